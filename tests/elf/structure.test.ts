@@ -6,7 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { execa } from 'execa';
-import elfy from 'elfy';
+import elfy, { type ElfyProgram } from 'elfy';
 import { PAGE_SIZE, SHT, STB, STT, type ElfSymbol } from '../../src/elf/index.js';
 import { readElf } from './read-elf.js';
 import { SAMPLES, SAMPLE_NAMES, type Sample, type SampleName } from './samples.js';
@@ -14,21 +14,8 @@ import { hasTool, makeTempDir, writeExecutable } from './tools.js';
 
 const built = Object.fromEntries(SAMPLE_NAMES.map((name) => [name, SAMPLES[name]()])) as Record<SampleName, Sample>;
 
-/** elfy's view of a program header (see node_modules/elfy/lib/elfy/parser.js). */
-interface ElfyProgram {
-  type: string;
-  offset: number;
-  vaddr: number;
-  paddr: number;
-  filesz: number;
-  memsz: number;
-  flags: Record<string, boolean>;
-  align: number;
-  data: Uint8Array;
-}
-
 const parse = (sample: Sample) => elfy.parse(Buffer.from(sample.bytes));
-const permissions = (p: ElfyProgram): string => ['r', 'w', 'x'].filter((f) => p.flags[f]).join('');
+const permissions = (p: ElfyProgram): string => (['r', 'w', 'x'] as const).filter((f) => p.flags[f]).join('');
 
 const SECTION_NAMES: Record<SampleName, string[]> = {
   exit42: ['', '.text', '.symtab', '.strtab', '.shstrtab'],
@@ -63,7 +50,7 @@ describe.each(SAMPLE_NAMES)('%s', (name) => {
   });
 
   it('maps one PT_LOAD per permission set, page-aligned, never W+X, with a non-executable stack', () => {
-    const programs = parse(sample).body.programs as ElfyProgram[];
+    const programs = parse(sample).body.programs;
     const loads = programs.filter((p) => p.type === 'load');
     expect(programs.map((p) => p.type)).toEqual([...loads.map(() => 'load'), 'gnu_stack']);
     const hasWritable = sample.layout.sections.data.size + sample.layout.sections.bss.size > 0;
@@ -84,7 +71,7 @@ describe.each(SAMPLE_NAMES)('%s', (name) => {
     const stack = programs.find((p) => p.type === 'gnu_stack')!;
     expect(permissions(stack)).toBe('rw');
     // The entry point is inside the executable segment.
-    const entry = parse(sample).entry as number;
+    const entry = parse(sample).entry;
     const code = loads.find((p) => p.flags.x)!;
     expect(entry).toBeGreaterThanOrEqual(code.vaddr);
     expect(entry).toBeLessThan(code.vaddr + code.memsz);
@@ -93,7 +80,7 @@ describe.each(SAMPLE_NAMES)('%s', (name) => {
   it('has the expected section headers, each inside a segment with matching permissions', () => {
     const elf = readElf(sample.bytes);
     expect(elf.sections.map((s) => s.name)).toEqual(SECTION_NAMES[name]);
-    const loads = (parse(sample).body.programs as ElfyProgram[]).filter((p) => p.type === 'load');
+    const loads = parse(sample).body.programs.filter((p) => p.type === 'load');
     for (const section of elf.sections.filter((s) => (s.flags & 2n) !== 0n)) {
       const addr = Number(section.addr);
       expect(Number(section.addr) % Number(section.addralign)).toBe(0);
@@ -149,7 +136,7 @@ describe('STT_FILE symbol', () => {
   });
 });
 
-describe.skipIf(!hasTool('readelf'))('readelf (binutils) cross-check [skipped without readelf]', () => {
+describe.skipIf(!hasTool('readelf'))('readelf (binutils) cross-check (needs readelf; skipped if absent)', () => {
   it.each(SAMPLE_NAMES)('%s: readelf -a and the DWARF dumps print no warning or error', async (name) => {
     const temp = await makeTempDir();
     try {
@@ -192,7 +179,7 @@ describe.skipIf(!hasTool('readelf'))('readelf (binutils) cross-check [skipped wi
   });
 });
 
-describe.skipIf(!hasTool('nm'))('nm (binutils) cross-check [skipped without nm]', () => {
+describe.skipIf(!hasTool('nm'))('nm (binutils) cross-check (needs nm; skipped if absent)', () => {
   it('classifies every symbol by its section and binding', async () => {
     const sample = built.sections;
     const temp = await makeTempDir();
