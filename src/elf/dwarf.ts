@@ -179,13 +179,13 @@ export function encodeLineProgram(files: readonly string[], lines: readonly Sour
 
   const rows = checkedRows(files, lines, text);
   if (rows.length > 0) {
-    // State machine registers at the start of a sequence (DWARF4 6.2.2, Figure 2).
-    let address = 0;
+    // State machine registers at the start of a sequence (DWARF4 6.2.2, Figure 2),
+    // except the address, which DW_LNE_set_address moves to the start of .text.
     let file = 1;
     let line = 1;
     let column = 0;
     out.u8(0).uleb(1 + ADDRESS_SIZE).u8(DW_LNE.set_address).u64(text.address);
-    address = text.address;
+    let address = text.address;
     for (const row of rows) {
       const rowFile = row.file + 1; // DWARF 4 file numbers are 1-based
       const rowColumn = row.column ?? 0;
