@@ -1,0 +1,1800 @@
+"""edgepyc's pure-Python implementation of the collections module (CPython 3.11).
+
+Covers deque, defaultdict, OrderedDict, Counter, namedtuple, ChainMap, UserDict,
+UserList and UserString with CPython's reprs, error messages and iteration orders, and
+the collections.abc submodule (collections/abc.py).
+
+Representation choices (invisible to programs):
+- deque keeps two lists: `_left` holds the left part reversed (its last item is the
+  leftmost element), `_right` the rest in order, so both ends are list appends/pops; when
+  one side runs dry, half of the other side moves over (amortized O(1)).  `_state`
+  counts structural changes, so iterators can raise "deque mutated during iteration".
+- OrderedDict is a dict subclass: a dict already keeps insertion order, move_to_end and
+  popitem(last=False) rearrange the dict itself.
+- namedtuple builds its class with type() instead of exec: __new__ is a closure that
+  binds arguments through _argbind.bind, which reproduces CPython's TypeError messages.
+Known differences: the type name in deque's "unhashable type" and comparison errors is
+'deque' where CPython says 'collections.deque'.
+"""
+
+import sys as _sys
+from . import abc
+from .abc import Mapping as _Mapping, MutableMapping as _MutableMapping
+from .abc import MutableSequence as _MutableSequence, Sequence as _Sequence
+from .abc import KeysView as _KeysView, ValuesView as _ValuesView, ItemsView as _ItemsView
+from keyword import iskeyword as _iskeyword
+from _argbind import bind as _bind
+
+__all__ = [
+    "ChainMap",
+    "Counter",
+    "OrderedDict",
+    "UserDict",
+    "UserList",
+    "UserString",
+    "defaultdict",
+    "deque",
+    "namedtuple",
+]
+
+_GenericAlias = type(list[int])
+
+# ids of the containers whose repr is being computed, to print "..." on recursion as
+# CPython's Py_ReprEnter does.
+_repr_running = set()
+
+
+def _index(x):
+    if isinstance(x, int):
+        return x
+    try:
+        method = type(x).__index__
+    except AttributeError:
+        raise TypeError("'%s' object cannot be interpreted as an integer"
+                        % type(x).__name__) from None
+    return method(x)
+
+
+################################################################################
+### deque
+################################################################################
+
+class deque:
+    """A list-like sequence optimized for data accesses near its endpoints."""
+
+    def __new__(cls, *args, **kwargs):
+        self = object.__new__(cls)
+        self._left = []
+        self._right = []
+        self._maxlen = None
+        self._state = 0
+        return self
+
+    def __init__(self, iterable=(), maxlen=None):
+        if maxlen is not None:
+            if not isinstance(maxlen, int):
+                raise TypeError('an integer is required')
+            if maxlen < 0:
+                raise ValueError('maxlen must be non-negative')
+        self._maxlen = maxlen
+        if self._left or self._right:
+            self.clear()
+        if iterable is not None:
+            self.extend(iterable)
+
+    @property
+    def maxlen(self):
+        """maximum size of a deque or None if unbounded"""
+        return self._maxlen
+
+    # Internal end operations; they do not bump _state.
+
+    def _take_left(self):
+        left = self._left
+        if left:
+            return left.pop()
+        right = self._right
+        if not right:
+            raise IndexError('pop from an empty deque')
+        k = (len(right) + 1) // 2
+        left = right[k - 1::-1]
+        del right[:k]
+        self._left = left
+        return left.pop()
+
+    def _take_right(self):
+        right = self._right
+        if right:
+            return right.pop()
+        left = self._left
+        if not left:
+            raise IndexError('pop from an empty deque')
+        k = (len(left) + 1) // 2
+        right = left[k - 1::-1]
+        del left[:k]
+        self._right = right
+        return right.pop()
+
+    def _trim_left(self, excess):
+        left = self._left
+        k = excess if excess < len(left) else len(left)
+        if k:
+            del left[len(left) - k:]
+        if excess > k:
+            del self._right[:excess - k]
+
+    def _trim_right(self, excess):
+        right = self._right
+        k = excess if excess < len(right) else len(right)
+        if k:
+            del right[len(right) - k:]
+        if excess > k:
+            del self._left[:excess - k]
+
+    def append(self, x):
+        """Add an element to the right side of the deque."""
+        self._state += 1
+        self._right.append(x)
+        m = self._maxlen
+        if m is not None and len(self._left) + len(self._right) > m:
+            self._take_left()
+
+    def appendleft(self, x):
+        """Add an element to the left side of the deque."""
+        self._state += 1
+        self._left.append(x)
+        m = self._maxlen
+        if m is not None and len(self._left) + len(self._right) > m:
+            self._take_right()
+
+    def pop(self):
+        """Remove and return the rightmost element."""
+        self._state += 1
+        return self._take_right()
+
+    def popleft(self):
+        """Remove and return the leftmost element."""
+        self._state += 1
+        return self._take_left()
+
+    def extend(self, iterable):
+        """Extend the right side of the deque with elements from the iterable"""
+        if iterable is self:
+            iterable = list(iterable)
+        self._state += 1
+        self._right.extend(iterable)
+        m = self._maxlen
+        if m is not None:
+            excess = len(self._left) + len(self._right) - m
+            if excess > 0:
+                self._trim_left(excess)
+
+    def extendleft(self, iterable):
+        """Extend the left side of the deque with elements from the iterable"""
+        if iterable is self:
+            iterable = list(iterable)
+        self._state += 1
+        self._left.extend(iterable)
+        m = self._maxlen
+        if m is not None:
+            excess = len(self._left) + len(self._right) - m
+            if excess > 0:
+                self._trim_right(excess)
+
+    def clear(self):
+        """Remove all elements from the deque."""
+        self._state += 1
+        self._left = []
+        self._right = []
+
+    def copy(self):
+        """Return a shallow copy of a deque."""
+        if self._maxlen is None:
+            return type(self)(self)
+        return type(self)(self, self._maxlen)
+
+    __copy__ = copy
+
+    def count(self, value):
+        """Return number of occurrences of value."""
+        return self._left.count(value) + self._right.count(value)
+
+    def index(self, value, start=0, stop=_sys.maxsize):
+        """Return first index of value.
+
+        Raises ValueError if the value is not present.
+        """
+        items = self._left[::-1] + self._right
+        try:
+            return items.index(value, start, stop)
+        except ValueError:
+            raise ValueError('%r is not in deque' % (value,)) from None
+
+    def insert(self, index, value):
+        """Insert value before index."""
+        n = len(self._left) + len(self._right)
+        if self._maxlen is not None and n >= self._maxlen:
+            raise IndexError('deque already at its maximum size')
+        items = self._left[::-1] + self._right
+        items.insert(index, value)
+        self._state += 1
+        self._left = []
+        self._right = items
+
+    def remove(self, value):
+        """Remove first occurrence of value."""
+        items = self._left[::-1] + self._right
+        try:
+            items.remove(value)
+        except ValueError:
+            raise ValueError('%r is not in deque' % (value,)) from None
+        self._state += 1
+        self._left = []
+        self._right = items
+
+    def reverse(self):
+        """Reverse *IN PLACE*."""
+        self._state += 1
+        self._left, self._right = self._right, self._left
+
+    def rotate(self, n=1):
+        """Rotate the deque n steps to the right (default n=1).  If n is negative,
+        rotates left."""
+        n = _index(n)
+        length = len(self._left) + len(self._right)
+        if length <= 1:
+            return
+        n %= length
+        if not n:
+            return
+        self._state += 1
+        if n <= 32:
+            for _ in range(n):
+                self._left.append(self._take_right())
+        elif length - n <= 32:
+            for _ in range(length - n):
+                self._right.append(self._take_left())
+        else:
+            items = self._left[::-1] + self._right
+            self._left = []
+            self._right = items[-n:] + items[:-n]
+
+    def _normalize(self, index):
+        if not isinstance(index, int):
+            try:
+                index = _index(index)
+            except TypeError:
+                raise TypeError('sequence index must be integer, not %r'
+                                % type(index).__name__) from None
+        n = len(self._left) + len(self._right)
+        if index < 0:
+            index += n
+        if index < 0 or index >= n:
+            raise IndexError('deque index out of range')
+        return index
+
+    def __getitem__(self, index):
+        if isinstance(index, int):
+            left = self._left
+            nl = len(left)
+            if 0 <= index < nl:
+                return left[nl - 1 - index]
+            if index >= nl:
+                right = self._right
+                if index - nl < len(right):
+                    return right[index - nl]
+                raise IndexError('deque index out of range')
+        index = self._normalize(index)
+        nl = len(self._left)
+        if index < nl:
+            return self._left[nl - 1 - index]
+        return self._right[index - nl]
+
+    def __setitem__(self, index, value):
+        index = self._normalize(index)
+        nl = len(self._left)
+        if index < nl:
+            self._left[nl - 1 - index] = value
+        else:
+            self._right[index - nl] = value
+
+    def __delitem__(self, index):
+        index = self._normalize(index)
+        self._state += 1
+        nl = len(self._left)
+        if index < nl:
+            del self._left[nl - 1 - index]
+        else:
+            del self._right[index - nl]
+
+    def __len__(self):
+        return len(self._left) + len(self._right)
+
+    def __bool__(self):
+        return bool(self._left) or bool(self._right)
+
+    def __contains__(self, value):
+        return value in self._left or value in self._right
+
+    def __iter__(self):
+        return _deque_iter(self, self._state)
+
+    def __reversed__(self):
+        return _deque_reversed(self, self._state)
+
+    def __repr__(self):
+        name = type(self).__name__
+        key = id(self)
+        if key in _repr_running:
+            return '[...]'
+        _repr_running.add(key)
+        try:
+            body = repr(self._left[::-1] + self._right)
+        finally:
+            _repr_running.discard(key)
+        if self._maxlen is None:
+            return '%s(%s)' % (name, body)
+        return '%s(%s, maxlen=%d)' % (name, body, self._maxlen)
+
+    def _items(self):
+        return self._left[::-1] + self._right
+
+    def __eq__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items() == other._items()
+
+    def __ne__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items() != other._items()
+
+    def __lt__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items() < other._items()
+
+    def __le__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items() <= other._items()
+
+    def __gt__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items() > other._items()
+
+    def __ge__(self, other):
+        if not isinstance(other, deque):
+            return NotImplemented
+        return self._items() >= other._items()
+
+    __hash__ = None
+
+    def __add__(self, other):
+        if not isinstance(other, deque):
+            raise TypeError('can only concatenate deque (not "%s") to deque'
+                            % type(other).__name__)
+        new = self.copy()
+        new.extend(other)
+        return new
+
+    def __iadd__(self, other):
+        self.extend(other)
+        return self
+
+    def __mul__(self, n):
+        new = self.copy()
+        new *= n
+        return new
+
+    __rmul__ = __mul__
+
+    def __imul__(self, n):
+        n = _index(n)
+        if n <= 0:
+            self.clear()
+            return self
+        if n == 1:
+            return self
+        items = (self._left[::-1] + self._right) * n
+        m = self._maxlen
+        if m is not None and len(items) > m:
+            items = items[len(items) - m:]
+        self._state += 1
+        self._left = []
+        self._right = items
+        return self
+
+    def __reduce__(self):
+        return type(self), (list(self), self._maxlen)
+
+    __class_getitem__ = classmethod(_GenericAlias)
+
+
+def _deque_iter(d, state):
+    # Checks the mutation counter before every step, including the final one, like
+    # CPython's dequeiter_next.
+    left = d._left
+    i = len(left) - 1
+    while i >= 0:
+        if d._state != state:
+            raise RuntimeError('deque mutated during iteration')
+        yield left[i]
+        i -= 1
+    right = d._right
+    i = 0
+    while True:
+        if d._state != state:
+            raise RuntimeError('deque mutated during iteration')
+        if i >= len(right):
+            return
+        yield right[i]
+        i += 1
+
+
+def _deque_reversed(d, state):
+    right = d._right
+    i = len(right) - 1
+    while i >= 0:
+        if d._state != state:
+            raise RuntimeError('deque mutated during iteration')
+        yield right[i]
+        i -= 1
+    left = d._left
+    i = 0
+    while True:
+        if d._state != state:
+            raise RuntimeError('deque mutated during iteration')
+        if i >= len(left):
+            return
+        yield left[i]
+        i += 1
+
+
+################################################################################
+### defaultdict
+################################################################################
+
+class defaultdict(dict):
+    """defaultdict(default_factory=None, /, [...]) --> dict with default factory
+
+    The default factory is called without arguments to produce
+    a new value when a key is not present, in __getitem__ only.
+    A defaultdict compares equal to a dict with the same items.
+    All remaining arguments are treated the same as if they were
+    passed to the dict constructor, including keyword arguments.
+    """
+
+    def __init__(self, default_factory=None, /, *args, **kwargs):
+        if default_factory is not None and not callable(default_factory):
+            raise TypeError('first argument must be callable or None')
+        self.default_factory = default_factory
+        dict.__init__(self, *args, **kwargs)
+
+    def __missing__(self, key):
+        factory = self.default_factory
+        if factory is None:
+            raise KeyError(key)
+        value = factory()
+        self[key] = value
+        return value
+
+    def __repr__(self):
+        factory = self.default_factory
+        key = id(self)
+        if key in _repr_running:
+            factory_repr = '...'
+        else:
+            _repr_running.add(key)
+            try:
+                factory_repr = repr(factory)
+            finally:
+                _repr_running.discard(key)
+        return '%s(%s, %s)' % (type(self).__name__, factory_repr, dict.__repr__(self))
+
+    def copy(self):
+        """D.copy() -> a shallow copy of D."""
+        return type(self)(self.default_factory, self)
+
+    __copy__ = copy
+
+    def __reduce__(self):
+        return type(self), (self.default_factory,), None, None, iter(self.items())
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = self.copy()
+        new.update(other)
+        return new
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = type(self)(self.default_factory, other)
+        new.update(self)
+        return new
+
+
+################################################################################
+### OrderedDict
+################################################################################
+
+class _OrderedDictKeysView(_KeysView):
+
+    def __reversed__(self):
+        return reversed(self._mapping)
+
+    def __repr__(self):
+        return 'odict_keys(%r)' % (list(self._mapping),)
+
+
+class _OrderedDictItemsView(_ItemsView):
+
+    def __reversed__(self):
+        mapping = self._mapping
+        for key in reversed(mapping):
+            yield (key, mapping[key])
+
+    def __repr__(self):
+        mapping = self._mapping
+        return 'odict_items(%r)' % ([(key, mapping[key]) for key in mapping],)
+
+
+class _OrderedDictValuesView(_ValuesView):
+
+    def __reversed__(self):
+        mapping = self._mapping
+        for key in reversed(mapping):
+            yield mapping[key]
+
+    def __repr__(self):
+        mapping = self._mapping
+        return 'odict_values(%r)' % ([mapping[key] for key in mapping],)
+
+
+def _update_pairs(target, other):
+    # The pair protocol of MutableMapping.update, with dict.update's messages.
+    i = 0
+    for item in other:
+        try:
+            pair = tuple(item)
+        except TypeError:
+            raise TypeError('cannot convert dictionary update sequence element #%d to a sequence'
+                            % i) from None
+        if len(pair) != 2:
+            raise ValueError('dictionary update sequence element #%d has length %d; 2 is required'
+                             % (i, len(pair)))
+        target[pair[0]] = pair[1]
+        i += 1
+
+
+class OrderedDict(dict):
+    'Dictionary that remembers insertion order'
+
+    def __init__(self, other=(), /, **kwds):
+        self.update(other, **kwds)
+
+    def update(self, other=(), /, **kwds):
+        """D.update([E, ]**F) -> None.  Update D from mapping/iterable E and F."""
+        if type(self) is OrderedDict:
+            dict.update(self, other, **kwds)
+            return
+        # Subclasses see every insertion through their own __setitem__, as in CPython.
+        if isinstance(other, dict):
+            for key, value in dict.items(other):
+                self[key] = value
+        elif hasattr(other, 'keys'):
+            for key in other.keys():
+                self[key] = other[key]
+        else:
+            _update_pairs(self, other)
+        for key, value in kwds.items():
+            self[key] = value
+
+    def move_to_end(self, key, last=True):
+        """Move an existing element to the end (or beginning if last is false).
+
+        Raise KeyError if the element does not exist.
+        """
+        value = dict.pop(self, key)
+        if last:
+            dict.__setitem__(self, key, value)
+            return
+        rest = list(dict.items(self))
+        dict.clear(self)
+        dict.__setitem__(self, key, value)
+        for k, v in rest:
+            dict.__setitem__(self, k, v)
+
+    def popitem(self, last=True):
+        """Remove and return a (key, value) pair from the dictionary.
+
+        Pairs are returned in LIFO order if last is true or FIFO order if false.
+        """
+        if not self:
+            raise KeyError('dictionary is empty')
+        key = next(reversed(self)) if last else next(iter(self))
+        value = dict.pop(self, key)
+        return key, value
+
+    def setdefault(self, key, default=None):
+        """Insert key with a value of default if key is not in the dictionary.
+
+        Return the value for key if key is in the dictionary, else default.
+        """
+        if key in self:
+            return self[key]
+        self[key] = default
+        return default
+
+    def keys(self):
+        "D.keys() -> a set-like object providing a view on D's keys"
+        return _OrderedDictKeysView(self)
+
+    def items(self):
+        "D.items() -> a set-like object providing a view on D's items"
+        return _OrderedDictItemsView(self)
+
+    def values(self):
+        "D.values() -> an object providing a view on D's values"
+        return _OrderedDictValuesView(self)
+
+    def __repr__(self):
+        'od.__repr__() <==> repr(od)'
+        name = type(self).__name__
+        if not self:
+            return '%s()' % (name,)
+        key = id(self)
+        if key in _repr_running:
+            return '...'
+        _repr_running.add(key)
+        try:
+            return '%s(%r)' % (name, list(dict.items(self)))
+        finally:
+            _repr_running.discard(key)
+
+    def __reduce__(self):
+        return type(self), (), None, None, iter(dict.items(self))
+
+    def copy(self):
+        'od.copy() -> a shallow copy of od'
+        return type(self)(self)
+
+    __copy__ = copy
+
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        """Create a new ordered dictionary with keys from iterable and values set to value."""
+        self = cls()
+        for key in iterable:
+            self[key] = value
+        return self
+
+    def __eq__(self, other):
+        """od.__eq__(y) <==> od==y.  Comparison to another OD is order-sensitive
+        while comparison to a regular mapping is order-insensitive.
+        """
+        if isinstance(other, OrderedDict):
+            if not dict.__eq__(self, other):
+                return False
+            for a, b in zip(self, other):
+                if not (a is b or a == b):
+                    return False
+            return True
+        return dict.__eq__(self, other)
+
+    def __ne__(self, other):
+        result = self.__eq__(other)
+        if result is NotImplemented:
+            return result
+        return not result
+
+    __hash__ = None
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = type(self)(self)
+        new.update(other)
+        return new
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = type(self)(other)
+        new.update(self)
+        return new
+
+
+################################################################################
+### namedtuple
+################################################################################
+
+class _tuplegetter:
+    """The field accessor of a namedtuple class: a read-only data descriptor that
+    returns one item of the tuple."""
+
+    def __init__(self, index, doc):
+        self._index = index
+        self.__doc__ = doc
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        return tuple.__getitem__(instance, self._index)
+
+    def __set__(self, instance, value):
+        raise AttributeError("can't set attribute")
+
+    def __delete__(self, instance):
+        raise AttributeError("can't delete attribute")
+
+    def __repr__(self):
+        return '_tuplegetter(%d, %r)' % (self._index, self.__doc__)
+
+
+_tuple_new = tuple.__new__
+
+
+def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
+    """Returns a new subclass of tuple with named fields.
+
+    >>> Point = namedtuple('Point', ['x', 'y'])
+    >>> Point.__doc__                   # docstring for the new class
+    'Point(x, y)'
+    >>> p = Point(11, y=22)             # instantiate with positional args or keywords
+    >>> p[0] + p[1]                     # indexable like a plain tuple
+    33
+    >>> x, y = p                        # unpack like a regular tuple
+    >>> x, y
+    (11, 22)
+    >>> p.x + p.y                       # fields also accessible by name
+    33
+    >>> d = p._asdict()                 # convert to a dictionary
+    >>> d['x']
+    11
+    >>> Point(**d)                      # convert from a dictionary
+    Point(x=11, y=22)
+    >>> p._replace(x=100)               # _replace() is like str.replace() but targets named fields
+    Point(x=100, y=22)
+
+    """
+    if isinstance(field_names, str):
+        field_names = field_names.replace(',', ' ').split()
+    field_names = list(map(str, field_names))
+    typename = _sys.intern(str(typename))
+
+    if rename:
+        seen = set()
+        for index, name in enumerate(field_names):
+            if (not name.isidentifier() or _iskeyword(name)
+                    or name.startswith('_') or name in seen):
+                field_names[index] = '_%d' % index
+            seen.add(name)
+
+    for name in [typename] + field_names:
+        if type(name) is not str:
+            raise TypeError('Type names and field names must be strings')
+        if not name.isidentifier():
+            raise ValueError('Type names and field names must be valid identifiers: %r' % (name,))
+        if _iskeyword(name):
+            raise ValueError('Type names and field names cannot be a keyword: %r' % (name,))
+
+    seen = set()
+    for name in field_names:
+        if name.startswith('_') and not rename:
+            raise ValueError('Field names cannot start with an underscore: %r' % (name,))
+        if name in seen:
+            raise ValueError('Encountered duplicate field name: %r' % (name,))
+        seen.add(name)
+
+    field_defaults = {}
+    if defaults is not None:
+        defaults = tuple(defaults)
+        if len(defaults) > len(field_names):
+            raise TypeError('Got more default values than field names')
+        if defaults:
+            for name, value in zip(field_names[len(field_names) - len(defaults):], defaults):
+                field_defaults[name] = value
+
+    fields = tuple(_sys.intern(name) for name in field_names)
+    num_fields = len(fields)
+    arg_list = ', '.join(fields)
+    if num_fields == 1:
+        arg_list += ','
+    new_qualname = typename + '.__new__'
+    holder = []
+
+    def __new__(_cls, *args, **kwargs):
+        if not kwargs and len(args) == num_fields:
+            return _tuple_new(_cls, args)
+        return _tuple_new(_cls, _bind(new_qualname, fields, (), field_defaults, args, kwargs))
+
+    __new__.__name__ = '__new__'
+    __new__.__qualname__ = new_qualname
+    __new__.__doc__ = 'Create new instance of %s(%s)' % (typename, arg_list)
+
+    def _make(cls, iterable):
+        result = _tuple_new(cls, iterable)
+        if len(result) != num_fields:
+            raise TypeError('Expected %d arguments, got %d' % (num_fields, len(result)))
+        return result
+
+    _make.__qualname__ = typename + '._make'
+    _make.__doc__ = 'Make a new %s object from a sequence or iterable' % (typename,)
+
+    def _replace(self, /, **kwds):
+        values = []
+        for name, value in zip(fields, self):
+            values.append(kwds.pop(name, value))
+        result = self._make(values)
+        if kwds:
+            raise ValueError('Got unexpected field names: %r' % (list(kwds),))
+        return result
+
+    _replace.__qualname__ = typename + '._replace'
+    _replace.__doc__ = 'Return a new %s object replacing specified fields with new values' % (typename,)
+
+    def __repr__(self):
+        'Return a nicely formatted representation string'
+        parts = []
+        for name, value in zip(fields, self):
+            parts.append('%s=%r' % (name, value))
+        return '%s(%s)' % (self.__class__.__name__, ', '.join(parts))
+
+    __repr__.__qualname__ = typename + '.__repr__'
+
+    def _asdict(self):
+        'Return a new dict which maps field names to their values.'
+        return dict(zip(self._fields, self))
+
+    _asdict.__qualname__ = typename + '._asdict'
+
+    def __getnewargs__(self):
+        'Return self as a plain tuple.  Used by copy and pickle.'
+        return tuple(self)
+
+    __getnewargs__.__qualname__ = typename + '.__getnewargs__'
+
+    # Instances of the class itself have no attribute dict in CPython (__slots__ = ());
+    # refuse new attributes the same way.  Subclasses decide for themselves.
+    def __setattr__(self, name, value):
+        if type(self) is holder[0] and name not in fields:
+            raise AttributeError("'%s' object has no attribute '%s'" % (typename, name))
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name):
+        if type(self) is holder[0] and name not in fields:
+            raise AttributeError("'%s' object has no attribute '%s'" % (typename, name))
+        object.__delattr__(self, name)
+
+    class_namespace = {
+        '__doc__': '%s(%s)' % (typename, arg_list),
+        '_fields': fields,
+        '_field_defaults': field_defaults,
+        '__new__': staticmethod(__new__),
+        '_make': classmethod(_make),
+        '_replace': _replace,
+        '__repr__': __repr__,
+        '_asdict': _asdict,
+        '__getnewargs__': __getnewargs__,
+        '__match_args__': fields,
+        '__setattr__': __setattr__,
+        '__delattr__': __delattr__,
+    }
+    for index, name in enumerate(fields):
+        class_namespace[name] = _tuplegetter(index, 'Alias for field number %d' % index)
+
+    if module is None:
+        try:
+            module = _sys._getframe(1).f_globals.get('__name__', '__main__')
+        except (AttributeError, ValueError):
+            pass
+    if module is not None:
+        class_namespace['__module__'] = module
+
+    result = type(typename, (tuple,), class_namespace)
+    holder.append(result)
+    return result
+
+
+################################################################################
+### Counter
+################################################################################
+
+def _count_elements(mapping, iterable):
+    'Tally elements from the iterable.'
+    mapping_get = mapping.get
+    for elem in iterable:
+        mapping[elem] = mapping_get(elem, 0) + 1
+
+
+def _count_of(item):
+    return item[1]
+
+
+class Counter(dict):
+    '''Dict subclass for counting hashable items.  Sometimes called a bag
+    or multiset.  Elements are stored as dictionary keys and their counts
+    are stored as dictionary values.
+    '''
+
+    def __init__(self, iterable=None, /, **kwds):
+        '''Create a new, empty Counter object.  And if given, count elements
+        from an input iterable.  Or, initialize the count from another mapping
+        of elements to their counts.
+        '''
+        dict.__init__(self)
+        self.update(iterable, **kwds)
+
+    def __missing__(self, key):
+        'The count of elements not in the Counter is zero.'
+        return 0
+
+    def total(self):
+        'Sum of the counts'
+        return sum(self.values())
+
+    def most_common(self, n=None):
+        '''List the n most common elements and their counts from the most
+        common to the least.  If n is None, then list all element counts.
+        Elements with equal counts are ordered in the order first encountered.
+        '''
+        # Equal counts keep insertion order: this is what CPython's sorted() and
+        # heapq.nlargest() both produce.
+        items = sorted(self.items(), key=_count_of, reverse=True)
+        if n is None:
+            return items
+        if n <= 0:
+            return []
+        return items[:n]
+
+    def elements(self):
+        '''Iterator over elements repeating each as many times as its count.
+        If an element's count has been set to zero or is a negative number,
+        elements() will ignore it.
+        '''
+        return _elements(list(self.items()))
+
+    @classmethod
+    def fromkeys(cls, iterable, v=None):
+        raise NotImplementedError(
+            'Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
+
+    def update(self, iterable=None, /, **kwds):
+        '''Like dict.update() but add counts instead of replacing them.
+
+        Source can be an iterable, a dictionary, or another Counter instance.
+        '''
+        if iterable is not None:
+            if isinstance(iterable, dict) or isinstance(iterable, _Mapping):
+                if self:
+                    self_get = self.get
+                    for elem, count in iterable.items():
+                        self[elem] = count + self_get(elem, 0)
+                else:
+                    dict.update(self, iterable)
+            else:
+                _count_elements(self, iterable)
+        if kwds:
+            self.update(kwds)
+
+    def subtract(self, iterable=None, /, **kwds):
+        '''Like dict.update() but subtracts counts instead of replacing them.
+        Counts can be reduced below zero.  Both the inputs and outputs are
+        allowed to contain zero and negative counts.
+
+        Source can be an iterable, a dictionary, or another Counter instance.
+        '''
+        if iterable is not None:
+            self_get = self.get
+            if isinstance(iterable, dict) or isinstance(iterable, _Mapping):
+                for elem, count in iterable.items():
+                    self[elem] = self_get(elem, 0) - count
+            else:
+                for elem in iterable:
+                    self[elem] = self_get(elem, 0) - 1
+        if kwds:
+            self.subtract(kwds)
+
+    def copy(self):
+        'Return a shallow copy.'
+        return self.__class__(self)
+
+    def __reduce__(self):
+        return self.__class__, (dict(self),)
+
+    def __delitem__(self, elem):
+        'Like dict.__delitem__() but does not raise KeyError for missing values.'
+        if elem in self:
+            dict.__delitem__(self, elem)
+
+    def __repr__(self):
+        if not self:
+            return '%s()' % self.__class__.__name__
+        try:
+            d = dict(self.most_common())
+        except TypeError:
+            d = dict(self)
+        return '%s(%r)' % (self.__class__.__name__, d)
+
+    # Rich comparisons treat missing elements as having zero counts (3.10+).
+
+    def __eq__(self, other):
+        'True if all counts agree. Missing counts are treated as zero.'
+        if not isinstance(other, Counter):
+            return NotImplemented
+        for c in (self, other):
+            for e in c:
+                if not self[e] == other[e]:
+                    return False
+        return True
+
+    def __ne__(self, other):
+        'True if any counts disagree. Missing counts are treated as zero.'
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return not self == other
+
+    __hash__ = None
+
+    def __le__(self, other):
+        'True if all counts in self are a subset of those in other.'
+        if not isinstance(other, Counter):
+            return NotImplemented
+        for c in (self, other):
+            for e in c:
+                if not self[e] <= other[e]:
+                    return False
+        return True
+
+    def __lt__(self, other):
+        'True if all counts in self are a proper subset of those in other.'
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self <= other and self != other
+
+    def __ge__(self, other):
+        'True if all counts in self are a superset of those in other.'
+        if not isinstance(other, Counter):
+            return NotImplemented
+        for c in (self, other):
+            for e in c:
+                if not self[e] >= other[e]:
+                    return False
+        return True
+
+    def __gt__(self, other):
+        'True if all counts in self are a proper superset of those in other.'
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self >= other and self != other
+
+    def __add__(self, other):
+        '''Add counts from two counters.'''
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self.items():
+            newcount = count + other[elem]
+            if newcount > 0:
+                result[elem] = newcount
+        for elem, count in other.items():
+            if elem not in self and count > 0:
+                result[elem] = count
+        return result
+
+    def __sub__(self, other):
+        ''' Subtract count, but keep only results with positive counts.'''
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self.items():
+            newcount = count - other[elem]
+            if newcount > 0:
+                result[elem] = newcount
+        for elem, count in other.items():
+            if elem not in self and count < 0:
+                result[elem] = 0 - count
+        return result
+
+    def __or__(self, other):
+        '''Union is the maximum of value in either of the input counters.'''
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self.items():
+            other_count = other[elem]
+            newcount = other_count if count < other_count else count
+            if newcount > 0:
+                result[elem] = newcount
+        for elem, count in other.items():
+            if elem not in self and count > 0:
+                result[elem] = count
+        return result
+
+    def __and__(self, other):
+        ''' Intersection is the minimum of corresponding counts.'''
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem, count in self.items():
+            other_count = other[elem]
+            newcount = count if count < other_count else other_count
+            if newcount > 0:
+                result[elem] = newcount
+        return result
+
+    def __pos__(self):
+        'Adds an empty counter, effectively stripping negative and zero counts'
+        result = Counter()
+        for elem, count in self.items():
+            if count > 0:
+                result[elem] = count
+        return result
+
+    def __neg__(self):
+        '''Subtracts from an empty counter.  Strips positive and zero counts,
+        and flips the sign on negative counts.
+        '''
+        result = Counter()
+        for elem, count in self.items():
+            if count < 0:
+                result[elem] = 0 - count
+        return result
+
+    def _keep_positive(self):
+        '''Internal method to strip elements with a negative or zero count'''
+        nonpositive = [elem for elem, count in self.items() if not count > 0]
+        for elem in nonpositive:
+            del self[elem]
+        return self
+
+    def __iadd__(self, other):
+        '''Inplace add from another counter, keeping only positive counts.'''
+        for elem, count in other.items():
+            self[elem] += count
+        return self._keep_positive()
+
+    def __isub__(self, other):
+        '''Inplace subtract counter, but keep only results with positive counts.'''
+        for elem, count in other.items():
+            self[elem] -= count
+        return self._keep_positive()
+
+    def __ior__(self, other):
+        '''Inplace union is the maximum of value from either counter.'''
+        for elem, other_count in other.items():
+            count = self[elem]
+            if other_count > count:
+                self[elem] = other_count
+        return self._keep_positive()
+
+    def __iand__(self, other):
+        '''Inplace intersection is the minimum of corresponding counts.'''
+        for elem, count in self.items():
+            other_count = other[elem]
+            if other_count < count:
+                self[elem] = other_count
+        return self._keep_positive()
+
+
+def _elements(items):
+    for elem, count in items:
+        for _ in range(count):
+            yield elem
+
+
+################################################################################
+### ChainMap
+################################################################################
+
+class ChainMap(_MutableMapping):
+    ''' A ChainMap groups multiple dicts (or other mappings) together
+    to create a single, updateable view.
+
+    The underlying mappings are stored in a list.  That list is public and can
+    be accessed or updated using the *maps* attribute.  There is no other
+    state.
+
+    Lookups search the underlying mappings successively until a key is found.
+    In contrast, writes, updates, and deletions only operate on the first
+    mapping.
+    '''
+
+    def __init__(self, *maps):
+        '''Initialize a ChainMap by setting *maps* to the given mappings.
+        If no mappings are provided, a single empty dictionary is used.
+        '''
+        self.maps = list(maps) or [{}]
+
+    def __missing__(self, key):
+        raise KeyError(key)
+
+    def __getitem__(self, key):
+        for mapping in self.maps:
+            try:
+                return mapping[key]
+            except KeyError:
+                pass
+        return self.__missing__(key)
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+    def __len__(self):
+        return len(set().union(*self.maps))
+
+    def __iter__(self):
+        d = {}
+        for mapping in reversed(self.maps):
+            d.update(dict.fromkeys(mapping))
+        return iter(d)
+
+    def __contains__(self, key):
+        for m in self.maps:
+            if key in m:
+                return True
+        return False
+
+    def __bool__(self):
+        for m in self.maps:
+            if m:
+                return True
+        return False
+
+    def __repr__(self):
+        key = id(self)
+        if key in _repr_running:
+            return '...'
+        _repr_running.add(key)
+        try:
+            return '%s(%s)' % (self.__class__.__name__, ', '.join(map(repr, self.maps)))
+        finally:
+            _repr_running.discard(key)
+
+    @classmethod
+    def fromkeys(cls, iterable, *args):
+        'Create a ChainMap with a single dict created from the iterable.'
+        return cls(dict.fromkeys(iterable, *args))
+
+    def copy(self):
+        'New ChainMap or subclass with a new copy of maps[0] and refs to maps[1:]'
+        return self.__class__(self.maps[0].copy(), *self.maps[1:])
+
+    __copy__ = copy
+
+    def new_child(self, m=None, **kwargs):
+        '''New ChainMap with a new map followed by all previous maps.
+        If no map is provided, an empty dict is used.
+        Keyword arguments update the map or new empty dict.
+        '''
+        if m is None:
+            m = kwargs
+        elif kwargs:
+            m.update(kwargs)
+        return self.__class__(m, *self.maps)
+
+    @property
+    def parents(self):
+        'New ChainMap from maps[1:].'
+        return self.__class__(*self.maps[1:])
+
+    def __setitem__(self, key, value):
+        self.maps[0][key] = value
+
+    def __delitem__(self, key):
+        try:
+            del self.maps[0][key]
+        except KeyError:
+            raise KeyError('Key not found in the first mapping: %r' % (key,))
+
+    def popitem(self):
+        'Remove and return an item pair from maps[0]. Raise KeyError is maps[0] is empty.'
+        try:
+            return self.maps[0].popitem()
+        except KeyError:
+            raise KeyError('No keys found in the first mapping.')
+
+    def pop(self, key, *args):
+        'Remove *key* from maps[0] and return its value. Raise KeyError if *key* not in maps[0].'
+        try:
+            return self.maps[0].pop(key, *args)
+        except KeyError:
+            raise KeyError('Key not found in the first mapping: %r' % (key,))
+
+    def clear(self):
+        'Clear maps[0], leaving maps[1:] intact.'
+        self.maps[0].clear()
+
+    def __ior__(self, other):
+        self.maps[0].update(other)
+        return self
+
+    def __or__(self, other):
+        if not isinstance(other, _Mapping):
+            return NotImplemented
+        m = self.copy()
+        m.maps[0].update(other)
+        return m
+
+    def __ror__(self, other):
+        if not isinstance(other, _Mapping):
+            return NotImplemented
+        m = dict(other)
+        for child in reversed(self.maps):
+            m.update(child)
+        return self.__class__(m)
+
+
+################################################################################
+### UserDict
+################################################################################
+
+class UserDict(_MutableMapping):
+
+    def __init__(self, dict=None, /, **kwargs):
+        self.data = {}
+        if dict is not None:
+            self.update(dict)
+        if kwargs:
+            self.update(kwargs)
+
+    def __len__(self):
+        return len(self.data)
+
+    def __getitem__(self, key):
+        if key in self.data:
+            return self.data[key]
+        if hasattr(self.__class__, '__missing__'):
+            return self.__class__.__missing__(self, key)
+        raise KeyError(key)
+
+    def __setitem__(self, key, item):
+        self.data[key] = item
+
+    def __delitem__(self, key):
+        del self.data[key]
+
+    def __iter__(self):
+        return iter(self.data)
+
+    def __contains__(self, key):
+        return key in self.data
+
+    def __repr__(self):
+        return repr(self.data)
+
+    def __or__(self, other):
+        if isinstance(other, UserDict):
+            return self.__class__(self.data | other.data)
+        if isinstance(other, dict):
+            return self.__class__(self.data | other)
+        return NotImplemented
+
+    def __ror__(self, other):
+        if isinstance(other, UserDict):
+            return self.__class__(other.data | self.data)
+        if isinstance(other, dict):
+            return self.__class__(other | self.data)
+        return NotImplemented
+
+    def __ior__(self, other):
+        if isinstance(other, UserDict):
+            self.data |= other.data
+        else:
+            self.data |= other
+        return self
+
+    def __copy__(self):
+        inst = self.__class__.__new__(self.__class__)
+        inst.__dict__.update(self.__dict__)
+        inst.__dict__['data'] = self.__dict__['data'].copy()
+        return inst
+
+    def copy(self):
+        if self.__class__ is UserDict:
+            return UserDict(self.data.copy())
+        import copy
+        data = self.data
+        try:
+            self.data = {}
+            c = copy.copy(self)
+        finally:
+            self.data = data
+        c.update(self)
+        return c
+
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        d = cls()
+        for key in iterable:
+            d[key] = value
+        return d
+
+
+################################################################################
+### UserList
+################################################################################
+
+class UserList(_MutableSequence):
+    """A more or less complete user-defined wrapper around list objects."""
+
+    def __init__(self, initlist=None):
+        self.data = []
+        if initlist is not None:
+            if type(initlist) == type(self.data):
+                self.data[:] = initlist
+            elif isinstance(initlist, UserList):
+                self.data[:] = initlist.data[:]
+            else:
+                self.data = list(initlist)
+
+    def __repr__(self):
+        return repr(self.data)
+
+    def __lt__(self, other):
+        return self.data < self.__cast(other)
+
+    def __le__(self, other):
+        return self.data <= self.__cast(other)
+
+    def __eq__(self, other):
+        return self.data == self.__cast(other)
+
+    def __gt__(self, other):
+        return self.data > self.__cast(other)
+
+    def __ge__(self, other):
+        return self.data >= self.__cast(other)
+
+    def __cast(self, other):
+        return other.data if isinstance(other, UserList) else other
+
+    def __contains__(self, item):
+        return item in self.data
+
+    def __len__(self):
+        return len(self.data)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return self.__class__(self.data[i])
+        return self.data[i]
+
+    def __setitem__(self, i, item):
+        self.data[i] = item
+
+    def __delitem__(self, i):
+        del self.data[i]
+
+    def __add__(self, other):
+        if isinstance(other, UserList):
+            return self.__class__(self.data + other.data)
+        if isinstance(other, type(self.data)):
+            return self.__class__(self.data + other)
+        return self.__class__(self.data + list(other))
+
+    def __radd__(self, other):
+        if isinstance(other, UserList):
+            return self.__class__(other.data + self.data)
+        if isinstance(other, type(self.data)):
+            return self.__class__(other + self.data)
+        return self.__class__(list(other) + self.data)
+
+    def __iadd__(self, other):
+        if isinstance(other, UserList):
+            self.data += other.data
+        elif isinstance(other, type(self.data)):
+            self.data += other
+        else:
+            self.data += list(other)
+        return self
+
+    def __mul__(self, n):
+        return self.__class__(self.data * n)
+
+    __rmul__ = __mul__
+
+    def __imul__(self, n):
+        self.data *= n
+        return self
+
+    def __copy__(self):
+        inst = self.__class__.__new__(self.__class__)
+        inst.__dict__.update(self.__dict__)
+        inst.__dict__['data'] = self.__dict__['data'][:]
+        return inst
+
+    def append(self, item):
+        self.data.append(item)
+
+    def insert(self, i, item):
+        self.data.insert(i, item)
+
+    def pop(self, i=-1):
+        return self.data.pop(i)
+
+    def remove(self, item):
+        self.data.remove(item)
+
+    def clear(self):
+        self.data.clear()
+
+    def copy(self):
+        return self.__class__(self)
+
+    def count(self, item):
+        return self.data.count(item)
+
+    def index(self, item, *args):
+        return self.data.index(item, *args)
+
+    def reverse(self):
+        self.data.reverse()
+
+    def sort(self, /, *args, **kwds):
+        self.data.sort(*args, **kwds)
+
+    def extend(self, other):
+        if isinstance(other, UserList):
+            self.data.extend(other.data)
+        else:
+            self.data.extend(other)
+
+
+################################################################################
+### UserString
+################################################################################
+
+class UserString(_Sequence):
+
+    def __init__(self, seq):
+        if isinstance(seq, str):
+            self.data = seq
+        elif isinstance(seq, UserString):
+            self.data = seq.data[:]
+        else:
+            self.data = str(seq)
+
+    def __str__(self):
+        return str(self.data)
+
+    def __repr__(self):
+        return repr(self.data)
+
+    def __int__(self):
+        return int(self.data)
+
+    def __float__(self):
+        return float(self.data)
+
+    def __complex__(self):
+        return complex(self.data)
+
+    def __hash__(self):
+        return hash(self.data)
+
+    def __getnewargs__(self):
+        return (self.data[:],)
+
+    def __eq__(self, string):
+        if isinstance(string, UserString):
+            return self.data == string.data
+        return self.data == string
+
+    def __lt__(self, string):
+        if isinstance(string, UserString):
+            return self.data < string.data
+        return self.data < string
+
+    def __le__(self, string):
+        if isinstance(string, UserString):
+            return self.data <= string.data
+        return self.data <= string
+
+    def __gt__(self, string):
+        if isinstance(string, UserString):
+            return self.data > string.data
+        return self.data > string
+
+    def __ge__(self, string):
+        if isinstance(string, UserString):
+            return self.data >= string.data
+        return self.data >= string
+
+    def __contains__(self, char):
+        if isinstance(char, UserString):
+            char = char.data
+        return char in self.data
+
+    def __len__(self):
+        return len(self.data)
+
+    def __getitem__(self, index):
+        return self.__class__(self.data[index])
+
+    def __add__(self, other):
+        if isinstance(other, UserString):
+            return self.__class__(self.data + other.data)
+        elif isinstance(other, str):
+            return self.__class__(self.data + other)
+        return self.__class__(self.data + str(other))
+
+    def __radd__(self, other):
+        if isinstance(other, str):
+            return self.__class__(other + self.data)
+        return self.__class__(str(other) + self.data)
+
+    def __mul__(self, n):
+        return self.__class__(self.data * n)
+
+    __rmul__ = __mul__
+
+    def __mod__(self, args):
+        return self.__class__(self.data % args)
+
+    def __rmod__(self, template):
+        return self.__class__(str(template) % self)
+
+    def capitalize(self):
+        return self.__class__(self.data.capitalize())
+
+    def casefold(self):
+        return self.__class__(self.data.casefold())
+
+    def center(self, width, *args):
+        return self.__class__(self.data.center(width, *args))
+
+    def count(self, sub, start=0, end=_sys.maxsize):
+        if isinstance(sub, UserString):
+            sub = sub.data
+        return self.data.count(sub, start, end)
+
+    def removeprefix(self, prefix, /):
+        if isinstance(prefix, UserString):
+            prefix = prefix.data
+        return self.__class__(self.data.removeprefix(prefix))
+
+    def removesuffix(self, suffix, /):
+        if isinstance(suffix, UserString):
+            suffix = suffix.data
+        return self.__class__(self.data.removesuffix(suffix))
+
+    def encode(self, encoding='utf-8', errors='strict'):
+        encoding = 'utf-8' if encoding is None else encoding
+        errors = 'strict' if errors is None else errors
+        return self.data.encode(encoding, errors)
+
+    def endswith(self, suffix, start=0, end=_sys.maxsize):
+        return self.data.endswith(suffix, start, end)
+
+    def expandtabs(self, tabsize=8):
+        return self.__class__(self.data.expandtabs(tabsize))
+
+    def find(self, sub, start=0, end=_sys.maxsize):
+        if isinstance(sub, UserString):
+            sub = sub.data
+        return self.data.find(sub, start, end)
+
+    def format(self, /, *args, **kwds):
+        return self.data.format(*args, **kwds)
+
+    def format_map(self, mapping):
+        return self.data.format_map(mapping)
+
+    def index(self, sub, start=0, end=_sys.maxsize):
+        return self.data.index(sub, start, end)
+
+    def isalpha(self):
+        return self.data.isalpha()
+
+    def isalnum(self):
+        return self.data.isalnum()
+
+    def isascii(self):
+        return self.data.isascii()
+
+    def isdecimal(self):
+        return self.data.isdecimal()
+
+    def isdigit(self):
+        return self.data.isdigit()
+
+    def isidentifier(self):
+        return self.data.isidentifier()
+
+    def islower(self):
+        return self.data.islower()
+
+    def isnumeric(self):
+        return self.data.isnumeric()
+
+    def isprintable(self):
+        return self.data.isprintable()
+
+    def isspace(self):
+        return self.data.isspace()
+
+    def istitle(self):
+        return self.data.istitle()
+
+    def isupper(self):
+        return self.data.isupper()
+
+    def join(self, seq):
+        return self.data.join(seq)
+
+    def ljust(self, width, *args):
+        return self.__class__(self.data.ljust(width, *args))
+
+    def lower(self):
+        return self.__class__(self.data.lower())
+
+    def lstrip(self, chars=None):
+        return self.__class__(self.data.lstrip(chars))
+
+    maketrans = str.maketrans
+
+    def partition(self, sep):
+        return self.data.partition(sep)
+
+    def replace(self, old, new, maxsplit=-1):
+        if isinstance(old, UserString):
+            old = old.data
+        if isinstance(new, UserString):
+            new = new.data
+        return self.__class__(self.data.replace(old, new, maxsplit))
+
+    def rfind(self, sub, start=0, end=_sys.maxsize):
+        if isinstance(sub, UserString):
+            sub = sub.data
+        return self.data.rfind(sub, start, end)
+
+    def rindex(self, sub, start=0, end=_sys.maxsize):
+        return self.data.rindex(sub, start, end)
+
+    def rjust(self, width, *args):
+        return self.__class__(self.data.rjust(width, *args))
+
+    def rpartition(self, sep):
+        return self.data.rpartition(sep)
+
+    def rstrip(self, chars=None):
+        return self.__class__(self.data.rstrip(chars))
+
+    def split(self, sep=None, maxsplit=-1):
+        return self.data.split(sep, maxsplit)
+
+    def rsplit(self, sep=None, maxsplit=-1):
+        return self.data.rsplit(sep, maxsplit)
+
+    def splitlines(self, keepends=False):
+        return self.data.splitlines(keepends)
+
+    def startswith(self, prefix, start=0, end=_sys.maxsize):
+        return self.data.startswith(prefix, start, end)
+
+    def strip(self, chars=None):
+        return self.__class__(self.data.strip(chars))
+
+    def swapcase(self):
+        return self.__class__(self.data.swapcase())
+
+    def title(self):
+        return self.__class__(self.data.title())
+
+    def translate(self, *args):
+        return self.__class__(self.data.translate(*args))
+
+    def upper(self):
+        return self.__class__(self.data.upper())
+
+    def zfill(self, width):
+        return self.__class__(self.data.zfill(width))
