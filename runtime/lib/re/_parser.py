@@ -816,18 +816,6 @@ def parse(pattern, flags=0):
     return Parsed(seq, state, pattern)
 
 
-def parse_phrase(pattern, flags, state):
-    """Parse one phrase of re.Scanner into `state`'s numbering (no top-level checks)."""
-    source = _Source(pattern)
-    saved = state.flags
-    state.flags = flags
-    seq = _parse_sub(source, state, flags & VERBOSE, 0)
-    state.flags = fix_flags(pattern, state.flags) | saved
-    if source.next is not None:
-        raise source.error('unbalanced parenthesis')
-    return seq
-
-
 def new_state(flags=0):
     return _State(flags)
 
