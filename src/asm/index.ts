@@ -17,3 +17,4 @@ export {
   type Cond, type CondAlias, type Mnemonic, type Form, type OpPat,
 } from './table.js';
 export { encode, type Encoded, type Fixup } from './encoder.js';
+export { movImm, zero } from './idioms.js';

@@ -14,7 +14,7 @@
 import {
   type Assembler, type Operand,
   rax, rbx, rcx, rdx, rsp, rbp, rsi, rdi, r8, r9, r10, r11, r12, r13, r14, r15,
-  eax, ebx, ecx, edx, edi, r8d, r9d, r10d, r12d, r15d,
+  eax, ebx, ecx, edx, r8d, r9d, r10d, r12d, r15d,
   ax, bx, cx, r9w, r11w, r12w,
   al, bl, cl, dl, spl, bpl, sil, dil, r8b, r9b, r10b, r15b,
   xmm0, xmm1, xmm2, xmm3, xmm8, xmm9, xmm10, xmm15,
