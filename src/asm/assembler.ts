@@ -97,6 +97,8 @@ type Item<K> =
   | { readonly t: 'align'; readonly n: number; readonly fill: AlignFill }
   | {
     readonly t: 'data';
+    /** 'insn' for NOP sequences emitted as bytes, 'data' otherwise. */
+    readonly kind: 'insn' | 'data';
     readonly bytes: Uint8Array;
     readonly fixups: readonly Fixup<K>[];
     /** Listing text (names mode, raw mode) produced once labels are placed. */
@@ -216,7 +218,7 @@ export class Assembler<K = never> {
     for (const chunk of nopChunks(n)) {
       const bytes = Uint8Array.from(NOPS[chunk - 1]!.bytes);
       const text = NOPS[chunk - 1]!.text;
-      this.items.push({ t: 'data', bytes, fixups: [], text: () => [text, text] });
+      this.items.push({ t: 'data', kind: 'insn', bytes, fixups: [], text: () => [text, text] });
     }
   }
 
@@ -297,14 +299,16 @@ export class Assembler<K = never> {
   finish(): AsmOutput<K> {
     this.checkOpen();
     this.finished = true;
-    for (const l of this.labelList) {
-      if (!this.bound[l.id] && this.isReferenced(l)) throw new AsmError(`label ${l.name} is used but never bound`);
+    if (this.bound.includes(false)) {
+      const used = this.referencedLabels();
+      for (const l of this.labelList) {
+        if (!this.bound[l.id] && used.has(l)) throw new AsmError(`label ${l.name} is used but never bound`);
+      }
     }
     const { offsets, labelOff, size } = this.layout();
     const code = new Uint8Array(size);
     const holes: HoleSite<K>[] = [];
     const relocs: Reloc[] = [];
-    const listing: ListEntry[] = [];
     const labelOffset = (l: Label): number => {
       const o = labelOff[l.id]!;
       if (o < 0) throw new AsmError(`label ${l.name} is used but never bound`);
@@ -349,59 +353,81 @@ export class Assembler<K = never> {
       }
     };
 
-    const insnEntry = (start: number, enc: Encoded<K>, ops: readonly Operand<K>[]): ListEntry => {
-      const end = start + enc.bytes.length;
-      const ctx = (mode: 'names' | 'raw'): RenderCtx<K> => ({ mode, insnEnd: end, labelOffset, describeHole });
-      return {
-        kind: 'insn', offset: start, length: enc.bytes.length,
-        text: renderInsn(enc.form, ops, ctx('names')), raw: renderInsn(enc.form, ops, ctx('raw')),
-      };
-    };
-
+    // Bytes, holes and relocations now; the listing only when asked for (it is the
+    // costly part and the stitcher's bulk assembly of templates may not need it).
     this.items.forEach((it, i) => {
       const start = offsets[i]!;
       switch (it.t) {
-        case 'insn':
-          place(start, it.enc.bytes, it.enc.fixups);
-          listing.push(insnEntry(start, it.enc, it.ops));
-          break;
+        case 'insn': place(start, it.enc.bytes, it.enc.fixups); break;
         case 'jump': {
           const enc = it.isLong ? it.long : it.short;
           place(start, enc.bytes, enc.fixups);
-          listing.push(insnEntry(start, enc, it.ops));
           break;
         }
-        case 'bind':
-          listing.push({ kind: 'label', offset: start, length: 0, text: `${it.label.name}:`, raw: `${it.label.name}:` });
-          break;
+        case 'bind': break;
         case 'align': {
           const pad = padding(start, it.n);
-          if (pad === 0) break;
           if (it.fill === 'nop') {
             let o = start;
             for (const chunk of nopChunks(pad)) {
-              const nop = NOPS[chunk - 1]!;
-              code.set(nop.bytes, o);
-              listing.push({ kind: 'insn', offset: o, length: chunk, text: nop.text, raw: nop.text });
+              code.set(NOPS[chunk - 1]!.bytes, o);
               o += chunk;
             }
-          } else if (it.fill === 'int3') {
-            code.fill(0xcc, start, start + pad);
-            for (let o = start; o < start + pad; o++) listing.push({ kind: 'insn', offset: o, length: 1, text: 'int3', raw: 'int3' });
           } else {
-            listing.push({ kind: 'align', offset: start, length: pad, text: `.zero ${pad}`, raw: `.zero ${pad}` });
+            code.fill(it.fill === 'int3' ? 0xcc : 0, start, start + pad);
           }
           break;
         }
-        case 'data': {
-          place(start, it.bytes, it.fixups);
-          const [text, raw] = it.text(labelOffset);
-          const kind = it.fixups.length === 0 && /^(nop|xchg)/.test(text) ? 'insn' : 'data';
-          listing.push({ kind, offset: start, length: it.bytes.length, text, raw });
-          break;
-        }
+        case 'data': place(start, it.bytes, it.fixups); break;
       }
     });
+
+    const items = this.items;
+    const buildListing = (): ListEntry[] => {
+      const listing: ListEntry[] = [];
+      const line = (kind: ListEntry['kind'], offset: number, length: number, text: string, raw = text): void => {
+        listing.push({ kind, offset, length, text, raw });
+      };
+      items.forEach((it, i) => {
+        const start = offsets[i]!;
+        switch (it.t) {
+          case 'insn':
+          case 'jump': {
+            const enc = it.t === 'insn' ? it.enc : it.isLong ? it.long : it.short;
+            const ctx = (mode: 'names' | 'raw'): RenderCtx<K> =>
+              ({ mode, insnEnd: start + enc.bytes.length, labelOffset, describeHole });
+            line('insn', start, enc.bytes.length, renderInsn(enc.form, it.ops, ctx('names')), renderInsn(enc.form, it.ops, ctx('raw')));
+            break;
+          }
+          case 'bind':
+            line('label', start, 0, `${it.label.name}:`);
+            break;
+          case 'align': {
+            const pad = padding(start, it.n);
+            if (pad === 0) break;
+            if (it.fill === 'nop') {
+              let o = start;
+              for (const chunk of nopChunks(pad)) {
+                line('insn', o, chunk, NOPS[chunk - 1]!.text);
+                o += chunk;
+              }
+            } else if (it.fill === 'int3') {
+              for (let o = start; o < start + pad; o++) line('insn', o, 1, 'int3');
+            } else {
+              line('align', start, pad, `.zero ${pad}`);
+            }
+            break;
+          }
+          case 'data': {
+            const [text, raw] = it.text(labelOffset);
+            line(it.kind, start, it.bytes.length, text, raw);
+            break;
+          }
+        }
+      });
+      return listing;
+    };
+    let listing: ListEntry[] | undefined;
 
     const labels = this.labelList
       .filter((l) => labelOff[l.id]! >= 0)
@@ -409,7 +435,11 @@ export class Assembler<K = never> {
       .sort((a, b) => a.offset - b.offset || a.label.id - b.label.id);
     const owner = this.owner;
     return {
-      bytes: code, holes, relocs, listing, alignment: this.maxAlign, labels,
+      bytes: code, holes, relocs, alignment: this.maxAlign, labels,
+      get listing(): readonly ListEntry[] {
+        listing ??= buildListing();
+        return listing;
+      },
       offsetOf(l: Label): number {
         if (l.owner !== owner) throw new AsmError(`label ${l.name} belongs to another assembler`);
         return labelOffset(l);
@@ -456,7 +486,7 @@ export class Assembler<K = never> {
 
   private data(bytes: Uint8Array, fixups: readonly Fixup<K>[], text: (off: (l: Label) => number) => readonly [string, string]): void {
     this.checkOpen();
-    this.items.push({ t: 'data', bytes, fixups, text });
+    this.items.push({ t: 'data', kind: 'data', bytes, fixups, text });
   }
 
   private intData(v: Imm | Hole<K>, width: 1 | 2 | 4 | 8, directive: string): void {
@@ -495,12 +525,21 @@ export class Assembler<K = never> {
     else if (op.kind === 'mem' && op.mode === 'rip' && op.target.kind === 'label') this.checkLabel(op.target);
   }
 
-  private isReferenced(l: Label): boolean {
-    const refs = (fs: readonly Fixup<K>[]): boolean =>
-      fs.some((f) => (f.kind === 'label' && f.label === l) || (f.kind === 'abs' && f.target === l)
-        || (f.kind === 'delta' && (f.target === l || f.base === l)));
-    return this.items.some((it) =>
-      (it.t === 'insn' && refs(it.enc.fixups)) || (it.t === 'jump' && it.ops[0] === l) || (it.t === 'data' && refs(it.fixups)));
+  private referencedLabels(): Set<Label> {
+    const used = new Set<Label>();
+    const add = (fs: readonly Fixup<K>[]): void => {
+      for (const f of fs) {
+        if (f.kind === 'label') used.add(f.label);
+        else if (f.kind === 'abs' && f.target.kind === 'label') used.add(f.target);
+        else if (f.kind === 'delta') { used.add(f.target); used.add(f.base); }
+      }
+    };
+    for (const it of this.items) {
+      if (it.t === 'insn') add(it.enc.fixups);
+      else if (it.t === 'jump') add(it.short.fixups);
+      else if (it.t === 'data') add(it.fixups);
+    }
+    return used;
   }
 }
 

@@ -64,10 +64,22 @@ export function immValue(v: number | bigint): bigint {
  * Does an immediate fit pattern `p` of a row with operation size `opSize`?
  * imm8/16/32/64 accept any value whose bits fit the field, signed or unsigned;
  * simm8/simm32 accept values that the CPU's sign extension to `opSize` reproduces.
+ * Numbers (safe integers) take a fast path; bigints the general one.
  */
-function immFits(p: OpPat, v: bigint, opSize: number): boolean {
+function immFits(p: OpPat, v: number | bigint, opSize: number): boolean {
   const size = PAT_INFO[p].size;
-  if (p === 'simm8' || p === 'simm32') {
+  const signExt = p === 'simm8' || p === 'simm32';
+  if (typeof v === 'number') {
+    immValue(v); // safe-integer check
+    if (!signExt) return size === 64 || (v >= -(2 ** (size - 1)) && v < 2 ** size);
+    let s = v;
+    if (opSize < 64) {
+      if (v < -(2 ** (opSize - 1)) || v >= 2 ** opSize) return false;
+      if (v >= 2 ** (opSize - 1)) s = v - 2 ** opSize;
+    }
+    return s >= -(2 ** (size - 1)) && s < 2 ** (size - 1);
+  }
+  if (signExt) {
     const lo = -(1n << BigInt(opSize - 1));
     const hi = (1n << BigInt(opSize)) - 1n;
     if (v < lo || v > hi) return false;
@@ -108,7 +120,7 @@ function opMatches<K>(p: OpPat, op: Operand<K>, form: Form, implied: boolean): b
     case 'one':
       return op === 1 || op === 1n;
     case 'imm':
-      if (typeof op === 'number' || typeof op === 'bigint') return immFits(p, immValue(op), form.opSize);
+      if (typeof op === 'number' || typeof op === 'bigint') return immFits(p, op, form.opSize);
       if (op.kind === 'hole') return op.hole === HOLE_FOR_PAT[p];
       // Absolute addresses (abs64 relocations) only fit movabs's imm64.
       return p === 'imm64' && (op.kind === 'label' || op.kind === 'sym');
@@ -146,8 +158,17 @@ export function selectForm<K>(mn: Mnemonic, ops: readonly Operand<K>[]): Form {
   throw new AsmError(`${shown}: no encoding; forms are ${candidates}`);
 }
 
-function pushLE(out: number[], v: bigint, bytes: number): void {
-  let u = BigInt.asUintN(bytes * 8, v);
+/** Little-endian two's complement of `v` in `bytes` bytes (v already range-checked). */
+function pushLE(out: number[], v: number | bigint, bytes: number): void {
+  if (typeof v === 'number' && bytes <= 4) {
+    let u = v >>> 0; // ToUint32: v modulo 2^32
+    for (let i = 0; i < bytes; i++) {
+      out.push(u & 0xff);
+      u >>>= 8;
+    }
+    return;
+  }
+  let u = BigInt.asUintN(bytes * 8, BigInt(v));
   for (let i = 0; i < bytes; i++) {
     out.push(Number(u & 0xffn));
     u >>= 8n;
@@ -180,7 +201,7 @@ function encodeMem<K>(m: Mem<K>, reg: number, out: number[], fix: Fixup<K>[], ba
   if (base === undefined) {
     // mod=00 rm=100 SIB.base=101: [index*scale + disp32] or [disp32] (Table 2-3 note).
     out.push((reg << 3) | 4, (ss << 6) | (idx << 3) | 5);
-    if (typeof disp === 'number') pushLE(out, BigInt(disp), 4);
+    if (typeof disp === 'number') pushLE(out, disp, 4);
     else { fix.push({ kind: 'hole', at: at(), hole: disp }); out.push(0, 0, 0, 0); }
     return rex;
   }
@@ -201,9 +222,9 @@ function encodeMem<K>(m: Mem<K>, reg: number, out: number[], fix: Fixup<K>[], ba
     fix.push({ kind: 'hole', at: at(), hole: disp });
     out.push(0, 0, 0, 0);
   } else if (mod === 1) {
-    pushLE(out, BigInt(disp), 1);
+    pushLE(out, disp, 1);
   } else if (mod === 2) {
-    pushLE(out, BigInt(disp), 4);
+    pushLE(out, disp, 4);
   }
   return rex;
 }
@@ -253,7 +274,7 @@ export function encodeForm<K>(form: Form, ops: readonly Operand<K>[]): Encoded<K
     const op = ops[form.immOp]!;
     const at = out.length;
     if (typeof op === 'number' || typeof op === 'bigint') {
-      pushLE(out, immValue(op), form.immBytes);
+      pushLE(out, op, form.immBytes);
     } else {
       if (op.kind === 'hole') fixups.push({ kind: 'hole', at, hole: op });
       else if (op.kind === 'label' || op.kind === 'sym') fixups.push({ kind: 'abs', at, target: op, addend: 0 });
