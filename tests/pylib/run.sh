@@ -13,7 +13,7 @@
 set -u
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 PY="${PYTHON:-python3}"
-SHADOW="$PY -I -S -X utf8 $HERE/shadow_run.py"
+SHADOW="$PY -I -S -B -X utf8 $HERE/shadow_run.py"
 export PYTHONDONTWRITEBYTECODE=1 PYTHONUTF8=1
 fail=0; pass=0
 
@@ -27,7 +27,7 @@ case "$cmd" in
     tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
     for m in "${mods[@]}"; do
       f="$HERE/compare_$m.py"
-      (cd "$HERE" && "$PY" -X utf8 "$f" > "$tmp/want" 2>&1)
+      (cd "$HERE" && "$PY" -B -X utf8 "$f" > "$tmp/want" 2>&1)
       (cd "$HERE" && $SHADOW "$f" > "$tmp/got" 2>&1)
       if cmp -s "$tmp/want" "$tmp/got"; then
         pass=$((pass + 1))
@@ -44,7 +44,7 @@ case "$cmd" in
       b="$(basename "$f" .py)"
       case "$b" in *"$filter"*) ;; *) continue ;; esac
       if [ "$cmd" = regen ]; then
-        (cd "$HERE/programs" && "$PY" -X utf8 "$b.py" > "$b.out" 2> /dev/null)
+        (cd "$HERE/programs" && "$PY" -B -X utf8 "$b.py" > "$b.out" 2> /dev/null)
         pass=$((pass + 1))
         continue
       fi
