@@ -42,6 +42,13 @@ export interface HoleSite<K> {
   /** Offset of the instruction (or data item) containing the hole. */
   readonly insnOffset: number;
   /**
+   * The CPU reads the field as signed: displacements, rel32, and immediates that are
+   * sign-extended to a wider operation (`mov rax, imm32`, `add r64, imm32`, push).
+   * A patched value must then lie in [-2^(8w-1), 2^(8w-1)); otherwise any w-byte
+   * pattern is meaningful (`mov eax, imm32`, `movabs`, data words).
+   */
+  readonly signed: boolean;
+  /**
    * rel32 holes only: the offset the displacement is relative to (the end of the
    * instruction). Patch with `target - (placement + pcBase)`.
    */
@@ -325,8 +332,8 @@ export class Assembler<K = never> {
           case 'hole': {
             const kind = f.hole.hole;
             const site: HoleSite<K> = kind === 'rel32'
-              ? { offset: at, width: 4, kind, desc: f.hole.desc, insnOffset: start, pcBase: end }
-              : { offset: at, width: HOLE_WIDTH[kind], kind, desc: f.hole.desc, insnOffset: start };
+              ? { offset: at, width: 4, kind, desc: f.hole.desc, insnOffset: start, signed: true, pcBase: end }
+              : { offset: at, width: HOLE_WIDTH[kind], kind, desc: f.hole.desc, insnOffset: start, signed: f.signed };
             holes.push(site);
             break;
           }
@@ -495,7 +502,7 @@ export class Assembler<K = never> {
         throw new AsmError(`${directive}: a ${v.hole} hole does not fit`);
       }
       const t = holeText(v, (h) => this.describe(h.desc));
-      this.data(new Uint8Array(width), [{ kind: 'hole', at: 0, hole: v }], () => [`${directive} ${t}`, `${directive} 0x0`]);
+      this.data(new Uint8Array(width), [{ kind: 'hole', at: 0, hole: v, signed: false }], () => [`${directive} ${t}`, `${directive} 0x0`]);
       return;
     }
     const x = immValue(v);

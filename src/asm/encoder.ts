@@ -23,7 +23,8 @@ import { describeOperand } from './listing.js';
 /**
  * A place inside an instruction or data item to be completed after layout.
  * `at` is relative to the item's first byte.
- *   hole   a copy-and-patch hole (reported to the stitcher, bytes stay zero)
+ *   hole   a copy-and-patch hole (reported to the stitcher, bytes stay zero);
+ *          `signed` when the CPU reads the field as a signed value
  *   label  a PC-relative reference to a label of this assembly (relative to the
  *          item's end), resolved by the assembler
  *   sym    a PC-relative reference to an external symbol (rel32 relocation)
@@ -31,7 +32,7 @@ import { describeOperand } from './listing.js';
  *   delta  int32 distance between two labels of this assembly (jump tables)
  */
 export type Fixup<K> =
-  | { readonly kind: 'hole'; readonly at: number; readonly hole: Hole<K> }
+  | { readonly kind: 'hole'; readonly at: number; readonly hole: Hole<K>; readonly signed: boolean }
   | { readonly kind: 'label'; readonly at: number; readonly width: 1 | 4; readonly label: Label; readonly addend: number }
   | { readonly kind: 'sym'; readonly at: number; readonly sym: Sym; readonly addend: number }
   | { readonly kind: 'abs'; readonly at: number; readonly target: Label | Sym; readonly addend: number }
@@ -189,7 +190,7 @@ function encodeMem<K>(m: Mem<K>, reg: number, out: number[], fix: Fixup<K>[], ba
     const t = m.target;
     if (t.kind === 'label') fix.push({ kind: 'label', at: at(), width: 4, label: t, addend: m.addend });
     else if (t.kind === 'sym') fix.push({ kind: 'sym', at: at(), sym: t, addend: m.addend });
-    else fix.push({ kind: 'hole', at: at(), hole: t });
+    else fix.push({ kind: 'hole', at: at(), hole: t, signed: true });
     out.push(0, 0, 0, 0);
     return 0;
   }
@@ -202,7 +203,7 @@ function encodeMem<K>(m: Mem<K>, reg: number, out: number[], fix: Fixup<K>[], ba
     // mod=00 rm=100 SIB.base=101: [index*scale + disp32] or [disp32] (Table 2-3 note).
     out.push((reg << 3) | 4, (ss << 6) | (idx << 3) | 5);
     if (typeof disp === 'number') pushLE(out, disp, 4);
-    else { fix.push({ kind: 'hole', at: at(), hole: disp }); out.push(0, 0, 0, 0); }
+    else { fix.push({ kind: 'hole', at: at(), hole: disp, signed: true }); out.push(0, 0, 0, 0); }
     return rex;
   }
   if (base.num & 8) rex |= 1; // REX.B
@@ -219,7 +220,7 @@ function encodeMem<K>(m: Mem<K>, reg: number, out: number[], fix: Fixup<K>[], ba
     out.push((mod << 6) | (reg << 3) | b);
   }
   if (typeof disp !== 'number') {
-    fix.push({ kind: 'hole', at: at(), hole: disp });
+    fix.push({ kind: 'hole', at: at(), hole: disp, signed: true });
     out.push(0, 0, 0, 0);
   } else if (mod === 1) {
     pushLE(out, disp, 1);
@@ -276,7 +277,11 @@ export function encodeForm<K>(form: Form, ops: readonly Operand<K>[]): Encoded<K
     if (typeof op === 'number' || typeof op === 'bigint') {
       pushLE(out, op, form.immBytes);
     } else {
-      if (op.kind === 'hole') fixups.push({ kind: 'hole', at, hole: op });
+      if (op.kind === 'hole') {
+        // simm8/simm32 fields are sign-extended to the operation size by the CPU.
+        const p = form.ops[form.immOp]!;
+        fixups.push({ kind: 'hole', at, hole: op, signed: p === 'simm8' || p === 'simm32' });
+      }
       else if (op.kind === 'label' || op.kind === 'sym') fixups.push({ kind: 'abs', at, target: op, addend: 0 });
       for (let i = 0; i < form.immBytes; i++) out.push(0);
     }
@@ -286,7 +291,7 @@ export function encodeForm<K>(form: Form, ops: readonly Operand<K>[]): Encoded<K
     const at = out.length;
     if (op.kind === 'label') fixups.push({ kind: 'label', at, width: form.relBytes as 1 | 4, label: op, addend: 0 });
     else if (op.kind === 'sym') fixups.push({ kind: 'sym', at, sym: op, addend: 0 });
-    else fixups.push({ kind: 'hole', at, hole: op });
+    else fixups.push({ kind: 'hole', at, hole: op, signed: true });
     for (let i = 0; i < form.relBytes; i++) out.push(0);
   }
   if (out.length > 15) throw new AsmError(`${form.mn}: instruction longer than 15 bytes`);

@@ -182,10 +182,10 @@ describe('copy-and-patch holes', () => {
     ]);
     expect(hex(out.bytes)).toBe('48b80000000000000000' + '48898500000000' + '48833d0000000001' + 'e900000000');
     expect(out.holes).toEqual([
-      { offset: 2, width: 8, kind: 'imm64', desc: { kind: 'const', index: 3 }, insnOffset: 0 },
-      { offset: 13, width: 4, kind: 'disp32', desc: { kind: 'slot', slot: 2 }, insnOffset: 10 },
-      { offset: 20, width: 4, kind: 'rel32', desc: { kind: 'const', index: 4 }, insnOffset: 17, pcBase: 25 },
-      { offset: 26, width: 4, kind: 'rel32', desc: { kind: 'continue' }, insnOffset: 25, pcBase: 30 },
+      { offset: 2, width: 8, kind: 'imm64', desc: { kind: 'const', index: 3 }, insnOffset: 0, signed: false },
+      { offset: 13, width: 4, kind: 'disp32', desc: { kind: 'slot', slot: 2 }, insnOffset: 10, signed: true },
+      { offset: 20, width: 4, kind: 'rel32', desc: { kind: 'const', index: 4 }, insnOffset: 17, signed: true, pcBase: 25 },
+      { offset: 26, width: 4, kind: 'rel32', desc: { kind: 'continue' }, insnOffset: 25, signed: true, pcBase: 30 },
     ]);
     expect(out.relocs).toEqual([]);
   });
@@ -202,6 +202,19 @@ describe('copy-and-patch holes', () => {
       '488b8000000000' + '498b842400000000' + '498b8500000000' + '4881c300000000' + '6800000000');
     expect(out.holes.map((h) => [h.offset, h.kind])).toEqual([
       [3, 'disp32'], [11, 'disp32'], [18, 'disp32'], [25, 'imm32'], [30, 'imm32'],
+    ]);
+  });
+
+  it('says whether the CPU sign-extends an immediate hole', () => {
+    const out = asm((a) => {
+      a.mov(eax, hole.imm32('zero-extended'));
+      a.mov(rax, hole.imm32('sign-extended'));
+      a.add(rax, hole.imm8('sign-extended imm8'));
+      a.shl(rax, hole.imm8('count'));
+      a.u32(hole.imm32('data'));
+    });
+    expect(out.holes.map((h) => [h.desc, h.signed])).toEqual([
+      ['zero-extended', false], ['sign-extended', true], ['sign-extended imm8', true], ['count', false], ['data', false],
     ]);
   });
 
