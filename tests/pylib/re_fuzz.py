@@ -80,6 +80,9 @@ def main():
     bad = 0
     for i in range(count):
         pattern = gen(rng)
+        if rng.random() < 0.25:
+            pattern = rng.choice(['\\w+', '[ab]+?', 'a++', '\\S+', '(\\w+)', '.+', '[^a]+',
+                                  '(?i)a+', 'b*', '[a-c]{2,}']) + pattern
         flags = rng.choice([0, 0, 0, re.I, re.M, re.S, re.A, re.I | re.M])
         alphabet = ALPHABET if i % 2 else 'aab'
         subject = ''.join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))

@@ -215,6 +215,61 @@ def _text_of(pattern_is_bytes, string):
     raise TypeError("expected string or bytes-like object, got '%s'" % _type_name(string))
 
 
+def _source_of(string):
+    """What group values are sliced from: the subject itself for str and bytes, a bytes
+    copy for other bytes-like objects (CPython returns bytes for those too)."""
+    if isinstance(string, (str, bytes)):
+        return string
+    return bytes(string)
+
+
+class mappingproxy:
+    """Read-only view of Pattern.groupindex (CPython returns a types.MappingProxyType)."""
+
+    def __init__(self, mapping):
+        self._mapping = mapping
+
+    def __getitem__(self, key):
+        return self._mapping[key]
+
+    def __len__(self):
+        return len(self._mapping)
+
+    def __iter__(self):
+        return iter(self._mapping)
+
+    def __contains__(self, key):
+        return key in self._mapping
+
+    def __eq__(self, other):
+        if isinstance(other, mappingproxy):
+            other = other._mapping
+        return self._mapping == other
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    __hash__ = None
+
+    def get(self, key, default=None):
+        return self._mapping.get(key, default)
+
+    def keys(self):
+        return self._mapping.keys()
+
+    def values(self):
+        return self._mapping.values()
+
+    def items(self):
+        return self._mapping.items()
+
+    def copy(self):
+        return dict(self._mapping)
+
+    def __repr__(self):
+        return 'mappingproxy(%r)' % (self._mapping,)
+
+
 def _clamp(value, n):
     value = value.__index__() if not isinstance(value, int) else value
     if value < 0:
@@ -260,7 +315,9 @@ class Pattern:
     @property
     def groupindex(self):
         """A dictionary mapping group names to group numbers."""
-        return dict(self._groupindex)
+        if not self._groupindex:
+            return {}
+        return mappingproxy(dict(self._groupindex))
 
     def __repr__(self):
         flags = self._flags
@@ -364,6 +421,7 @@ class Pattern:
         if endpos < pos:
             return []
         ngroups = self._groups
+        string = _source_of(string)
         empty = string[:0]
         result = []
         for start, end, marks in self._iterate(_slice_to(text, endpos), pos):
@@ -403,6 +461,7 @@ class Pattern:
     def split(self, string, maxsplit=0):
         """Split string by the occurrences of pattern."""
         text = _text_of(self._isbytes, string)
+        string = _source_of(string)
         ngroups = self._groups
         result = []
         last = 0
@@ -433,6 +492,7 @@ class Pattern:
 
     def _subx(self, repl, string, count):
         text = _text_of(self._isbytes, string)
+        string = _source_of(string)
         if callable(repl):
             call = repl
             pieces = None
@@ -630,7 +690,7 @@ class Match:
         a, b = self._spans[index]
         if a < 0 or b < 0:
             return default
-        return self._string[a:b]
+        return self._src[a:b]
 
     def group(self, *args):
         """group([group1, ...]) -> str or tuple.
@@ -687,7 +747,7 @@ class Match:
             raise TypeError('decoding to str: need a bytes-like object, %s found'
                             % _type_name(template))
         pieces = _parser.parse_template(source, p._groups, p._groupindex)
-        empty = self._string[:0]
+        empty = self._src[:0]
         out = []
         for piece in pieces:
             if isinstance(piece, int):
@@ -700,7 +760,7 @@ class Match:
     def __repr__(self):
         a, b = self._spans[0]
         return '<re.Match object; span=(%d, %d), match=%s>' % (
-            a, b, repr(self._string[a:b])[:50])
+            a, b, repr(self._src[a:b])[:50])
 
     def __bool__(self):
         return True
@@ -717,6 +777,7 @@ def _make_match(pattern, string, pos, endpos, found):
     m = object.__new__(Match)
     m._re = pattern
     m._string = string
+    m._src = _source_of(string)
     m._pos = pos
     m._endpos = endpos
     spans = [(start, end)]

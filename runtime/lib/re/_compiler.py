@@ -205,7 +205,18 @@ def char_test(node, flags):
             for c in chars:
                 return (CT_LIT, c)
         return (CT_NSET if negate else CT_SET, frozenset(chars))
-    return (CT_FN, _class_predicate(frozenset(chars), ranges, tests, negate, icmode))
+    return (CT_FN, _with_ascii_set(_class_predicate(frozenset(chars), ranges, tests, negate,
+                                                    icmode)))
+
+
+def _with_ascii_set(predicate):
+    """(ASCII characters accepted, predicate): the engine tests the set first and calls
+    the predicate only for non-ASCII characters."""
+    accepted = []
+    for code in range(128):
+        if predicate(chr(code)):
+            accepted.append(chr(code))
+    return (frozenset(accepted), predicate)
 
 
 def _complement_of(members):
@@ -387,6 +398,10 @@ class _Compiler:
 
     def repeat(self, lo, hi, mode, body, flags):
         if hi == 0:
+            # Never runs, but CPython still compiles it (and reports its errors).
+            mark = len(self.code)
+            self.sequence(body, flags)
+            del self.code[mark:]
             return
         if _is_single(body):
             ct, arg = char_test(body[0], flags)
@@ -436,12 +451,12 @@ class _Compiler:
 
 
 def _link_next_chars(code):
-    """Give each greedy OP_REP1 the first character of a literal that must follow it,
-    so backtracking can jump straight to the positions where that character occurs."""
+    """Give each greedy or lazy OP_REP1 the first character of a literal that must
+    follow it, so backtracking can jump straight to the positions where it occurs."""
     n = len(code)
     for pc in range(n):
         ins = code[pc]
-        if ins[0] != OP_REP1 or ins[5] != GREEDY:
+        if ins[0] != OP_REP1 or ins[5] == POSSESSIVE:
             continue
         nxt = pc + 1
         while nxt < n and (code[nxt][0] == OP_SAVE_S or code[nxt][0] == OP_SAVE_E):
@@ -498,6 +513,54 @@ def _first_node(node, flags):
     return None, False
 
 
+def _first_test(seq, flags):
+    """(CT_*, arg) of the single-character test the first consumed character must pass,
+    or None; used to skip start positions when no set of first characters is known."""
+    for node in seq:
+        kind = node[0]
+        if kind == N_AT or kind == N_ASSERT:
+            continue
+        if kind == N_LIT or kind == N_NOT_LIT or kind == N_ANY or kind == N_IN:
+            return char_test(node, flags)
+        if kind == N_GROUP:
+            inner = _combine_flags(flags, node[2], node[3])
+            if _nonempty(node[4]):
+                return _first_test(node[4], inner)
+            return None
+        if kind == N_REPEAT and node[1] >= 1 and _is_single(node[4]):
+            return char_test(node[4][0], flags)
+        return None
+    return None
+
+
+def _nonempty(seq):
+    for node in seq:
+        kind = node[0]
+        if kind == N_LIT or kind == N_NOT_LIT or kind == N_ANY or kind == N_IN:
+            return True
+        if kind == N_REPEAT and node[1] >= 1 and _is_single(node[4]):
+            return True
+        if kind != N_AT and kind != N_ASSERT:
+            return False
+    return False
+
+
+def _leading_repeat(code):
+    """(ct, arg) when the program starts with an unbounded single-character loop of at
+    least one iteration and has no backreference: then a failed attempt at a start
+    position also fails at every later position inside the same run of characters."""
+    for ins in code:
+        if ins[0] == OP_GROUPREF or ins[0] == OP_GROUPREF_EXISTS:
+            return None
+    pc = 0
+    while code[pc][0] == OP_SAVE_S:
+        pc += 1
+    ins = code[pc]
+    if ins[0] == OP_REP1 and ins[3] >= 1 and ins[4] == MAXREPEAT:
+        return (ins[1], ins[2])
+    return None
+
+
 def _literal_prefix(seq, flags, out):
     """Append to `out` the characters every match starts with; True if seq was all
     literal (zero-width nodes are skipped: they consume nothing)."""
@@ -536,5 +599,12 @@ def compile_tree(parsed):
         if head[0] == N_AT and (head[1] == AT_BEGINNING_STRING
                                 or (head[1] == AT_BEGINNING and not flags & MULTILINE)):
             anchored = True
+    test = None
+    if not first:
+        first = None
+        test = _first_test(parsed.seq, flags)
+        if test is not None and (test[0] == CT_ALL or test[0] == CT_LIT or test[0] == CT_SET):
+            test = None
     return Program(code, 2 * parsed.groups, comp.nrep, ''.join(prefix),
-                   frozenset(first) if first else None, anchored)
+                   frozenset(first) if first else None, test, anchored,
+                   _leading_repeat(code))

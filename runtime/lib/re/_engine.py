@@ -25,7 +25,8 @@ Instruction layouts (first item is the op):
     (OP_LIT_IC, sets, len)       case-insensitive literal: a frozenset per character
     (OP_SET, fs) / (OP_NSET, fs) one character in / not in fs
     (OP_ANY,) / (OP_ALL,)        '.' without / with DOTALL
-    (OP_FN, pred)                one character accepted by pred
+    (OP_FN, (aset, pred))        one character in aset (the ASCII characters accepted) or,
+                                 if not ASCII, accepted by pred
     (OP_REP1, ct, arg, lo, hi, mode, nextch)
                                  lo..hi repetitions of a single-character test (CT_*);
                                  nextch: a character that must follow (or None)
@@ -100,7 +101,7 @@ B_CHOICE = 1    # (B_CHOICE, pc, pos)
 B_MARK = 2      # (B_MARK, i, old)
 B_MARK2 = 3     # (B_MARK2, i, old, old_lastindex)
 B_GREEDY = 4    # (B_GREEDY, pc, minpos, cur, nextch)
-B_LAZY = 5      # (B_LAZY, pc, cur, limit, ct, arg)
+B_LAZY = 5      # (B_LAZY, pc, cur, limit, ct, arg, nextch)
 B_REP = 6       # (B_REP, slot, old_count, old_last)
 B_ITER = 7      # (B_ITER, body, slot, count, pos)
 B_SNAP = 8      # (B_SNAP, marks copy)
@@ -153,13 +154,15 @@ def _ascii_lower(ch):
 
 
 class Program:
-    def __init__(self, code, nmarks, nrep, prefix, first, anchored):
+    def __init__(self, code, nmarks, nrep, prefix, first, test, anchored, lead):
         self.code = code
         self.nmarks = nmarks
         self.nrep = nrep
         self.prefix = prefix          # literal every match starts with ('' if none)
         self.first = first            # frozenset of possible first characters, or None
+        self.test = test              # (ct, arg) the first character passes, or None
         self.anchored = anchored      # can only match at position 0
+        self.lead = lead              # (ct, arg) of a leading x+ loop (see _compiler)
 
 
 def _is_word_u(ch):
@@ -210,8 +213,14 @@ def _scan(ct, arg, s, i, limit):
         while i < limit and s[i] == arg:
             i += 1
     elif ct == CT_FN:
-        while i < limit and arg(s[i]):
-            i += 1
+        aset = arg[0]
+        fn = arg[1]
+        while i < limit:
+            c = s[i]
+            if c in aset or (c >= '\x80' and fn(c)):
+                i += 1
+            else:
+                break
     else:
         while i < limit and s[i] not in arg:
             i += 1
@@ -224,7 +233,7 @@ def _test1(ct, arg, ch):
     if ct == CT_LIT:
         return ch == arg
     if ct == CT_FN:
-        return arg(ch)
+        return ch in arg[0] or (ch >= '\x80' and arg[1](ch))
     if ct == CT_ANY:
         return ch != '\n'
     if ct == CT_ALL:
@@ -289,7 +298,7 @@ def run(code, pc, s, pos, m, rep, start, full, noempty):
                     i = _scan(ct, arg, s, pos, need)
                     if i == need:
                         if hi > lo:
-                            push((B_LAZY, pc + 1, i, limit, ct, arg))
+                            push((B_LAZY, pc + 1, i, limit, ct, arg, ins[6]))
                         pos = i
                         pc += 1
                         continue
@@ -319,10 +328,12 @@ def run(code, pc, s, pos, m, rep, start, full, noempty):
                 pc += 1
                 continue
         elif op == OP_FN:
-            if pos < end and ins[1](s[pos]):
-                pos += 1
-                pc += 1
-                continue
+            if pos < end:
+                c = s[pos]
+                if c in ins[1][0] or (c >= '\x80' and ins[1][1](c)):
+                    pos += 1
+                    pc += 1
+                    continue
         elif op == OP_NSET:
             if pos < end and s[pos] not in ins[1]:
                 pos += 1
@@ -472,11 +483,22 @@ def run(code, pc, s, pos, m, rep, start, full, noempty):
             elif kind == B_LAZY:
                 cur = e[2]
                 limit = e[3]
-                if cur >= limit or not _test1(e[4], e[5], s[cur]):
+                if cur >= limit:
                     continue
-                cur += 1
+                nextch = e[6]
+                if nextch is None:
+                    if not _test1(e[4], e[5], s[cur]):
+                        continue
+                    cur += 1
+                else:
+                    # Jump to the next place where the following literal can start,
+                    # if every character before it passes the test.
+                    p = s.find(nextch, cur + 1, limit + 1)
+                    if p < 0 or _scan(e[4], e[5], s, cur, p) != p:
+                        continue
+                    cur = p
                 if cur < limit:
-                    push((B_LAZY, e[1], cur, limit, e[4], e[5]))
+                    push((B_LAZY, e[1], cur, limit, e[4], e[5], nextch))
                 pc = e[1]
                 pos = cur
                 break
@@ -511,6 +533,32 @@ def _next_candidate(s, start, end, chars, cache):
     return best
 
 
+def _skip_to(ct, arg, s, i, end):
+    """First index >= i whose character passes the test (end if none)."""
+    if ct == CT_FN:
+        aset = arg[0]
+        fn = arg[1]
+        while i < end:
+            c = s[i]
+            if c in aset or (c >= '\x80' and fn(c)):
+                return i
+            i += 1
+        return end
+    if ct == CT_NSET:
+        while i < end and s[i] in arg:
+            i += 1
+        return i
+    if ct == CT_NLIT:
+        while i < end and s[i] == arg:
+            i += 1
+        return i
+    if ct == CT_ANY:
+        while i < end and s[i] == '\n':
+            i += 1
+        return i
+    return i
+
+
 def search(prog, s, pos, avoid):
     """First match at or after pos: (start, end, marks) or None.
 
@@ -530,6 +578,8 @@ def search(prog, s, pos, avoid):
         return (0, r, m)
     prefix = prog.prefix
     first = prog.first
+    test = prog.test
+    lead = prog.lead
     chars = None
     cache = None
     if not prefix and first is not None and len(first) <= 4:
@@ -550,9 +600,17 @@ def search(prog, s, pos, avoid):
                 start += 1
             if start >= end:
                 return None
+        elif test is not None:
+            start = _skip_to(test[0], test[1], s, start, end)
+            if start >= end:
+                return None
         r = run(code, 0, s, start, m, rep, start, False, start == avoid)
         if r >= 0:
             return (start, r, m)
+        if lead is not None:
+            i = _scan(lead[0], lead[1], s, start, end)
+            if i > start:
+                start = i
         start += 1
     return None
 
