@@ -669,6 +669,24 @@ def lookup_cases():
     return cases
 
 
+def error_messages():
+    """The exception messages unicodedata raises, as src/unicode/unicodedata.ts names them."""
+    def message(fn, *args):
+        try:
+            fn(*args)
+        except (ValueError, KeyError) as e:
+            return e.args[0]
+        raise AssertionError('no error from %r' % (args,))
+    return {
+        'noSuchName': message(unicodedata.name, '\x00'),
+        'notDecimal': message(unicodedata.decimal, 'a'),
+        'notDigit': message(unicodedata.digit, 'a'),
+        'notNumeric': message(unicodedata.numeric, 'a'),
+        'invalidForm': message(unicodedata.normalize, 'nfc', 'a'),
+        'nameTooLong': message(unicodedata.lookup, 'x' * 257),
+    }
+
+
 def write_fixtures(stored, aliases, sequences):
     rng = random.Random(20231114)
     named = [(cp, n) for cp, n in stored]
@@ -686,6 +704,7 @@ def write_fixtures(stored, aliases, sequences):
         'sequence_samples': [[n, v] for n, v in sequences[::9]],
         'name_samples': [[cp, n] for cp, n in sample_names],
         'lookups': lookup_cases(),
+        'errors': error_messages(),
         'strings': string_cases(SAMPLE_STRINGS + random_samples(rng, 120)),
         'string_predicates': STRING_PREDICATES,
     }

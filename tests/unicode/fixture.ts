@@ -44,6 +44,7 @@ export interface Expected {
   sequence_samples: [string, string][];
   name_samples: [number, string][];
   lookups: LookupCase[];
+  errors: Record<string, string>;
   strings: StringCase[];
   string_predicates: string[];
 }
