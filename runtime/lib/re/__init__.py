@@ -269,6 +269,9 @@ class mappingproxy:
     def __repr__(self):
         return 'mappingproxy(%r)' % (self._mapping,)
 
+    def __str__(self):
+        return str(self._mapping)
+
 
 def _clamp(value, n):
     value = value.__index__() if not isinstance(value, int) else value
