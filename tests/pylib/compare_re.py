@@ -295,3 +295,16 @@ show('long9', lambda: re.match(r'(?:a(?=b)b)+', long_ab).end())
 show('long10', lambda: re.fullmatch(r'(?>ab)*', long_ab) is not None)
 show('long11', lambda: len(re.sub('b', '', long_ab)))
 show('long12', lambda: re.match('(a*)*b', 'a' * 1000 + 'b').span())
+
+# template patterns (deprecated): repeats are refused
+for pattern in ['a', 'a*', 'a+?', 'a?+', '(?:ab){2}', '(?t)a|b', '(?t)x+']:
+    show('template %r' % pattern, lambda: re.compile(pattern, re.T).pattern)
+
+
+class Text(str):
+    def __getitem__(self, i):
+        return 'z'
+
+
+show('str subclass', lambda: (re.search('b+', Text('abbc')).group(), type(re.search('b', Text('ab')).group()).__name__,
+                              re.sub('b', 'x', Text('abc')), re.findall('.', Text('ab'))))

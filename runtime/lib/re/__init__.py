@@ -207,6 +207,9 @@ def _text_of(pattern_is_bytes, string):
     if isinstance(string, str):
         if pattern_is_bytes:
             raise TypeError('cannot use a bytes pattern on a string-like object')
+        if type(string) is not str:
+            # Match the characters, not a subclass's overridden methods.
+            return str.__str__(string)
         return string
     if isinstance(string, (bytes, bytearray, memoryview)):
         if not pattern_is_bytes:
@@ -218,8 +221,10 @@ def _text_of(pattern_is_bytes, string):
 def _source_of(string):
     """What group values are sliced from: the subject itself for str and bytes, a bytes
     copy for other bytes-like objects (CPython returns bytes for those too)."""
-    if isinstance(string, (str, bytes)):
+    if type(string) is str or type(string) is bytes:
         return string
+    if isinstance(string, str):
+        return str.__str__(string)
     return bytes(string)
 
 

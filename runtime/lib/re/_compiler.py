@@ -22,7 +22,7 @@ bytes patterns) only ASCII letters fold.
 """
 
 from ._constants import (
-    error, IGNORECASE, LOCALE, MULTILINE, DOTALL, UNICODE, ASCII, TYPE_FLAGS, MAXREPEAT,
+    error, TEMPLATE, IGNORECASE, LOCALE, MULTILINE, DOTALL, UNICODE, ASCII, TYPE_FLAGS, MAXREPEAT,
     N_LIT, N_NOT_LIT, N_ANY, N_IN, N_AT, N_GROUP, N_BRANCH, N_REPEAT, N_GROUPREF,
     N_GROUPREF_EXISTS, N_ASSERT, N_ATOMIC, I_LIT, I_RANGE, I_CAT,
     CAT_DIGIT, CAT_NOT_DIGIT, CAT_SPACE, CAT_NOT_SPACE, CAT_WORD, CAT_NOT_WORD,
@@ -274,6 +274,8 @@ def _is_single(seq):
     return kind == N_LIT or kind == N_NOT_LIT or kind == N_ANY or kind == N_IN
 
 
+_REPEAT_NAMES = {GREEDY: 'MAX_REPEAT', LAZY: 'MIN_REPEAT', POSSESSIVE: 'POSSESSIVE_REPEAT'}
+
 _SINGLE_OPS = {CT_SET: OP_SET, CT_NSET: OP_NSET, CT_ANY: OP_ANY, CT_ALL: OP_ALL,
                CT_FN: OP_FN}
 
@@ -397,6 +399,9 @@ class _Compiler:
             self.code[j] = (OP_JMP, end)
 
     def repeat(self, lo, hi, mode, body, flags):
+        if flags & TEMPLATE:
+            # CPython 3.11's compiler refuses repeats in (deprecated) template patterns.
+            raise error('internal: unsupported template operator %s' % _REPEAT_NAMES[mode])
         if hi == 0:
             # Never runs, but CPython still compiles it (and reports its errors).
             mark = len(self.code)
