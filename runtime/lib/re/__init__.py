@@ -411,17 +411,8 @@ class Pattern:
         return _make_match(self, string, pos, endpos, found)
 
     def _iterate(self, text, pos):
-        """Yield (start, end, marks) of successive matches from pos (text already cut)."""
-        prog = self._prog
-        avoid = -1
-        while True:
-            found = _engine.search(prog, text, pos, avoid)
-            if found is None:
-                return
-            yield found
-            start = found[0]
-            pos = found[1]
-            avoid = pos if pos == start else -1
+        """(start, end, marks) of successive matches from pos (text already cut)."""
+        return _engine.iterate(self._prog, text, pos, -1)
 
     def findall(self, string, pos=0, endpos=sys.maxsize):
         """Return a list of all non-overlapping matches of pattern in string."""

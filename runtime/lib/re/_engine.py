@@ -559,23 +559,19 @@ def _skip_to(ct, arg, s, i, end):
     return i
 
 
-def search(prog, s, pos, avoid):
-    """First match at or after pos: (start, end, marks) or None.
+def iterate(prog, s, pos, avoid):
+    """Yield (start, end, marks) for successive non-overlapping matches from pos.
 
-    avoid: a position where an empty match is not allowed (-1 for none)."""
+    After an empty match the next match may not be empty at the same position (the
+    rule of findall/finditer/sub/split since Python 3.7); `avoid` is such a position
+    for the first match (-1 for none).  The marks list of a yielded match is not
+    reused."""
     end = len(s)
-    if pos > end:
-        return None
     code = prog.code
-    m = [-1] * prog.nmarks
+    nmarks = prog.nmarks
+    m = [-1] * nmarks
     rep = [-1] * prog.nrep
-    if prog.anchored:
-        if pos != 0:
-            return None
-        r = run(code, 0, s, 0, m, rep, 0, False, avoid == 0)
-        if r < 0:
-            return None
-        return (0, r, m)
+    anchored = prog.anchored
     prefix = prog.prefix
     first = prog.first
     test = prog.test
@@ -587,31 +583,44 @@ def search(prog, s, pos, avoid):
         cache = [-1] * len(chars)
     start = pos
     while start <= end:
-        if prefix:
+        if anchored:
+            if start != 0:
+                return
+        elif prefix:
             start = s.find(prefix, start)
             if start < 0:
-                return None
+                return
         elif chars is not None:
             start = _next_candidate(s, start, end, chars, cache)
             if start >= end:
-                return None
+                return
         elif first is not None:
             while start < end and s[start] not in first:
                 start += 1
             if start >= end:
-                return None
+                return
         elif test is not None:
             start = _skip_to(test[0], test[1], s, start, end)
             if start >= end:
-                return None
+                return
         r = run(code, 0, s, start, m, rep, start, False, start == avoid)
         if r >= 0:
-            return (start, r, m)
+            yield (start, r, m)
+            m = [-1] * nmarks
+            avoid = r if r == start else -1
+            start = r
+            continue
         if lead is not None:
             i = _scan(lead[0], lead[1], s, start, end)
             if i > start:
                 start = i
         start += 1
+
+
+def search(prog, s, pos, avoid):
+    """First match at or after pos: (start, end, marks) or None."""
+    for found in iterate(prog, s, pos, avoid):
+        return found
     return None
 
 
