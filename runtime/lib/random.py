@@ -8,13 +8,13 @@ the same order as CPython's Lib/random.py so that sequences agree draw for draw.
 
 Covered: Random (subclassable; `_randbelow` switches to the random()-based method when a
 subclass overrides only random(), as CPython does), seed (None/int/float/str/bytes/
-bytearray, versions 1 and 2, other hashables via hash()), random, getrandbits, randbytes,
+bytearray, versions 1 and 2), random, getrandbits, randbytes,
 randrange, randint, choice, choices, shuffle, sample (with counts=), uniform, triangular,
 normalvariate, gauss, lognormvariate, expovariate, vonmisesvariate, gammavariate,
 betavariate, paretovariate, weibullvariate, getstate/setstate, and the module-level
 functions bound to a hidden instance.
 Not covered: SystemRandom (needs os.urandom), binomialvariate (3.12), the
-DeprecationWarnings CPython emits for float arguments to randrange() and hash-based seeds.
+DeprecationWarnings CPython emits for float arguments to randrange().
 """
 
 from math import log as _log, exp as _exp, pi as _pi, e as _e, ceil as _ceil
@@ -213,15 +213,16 @@ class Random:
                 a = a.encode()
             a = int.from_bytes(a + sha512_digest(a), 'big')
         elif not isinstance(a, (type(None), int, float, str, bytes, bytearray)):
-            # CPython warns (DeprecationWarning) and then seeds from hash(a).
-            pass
+            raise TypeError('The only supported seed types are: None,\n'
+                            'int, float, str, bytes, and bytearray.')
         if a is None:
             # CPython reads os.urandom; the clock is the documented fallback.
             a = _time_ns() ^ (_perf_counter_ns() << 17) ^ id(self)
         elif isinstance(a, int):
             a = int.__abs__(a)
         else:
-            a = abs(hash(a))
+            # CPython's random_seed() casts the hash to size_t: negative hashes wrap.
+            a = hash(a) & 0xFFFFFFFFFFFFFFFF
         self._seed_int(a)
         self.gauss_next = None
 
