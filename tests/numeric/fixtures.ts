@@ -130,8 +130,10 @@ export function check(label: string, f: () => unknown, expected: Enc): string | 
   try {
     actual = f();
   } catch (e) {
-    if (!(e instanceof NumericError)) return `${label}: threw ${show(e)}`;
-    const got = `${e.kind}:${e.message}`;
+    // NumericError, or a test double's Python exception (an Error with a `kind`).
+    const kind = e instanceof NumericError ? e.kind : (e as { kind?: unknown }).kind;
+    if (!(e instanceof Error) || typeof kind !== 'string') return `${label}: threw ${show(e)}`;
+    const got = `${kind}:${e.message}`;
     return got === err ? null : `${label}: raised ${got}, expected ${err ?? JSON.stringify(expected)}`;
   }
   if (err !== null) return `${label}: returned ${show(actual)}, expected ${err}`;

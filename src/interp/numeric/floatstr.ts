@@ -21,10 +21,11 @@ function isDigit(c: number): boolean {
 
 /**
  * _Py_string_to_number_with_underscores' check: the string without underscores, or null
- * when an underscore is not between two digits (or a NUL is embedded).
+ * when an underscore is not between two digits (or, with underscores, a NUL is embedded).
  */
 export function removeUnderscores(s: string): string | null {
-  if (!s.includes('_')) return s.includes('\0') ? null : s;
+  // Without underscores the text goes to the parser untouched (which rejects a NUL itself).
+  if (!s.includes('_')) return s;
   let out = '';
   let prev = 0;
   for (let i = 0; i < s.length; i++) {

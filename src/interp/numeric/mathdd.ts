@@ -283,3 +283,23 @@ export function ddToDouble(a: DD): number {
 export function dd(hi: number, lo: number): DD {
   return fastTwoSum(hi, lo);
 }
+
+/**
+ * C fmod: x - n*y with n = trunc(x / y), computed exactly (the result is always
+ * representable) by subtracting y * 2^k for decreasing k; each subtraction is exact by
+ * Sterbenz's lemma. NaN when x is infinite or y is zero; x when y is infinite.
+ */
+export function fmod(x: number, y: number): number {
+  if (x !== x || y !== y || !Number.isFinite(x) || y === 0) return NaN;
+  if (!Number.isFinite(y)) return x;
+  const ay = Math.abs(y);
+  let r = Math.abs(x);
+  if (r < ay) return x;
+  const ey = exponentOf(ay);
+  while (r >= ay) {
+    let t = scalbn(ay, exponentOf(r) - ey); // same binade as r: no overflow
+    if (t > r) t *= 0.5; // exact: t >= 2 * ay here
+    r -= t;
+  }
+  return x < 0 ? -r : r;
+}

@@ -288,7 +288,7 @@ export function cbrt(x: number): number {
   let ax = Math.abs(x);
   let scale = 0;
   if (ax < 1e-300) {
-    ax *= 5.846006549323611e48; // 2^162, cube root 2^54: brings subnormals into range
+    ax *= 5.846006549323612e48; // 2^162, cube root 2^54: brings subnormals into range
     scale = -54;
   }
   // ax = m * 2^(3q), m in [0.125, 1): first guess for cbrt(m) by a quadratic, then Newton.

@@ -265,7 +265,7 @@ export function percentFormat(fmt: string, args: unknown, hooks: PercentHooks): 
     }
   };
 
-  /** unicode_format_arg_output: sign, '0x' prefix, padding. */
+  /** unicode_format_arg_output: sign, '0x'/'0o' prefix, padding. */
   const output = (arg: Arg, str: string): void => {
     const fill = arg.sign && (arg.flags & F_ZERO) !== 0 ? '0' : ' ';
     let n = cpLength(str);
@@ -296,8 +296,9 @@ export function percentFormat(fmt: string, args: unknown, hooks: PercentHooks): 
       if (fill !== ' ') out += signchar;
       if (arg.width > n) arg.width--;
     }
-    const altHex = (arg.flags & F_ALT) !== 0 && (chs === 'x' || chs === 'X');
-    if (altHex) {
+    // The '0x' / '0X' / '0o' prefix of the alternate form goes before zero padding.
+    const altPrefix = (arg.flags & F_ALT) !== 0 && (chs === 'x' || chs === 'X' || chs === 'o');
+    if (altPrefix) {
       if (fill !== ' ') {
         out += '0' + chs;
         body = body.slice(2);
@@ -312,7 +313,7 @@ export function percentFormat(fmt: string, args: unknown, hooks: PercentHooks): 
     }
     if (fill === ' ') {
       if (arg.sign) out += signchar;
-      if (altHex) {
+      if (altPrefix) {
         out += '0' + chs;
         body = body.slice(2);
       }
