@@ -609,7 +609,8 @@ def _parse_flags(source, state, char):
     return add_flags, del_flags
 
 
-def _parse_condition(source, state, verbose, nested, start):
+def _parse_condition_head(source, state, start):
+    """After '(?(': read the condition; returns the group number."""
     condname = source.getuntil(')', 'group name')
     if condname.isidentifier():
         condgroup = state.groupdict.get(condname)
@@ -630,20 +631,20 @@ def _parse_condition(source, state, verbose, nested, start):
         if condgroup not in state.grouprefpos:
             state.grouprefpos[condgroup] = source.tell() - len(condname) - 1
     state.checklookbehindgroup(condgroup, source)
-    item_yes = _parse(source, state, verbose, nested + 1)
-    if source.match('|'):
-        item_no = _parse(source, state, verbose, nested + 1)
-        if source.next == '|':
-            raise source.error('conditional backref with more than two branches')
-    else:
-        item_no = None
-    if not source.match(')'):
-        raise source.error('missing ), unterminated subpattern', source.tell() - start)
-    return (N_GROUPREF_EXISTS, condgroup, item_yes, item_no)
+    return condgroup
 
 
-def _parse_group(source, state, verbose, nested, first, seq):
-    """After '(': append the group's node to seq; returns the new verbose setting."""
+# What _group_head asks _parse to do next (the body is parsed by _parse itself so that
+# each level of nesting costs two Python frames, as in CPython's parser).
+_G_DONE = 0        # nothing: the construct was complete (comment, (?P=name), flags)
+_G_GROUP = 1       # (G, start, group or None, add, delete, atomic)
+_G_ASSERT = 2      # (G, start, direction, negate, saved lookbehindgroups)
+_G_COND = 3        # (G, start, condgroup)
+_G_FLAGS = 4       # global flags were set: VERBOSE may have changed
+
+
+def _group_head(source, state, verbose, first, seq):
+    """After '(': read up to the group's body; returns a _G_* tuple."""
     start = source.tell() - 1
     capture = True
     atomic = False
@@ -668,7 +669,7 @@ def _parse_group(source, state, verbose, nested, first, seq):
                     raise source.error('cannot refer to an open group', len(name) + 1)
                 state.checklookbehindgroup(gid, source)
                 seq.append((N_GROUPREF, gid))
-                return verbose
+                return (_G_DONE,)
             else:
                 char = source.get()
                 if char is None:
@@ -683,10 +684,10 @@ def _parse_group(source, state, verbose, nested, first, seq):
                                        source.tell() - start)
                 if source.get() == ')':
                     break
-            return verbose
+            return (_G_DONE,)
         elif char == '=' or char == '!' or char == '<':
             direction = 1
-            lookbehindgroups = None
+            saved = None
             if char == '<':
                 char = source.get()
                 if char is None:
@@ -694,19 +695,12 @@ def _parse_group(source, state, verbose, nested, first, seq):
                 if char != '=' and char != '!':
                     raise source.error('unknown extension ?<' + char, len(char) + 2)
                 direction = -1
-                lookbehindgroups = state.lookbehindgroups
-                if lookbehindgroups is None:
+                saved = state.lookbehindgroups
+                if saved is None:
                     state.lookbehindgroups = state.groups
-            body = _parse_sub(source, state, verbose, nested + 1)
-            if direction < 0 and lookbehindgroups is None:
-                state.lookbehindgroups = None
-            if not source.match(')'):
-                raise source.error('missing ), unterminated subpattern', source.tell() - start)
-            seq.append((N_ASSERT, direction, char == '!', body))
-            return verbose
+            return (_G_ASSERT, start, direction, char == '!', saved)
         elif char == '(':
-            seq.append(_parse_condition(source, state, verbose, nested, start))
-            return verbose
+            return (_G_COND, start, _parse_condition_head(source, state, start))
         elif char == '>':
             capture = False
             atomic = True
@@ -716,12 +710,11 @@ def _parse_group(source, state, verbose, nested, first, seq):
                 if not first or seq:
                     raise source.error('global flags not at the start of the expression',
                                        source.tell() - start)
-                return state.flags & VERBOSE
+                return (_G_FLAGS,)
             add_flags, del_flags = flags
             capture = False
         else:
             raise source.error('unknown extension ?' + char, len(char) + 1)
-
     if capture:
         try:
             group = state.opengroup(name)
@@ -729,17 +722,12 @@ def _parse_group(source, state, verbose, nested, first, seq):
             raise source.error(err.msg, len(name) + 1) from None
     else:
         group = None
-    sub_verbose = ((verbose or (add_flags & VERBOSE)) and not (del_flags & VERBOSE))
-    body = _parse_sub(source, state, sub_verbose, nested + 1)
+    return (_G_GROUP, start, group, add_flags, del_flags, atomic)
+
+
+def _close_subpattern(source, start):
     if not source.match(')'):
         raise source.error('missing ), unterminated subpattern', source.tell() - start)
-    if group is not None:
-        state.closegroup(group, body)
-    if atomic:
-        seq.append((N_ATOMIC, body))
-    else:
-        seq.append((N_GROUP, group, add_flags, del_flags, body))
-    return verbose
 
 
 def _parse(source, state, verbose, nested, first=False):
@@ -770,7 +758,43 @@ def _parse(source, state, verbose, nested, first=False):
         elif this == '.':
             seq.append((N_ANY,))
         elif this == '(':
-            verbose = _parse_group(source, state, verbose, nested, first, seq)
+            head = _group_head(source, state, verbose, first, seq)
+            what = head[0]
+            if what == _G_DONE:
+                continue
+            if what == _G_FLAGS:
+                verbose = state.flags & VERBOSE
+                continue
+            start = head[1]
+            if what == _G_GROUP:
+                add_flags = head[3]
+                del_flags = head[4]
+                sub_verbose = ((verbose or (add_flags & VERBOSE)) and not (del_flags & VERBOSE))
+                body = _parse_sub(source, state, sub_verbose, nested + 1)
+                _close_subpattern(source, start)
+                group = head[2]
+                if group is not None:
+                    state.closegroup(group, body)
+                if head[5]:
+                    seq.append((N_ATOMIC, body))
+                else:
+                    seq.append((N_GROUP, group, add_flags, del_flags, body))
+            elif what == _G_ASSERT:
+                body = _parse_sub(source, state, verbose, nested + 1)
+                if head[2] < 0 and head[4] is None:
+                    state.lookbehindgroups = None
+                _close_subpattern(source, start)
+                seq.append((N_ASSERT, head[2], head[3], body))
+            else:
+                item_yes = _parse(source, state, verbose, nested + 1)
+                if source.match('|'):
+                    item_no = _parse(source, state, verbose, nested + 1)
+                    if source.next == '|':
+                        raise source.error('conditional backref with more than two branches')
+                else:
+                    item_no = None
+                _close_subpattern(source, start)
+                seq.append((N_GROUPREF_EXISTS, head[2], item_yes, item_no))
         elif this == '^':
             seq.append((N_AT, AT_BEGINNING))
         else:
