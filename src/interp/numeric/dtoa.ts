@@ -69,6 +69,8 @@ export function shortestDigits(x: number): DecimalDigits {
  * dtoa modes 2 (nd significant digits, nd >= 1) and 3 (nd digits after the point),
  * correctly rounded half to even. A value that rounds to zero in mode 3 gives no digits
  * and decpt = -nd, as dtoa does. 0 gives "0", decpt 1.
+ * (V8's toFixed/toPrecision are exact too but break ties upward, and measured no faster
+ * than this bigint expansion once ties are screened out.)
  */
 export function roundedDigits(x: number, mode: 2 | 3, nd: number): DecimalDigits {
   if (x === 0) return { digits: '0', decpt: 1 };
@@ -203,5 +205,11 @@ export function doubleToString(x: number, code: DtoaCode, precision: number, fla
 
 /** repr(x) == str(x) for a float: '1.0', '1e+16', '-0.0', 'inf', 'nan'. */
 export function floatRepr(x: number): string {
+  const ax = Math.abs(x);
+  // In [1e-4, 1e16) both JS and Python write the shortest digits in fixed notation.
+  if (ax >= 1e-4 && ax < 1e16) {
+    const t = String(x);
+    return Number.isInteger(x) ? t + '.0' : t;
+  }
   return doubleToString(x, 'r', 0, { addDot0: true });
 }

@@ -253,7 +253,12 @@ export function layoutNumber(
   else if (parts.negative) sign = '-';
   const nonDigit = sign.length + parts.prefix.length + (parts.hasDecimal ? 1 : 0) + parts.remainder.length;
   const minWidth = spec.fill === '0' && spec.align === '=' ? spec.width - nonDigit : 0;
-  let grouped = parts.digits.length === 0 ? '' : insertGrouping(parts.digits, minWidth, grouping);
+  let grouped =
+    parts.digits.length === 0
+      ? ''
+      : grouping === 'none' && minWidth <= parts.digits.length
+        ? parts.digits
+        : insertGrouping(parts.digits, minWidth, grouping);
   let prefix = parts.prefix;
   if (upper) {
     grouped = grouped.toUpperCase();
@@ -418,6 +423,8 @@ function formatFloatInternal(x: number, f: FormatSpec): string {
   if (r.percent) x *= 100; // a float multiplication, as CPython does
   let s = doubleToString(x, r.code, r.precision, { addDot0: r.addDot0, alt: f.alternate, noNeg0: f.noNeg0 });
   if (r.percent) s += '%';
+  // CPython's fast path, and ours: nothing to lay out.
+  if (f.sign !== '+' && f.sign !== ' ' && f.width === -1 && f.type !== 'n' && f.grouping === 'none') return s;
   const negative = s[0] === '-';
   const parts = splitNumber(negative ? s.slice(1) : s, negative);
   return layoutNumber(parts, f, f.type === 'n' ? 'none' : f.grouping, false);
