@@ -16,6 +16,7 @@
  */
 
 import { decompose, signBit } from './bits.js';
+import { memoryError } from './errors.js';
 
 /** Digits of |x| as dtoa returns them: no trailing zeros; value = 0.DIGITS * 10**decpt. */
 export interface DecimalDigits {
@@ -134,6 +135,8 @@ export function doubleToString(x: number, code: DtoaCode, precision: number, fla
     const word = Number.isNaN(x) ? 'nan' : 'inf';
     return (neg ? '-' : flags.sign ? '+' : '') + (upper ? word.toUpperCase() : word);
   }
+  // V8 strings stop near 2**29 characters; CPython would need gigabytes as well.
+  if (precision > 1 << 29) throw memoryError();
   let d: DecimalDigits;
   switch (lower) {
     case 'e':

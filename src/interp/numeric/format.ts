@@ -18,7 +18,7 @@
  * '.' decimal point), which is what CPython has unless a program calls setlocale.
  */
 
-import { NumericError, PyInt } from './errors.js';
+import { NumericError, PyInt, memoryError } from './errors.js';
 import { doubleToString, DtoaCode } from './dtoa.js';
 import { intToBaseString, intToDecimalString } from './intstr.js';
 import { intToFloat } from './int.js';
@@ -184,6 +184,16 @@ export function parseFormatSpec(spec: string, typeName: string, defaultType: str
   return { fill, align, sign, noNeg0, alternate, width, grouping, precision, type };
 }
 
+/** Longest padding we build; beyond it CPython raises MemoryError and V8 cannot hold the string. */
+const MAX_PAD = 1 << 29;
+
+/** `n` copies of the fill character (MemoryError for absurd widths, as CPython). */
+function pad(fill: string, n: number): string {
+  if (n <= 0) return '';
+  if (n > MAX_PAD) throw memoryError();
+  return fill.repeat(n);
+}
+
 const GROUP_LEN: Record<Grouping, number> = { none: 0, comma: 3, underscore: 3, underscore4: 4 };
 const GROUP_SEP: Record<Grouping, string> = { none: '', comma: ',', underscore: '_', underscore4: '_' };
 
@@ -247,6 +257,7 @@ export function layoutNumber(
   grouping: Grouping,
   upper: boolean,
 ): string {
+  if (spec.width > MAX_PAD) throw memoryError();
   let sign = '';
   if (spec.sign === '+') sign = parts.negative ? '-' : '+';
   else if (spec.sign === ' ') sign = parts.negative ? '-' : ' ';
@@ -287,14 +298,7 @@ export function layoutNumber(
   }
   const f = spec.fill;
   return (
-    f.repeat(lpad) +
-    sign +
-    prefix +
-    f.repeat(spad) +
-    grouped +
-    (parts.hasDecimal ? '.' : '') +
-    parts.remainder +
-    f.repeat(rpad)
+    pad(f, lpad) + sign + prefix + pad(f, spad) + grouped + (parts.hasDecimal ? '.' : '') + parts.remainder + pad(f, rpad)
   );
 }
 
@@ -303,7 +307,7 @@ export function padField(text: string, nchars: number, width: number, align: Ali
   const total = width >= 0 && width > nchars ? width : nchars;
   const lpad = align === '>' ? total - nchars : align === '^' ? (total - nchars) >> 1 : 0;
   const rpad = total - nchars - lpad;
-  return fill.repeat(lpad) + text + fill.repeat(rpad);
+  return pad(fill, lpad) + text + pad(fill, rpad);
 }
 
 /** parse_number: split "ddd[.fff][e+xx][%]" (sign removed) into digits/decimal/remainder. */

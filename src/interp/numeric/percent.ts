@@ -14,7 +14,7 @@
  * '%(a)s %s' % {'a': 1} runs out of arguments. Indexes in messages count code points.
  */
 
-import { NumericError, PyInt } from './errors.js';
+import { NumericError, PyInt, memoryError } from './errors.js';
 import { doubleToString, DtoaCode } from './dtoa.js';
 import { intToBaseString, intToDecimalString } from './intstr.js';
 import { cpLength, cpPrefix } from './unicode.js';
@@ -99,6 +99,7 @@ function formatLong(v: PyInt, alt: boolean, prec: number, type: PercentIntConv):
   const neg = s[0] === '-';
   if (neg) nonDigits += 1;
   const numDigits = s.length - nonDigits;
+  if (prec > 1 << 29) throw memoryError();
   if (prec > numDigits) s = s.slice(0, nonDigits) + '0'.repeat(prec - numDigits) + s.slice(nonDigits);
   if (type === 'X') s = s.toUpperCase();
   return s;
@@ -267,6 +268,7 @@ export function percentFormat(fmt: string, args: unknown, hooks: PercentHooks): 
 
   /** unicode_format_arg_output: sign, '0x'/'0o' prefix, padding. */
   const output = (arg: Arg, str: string): void => {
+    if (arg.width > 1 << 29) throw memoryError(); // CPython cannot allocate it either
     const fill = arg.sign && (arg.flags & F_ZERO) !== 0 ? '0' : ' ';
     let n = cpLength(str);
     if (
