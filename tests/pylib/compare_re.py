@@ -308,3 +308,7 @@ class Text(str):
 
 show('str subclass', lambda: (re.search('b+', Text('abbc')).group(), type(re.search('b', Text('ab')).group()).__name__,
                               re.sub('b', 'x', Text('abc')), re.findall('.', Text('ab'))))
+show('bytearray repl', lambda: (re.sub(b'a', bytearray(b'\\0x'), b'aba'), re.sub(b'(a)', memoryview(b'<\\1>'), bytearray(b'ab'))))
+show('bytes expand', lambda: re.match(b'(a)', b'a').expand(bytearray(b'[\\1]')))
+show('literal repls', lambda: (re.sub(b'a', bytearray(b'x'), b'aba'), re.sub('a', '', 'aba'), re.sub(b'a', b'', b'aba'),
+                               re.sub('(a)', r'\g<1>\g<1>', 'aba')))

@@ -492,17 +492,17 @@ class Pattern:
     def _subx(self, repl, string, count):
         text = _text_of(self._isbytes, string)
         string = _source_of(string)
+        call = None
+        pieces = None
+        literal = None
         if callable(repl):
             call = repl
-            pieces = None
+        elif _is_literal_repl(repl):
+            # As _sre: a replacement without backslashes is used as it is.
+            literal = repl
         else:
-            call = None
             pieces = self._template(repl)
-        literal = None
-        if pieces is not None:
-            if not pieces:
-                literal = repl if isinstance(repl, str) else bytes(repl)
-            elif len(pieces) == 1 and not isinstance(pieces[0], int):
+            if len(pieces) == 1 and not isinstance(pieces[0], int):
                 literal = pieces[0]
         out = []
         last = 0
@@ -550,6 +550,16 @@ class Pattern:
                 cache.clear()
             cache[key] = pieces
         return pieces
+
+
+def _is_literal_repl(repl):
+    if isinstance(repl, str):
+        return '\\' not in repl
+    if isinstance(repl, (bytes, bytearray)):
+        return b'\\' not in repl
+    if isinstance(repl, memoryview):
+        return b'\\' not in bytes(repl)
+    return False
 
 
 def _new_pattern(pattern, flags, parsed, prog):
