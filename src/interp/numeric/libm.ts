@@ -1,19 +1,19 @@
 /**
  * Correctly rounded elementary functions: pow, exp, log, sin, cos, atan2, hypot.
  *
- * Role: CPython calls the C library (glibc on Linux) for float ** float, abs(complex),
- * complex ** complex and the math module. glibc's hypot, sin, cos and atan2 are correctly
- * rounded and its exp, log and pow are within 0.52 ulp, so "correctly rounded" reproduces
- * CPython bit for bit in all but a handful of hard cases, while V8's Math.pow/Math.hypot
- * (fdlibm ports) differ from glibc in the last bit for several percent of inputs.
+ * Role: CPython calls the C library (glibc on Linux) for float ** float, abs(complex) and
+ * complex ** complex. Measured against glibc 2.36, correctly rounded results equal
+ * CPython's in all sampled hypot cases and in all but about 0.1% of pow/exp/log/sin/cos/
+ * atan2 cases (glibc is within ~0.52 ulp there and misrounds hard cases, including exact
+ * ties such as 10.0 ** 23). V8's Math.pow/Math.hypot/... (fdlibm ports) differ from glibc
+ * for several percent of inputs, so they are never used for results.
  *
  * Method: exact binary inputs, bigint fixed-point evaluation with P fraction bits and a
- * proven-generous error bound ERR (in units of 2**-P), then Ziv's rounding test: if the
+ * conservative error bound ERR (in units of 2**-P), then Ziv's rounding test: if the
  * interval [v - ERR, v + ERR] rounds to a single double that double is the answer,
  * otherwise P doubles. Exact cases that would make the test loop (pow results that are
  * exactly representable or exactly halfway) are computed exactly beforehand.
- * These are slow paths (microseconds per call); the interpreter keeps its own fast paths
- * for trivially exact cases (x ** 2, x ** 0.5).
+ * These are slow paths (a few microseconds per call).
  */
 
 import { bitLength, decompose, isqrt, ratioToDouble, roundToDouble } from './bits.js';
@@ -34,11 +34,6 @@ function fromDouble(x: number, P: number): Fixed {
   const m = BigInt(mant);
   const v = sh >= 0 ? m << BigInt(sh) : m >> BigInt(-sh);
   return x < 0 ? -v : v;
-}
-
-/** Ceiling of log2(n) for n >= 1. */
-function ceilLog2(n: number): number {
-  return Math.ceil(Math.log2(Math.max(n, 1)));
 }
 
 /**
@@ -300,7 +295,11 @@ export function crCos(x: number): number {
   return trig(x, false);
 }
 
-/** atan(num/den) for num, den > 0 as fixed point P, error <= 64 + P/2 units. */
+/**
+ * atan(num/den) for num, den > 0 as fixed point P. Error: the series (2 units per term,
+ * t < 1/16 so about P/8 terms) and the up-to-4 angle halvings (2 units each), all
+ * multiplied by 2**k <= 16 at the end: under 4P + 256 units.
+ */
 function atanRatio(num: bigint, den: bigint, P: number): Fixed {
   if (num > den) {
     return (PI.get(P) >> 1n) - atanRatio(den, num, P);
@@ -342,7 +341,7 @@ export function crAtan2(y: number, x: number): number {
   const r = ziv(53 + 64 + extra, (P) => {
     let a = atanRatio(N, D, P);
     if (xneg) a = PI.get(P) - a;
-    return [a, -P, BigInt(64 + P)];
+    return [a, -P, BigInt(4 * P + 256)];
   });
   return ysign * r;
 }
