@@ -312,3 +312,8 @@ show('bytearray repl', lambda: (re.sub(b'a', bytearray(b'\\0x'), b'aba'), re.sub
 show('bytes expand', lambda: re.match(b'(a)', b'a').expand(bytearray(b'[\\1]')))
 show('literal repls', lambda: (re.sub(b'a', bytearray(b'x'), b'aba'), re.sub('a', '', 'aba'), re.sub(b'a', b'', b'aba'),
                                re.sub('(a)', r'\g<1>\g<1>', 'aba')))
+for i, thunk in enumerate([lambda: re.sub('a', 'b', 'aaa', 1.5), lambda: re.split('a', 'bab', 1.0),
+                           lambda: re.compile('a').search('a', 0.0), lambda: re.compile('a').search('a', 0, None),
+                           lambda: re.compile('a').findall('a', '1'), lambda: re.sub('a', 'b', 'aaa', True),
+                           lambda: re.compile('a').search('xa', endpos=True)]):
+    show('index %d' % i, thunk)

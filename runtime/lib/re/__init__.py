@@ -278,8 +278,18 @@ class mappingproxy:
         return str(self._mapping)
 
 
+def _as_index(value):
+    """value as an int, accepting objects with __index__ (the Argument Clinic check)."""
+    if isinstance(value, int):
+        return int(value)
+    index = getattr(type(value), '__index__', None)
+    if index is None:
+        raise TypeError("'%s' object cannot be interpreted as an integer" % _type_name(value))
+    return index(value)
+
+
 def _clamp(value, n):
-    value = value.__index__() if not isinstance(value, int) else value
+    value = _as_index(value)
     if value < 0:
         return 0
     if value > n:
@@ -461,6 +471,7 @@ class Pattern:
         """Split string by the occurrences of pattern."""
         text = _text_of(self._isbytes, string)
         string = _source_of(string)
+        maxsplit = _as_index(maxsplit)
         ngroups = self._groups
         result = []
         last = 0
@@ -492,6 +503,7 @@ class Pattern:
     def _subx(self, repl, string, count):
         text = _text_of(self._isbytes, string)
         string = _source_of(string)
+        count = _as_index(count)
         call = None
         pieces = None
         literal = None
