@@ -318,7 +318,11 @@ export function splitNumber(s: string, negative: boolean): NumberParts {
   return { negative, prefix: '', digits: s.slice(0, i), hasDecimal, remainder: s.slice(hasDecimal ? i + 1 : i) };
 }
 
-/** format(x, spec) for an int (int.__format__); typeName names the type in messages. */
+/**
+ * format(x, spec) for an int (int.__format__); typeName names the type in messages
+ * ('bool' for True/False). An empty spec means str(x): for bool and int subclasses the
+ * caller must use their str() instead of this decimal text.
+ */
 export function formatInt(x: PyInt, spec: string, typeName = 'int'): string {
   if (spec.length === 0) return intToDecimalString(x);
   const f = parseFormatSpec(spec, typeName, 'd', '>');
