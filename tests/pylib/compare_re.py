@@ -317,3 +317,9 @@ for i, thunk in enumerate([lambda: re.sub('a', 'b', 'aaa', 1.5), lambda: re.spli
                            lambda: re.compile('a').findall('a', '1'), lambda: re.sub('a', 'b', 'aaa', True),
                            lambda: re.compile('a').search('xa', endpos=True)]):
     show('index %d' % i, thunk)
+sc = re.compile(r'\d').scanner('a1b2')
+show('scanner fail', lambda: (sc.match(), sc.search(), sc.search()))
+sc = re.compile(r'').scanner('ab')
+show('scanner empty', lambda: [x and x.span() for x in [sc.search() for _ in range(5)]])
+sc = re.compile(r'\d').scanner('a1b2', 2)
+show('scanner pos', lambda: (sc.search().span(), sc.pattern.pattern, sc.search()))

@@ -65,7 +65,7 @@ def outcome(mod, pattern, subject, flags):
         except Exception as e:
             out.append((type(e).__name__, str(e)))
     for thunk in (lambda: p.findall(subject), lambda: p.split(subject),
-                  lambda: p.subn('<\\g<0>>', subject)):
+                  lambda: p.subn('<\\g<0>>' if isinstance(subject, str) else b'<\\g<0>>', subject)):
         try:
             out.append(thunk())
         except Exception as e:
@@ -83,9 +83,13 @@ def main():
         if rng.random() < 0.25:
             pattern = rng.choice(['\\w+', '[ab]+?', 'a++', '\\S+', '(\\w+)', '.+', '[^a]+',
                                   '(?i)a+', 'b*', '[a-c]{2,}']) + pattern
-        flags = rng.choice([0, 0, 0, re.I, re.M, re.S, re.A, re.I | re.M])
+        flags = rng.choice([0, 0, 0, re.I, re.M, re.S, re.A, re.I | re.M, re.X, re.I | re.A])
         alphabet = ALPHABET if i % 2 else 'aab'
         subject = ''.join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        if i % 5 == 4:
+            # bytes pattern and subject (characters outside latin-1 dropped)
+            pattern = pattern.encode('latin1', 'ignore')
+            subject = subject.encode('latin1', 'ignore')
         want = outcome(re, pattern, subject, flags)
         got = outcome(edgere, pattern, subject, flags)
         if want != got:
