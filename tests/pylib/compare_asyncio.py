@@ -760,3 +760,72 @@ async def agens():
 
 
 run('agens', agens())
+
+
+# ---- errors out of run(), self-await, old-style loop use, loop-bound primitives ----------------
+async def raises_out():
+    await asyncio.sleep(0)
+    raise ArithmeticError('from main')
+
+
+run('exception from main', raises_out())
+
+
+async def self_await():
+    task = asyncio.current_task()
+    try:
+        await task
+    except RuntimeError as e:
+        return 'self-await: ' + str(e).split(':')[0]
+
+
+run('self await', self_await())
+
+
+async def cancelled_main():
+    asyncio.current_task().cancel()
+    await asyncio.sleep(0)
+    return 'not reached'
+
+
+run('main cancelled', cancelled_main())
+
+try:
+    asyncio.get_event_loop()
+except RuntimeError as e:
+    say('no current loop after run()', e)
+asyncio.set_event_loop(asyncio.new_event_loop())
+old_loop = asyncio.get_event_loop()
+say('get_event_loop same', old_loop is asyncio.get_event_loop(), old_loop.is_running())
+say('old style', old_loop.run_until_complete(on_loop(5)))
+task = old_loop.create_task(on_loop(7))
+say('task before run', task.done())
+say('task after run', old_loop.run_until_complete(task), task.done())
+old_loop.close()
+asyncio.set_event_loop(None)
+
+shared_queue = asyncio.Queue()
+
+
+async def use_queue(v):
+    await shared_queue.put(v)
+    return await shared_queue.get()
+
+
+say('bound queue', asyncio.run(use_queue(1)))
+say('no wait, no binding', asyncio.run(use_queue(2)))
+
+
+async def wait_queue():
+    async def later():
+        await asyncio.sleep(0)
+        await shared_queue.put('late item')
+    asyncio.create_task(later())
+    return await shared_queue.get()
+
+
+say('first wait binds', asyncio.run(wait_queue()))
+try:
+    asyncio.run(wait_queue())
+except RuntimeError as e:
+    say('queue on another loop', 'bound to a different event loop' in str(e))
