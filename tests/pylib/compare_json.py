@@ -99,6 +99,16 @@ class SetEncoder(json.JSONEncoder):
 show('cls', lambda: json.dumps({'s': {2, 1}, 'c': 1 + 2j}, cls=SetEncoder))
 show('cls fallback', lambda: json.dumps([object], cls=SetEncoder))
 show('cls indent', lambda: json.dumps([{3, 4}], cls=SetEncoder, indent=1))
+class RoundingEncoder(json.JSONEncoder):
+    def iterencode(self, o, _one_shot=False):
+        if isinstance(o, float):
+            o = round(o, 2)
+        return super().iterencode(o, _one_shot)
+
+
+show('iterencode override', lambda: json.dumps(3.14159, cls=RoundingEncoder))
+show('iterencode type', lambda: type(json.JSONEncoder().iterencode([1])).__name__)
+show('iterencode list', lambda: list(json.JSONEncoder(indent=1).iterencode({'a': [1]})) and 'ok')
 enc = json.JSONEncoder(sort_keys=True, separators=(',', ':'))
 print('encoder attrs', enc.item_separator, enc.key_separator, enc.indent, enc.skipkeys,
       enc.ensure_ascii, enc.check_circular, enc.allow_nan, enc.sort_keys)

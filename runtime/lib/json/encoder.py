@@ -132,10 +132,23 @@ class JSONEncoder:
             if self.ensure_ascii:
                 return encode_basestring_ascii(o)
             return encode_basestring(o)
-        return ''.join(self._chunks(o))
+        # Through iterencode(), so that subclasses overriding it shape encode() too.
+        chunks = self.iterencode(o, _one_shot=True)
+        if not isinstance(chunks, (list, tuple)):
+            chunks = list(chunks)
+        return ''.join(chunks)
 
     def iterencode(self, o, _one_shot=False):
-        """Encode the given object and yield each string representation as available."""
+        """Encode the given object and yield each string representation as available.
+
+        With _one_shot (from encode()) the chunks come back as a list, as CPython's
+        C encoder returns them; otherwise as a generator.
+        """
+        if _one_shot:
+            return self._chunks(o)
+        return self._iter_chunks(o)
+
+    def _iter_chunks(self, o):
         yield from self._chunks(o)
 
     def _chunks(self, o):
