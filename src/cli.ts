@@ -1,1 +1,189 @@
-export {};
+// Command-line interface: `edgepyc run|profile|disasm|build|repl`.
+//
+// Parses options with commander and dispatches. Interpreter jobs run on a worker thread
+// with a large stack (see worker.ts). Usage errors (missing files, bad options) print one
+// line and exit with status 2; compile errors print a CPython-style SyntaxError and exit
+// with status 1; a program's own exit status is passed through.
+
+import { Command, CommanderError, Option } from 'commander';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import type { Job } from './jobs.js';
+import { CompileError, renderCompileError } from './diagnostics.js';
+import { compileModule } from './compiler/codegen.js';
+import { Source } from './frontend/source.js';
+import { disassemble } from './bytecode/disasm.js';
+import { setUnicodeNameLookup } from './frontend/strlit.js';
+import { lookupName } from './unicode/index.js';
+import { readProfile, profileKey } from './interp/profile.js';
+import { mainPath } from './interp/runtime.js';
+import type { CodeObject } from './bytecode/code.js';
+
+const VERSION = '0.1.0';
+
+class UsageError extends Error {}
+
+function fail(msg: string): never {
+  throw new UsageError(msg);
+}
+
+function checkInput(file: string): void {
+  if (!existsSync(file)) fail(`can't open file '${file}': [Errno 2] No such file or directory`);
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    fail(`can't open file '${file}': permission denied`);
+  }
+  if (st.isDirectory()) fail(`can't open file '${file}': it is a directory`);
+  try {
+    readFileSync(file);
+  } catch {
+    fail(`can't open file '${file}': [Errno 13] Permission denied`);
+  }
+}
+
+/** Run a job on a worker thread with a big stack; resolves to the exit status. */
+export function runInWorker(job: Job): Promise<number> {
+  return new Promise((resolvePromise) => {
+    const w = new Worker(new URL('./worker.js', import.meta.url), {
+      workerData: job,
+      resourceLimits: { stackSizeMb: 256, maxOldGenerationSizeMb: 8192 },
+      stdout: false,
+      stderr: false,
+    });
+    let code: number | null = null;
+    w.on('message', (m: { exitCode: number }) => {
+      code = m.exitCode;
+    });
+    w.on('error', (e) => {
+      process.stderr.write(`edgepyc: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
+      code = 70;
+    });
+    w.on('exit', () => resolvePromise(code ?? 70));
+  });
+}
+
+function parseIntOption(v: string, name: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) fail(`option '${name}' expects a positive integer, got '${v}'`);
+  return n;
+}
+
+function compileForTool(file: string): CodeObject {
+  setUnicodeNameLookup(lookupName);
+  const text = readFileSync(file, 'utf8');
+  return compileModule(new Source(mainPath(file), text));
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command();
+  let result = 0;
+  program
+    .name('edgepyc')
+    .description('Compile Python 3 programs to standalone static x86-64 Linux executables, or run them.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .enablePositionalOptions()
+    .exitOverride();
+  program.configureOutput({
+    writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `edgepyc: ${s}` : s),
+  });
+
+  program
+    .command('run')
+    .description('run a program in the built-in interpreter')
+    .argument('<file>', 'the Python file to run')
+    .argument('[args...]', 'arguments passed to the program as sys.argv[1:]')
+    .option('--stats', 'print specialization statistics to stderr at exit')
+    .passThroughOptions()
+    .action(async (file: string, args: string[], opts: { stats?: boolean }) => {
+      checkInput(file);
+      result = await runInWorker({ kind: 'run', file, args, stats: opts.stats === true });
+    });
+
+  program
+    .command('profile')
+    .description('run a program in the interpreter and write (or merge into) its type profile')
+    .argument('<file>', 'the Python file to profile')
+    .argument('[args...]', 'arguments for the program (after --)')
+    .requiredOption('-o, --output <profile>', 'profile file to write or merge into')
+    .option('--budget <instructions>', 'stop profiling after this many bytecode instructions')
+    .passThroughOptions()
+    .action(async (file: string, args: string[], opts: { output: string; budget?: string }) => {
+      checkInput(file);
+      const budget = opts.budget === undefined ? null : parseIntOption(opts.budget, '--budget');
+      result = await runInWorker({ kind: 'profile', file, args, out: opts.output, budget });
+    });
+
+  program
+    .command('disasm')
+    .description('show the compiled form of a program')
+    .argument('<file>', 'the Python file')
+    .option('--bytecode', 'show the bytecode listing (with specializations from --profile)')
+    .option('--profile <profile>', 'show specialized instructions recorded in a profile')
+    .option('--function <name>', 'only this function (qualified name)')
+    .action((file: string, opts: { bytecode?: boolean; profile?: string; function?: string }) => {
+      checkInput(file);
+      let co: CodeObject;
+      try {
+        co = compileForTool(file);
+      } catch (e) {
+        if (e instanceof CompileError) {
+          process.stderr.write(renderCompileError(e));
+          result = 1;
+          return;
+        }
+        throw e;
+      }
+      if (opts.profile !== undefined) {
+        if (!existsSync(opts.profile)) fail(`can't open profile '${opts.profile}'`);
+        applyProfile(co, readProfile(opts.profile));
+      }
+      const all: CodeObject[] = [];
+      const walk = (c: CodeObject): void => {
+        all.push(c);
+        for (const k of c.consts) if (k.k === 'code') walk(k.code);
+      };
+      walk(co);
+      const chosen = opts.function === undefined ? [co] : all.filter((c) => c.qualname === opts.function || c.name === opts.function);
+      if (chosen.length === 0) fail(`no function named '${opts.function}' in ${file}`);
+      for (const c of chosen) process.stdout.write(disassemble(c, { recursive: opts.function === undefined }));
+    });
+
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`edgepyc: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return 2;
+    }
+    throw e;
+  }
+  void Option;
+  return result;
+}
+
+/** Rewrite a freshly compiled code tree's ops to the specialized forms of a profile. */
+function applyProfile(co: CodeObject, prof: import('./interp/profile.js').Profile): void {
+  const opByName = new Map<string, number>();
+  import('./bytecode/ops.js').then(() => undefined);
+  const walk = (c: CodeObject): void => {
+    const p = prof.codes[profileKey(c)];
+    if (p !== undefined && p.ops.length === c.ops.length) {
+      for (let i = 0; i < c.ops.length; i++) {
+        const n = opByName.get(p.ops[i]);
+        if (n !== undefined) c.ops[i] = n;
+      }
+    }
+    for (const k of c.consts) if (k.k === 'code') walk(k.code);
+  };
+  for (const [i, d] of OPS_TABLE.entries()) opByName.set(d.name, i);
+  walk(co);
+}
+
+import { OPS as OPS_TABLE } from './bytecode/ops.js';

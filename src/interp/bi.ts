@@ -1,0 +1,119 @@
+// Helpers for defining builtin functions, methods and attributes in TypeScript.
+//
+// Builtins receive positional arguments as an array (`self` first for methods) and
+// keyword arguments as a Map or null. These helpers register them in type namespaces and
+// check arity with CPython's wording, so the builtin modules stay declarative.
+
+import { pyErr, TypeError } from './exceptions.js';
+import { type BuiltinImpl, PyBuiltin, type PyKwargs, PyWrapper } from './objects.js';
+import { getsetTypeRef, None, PyGetSet, typeName } from './protocol.js';
+import { builtinFunctionType, classmethodType, PyType, staticmethodType } from './typeobj.js';
+
+/** Define a method on a builtin type (an unbound builtin; instances bind it). */
+export function method(t: PyType, name: string, fn: BuiltinImpl, doc: string | null = null): PyBuiltin {
+  const b = new PyBuiltin(builtinFunctionType, name, fn, undefined, t.name, doc);
+  t.ns.setStr(name, b);
+  return b;
+}
+
+/** Define a classmethod on a builtin type: fn receives the class as args[0]. */
+export function classMethod(t: PyType, name: string, fn: BuiltinImpl): void {
+  const b = new PyBuiltin(builtinFunctionType, name, fn, undefined, null);
+  t.ns.setStr(name, new PyWrapper(classmethodType, b));
+}
+
+/** Define a staticmethod on a builtin type. */
+export function staticMethod(t: PyType, name: string, fn: BuiltinImpl): void {
+  const b = new PyBuiltin(builtinFunctionType, name, fn, undefined, null);
+  t.ns.setStr(name, new PyWrapper(staticmethodType, b));
+}
+
+/** Define a computed attribute (getset descriptor). */
+export function getset(t: PyType, name: string, get: (o: any) => any, set: ((o: any, v: any) => void) | null = null): void {
+  t.ns.setStr(name, new PyGetSet(getsetTypeRef.t, name, t.name, get, set));
+}
+
+/** A free builtin function (not bound to a type). */
+export function fn(name: string, impl: BuiltinImpl, doc: string | null = null): PyBuiltin {
+  return new PyBuiltin(builtinFunctionType, name, impl, undefined, null, doc);
+}
+
+/** CPython: "name() takes exactly one argument (N given)". */
+export function exactlyOne(name: string, args: any[], offset = 0): any {
+  if (args.length - offset !== 1) throw pyErr(TypeError, `${name}() takes exactly one argument (${args.length - offset} given)`);
+  return args[offset];
+}
+
+/** CPython: "name() takes no arguments (N given)". */
+export function noArgs(name: string, args: any[], offset = 0): void {
+  if (args.length - offset !== 0) throw pyErr(TypeError, `${name}() takes no arguments (${args.length - offset} given)`);
+}
+
+/** Arity check with CPython's argument-clinic wording. */
+export function arity(name: string, args: any[], min: number, max: number, offset = 0): void {
+  const n = args.length - offset;
+  if (n >= min && n <= max) return;
+  if (min === max) {
+    throw pyErr(TypeError, `${name}() takes exactly ${min} argument${min === 1 ? '' : 's'} (${n} given)`);
+  }
+  if (n < min) throw pyErr(TypeError, `${name}() takes at least ${min} argument${min === 1 ? '' : 's'} (${n} given)`);
+  throw pyErr(TypeError, `${name}() takes at most ${max} argument${max === 1 ? '' : 's'} (${n} given)`);
+}
+
+/** "name expected N arguments, got M" (the PyArg_UnpackTuple wording). */
+export function unpackArity(name: string, args: any[], min: number, max: number, offset = 0): void {
+  const n = args.length - offset;
+  if (n >= min && n <= max) return;
+  if (n < min) throw pyErr(TypeError, `${name} expected ${min === max ? '' : 'at least '}${min} argument${min === 1 ? '' : 's'}, got ${n}`);
+  throw pyErr(TypeError, `${name} expected ${min === max ? '' : 'at most '}${max} argument${max === 1 ? '' : 's'}, got ${n}`);
+}
+
+/** Reject keyword arguments: "name() takes no keyword arguments". */
+export function noKw(name: string, kw: PyKwargs | null): void {
+  if (kw !== null && kw.size > 0) throw pyErr(TypeError, `${name}() takes no keyword arguments`);
+}
+
+/**
+ * Parse positional-or-keyword parameters: returns values in `params` order (undefined for
+ * missing optional ones). `required` is how many leading params are required.
+ */
+export function parseArgs(fname: string, args: any[], kw: PyKwargs | null, params: string[], required: number, offset = 0, kwOnly: string[] = []): any[] {
+  const n = args.length - offset;
+  if (n > params.length) {
+    throw pyErr(TypeError, `${fname}() takes at most ${params.length} argument${params.length === 1 ? '' : 's'} (${n} given)`);
+  }
+  const out: any[] = new Array(params.length + kwOnly.length).fill(undefined);
+  for (let i = 0; i < n; i++) out[i] = args[offset + i];
+  if (kw !== null) {
+    for (const [k, v] of kw) {
+      let idx = params.indexOf(k);
+      if (idx < 0) {
+        const j = kwOnly.indexOf(k);
+        if (j < 0) throw pyErr(TypeError, `${fname}() got an unexpected keyword argument '${k}'`);
+        idx = params.length + j;
+      }
+      if (out[idx] !== undefined) {
+        throw pyErr(TypeError, `argument for ${fname}() given by name ('${k}') and position (${idx + 1})`);
+      }
+      out[idx] = v;
+    }
+  }
+  for (let i = 0; i < required; i++) {
+    if (out[i] === undefined) {
+      throw pyErr(TypeError, `${fname}() missing required argument '${params[i]}' (pos ${i + 1})`);
+    }
+  }
+  return out;
+}
+
+/** Treat Python None and a missing argument alike. */
+export function isNoneOrMissing(v: any): boolean {
+  return v === undefined || v === None;
+}
+
+export function expectType(fname: string, v: any, check: (v: any) => boolean, what: string, argIndex?: number): void {
+  if (!check(v)) {
+    const where = argIndex === undefined ? 'argument' : `argument ${argIndex}`;
+    throw pyErr(TypeError, `${fname}() ${where} must be ${what}, not ${typeName(v)}`);
+  }
+}

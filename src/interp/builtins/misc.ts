@@ -1,0 +1,383 @@
+// Function-like and miscellaneous builtin types: function, method, builtin function,
+// module, property, staticmethod, classmethod, cell, code, traceback, frame, generators
+// and coroutines, the builtin iterators, NoneType, NotImplementedType and ellipsis.
+
+import { arity, getset, method, parseArgs } from '../bi.js';
+import { pyErr, TypeError, ValueError } from '../exceptions.js';
+import { tstate, type Frame } from '../frame.js';
+import { AsyncGenASend, AsyncGenAThrow, asyncGenASendType, asyncGenAThrowType, CoroWrapper, coroutineWrapperType, PyGenerator, stopIteration } from '../generators.js';
+import { iterSelfRef, noneRef as iterNoneRef } from '../iterators.js';
+import * as IT from '../iterators.js';
+import { PyBaseException, PyBuiltin, PyCell, PyCodeObj, PyFunction, PyIterator, type PyKwargs, PyMethod, PyModule, PyObject, PyProperty, PyTraceback, PyTuple, PyWrapper } from '../objects.js';
+import { attributeError, call, callDescr, descrGet, Ellipsis, getAttrOpt, isTrue, newTuple, None, NotImplemented, objectId, typeOf, typeName } from '../protocol.js';
+import { PyDict } from '../pydict.js';
+import {
+  asyncGeneratorType, builtinFunctionType, cellType, classmethodType, codeType, coroutineType, dictType, ellipsisType, frameType, functionType, generatorType, methodType, moduleType,
+  noneType, notImplementedType, propertyType, PyType, staticmethodType, tracebackType,
+} from '../typeobj.js';
+import { addr, miscRepr, repr } from './repr.js';
+import { staticNew } from './numbers.js';
+import { AsyncGenWrapped } from '../generators.js';
+
+export class PyFrameObj extends PyObject {
+  constructor(readonly frame: Frame) {
+    super();
+    this.cls = frameType;
+  }
+}
+
+function installIterType(t: PyType): void {
+  iterSelfRef.f = iterSelfRef.f ?? method(t, '__iter__', (a) => a[0]);
+  t.ns.setStr('__iter__', iterSelfRef.f);
+  method(t, '__next__', (a) => {
+    const v = (a[0] as PyIterator).next();
+    if (v === undefined) throw stopIteration(None);
+    return v;
+  });
+}
+
+export function installMisc(): void {
+  iterNoneRef.v = None;
+  // NoneType & friends
+  noneType.ns.setStr('__new__', staticNew(() => None));
+  method(noneType, '__repr__', () => 'None');
+  method(noneType, '__bool__', () => false);
+  notImplementedType.ns.setStr('__new__', staticNew(() => NotImplemented));
+  method(notImplementedType, '__repr__', () => 'NotImplemented');
+  method(notImplementedType, '__bool__', () => true);
+  ellipsisType.ns.setStr('__new__', staticNew(() => Ellipsis));
+  method(ellipsisType, '__repr__', () => 'Ellipsis');
+
+  // function
+  const F = functionType;
+  method(F, '__repr__', (a) => miscRepr(a[0]));
+  method(F, '__call__', (a, kw) => call(a[0], a.slice(1), kw));
+  method(F, '__get__', (a) => (a[1] === None || a[1] === undefined ? a[0] : new PyMethod(methodType, a[0], a[1])));
+  getset(F, '__name__', (f: PyFunction) => f.name, (f: PyFunction, v) => {
+    if (typeof v !== 'string') throw pyErr(TypeError, '__name__ must be set to a string object');
+    f.name = v;
+  });
+  getset(F, '__qualname__', (f: PyFunction) => f.qualname, (f: PyFunction, v) => {
+    if (typeof v !== 'string') throw pyErr(TypeError, '__qualname__ must be set to a string object');
+    f.qualname = v;
+  });
+  getset(F, '__doc__', (f: PyFunction) => (f.doc === undefined ? None : f.doc), (f: PyFunction, v) => {
+    f.doc = v;
+  });
+  getset(F, '__module__', (f: PyFunction) => (f.module === undefined ? None : f.module), (f: PyFunction, v) => {
+    f.module = v;
+  });
+  getset(F, '__defaults__', (f: PyFunction) => (f.defaults === null ? None : newTuple(f.defaults)), (f: PyFunction, v) => {
+    f.defaults = v === None ? null : (v as PyTuple).items;
+  });
+  getset(F, '__kwdefaults__', (f: PyFunction) => f.kwdefaults ?? None, (f: PyFunction, v) => {
+    f.kwdefaults = v === None ? null : v;
+  });
+  getset(F, '__code__', (f: PyFunction) => new PyCodeObj(codeType, f.code));
+  getset(F, '__globals__', (f: PyFunction) => f.globals);
+  getset(F, '__builtins__', (f: PyFunction) => f.globals.getStr('__builtins__') ?? None);
+  getset(F, '__closure__', (f: PyFunction) => (f.closure === null ? None : newTuple(f.closure)));
+  getset(F, '__annotations__', (f: PyFunction) => {
+    if (f.annotations === null) f.annotations = new PyDict(dictType);
+    return f.annotations;
+  }, (f: PyFunction, v) => {
+    f.annotations = v;
+  });
+  getset(F, '__dict__', (f: PyFunction) => {
+    if (f.dict === null) f.dict = new PyDict(dictType);
+    return f.dict;
+  });
+  functionType.instanceDict = true;
+
+  // bound methods
+  const M = methodType;
+  M.ns.setStr('__new__', staticNew((a) => {
+    arity('method', a, 2, 2, 1);
+    return new PyMethod(methodType, a[1], a[2]);
+  }));
+  method(M, '__repr__', (a) => miscRepr(a[0]));
+  method(M, '__call__', (a, kw) => call(a[0], a.slice(1), kw));
+  method(M, '__eq__', (a) => (a[1] instanceof PyMethod ? a[0].func === a[1].func && a[0].self === a[1].self : NotImplemented));
+  method(M, '__hash__', (a) => {
+    const h = objectId(a[0].func);
+    return typeof h === 'number' ? Math.floor(h / 16) ^ 0x5a5a : h;
+  });
+  getset(M, '__func__', (m: PyMethod) => m.func);
+  getset(M, '__self__', (m: PyMethod) => m.self);
+  getset(M, '__name__', (m: PyMethod) => getAttrOpt(m.func, '__name__') ?? None);
+  getset(M, '__qualname__', (m: PyMethod) => getAttrOpt(m.func, '__qualname__') ?? None);
+  getset(M, '__doc__', (m: PyMethod) => getAttrOpt(m.func, '__doc__') ?? None);
+  getset(M, '__module__', (m: PyMethod) => getAttrOpt(m.func, '__module__') ?? None);
+  method(M, '__getattr__', (a) => {
+    const v = getAttrOpt((a[0] as PyMethod).func, a[1]);
+    if (v === undefined) throw attributeError(a[0], a[1]);
+    return v;
+  });
+  M.modified();
+
+  // builtin functions and methods
+  const BF = builtinFunctionType;
+  method(BF, '__repr__', (a) => miscRepr(a[0]));
+  method(BF, '__call__', (a, kw) => call(a[0], a.slice(1), kw));
+  getset(BF, '__name__', (b: PyBuiltin) => b.name);
+  getset(BF, '__qualname__', (b: PyBuiltin) => (b.owner !== null ? `${b.owner}.${b.name}` : b.name));
+  getset(BF, '__doc__', (b: PyBuiltin) => b.doc ?? None);
+  getset(BF, '__self__', (b: PyBuiltin) => (b.self === undefined ? None : b.self));
+  getset(BF, '__module__', (b: PyBuiltin) => (b.owner === null && b.self === undefined ? 'builtins' : None));
+  getset(BF, '__text_signature__', () => None);
+  method(BF, '__get__', (a) => descrGet(a[0], a[1] === None ? undefined : a[1], a[2] ?? typeOf(a[1])));
+
+  // modules
+  const MO = moduleType;
+  MO.ns.setStr('__new__', staticNew((a) => {
+    const name = a[1];
+    if (typeof name !== 'string') throw pyErr(TypeError, `module.__init__() argument 'name' must be str, not ${typeName(name)}`);
+    const d = new PyDict(dictType);
+    d.setStr('__name__', name);
+    d.setStr('__doc__', a.length > 2 ? a[2] : None);
+    d.setStr('__package__', None);
+    d.setStr('__loader__', None);
+    d.setStr('__spec__', None);
+    return new PyModule(a[0], name, d);
+  }));
+  method(MO, '__init__', () => None);
+  method(MO, '__repr__', (a) => miscRepr(a[0]));
+  method(MO, '__dir__', (a) => {
+    const keys = [...(a[0] as PyModule).dict!.keys()].filter((k) => typeof k === 'string').sort();
+    return listRef.make(keys);
+  });
+  getset(MO, '__dict__', (m: PyModule) => m.dict);
+  MO.instanceDict = true;
+
+  // property
+  const P = propertyType;
+  P.ns.setStr('__new__', staticNew((a) => new PyProperty(a[0], None, None, None, None)));
+  method(P, '__init__', (a, kw) => {
+    const [fget, fset, fdel, doc] = parseArgs('property', a, kw, ['fget', 'fset', 'fdel', 'doc'], 0, 1);
+    const p = a[0] as PyProperty;
+    p.fget = fget ?? None;
+    p.fset = fset ?? None;
+    p.fdel = fdel ?? None;
+    p.doc = doc === undefined || doc === None ? (p.fget !== None ? getAttrOpt(p.fget, '__doc__') ?? None : None) : doc;
+    return None;
+  });
+  method(P, '__get__', (a) => (a[1] === None || a[1] === undefined ? a[0] : descrGet(a[0], a[1], typeOf(a[1]))));
+  method(P, '__set__', (a) => {
+    const p = a[0] as PyProperty;
+    if (p.fset === None) throw pyErr(attributeErrorRef.t, "can't set attribute");
+    call(p.fset, [a[1], a[2]]);
+    return None;
+  });
+  method(P, '__delete__', (a) => {
+    const p = a[0] as PyProperty;
+    if (p.fdel === None) throw pyErr(attributeErrorRef.t, "can't delete attribute");
+    call(p.fdel, [a[1]]);
+    return None;
+  });
+  const copyProp = (p: PyProperty, fget: any, fset: any, fdel: any): PyProperty => {
+    const t = typeOf(p);
+    const np = t === propertyType ? new PyProperty(propertyType, fget, fset, fdel, None) : call(t, [fget, fset, fdel]);
+    if (t === propertyType) np.doc = p.doc !== None && p.fget !== None && p.doc === getAttrOpt(p.fget, '__doc__') ? (fget !== None ? getAttrOpt(fget, '__doc__') ?? None : None) : p.doc === None && fget !== None ? getAttrOpt(fget, '__doc__') ?? None : p.doc;
+    return np;
+  };
+  method(P, 'getter', (a) => copyProp(a[0], a[1], a[0].fset, a[0].fdel));
+  method(P, 'setter', (a) => copyProp(a[0], a[0].fget, a[1], a[0].fdel));
+  method(P, 'deleter', (a) => copyProp(a[0], a[0].fget, a[0].fset, a[1]));
+  getset(P, 'fget', (p: PyProperty) => p.fget);
+  getset(P, 'fset', (p: PyProperty) => p.fset);
+  getset(P, 'fdel', (p: PyProperty) => p.fdel);
+  getset(P, '__doc__', (p: PyProperty) => p.doc ?? None, (p: PyProperty, v) => {
+    p.doc = v;
+  });
+  getset(P, '__isabstractmethod__', (p: PyProperty) => [p.fget, p.fset, p.fdel].some((f) => f !== None && isTrue(getAttrOpt(f, '__isabstractmethod__') ?? false)));
+
+  // staticmethod / classmethod
+  for (const W of [staticmethodType, classmethodType]) {
+    const isStatic = W === staticmethodType;
+    W.ns.setStr('__new__', staticNew((a) => {
+      arity(W.name, a, 1, 1, 1);
+      const w = new PyWrapper(a[0], a[1]);
+      return w;
+    }));
+    method(W, '__init__', (a) => {
+      const w = a[0] as PyWrapper;
+      // Copy the wrapped function's attributes (functools.update_wrapper semantics, 3.10+).
+      for (const n of ['__module__', '__name__', '__qualname__', '__doc__']) {
+        const v = getAttrOpt(w.func, n);
+        if (v !== undefined) {
+          if (w.dict === null) w.dict = new PyDict(dictType);
+          w.dict.setStr(n, v);
+        }
+      }
+      if (w.dict === null) w.dict = new PyDict(dictType);
+      w.dict.setStr('__wrapped__', w.func);
+      return None;
+    });
+    method(W, '__get__', (a) => {
+      const w = a[0] as PyWrapper;
+      if (isStatic) return w.func;
+      const owner = a.length > 2 && a[2] !== None ? a[2] : typeOf(a[1]);
+      return new PyMethod(methodType, w.func, owner);
+    });
+    getset(W, '__func__', (w: PyWrapper) => w.func);
+    getset(W, '__isabstractmethod__', (w: PyWrapper) => isTrue(getAttrOpt(w.func, '__isabstractmethod__') ?? false));
+    method(W, '__repr__', (a) => `<${W.name}(${repr(a[0].func)})>`);
+    if (isStatic) method(W, '__call__', (a, kw) => call((a[0] as PyWrapper).func, a.slice(1), kw));
+    W.instanceDict = true;
+  }
+
+  // cell, code, traceback, frame
+  method(cellType, '__repr__', (a) => (a[0].v === undefined ? `<cell at ${addr(a[0])}: empty>` : `<cell at ${addr(a[0])}: ${typeName(a[0].v)} object at ${addr(a[0].v)}>`));
+  getset(cellType, 'cell_contents', (c: PyCell) => {
+    if (c.v === undefined) throw pyErr(ValueError, 'Cell is empty');
+    return c.v;
+  }, (c: PyCell, v) => {
+    c.v = v;
+  });
+  getset(codeType, 'co_name', (c: PyCodeObj) => c.code.name);
+  getset(codeType, 'co_qualname', (c: PyCodeObj) => c.code.qualname);
+  getset(codeType, 'co_filename', (c: PyCodeObj) => c.code.filename);
+  getset(codeType, 'co_firstlineno', (c: PyCodeObj) => c.code.firstLine);
+  getset(codeType, 'co_argcount', (c: PyCodeObj) => c.code.argcount);
+  getset(codeType, 'co_posonlyargcount', (c: PyCodeObj) => c.code.posonlyargcount);
+  getset(codeType, 'co_kwonlyargcount', (c: PyCodeObj) => c.code.kwonlyargcount);
+  getset(codeType, 'co_varnames', (c: PyCodeObj) => newTuple([...c.code.varnames]));
+  getset(codeType, 'co_cellvars', (c: PyCodeObj) => newTuple([...c.code.cellvars]));
+  getset(codeType, 'co_freevars', (c: PyCodeObj) => newTuple([...c.code.freevars]));
+  getset(codeType, 'co_names', (c: PyCodeObj) => newTuple([...c.code.names]));
+  getset(codeType, 'co_nlocals', (c: PyCodeObj) => c.code.nlocals);
+  getset(codeType, 'co_flags', (c: PyCodeObj) => c.code.flags & 0xffff);
+  method(codeType, '__repr__', (a) => `<code object ${a[0].code.name} at ${addr(a[0])}, file "${a[0].code.filename}", line ${a[0].code.firstLine}>`);
+  getset(tracebackType, 'tb_lineno', (t: PyTraceback) => t.lineno);
+  getset(tracebackType, 'tb_next', (t: PyTraceback) => t.next ?? None);
+  getset(tracebackType, 'tb_lasti', (t: PyTraceback) => t.pc * 2);
+  getset(tracebackType, 'tb_frame', (t: PyTraceback) => tbFrameObj(t));
+  getset(frameType, 'f_globals', (f: any) => (f instanceof PyFrameObj ? f.frame.globals : f.globals));
+  getset(frameType, 'f_locals', (f: any) => (f instanceof PyFrameObj ? frameLocals(f.frame) : new PyDict(dictType)));
+  getset(frameType, 'f_lineno', (f: any) => (f instanceof PyFrameObj ? f.frame.lineno : f.lineno));
+  getset(frameType, 'f_code', (f: any) => new PyCodeObj(codeType, f instanceof PyFrameObj ? f.frame.code : f.code));
+  getset(frameType, 'f_back', (f: any) => (f instanceof PyFrameObj && f.frame.back !== null ? new PyFrameObj(f.frame.back) : None));
+  method(frameType, '__repr__', (a) => `<frame at ${addr(a[0])}>`);
+
+  // generators and coroutines
+  for (const G of [generatorType, coroutineType, asyncGeneratorType]) {
+    const prefix = G === generatorType ? 'gi' : G === coroutineType ? 'cr' : 'ag';
+    method(G, '__repr__', (a) => `<${G.name} object ${(a[0] as PyGenerator).qualname} at ${addr(a[0])}>`);
+    getset(G, '__name__', (g: PyGenerator) => g.name);
+    getset(G, '__qualname__', (g: PyGenerator) => g.qualname);
+    getset(G, `${prefix}_running`, (g: PyGenerator) => g.running);
+    getset(G, `${prefix}_frame`, (g: PyGenerator) => (g.finished ? None : new PyFrameObj(g.frame)));
+    getset(G, `${prefix}_code`, (g: PyGenerator) => new PyCodeObj(codeType, g.frame.code));
+    if (G === generatorType) getset(G, 'gi_yieldfrom', (g: PyGenerator) => g.delegate() ?? None);
+    if (G === coroutineType) getset(G, 'cr_await', (g: PyGenerator) => g.delegate() ?? None);
+    if (G === generatorType) getset(G, 'gi_suspended', (g: PyGenerator) => g.started && !g.finished && !g.running);
+    if (G !== asyncGeneratorType) {
+      method(G, 'send', (a) => (a[0] as PyGenerator).send(a[1]));
+      method(G, 'throw', (a) => {
+        const g = a[0] as PyGenerator;
+        const r = g.throwIn(normalizeThrow(a.slice(1)));
+        if (r.done) throw stopIteration(r.value);
+        return r.value;
+      });
+      method(G, 'close', (a) => {
+        (a[0] as PyGenerator).close();
+        return None;
+      });
+    }
+  }
+  generatorType.ns.setStr('__iter__', method(generatorType, '__iter__', (a) => a[0]));
+  method(generatorType, '__next__', (a) => {
+    const r = (a[0] as PyGenerator).resume(None);
+    if (r.done) throw stopIteration(r.value);
+    return r.value;
+  });
+  method(coroutineType, '__await__', (a) => new CoroWrapper(a[0]));
+  const AG = asyncGeneratorType;
+  method(AG, '__aiter__', (a) => a[0]);
+  method(AG, '__anext__', (a) => new AsyncGenASend(a[0], None));
+  method(AG, 'asend', (a) => new AsyncGenASend(a[0], a[1]));
+  method(AG, 'athrow', (a) => new AsyncGenAThrow(a[0], normalizeThrow(a.slice(1)), false));
+  method(AG, 'aclose', (a) => new AsyncGenAThrow(a[0], excRef.generatorExit(), true));
+  const awaitables: PyType[] = [coroutineWrapperType, asyncGenASendType, asyncGenAThrowType];
+  for (const W of awaitables) {
+    installIterType(W);
+    method(W, 'send', (a) => {
+      const r = sendAwaitable(a[0], a[1], undefined);
+      if (r.done) throw stopIteration(r.value);
+      return r.value;
+    });
+    method(W, 'throw', (a) => {
+      const r = sendAwaitable(a[0], None, normalizeThrow(a.slice(1)));
+      if (r.done) throw stopIteration(r.value);
+      return r.value;
+    });
+    method(W, 'close', () => None);
+    method(W, '__await__', (a) => a[0]);
+  }
+
+  for (const t of [IT.listIteratorType, IT.listReverseIteratorType, IT.tupleIteratorType, IT.rangeIteratorType, IT.strIteratorType, IT.dictKeyIteratorType, IT.dictValueIteratorType, IT.dictItemIteratorType, IT.setIteratorType, IT.seqIteratorType, IT.callableIteratorType, IT.bytesIteratorType]) {
+    installIterType(t);
+  }
+  method(IT.rangeIteratorType, '__length_hint__', (a) => (a[0] as IT.RangeIter).remaining ?? 0);
+  method(IT.listIteratorType, '__length_hint__', (a) => {
+    const it = a[0] as IT.SeqIter;
+    return it.items === null ? 0 : Math.max(0, (it.list ?? { items: it.items }).items.length - it.i);
+  });
+  void AsyncGenWrapped;
+}
+
+function sendAwaitable(w: any, v: any, exc: any): { done: boolean; value: any } {
+  if (w instanceof CoroWrapper) return exc !== undefined ? w.coro.throwIn(exc) : w.coro.resume(v);
+  return (w as AsyncGenASend).step(v, exc);
+}
+
+/** throw(exc) / throw(type[, value[, tb]]) argument normalisation. */
+export function normalizeThrow(args: any[]): PyBaseException {
+  if (args.length === 0) throw pyErr(TypeError, 'throw expected at least 1 argument, got 0');
+  const [t, v] = args;
+  if (t instanceof PyType) {
+    if (!t.isSubtype(excRef.base())) throw pyErr(TypeError, `exceptions must be classes or instances deriving from BaseException, not type`);
+    if (v instanceof PyBaseException) return v;
+    return call(t, v === undefined || v === None ? [] : v instanceof PyTuple ? v.items : [v]);
+  }
+  if (t instanceof PyBaseException) {
+    if (v !== undefined && v !== None) throw pyErr(TypeError, 'instance exception may not have a separate value');
+    return t;
+  }
+  throw pyErr(TypeError, `exceptions must be classes or instances deriving from BaseException, not ${typeName(t)}`);
+}
+
+export const excRef = { base: null as unknown as () => PyType, generatorExit: null as unknown as () => PyBaseException };
+export const attributeErrorRef: { t: PyType } = { t: null as unknown as PyType };
+export const listRef = { make: null as unknown as (items: any[]) => any };
+
+function tbFrameObj(t: PyTraceback): any {
+  const f = { globals: t.frameGlobals, code: t.code, lineno: t.lineno } as any;
+  const o = new PyFrameObj(null as unknown as Frame);
+  (o as any).frame = { globals: f.globals, code: f.code, lineno: f.lineno, back: null, locals: null };
+  return o;
+}
+
+export function frameLocals(f: Frame): PyDict {
+  if (f.locals instanceof PyDict) return f.locals;
+  if (f.locals === null && f.func === null) return f.globals;
+  const d = new PyDict(dictType);
+  const co = f.code;
+  for (let i = 0; i < co.nlocals; i++) if (f.slots[i] !== undefined) d.setStr(co.varnames[i], f.slots[i]);
+  for (let i = 0; i < co.cellvars.length + co.freevars.length; i++) {
+    const cell = f.slots[co.nlocals + i] as PyCell | undefined;
+    const name = i < co.cellvars.length ? co.cellvars[i] : co.freevars[i - co.cellvars.length];
+    if (cell !== undefined && cell.v !== undefined) d.setStr(name, cell.v);
+  }
+  return d;
+}
+
+/** sys._getframe(depth) */
+export function getFrame(depth: number): PyFrameObj {
+  let f = tstate.frame;
+  for (let i = 0; i < depth && f !== null; i++) f = f.back;
+  if (f === null) throw pyErr(ValueError, 'call stack is not deep enough');
+  return new PyFrameObj(f);
+}
+
+export { callDescr, PyKwargs };

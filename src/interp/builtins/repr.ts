@@ -1,0 +1,268 @@
+// repr(), str(), ascii() and format() for every value.
+//
+// Exact builtin types take direct paths (the text CPython produces, e.g. float repr as
+// the shortest round-trip string, str repr with CPython's quote choice and escapes);
+// everything else goes through __repr__/__str__/__format__ so user overrides apply.
+// Container reprs guard against self-reference ("[...]", "{...}").
+
+import { defaultRepr, reprHook, typeRepr } from '../classes.js';
+import { fmtHooks } from '../eval_support.js';
+import { pyErr, TypeError } from '../exceptions.js';
+import * as N from '../numeric/index.js';
+import { PyBoxed, PyBuiltin, PyBytes, PyByteArray, PyComplex, PyFloat, PyFunction, PyList, PyMethod, PyModule, PyObject, PyRange, PySlice, PyTuple } from '../objects.js';
+import { callDescr, Ellipsis, hooks, None, NotImplemented, objectId, reprGuard, typeOf, typeName } from '../protocol.js';
+import { PyDict } from '../pydict.js';
+import { PySet } from '../pyset.js';
+import { isPrintable } from '../../unicode/index.js';
+import { wrapNumeric } from '../arith.js';
+import {
+  boolType, complexType, dictType, floatType, frozensetType, intType, listType, PyType, setType, strType, tupleType,
+} from '../typeobj.js';
+
+/** repr of an int (bigints honour the int max str digits limit). */
+export function intRepr(v: number | bigint): string {
+  if (typeof v === 'number') return String(v);
+  return wrapNumeric(() => N.intToDecimalString(v));
+}
+
+export function floatRepr(x: number): string {
+  return N.floatRepr(x);
+}
+
+const SIMPLE_STR = /^[\x20-\x26\x28-\x5b\x5d-\x7e]*$/;
+
+/** repr of a str as CPython's unicode_repr writes it. */
+export function strRepr(s: string): string {
+  if (SIMPLE_STR.test(s)) return `'${s}'`;
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (ch === quote || cp === 92) out += '\\' + ch;
+    else if (cp === 9) out += '\\t';
+    else if (cp === 10) out += '\\n';
+    else if (cp === 13) out += '\\r';
+    else if (cp < 32 || cp === 127) out += '\\x' + cp.toString(16).padStart(2, '0');
+    else if (cp < 127) out += ch;
+    else if (cp >= 0xd800 && cp <= 0xdfff) out += '\\u' + cp.toString(16).padStart(4, '0');
+    else if (isPrintable(cp)) out += ch;
+    else if (cp < 0x100) out += '\\x' + cp.toString(16).padStart(2, '0');
+    else if (cp < 0x10000) out += '\\u' + cp.toString(16).padStart(4, '0');
+    else out += '\\U' + cp.toString(16).padStart(8, '0');
+  }
+  return out + quote;
+}
+
+/** repr of bytes: b'...' with CPython's quote choice and \x escapes. */
+export function bytesRepr(b: Uint8Array, prefix = 'b'): string {
+  let hasSingle = false;
+  let hasDouble = false;
+  for (const c of b) {
+    if (c === 39) hasSingle = true;
+    else if (c === 34) hasDouble = true;
+  }
+  const quote = hasSingle && !hasDouble ? 34 : 39;
+  let out = prefix + String.fromCharCode(quote);
+  for (const c of b) {
+    if (c === quote || c === 92) out += '\\' + String.fromCharCode(c);
+    else if (c === 9) out += '\\t';
+    else if (c === 10) out += '\\n';
+    else if (c === 13) out += '\\r';
+    else if (c < 32 || c >= 127) out += '\\x' + c.toString(16).padStart(2, '0');
+    else out += String.fromCharCode(c);
+  }
+  return out + String.fromCharCode(quote);
+}
+
+export function complexRepr(re: number, im: number): string {
+  return N.complexRepr({ re, im });
+}
+
+function seqRepr(items: any[], open: string, close: string): string {
+  let s = open;
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) s += ', ';
+    s += repr(items[i]);
+  }
+  return s + close;
+}
+
+export function listRepr(l: PyList): string {
+  if (l.items.length === 0) return '[]';
+  return reprGuard(l, '[...]', () => seqRepr(l.items, '[', ']'));
+}
+
+export function tupleRepr(t: PyTuple): string {
+  const n = t.items.length;
+  if (n === 0) return '()';
+  if (n === 1) return `(${repr(t.items[0])},)`;
+  return reprGuard(t, '(...)', () => seqRepr(t.items, '(', ')'));
+}
+
+export function dictRepr(d: PyDict): string {
+  if (d.size === 0) return '{}';
+  return reprGuard(d, '{...}', () => {
+    let s = '{';
+    let first = true;
+    for (const [k, v] of d.entries()) {
+      if (!first) s += ', ';
+      first = false;
+      s += repr(k) + ': ' + repr(v);
+    }
+    return s + '}';
+  });
+}
+
+export function setRepr(s: PySet): string {
+  const t = s.cls;
+  const base = t.isSubtype(frozensetType) ? 'frozenset' : 'set';
+  const name = t === setType || t === frozensetType ? base : t.name;
+  if (s.size === 0) return `${name}()`;
+  return reprGuard(s, `${name}(...)`, () => {
+    const body = seqRepr(s.toArray(), '{', '}');
+    return t === setType ? body : `${name}(${body})`;
+  });
+}
+
+/** repr(v) */
+export function repr(v: any): string {
+  switch (typeof v) {
+    case 'number':
+      return String(v);
+    case 'string':
+      return strRepr(v);
+    case 'boolean':
+      return v ? 'True' : 'False';
+    case 'bigint':
+      return intRepr(v);
+    default:
+      break;
+  }
+  if (v === None) return 'None';
+  const t = (v as PyObject).cls;
+  if (t === floatType) return floatRepr((v as PyFloat).v);
+  if (t === listType) return listRepr(v);
+  if (t === tupleType) return tupleRepr(v);
+  if (t === dictType) return dictRepr(v);
+  const f = t.lookup('__repr__');
+  if (f === undefined) return defaultRepr(v);
+  const r = callDescr(f, v, []);
+  if (typeof r === 'string') return r;
+  if (r instanceof PyBoxed && typeof r.value === 'string') return r.value;
+  throw pyErr(TypeError, `__repr__ returned non-string (type ${typeName(r)})`);
+}
+
+/** str(v) */
+export function str(v: any): string {
+  switch (typeof v) {
+    case 'string':
+      return v;
+    case 'number':
+      return String(v);
+    case 'boolean':
+      return v ? 'True' : 'False';
+    case 'bigint':
+      return intRepr(v);
+    default:
+      break;
+  }
+  const t = (v as PyObject).cls;
+  if (t === floatType) return floatRepr((v as PyFloat).v);
+  const f = t.lookup('__str__');
+  if (f === undefined || f === objectStrRef.f) return repr(v);
+  const r = callDescr(f, v, []);
+  if (typeof r === 'string') return r;
+  if (r instanceof PyBoxed && typeof r.value === 'string') return r.value;
+  throw pyErr(TypeError, `__str__ returned non-string (type ${typeName(r)})`);
+}
+
+export const objectStrRef: { f: any } = { f: undefined };
+
+/** ascii(v): repr with non-ASCII characters escaped. */
+export function ascii(v: any): string {
+  return asciiEscape(repr(v));
+}
+
+export function asciiEscape(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 128) out += ch;
+    else if (cp < 0x100) out += '\\x' + cp.toString(16).padStart(2, '0');
+    else if (cp < 0x10000) out += '\\u' + cp.toString(16).padStart(4, '0');
+    else out += '\\U' + cp.toString(16).padStart(8, '0');
+  }
+  return out;
+}
+
+/** format(v, spec) */
+export function format(v: any, spec: string): string {
+  switch (typeof v) {
+    case 'string':
+      return spec === '' ? v : wrapNumeric(() => N.formatStr(v, spec));
+    case 'number':
+    case 'bigint':
+      return wrapNumeric(() => N.formatInt(v, spec));
+    case 'boolean':
+      return spec === '' ? (v ? 'True' : 'False') : wrapNumeric(() => N.formatInt(v ? 1 : 0, spec, 'bool'));
+    default:
+      break;
+  }
+  const t = typeOf(v);
+  if (t === floatType) return wrapNumeric(() => N.formatFloat((v as PyFloat).v, spec));
+  const f = t.lookup('__format__');
+  if (f === undefined) throw pyErr(TypeError, `Type ${t.name} doesn't define __format__`);
+  const r = callDescr(f, v, [spec]);
+  if (typeof r === 'string') return r;
+  if (r instanceof PyBoxed && typeof r.value === 'string') return r.value;
+  throw pyErr(TypeError, `__format__ must return a str, not ${typeName(r)}`);
+}
+
+/** Reprs of the miscellaneous builtin object kinds. */
+export function miscRepr(v: any): string {
+  if (v === Ellipsis) return 'Ellipsis';
+  if (v === NotImplemented) return 'NotImplemented';
+  if (v instanceof PyType) return typeRepr(v);
+  if (v instanceof PyFunction) return `<function ${v.qualname} at ${addr(v)}>`;
+  if (v instanceof PyBuiltin) {
+    if (v.self !== undefined) {
+      if (v.self instanceof PyModule) return `<built-in function ${v.name}>`;
+      return `<built-in method ${v.name} of ${typeName(v.self)} object at ${addr(v.self)}>`;
+    }
+    if (v.owner !== null) return `<method '${v.name}' of '${v.owner}' objects>`;
+    return `<built-in function ${v.name}>`;
+  }
+  if (v instanceof PyMethod) {
+    const fname = v.func instanceof PyFunction ? v.func.qualname : v.func instanceof PyBuiltin ? v.func.name : '?';
+    return `<bound method ${fname} of ${repr(v.self)}>`;
+  }
+  if (v instanceof PyModule) {
+    const file = v.dict!.getStr('__file__');
+    return typeof file === 'string' ? `<module '${v.name}' from '${file}'>` : `<module '${v.name}' (built-in)>`;
+  }
+  if (v instanceof PyRange) {
+    return v.step === 1 ? `range(${v.start}, ${v.stop})` : `range(${v.start}, ${v.stop}, ${v.step})`;
+  }
+  if (v instanceof PySlice) return `slice(${repr(v.start)}, ${repr(v.stop)}, ${repr(v.step)})`;
+  if (v instanceof PyBytes) return bytesRepr(v.v);
+  if (v instanceof PyByteArray) return `bytearray(${bytesRepr(v.bytes())})`;
+  if (v instanceof PyComplex) return complexRepr(v.re, v.im);
+  if (v instanceof PySet) return setRepr(v);
+  return defaultRepr(v);
+}
+
+export function addr(v: any): string {
+  return '0x' + objectId(v).toString(16).padStart(12, '0');
+}
+
+export function installReprHooks(): void {
+  reprHook.repr = repr;
+  reprHook.str = str;
+  fmtHooks.str = str;
+  fmtHooks.repr = repr;
+  fmtHooks.ascii = ascii;
+  fmtHooks.format = format;
+  hooks.reprSlow = repr;
+}
+
+export { boolType, complexType, intType, strType };

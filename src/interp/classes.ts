@@ -1,0 +1,541 @@
+// Classes: `class` statements, type(), instantiation, object and type's own methods, super.
+//
+// Implements reference 3.3.3 ("Customizing class creation"): __mro_entries__, metaclass
+// selection (most derived metaclass, "metaclass conflict" otherwise), __prepare__, running
+// the body in its namespace, type.__new__ (implicit staticmethod __new__ and classmethod
+// __init_subclass__/__class_getitem__, __set_name__, __init_subclass__, __classcell__),
+// and type.__call__ (__new__ then __init__ when the result is an instance).
+
+import type { CodeObject } from '../bytecode/code.js';
+import { arity, fn, getset, method, staticMethod, classMethod } from './bi.js';
+import { run } from './eval.js';
+import { pyErr, RuntimeError, TypeError } from './exceptions.js';
+import { builtinsOf, Frame, initCells, tstate } from './frame.js';
+import { PyBaseException, PyBoxed, PyBuiltin, PyFunction, PyInstance, type PyKwargs, PyList, PyObject, PySuper, PyTuple, PyWrapper } from './objects.js';
+import {
+  attributeError, call, callDescr, descrGet, EMPTY_TUPLE, genericDelAttr, genericGetAttr, genericSetAttr, getAttrOpt, hash, newList, newTuple, None, NotImplemented,
+  objectDelattr, objectEqRef, objectHashRef, objectId, objectSetattr, toArray, typeOf, typeSetattr, typeName,
+} from './protocol.js';
+import { PyDict } from './pydict.js';
+import { classmethodType, computeMro, dictType, MroError, objectGetattribute, objectType, PyType, solidLayout, staticmethodType, superType, tupleType, typeType } from './typeobj.js';
+
+// ---- class creation ----------------------------------------------------------------------
+
+/** builtins.__build_class__(func, name, *bases, metaclass=..., **kwds) */
+export function buildClass(args: any[], kw: PyKwargs | null): any {
+  if (args.length < 2) throw pyErr(TypeError, '__build_class__: not enough arguments');
+  const func = args[0];
+  const name = args[1];
+  if (!(func instanceof PyFunction)) throw pyErr(TypeError, '__build_class__: func must be a function');
+  if (typeof name !== 'string') throw pyErr(TypeError, '__build_class__: name is not a string');
+  const origBases = args.slice(2);
+  const bases = resolveBases(origBases);
+  let meta: any;
+  let kwds: PyKwargs | null = kw;
+  if (kw !== null && kw.has('metaclass')) {
+    meta = kw.get('metaclass');
+    kwds = new Map(kw);
+    kwds.delete('metaclass');
+  } else meta = bases.length === 0 ? typeType : typeOf(bases[0]);
+  if (meta instanceof PyType) meta = calculateMetaclass(meta, bases);
+  let ns: any;
+  const prepare = getAttrOpt(meta, '__prepare__');
+  ns = prepare !== undefined ? call(prepare, [name, newTuple(bases)], kwds) : new PyDict(dictType);
+  const cell = runClassBody(func, ns);
+  if (bases !== origBases && bases.length !== origBases.length || bases.some((b, i) => b !== origBases[i])) {
+    setItemOn(ns, '__orig_bases__', newTuple(origBases));
+  }
+  const cls = call(meta, [name, newTuple(bases), ns], kwds);
+  if (cell !== None && cell !== undefined && cell instanceof PyObject && 'v' in cell) {
+    if ((cell as any).v !== cls && cls instanceof PyType) {
+      (cell as any).v = cls;
+    }
+  }
+  return cls;
+}
+
+function setItemOn(ns: any, k: string, v: any): void {
+  if (ns instanceof PyDict) ns.setStr(k, v);
+  else callDescr(typeOf(ns).lookup('__setitem__'), ns, [k, v]);
+}
+
+function resolveBases(bases: any[]): any[] {
+  let changed = false;
+  const out: any[] = [];
+  for (const b of bases) {
+    if (b instanceof PyType) {
+      out.push(b);
+      continue;
+    }
+    const me = getAttrOpt(b, '__mro_entries__');
+    if (me === undefined) {
+      out.push(b);
+      continue;
+    }
+    const r = call(me, [newTuple(bases)]);
+    if (!(r instanceof PyTuple)) throw pyErr(TypeError, '__mro_entries__ must return a tuple');
+    out.push(...r.items);
+    changed = true;
+  }
+  return changed ? out : bases;
+}
+
+/** The most derived metaclass among `meta` and the bases' types. */
+export function calculateMetaclass(meta: PyType, bases: any[]): PyType {
+  let winner = meta;
+  for (const b of bases) {
+    const bt = typeOf(b);
+    if (winner.isSubtype(bt)) continue;
+    if (bt.isSubtype(winner)) {
+      winner = bt;
+      continue;
+    }
+    throw pyErr(TypeError, 'metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases');
+  }
+  return winner;
+}
+
+/** Run a class body function with `ns` as its locals; returns the __classcell__ (or None). */
+function runClassBody(func: PyFunction, ns: any): any {
+  const co: CodeObject = func.code;
+  const frame = new Frame(co, func, func.globals, builtinsOf(func.globals), ns);
+  initCells(frame, func);
+  if (++tstate.depth > tstate.limit) {
+    tstate.depth--;
+    throw pyErr(recursionRef.t, 'maximum recursion depth exceeded');
+  }
+  return run(frame);
+}
+
+export const recursionRef: { t: PyType } = { t: null as unknown as PyType };
+
+/** type.__new__(meta, name, bases, ns, **kwds) */
+export function typeNew(meta: PyType, name: string, basesTuple: PyTuple, ns: any, kwds: PyKwargs | null): PyType {
+  let bases = basesTuple.items.slice() as PyType[];
+  for (const b of bases) {
+    if (!(b instanceof PyType)) throw pyErr(TypeError, `bases must be types`);
+    if (!b.acceptsSubclass) throw pyErr(TypeError, `type '${b.name}' is not an acceptable base type`);
+  }
+  if (bases.length === 0) bases = [objectType];
+  // Instance layouts must be compatible (one builtin representation at most).
+  let layout = solidLayout(bases);
+  for (const b of bases) {
+    const l = solidLayout([b]);
+    if (l !== 'object' && l !== layout && !(layout === 'bool' && l === 'int') && !(layout === 'exception' && l === 'exception')) {
+      throw pyErr(TypeError, 'multiple bases have instance lay-out conflict');
+    }
+  }
+  if (layout === 'bool') layout = 'int';
+  const dict = new PyDict(dictType);
+  if (ns instanceof PyDict) {
+    for (const [k, v] of ns.entries()) dict.set(k, v);
+  } else {
+    for (const k of toArray(callDescr(typeOf(ns).lookup('keys'), ns, []))) dict.set(k, callDescr(typeOf(ns).lookup('__getitem__'), ns, [k]));
+  }
+  const t = new PyType(meta, name, bases, dict, layout, false);
+  try {
+    t.mro = computeMro(t);
+    const customMro = meta !== typeType ? meta.lookup('mro') : undefined;
+    if (customMro !== undefined && customMro !== typeMroRef.f) {
+      t.mro = toArray(callDescr(customMro, t, [])) as PyType[];
+    }
+  } catch (e) {
+    if (e instanceof MroError) throw pyErr(TypeError, e.message);
+    throw e;
+  }
+  if (!dict.has('__module__')) {
+    const g = tstate.frame?.globals;
+    const modname = g?.getStr('__name__');
+    if (modname !== undefined) dict.setStr('__module__', modname);
+  }
+  const qn = dict.getStr('__qualname__');
+  if (qn !== undefined) {
+    if (typeof qn !== 'string') throw pyErr(TypeError, `type __qualname__ must be a str, not ${typeName(qn)}`);
+  } else dict.setStr('__qualname__', name);
+  if (!dict.has('__doc__')) dict.setStr('__doc__', None);
+  const nw = dict.getStr('__new__');
+  if (nw instanceof PyFunction) dict.setStr('__new__', new PyWrapper(staticmethodType, nw));
+  for (const cm of ['__init_subclass__', '__class_getitem__']) {
+    const f = dict.getStr(cm);
+    if (f instanceof PyFunction) dict.setStr(cm, new PyWrapper(classmethodType, f));
+  }
+  // __eq__ without __hash__ makes instances unhashable.
+  if (dict.has('__eq__') && !dict.has('__hash__')) dict.setStr('__hash__', None);
+  const cell = dict.getStr('__classcell__');
+  if (cell !== undefined) {
+    if (!(cell instanceof PyObject && 'v' in cell)) throw pyErr(TypeError, `__classcell__ must be a nonlocal cell, not ${typeName(cell)}`);
+    (cell as any).v = t;
+    dict.delete('__classcell__');
+  }
+  t.modified();
+  // __set_name__ on descriptors, in namespace order.
+  for (const [k, v] of dict.entries()) {
+    if (typeof v !== 'object' || v === null || v instanceof PyType) continue;
+    const sn = typeOf(v).lookup('__set_name__');
+    if (sn !== undefined) {
+      try {
+        callDescr(sn, v, [t, k]);
+      } catch (e) {
+        if (e instanceof PyBaseException) {
+          // 3.11 wraps the error: RuntimeError: Error calling __set_name__ on ...
+          const r = pyErr(RuntimeError, `Error calling __set_name__ on '${typeName(v)}' instance '${k}' in '${name}'`);
+          r.cause = e;
+          r.context = e;
+          throw r;
+        }
+        throw e;
+      }
+    }
+  }
+  // super(t, t).__init_subclass__(**kwds)
+  const parentInit = lookupAfter(t, t.mro[0], '__init_subclass__');
+  if (parentInit !== undefined) {
+    const bound = descrGet(parentInit, t, t);
+    call(bound, [], kwds);
+  }
+  return t;
+}
+
+export const typeMroRef: { f: any } = { f: undefined };
+
+/** Look up `name` in type(obj).__mro__ after `start` (super()'s search). */
+function lookupAfter(t: PyType, start: PyType, name: string): any {
+  const mro = t.mro;
+  let i = mro.indexOf(start);
+  for (i = i + 1; i < mro.length; i++) {
+    const v = mro[i].ns.getStr(name);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+// ---- instantiation --------------------------------------------------------------------------
+
+export const typeCallRef: { f: any } = { f: undefined };
+export const objectNewRef: { f: any } = { f: undefined };
+export const objectInitRef: { f: any } = { f: undefined };
+
+/** type.__call__(t, *args, **kw) */
+export function typeCall(t: PyType, args: any[], kw: PyKwargs | null): any {
+  const meta = t.cls;
+  if (meta !== typeType) {
+    const mc = meta.lookup('__call__');
+    if (mc !== undefined && mc !== typeCallRef.f) return callDescr(mc, t, args, kw);
+  }
+  return typeCallDefault(t, args, kw);
+}
+
+export function typeCallDefault(t: PyType, args: any[], kw: PyKwargs | null): any {
+  if (t === typeType) {
+    if (args.length === 1 && (kw === null || kw.size === 0)) return typeOf(args[0]);
+    if (args.length !== 3) throw pyErr(TypeError, 'type() takes 1 or 3 arguments');
+  }
+  const nw = t.lookup('__new__');
+  let obj: any;
+  if (nw instanceof PyWrapper && nw.cls === staticmethodType) obj = call(nw.func, [t, ...args], kw);
+  else obj = call(nw, [t, ...args], kw);
+  const ot = typeOf(obj);
+  if (!ot.isSubtype(t)) return obj;
+  const init = ot.lookup('__init__');
+  if (init !== undefined && init !== objectInitRef.f) {
+    const r = callDescr(init, obj, args, kw);
+    if (r !== None) throw pyErr(TypeError, `__init__() should return None, not '${typeName(r)}'`);
+  } else if (init === objectInitRef.f && (args.length > 0 || (kw !== null && kw.size > 0)) && nw === objectNewRef.f) {
+    throw pyErr(TypeError, `${t.name}() takes no arguments`);
+  }
+  return obj;
+}
+
+/**
+ * For CALL on a class whose __new__ is object.__new__ and whose __init__ is a Python
+ * function: allocate the instance so the eval loop can run __init__ inline. Returns
+ * undefined when the fast path does not apply.
+ */
+export function allocForInlineInit(t: PyType, _args: any[], _kw: PyKwargs | null): any {
+  if (t.cls !== typeType || t.layout !== 'object') return undefined;
+  if (t.lookup('__new__') !== objectNewRef.f) return undefined;
+  const init = t.lookup('__init__');
+  if (!(init instanceof PyFunction)) return undefined;
+  lastInit.f = init;
+  return new PyInstance(t, new PyDict(dictType));
+}
+
+export const lastInit: { f: any } = { f: undefined };
+
+/** object.__new__ for the 'object' layout, and the builtin layouts' allocation hook. */
+export const allocHooks: Partial<Record<string, (t: PyType, args: any[], kw: PyKwargs | null) => any>> = {};
+
+function objectNew(args: any[], kw: PyKwargs | null): any {
+  if (args.length === 0) throw pyErr(TypeError, 'object.__new__(): not enough arguments');
+  const t = args[0];
+  if (!(t instanceof PyType)) throw pyErr(TypeError, `object.__new__(X): X is not a type object (${typeName(t)})`);
+  const hasArgs = args.length > 1 || (kw !== null && kw.size > 0);
+  if (hasArgs) {
+    const init = t.lookup('__init__');
+    const nw = t.lookup('__new__');
+    if (init === objectInitRef.f || nw !== objectNewRef.f) {
+      if (nw !== objectNewRef.f) throw pyErr(TypeError, 'object.__new__() takes exactly one argument (the type to instantiate)');
+      throw pyErr(TypeError, `${t.name}() takes no arguments`);
+    }
+  }
+  if (t.layout === 'object') {
+    const abstract = t.ns.getStr('__abstractmethods__') ?? t.lookup('__abstractmethods__');
+    if (abstract !== undefined && abstract !== None) checkAbstract(t, abstract);
+    return new PyInstance(t, new PyDict(dictType));
+  }
+  const alloc = allocHooks[t.layout];
+  if (alloc !== undefined) return alloc(t, [], null);
+  throw pyErr(TypeError, `object.__new__(${t.name}) is not safe, use ${t.name}.__new__()`);
+}
+
+function checkAbstract(t: PyType, abstract: any): void {
+  const names = toArray(abstract).filter((x) => typeof x === 'string').sort();
+  if (names.length === 0) return;
+  throw pyErr(TypeError, `Can't instantiate abstract class ${t.name} with abstract method${names.length > 1 ? 's' : ''} ${names.join(', ')}`);
+}
+
+function objectInit(args: any[], kw: PyKwargs | null): any {
+  const self = args[0];
+  const hasArgs = args.length > 1 || (kw !== null && kw.size > 0);
+  if (hasArgs) {
+    const t = typeOf(self);
+    const init = t.lookup('__init__');
+    const nw = t.lookup('__new__');
+    if (init !== objectInitRef.f) throw pyErr(TypeError, 'object.__init__() takes exactly one argument (the instance to initialize)');
+    if (nw === objectNewRef.f) throw pyErr(TypeError, `${t.name}() takes no arguments`);
+  }
+  return None;
+}
+
+// ---- super ----------------------------------------------------------------------------------
+
+/** super() / super(type) / super(type, obj) */
+export function superNew(args: any[], _kw: PyKwargs | null): any {
+  let t: any;
+  let obj: any;
+  const a = args.slice(1);
+  if (a.length === 0) {
+    const f = tstate.frame;
+    if (f === null) throw pyErr(RuntimeError, 'super(): no current frame');
+    const co = f.code;
+    if (co.argcount === 0 && (co.flags & 0x4) === 0) throw pyErr(RuntimeError, 'super(): no arguments');
+    let first = f.slots[0];
+    const ci = co.cellvars.indexOf(co.varnames[0]);
+    if (ci >= 0) first = (f.slots[co.nlocals + ci] as any).v;
+    if (first === undefined) throw pyErr(RuntimeError, 'super(): arg[0] deleted');
+    const fi = co.freevars.indexOf('__class__');
+    if (fi < 0) throw pyErr(RuntimeError, 'super(): __class__ cell not found');
+    t = (f.slots[co.nlocals + co.cellvars.length + fi] as any).v;
+    if (t === undefined) throw pyErr(RuntimeError, 'super(): empty __class__ cell');
+    obj = first;
+  } else {
+    t = a[0];
+    obj = a.length > 1 ? a[1] : undefined;
+  }
+  if (!(t instanceof PyType)) throw pyErr(TypeError, `super() argument 1 must be a type, not ${typeName(t)}`);
+  let objType: PyType | null = null;
+  if (obj !== undefined && obj !== None) {
+    if (obj instanceof PyType && obj.isSubtype(t)) objType = obj;
+    else if (typeOf(obj).isSubtype(t)) objType = typeOf(obj);
+    else throw pyErr(TypeError, 'super(type, obj): obj must be an instance or subtype of type');
+  } else obj = undefined;
+  return new PySuper(superType, t, obj, objType);
+}
+
+function superGetattribute(args: any[]): any {
+  const s = args[0] as PySuper;
+  const name = args[1] as string;
+  if (s.objType !== null && name !== '__class__') {
+    const mro = s.objType.mro;
+    let i = mro.indexOf(s.type);
+    for (i = i + 1; i < mro.length; i++) {
+      const v = mro[i].ns.getStr(name);
+      if (v !== undefined) {
+        const inst = s.obj === s.objType ? undefined : s.obj;
+        return descrGet(v, inst, s.objType);
+      }
+    }
+  }
+  return genericGetAttr(s, name);
+}
+
+// ---- registration ---------------------------------------------------------------------------
+
+export function installClassBuiltins(): void {
+  const o = objectType;
+  const newFn = fn('__new__', objectNew);
+  o.ns.setStr('__new__', new PyWrapper(staticmethodType, newFn));
+  objectNewRef.f = o.ns.getStr('__new__');
+  objectInitRef.f = method(o, '__init__', objectInit);
+  objectGetattribute.f = method(o, '__getattribute__', (a) => genericGetAttr(a[0], a[1]));
+  objectSetattr.f = method(o, '__setattr__', (a) => {
+    arity('__setattr__', a, 2, 2, 1);
+    genericSetAttr(a[0], a[1], a[2]);
+    return None;
+  });
+  objectDelattr.f = method(o, '__delattr__', (a) => {
+    genericDelAttr(a[0], a[1]);
+    return None;
+  });
+  objectEqRef.f = method(o, '__eq__', (a) => (a[0] === a[1] ? true : NotImplemented));
+  method(o, '__ne__', (a) => {
+    const eqf = typeOf(a[0]).lookup('__eq__');
+    const r = callDescr(eqf, a[0], [a[1]]);
+    return r === NotImplemented ? r : !(r === true || (r !== false && r !== None && r !== 0));
+  });
+  for (const n of ['__lt__', '__le__', '__gt__', '__ge__']) method(o, n, () => NotImplemented);
+  objectHashRef.f = method(o, '__hash__', (a) => {
+    const id = objectId(a[0]);
+    return typeof id === 'number' ? Math.floor(id / 16) : id;
+  });
+  method(o, '__repr__', (a) => defaultRepr(a[0]));
+  method(o, '__str__', (a) => reprHook.repr(a[0]));
+  method(o, '__format__', (a) => {
+    if (a[1] !== '') throw pyErr(TypeError, `unsupported format string passed to ${typeName(a[0])}.__format__`);
+    return reprHook.str(a[0]);
+  });
+  method(o, '__dir__', (a) => newList(dirOf(a[0])));
+  method(o, '__reduce_ex__', () => None);
+  method(o, '__sizeof__', () => 16);
+  classMethod(o, '__init_subclass__', (a, kw) => {
+    if (kw !== null && kw.size > 0) throw pyErr(TypeError, `${(a[0] as PyType).name}.__init_subclass__() takes no keyword arguments`);
+    return None;
+  });
+  classMethod(o, '__subclasshook__', () => NotImplemented);
+  getset(o, '__class__', (x) => typeOf(x), (x, v) => {
+    if (!(v instanceof PyType)) throw pyErr(TypeError, `__class__ must be set to a class, not '${typeName(v)}' object`);
+    if (!(x instanceof PyInstance) || v.layout !== 'object') throw pyErr(TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
+    x.cls = v;
+  });
+  getset(o, '__dict__', (x) => {
+    if (x instanceof PyObject && x.dict !== null) return x.dict;
+    if (x instanceof PyObject && typeOf(x).instanceDict) {
+      x.dict = new PyDict(dictType);
+      return x.dict;
+    }
+    throw attributeError(x, '__dict__');
+  }, (x, v) => {
+    if (!(v instanceof PyDict)) throw pyErr(TypeError, `__dict__ must be set to a dictionary, not a '${typeName(v)}'`);
+    (x as PyObject).dict = v;
+  });
+  o.ns.setStr('__doc__', 'The base class of the class hierarchy.');
+
+  // type
+  const t = typeType;
+  t.ns.setStr('__new__', new PyWrapper(staticmethodType, fn('__new__', (a, kw) => {
+    const meta = a[0];
+    if (!(meta instanceof PyType)) throw pyErr(TypeError, 'type.__new__(X): X is not a type object');
+    if (a.length === 2) return typeOf(a[1]);
+    if (a.length !== 4) throw pyErr(TypeError, 'type.__new__() takes exactly 3 arguments (' + (a.length - 1) + ' given)');
+    if (typeof a[1] !== 'string') throw pyErr(TypeError, `type.__new__() argument 1 must be str, not ${typeName(a[1])}`);
+    if (!(a[2] instanceof PyTuple)) throw pyErr(TypeError, `type.__new__() argument 2 must be tuple, not ${typeName(a[2])}`);
+    if (!(a[3] instanceof PyDict)) throw pyErr(TypeError, `type.__new__() argument 3 must be dict, not ${typeName(a[3])}`);
+    return typeNew(meta, a[1], a[2], a[3], kw);
+  })));
+  method(t, '__init__', () => None);
+  typeCallRef.f = method(t, '__call__', (a, kw) => typeCallDefault(a[0], a.slice(1), kw));
+  method(t, '__repr__', (a) => typeRepr(a[0]));
+  method(t, '__getattribute__', (a) => {
+    const v = typeGetAttrRef.f(a[0], a[1]);
+    if (v === undefined) throw attributeError(a[0], a[1]);
+    return v;
+  });
+  typeSetattr.f = method(t, '__setattr__', (a) => {
+    genericSetAttr(a[0], a[1], a[2]);
+    return None;
+  });
+  method(t, '__delattr__', (a) => {
+    genericDelAttr(a[0], a[1]);
+    return None;
+  });
+  typeMroRef.f = method(t, 'mro', (a) => newList([...(a[0] as PyType).mro]));
+  method(t, '__subclasses__', (a) => newList((a[0] as PyType).subclasses.slice()));
+  method(t, '__instancecheck__', (a) => typeOf(a[1]).isSubtype(a[0]));
+  method(t, '__subclasscheck__', (a) => a[1] instanceof PyType && a[1].isSubtype(a[0]));
+  classMethod(t, '__prepare__', () => new PyDict(dictType));
+  method(t, '__or__', (a) => unionHook.make(a[0], a[1]));
+  method(t, '__ror__', (a) => unionHook.make(a[1], a[0]));
+  method(t, '__dir__', (a) => newList(dirOf(a[0])));
+  getset(t, '__name__', (x) => x.name, (x, v) => {
+    if (typeof v !== 'string') throw pyErr(TypeError, `can only assign string to ${x.name}.__name__, not '${typeName(v)}'`);
+    if (x.builtin) throw pyErr(TypeError, `cannot set '__name__' attribute of immutable type '${x.name}'`);
+    x.name = v;
+  });
+  getset(t, '__qualname__', (x) => x.qualname, (x, v) => {
+    x.ns.setStr('__qualname__', v);
+  });
+  getset(t, '__module__', (x) => (x.builtin ? 'builtins' : x.ns.getStr('__module__') ?? 'builtins'), (x, v) => {
+    x.ns.setStr('__module__', v);
+  });
+  getset(t, '__bases__', (x) => newTuple(x.bases.slice()));
+  getset(t, '__base__', (x) => (x.bases.length ? x.bases[0] : None));
+  getset(t, '__mro__', (x) => newTuple(x.mro.slice()));
+  getset(t, '__dict__', (x) => mappingProxyHook.make(x.ns));
+  getset(t, '__doc__', (x) => {
+    const d = x.ns.getStr('__doc__');
+    return d === undefined ? None : descrGet(d, undefined, x);
+  });
+  getset(t, '__abstractmethods__', (x) => {
+    const v = x.ns.getStr('__abstractmethods__');
+    if (v === undefined) throw attributeError(x, '__abstractmethods__');
+    return v;
+  }, (x, v) => {
+    x.ns.setStr('__abstractmethods__', v);
+    x.modified();
+  });
+  getset(t, '__text_signature__', () => None);
+  getset(t, '__annotations__', (x) => {
+    let a = x.ns.getStr('__annotations__');
+    if (a === undefined) {
+      a = new PyDict(dictType);
+      if (!x.builtin) x.ns.setStr('__annotations__', a);
+    }
+    return a;
+  }, (x, v) => {
+    x.ns.setStr('__annotations__', v);
+  });
+
+  // super
+  superType.ns.setStr('__new__', new PyWrapper(staticmethodType, fn('__new__', superNew)));
+  method(superType, '__init__', () => None);
+  method(superType, '__getattribute__', superGetattribute);
+  method(superType, '__repr__', (a) => {
+    const s = a[0] as PySuper;
+    return s.objType ? `<super: <class '${s.type.name}'>, <${s.objType.name} object>>` : `<super: <class '${s.type.name}'>, NULL>`;
+  });
+  getset(superType, '__thisclass__', (x) => x.type);
+  getset(superType, '__self__', (x) => (x.obj === undefined ? None : x.obj));
+  getset(superType, '__self_class__', (x) => x.objType ?? None);
+}
+
+export const typeGetAttrRef: { f: (t: PyType, name: string) => any } = { f: null as unknown as (t: PyType, name: string) => any };
+export const reprHook = { repr: null as unknown as (v: any) => string, str: null as unknown as (v: any) => string };
+export const unionHook = { make: null as unknown as (a: any, b: any) => any };
+export const mappingProxyHook = { make: (d: PyDict): any => d };
+
+export function typeRepr(t: PyType): string {
+  const mod = t.builtin ? 'builtins' : t.ns.getStr('__module__');
+  if (typeof mod === 'string' && mod !== 'builtins') return `<class '${mod}.${t.qualname}'>`;
+  return `<class '${t.qualname}'>`;
+}
+
+export function defaultRepr(v: any): string {
+  const t = typeOf(v);
+  const mod = t.builtin ? null : t.ns.getStr('__module__');
+  const name = typeof mod === 'string' && mod !== 'builtins' ? `${mod}.${t.qualname}` : t.qualname;
+  return `<${name} object at 0x${objectId(v).toString(16).padStart(12, '0')}>`;
+}
+
+/** dir(obj): instance dict, then the type's and bases' namespaces, sorted. */
+export function dirOf(v: any): string[] {
+  const names = new Set<string>();
+  if (v instanceof PyType) {
+    for (const t of v.mro) for (const k of t.ns.keys()) if (typeof k === 'string') names.add(k);
+  } else {
+    if (v instanceof PyObject && v.dict !== null) for (const k of v.dict.keys()) if (typeof k === 'string') names.add(k);
+    for (const t of typeOf(v).mro) for (const k of t.ns.keys()) if (typeof k === 'string') names.add(k);
+  }
+  return [...names].sort();
+}
+
+export { hash, EMPTY_TUPLE, PyBoxed, PyBuiltin, PyList, tupleType, staticMethod };

@@ -1,0 +1,97 @@
+// Registry of the small TypeScript-implemented modules besides sys, math and time.
+
+import { fn } from '../bi.js';
+import { builtinModules } from '../imports.js';
+import { pyErr, KeyError, ValueError, TypeError } from '../exceptions.js';
+import { call, newTuple, None, typeName } from '../protocol.js';
+import { PyFloat, type PyModule } from '../objects.js';
+import { unicodedata } from '../../unicode/index.js';
+
+export const atexitHandlers: [any, any[]][] = [];
+
+function initGc(m: PyModule): void {
+  const d = m.dict!;
+  d.setStr('collect', fn('collect', () => 0));
+  d.setStr('enable', fn('enable', () => None));
+  d.setStr('disable', fn('disable', () => None));
+  d.setStr('isenabled', fn('isenabled', () => true));
+  d.setStr('get_count', fn('get_count', () => newTuple([0, 0, 0])));
+}
+
+function initAtexit(m: PyModule): void {
+  const d = m.dict!;
+  d.setStr('register', fn('register', (a) => {
+    atexitHandlers.push([a[0], a.slice(1)]);
+    return a[0];
+  }));
+  d.setStr('unregister', fn('unregister', (a) => {
+    for (let i = atexitHandlers.length - 1; i >= 0; i--) if (atexitHandlers[i][0] === a[0]) atexitHandlers.splice(i, 1);
+    return None;
+  }));
+}
+
+/** Run atexit handlers (last registered first). */
+export function runAtexit(): void {
+  while (atexitHandlers.length > 0) {
+    const [f, args] = atexitHandlers.pop()!;
+    call(f, args);
+  }
+}
+
+function chr1(fname: string, v: any): number {
+  if (typeof v !== 'string') throw pyErr(TypeError, `${fname}() argument must be a unicode character, not ${typeName(v)}`);
+  const cps = Array.from(v);
+  if (cps.length !== 1) throw pyErr(TypeError, `${fname}() argument must be a unicode character, not str`);
+  return cps[0].codePointAt(0)!;
+}
+
+function initUnicodedata(m: PyModule): void {
+  const d = m.dict!;
+  const U = unicodedata;
+  d.setStr('unidata_version', U.UNIDATA_VERSION);
+  d.setStr('name', fn('name', (a) => {
+    const n = U.name(chr1('name', a[0]));
+    if (n === undefined) {
+      if (a.length > 1) return a[1];
+      throw pyErr(ValueError, 'no such name');
+    }
+    return n;
+  }));
+  d.setStr('lookup', fn('lookup', (a) => {
+    const r = U.lookup(String(a[0]));
+    if (!r.ok) throw pyErr(KeyError, r.message);
+    return r.value;
+  }));
+  d.setStr('category', fn('category', (a) => U.category(chr1('category', a[0]))));
+  d.setStr('bidirectional', fn('bidirectional', (a) => U.bidirectional(chr1('bidirectional', a[0]))));
+  d.setStr('combining', fn('combining', (a) => U.combining(chr1('combining', a[0]))));
+  d.setStr('mirrored', fn('mirrored', (a) => U.mirrored(chr1('mirrored', a[0]))));
+  d.setStr('east_asian_width', fn('east_asian_width', (a) => U.eastAsianWidth(chr1('east_asian_width', a[0]))));
+  d.setStr('decomposition', fn('decomposition', (a) => U.decomposition(chr1('decomposition', a[0]))));
+  for (const [name, f] of [['decimal', U.decimal], ['digit', U.digit]] as const) {
+    d.setStr(name, fn(name, (a) => {
+      const v = (f as (cp: number) => number | undefined)(chr1(name, a[0]));
+      if (v === undefined) {
+        if (a.length > 1) return a[1];
+        throw pyErr(ValueError, `not a ${name === 'decimal' ? 'decimal' : 'digit'}`);
+      }
+      return v;
+    }));
+  }
+  d.setStr('numeric', fn('numeric', (a) => {
+    const v = U.numeric(chr1('numeric', a[0]));
+    if (v === undefined) {
+      if (a.length > 1) return a[1];
+      throw pyErr(ValueError, 'not a numeric character');
+    }
+    return new PyFloat(v);
+  }));
+  d.setStr('normalize', fn('normalize', (a) => U.normalize(String(a[0]) as any, String(a[1]))));
+  d.setStr('is_normalized', fn('is_normalized', (a) => U.isNormalized(String(a[0]) as any, String(a[1]))));
+}
+
+export function setupLibModules(): void {
+  builtinModules.set('gc', initGc);
+  builtinModules.set('atexit', initAtexit);
+  builtinModules.set('unicodedata', initUnicodedata);
+}

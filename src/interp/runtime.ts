@@ -1,0 +1,153 @@
+// Running a program in the interpreter: `edgepyc run app.py args...`.
+//
+// Sets up builtins, sys (argv, path, streams) and the import system, compiles the main
+// file (a SyntaxError is reported in CPython's format), runs it as __main__, and turns
+// the outcome into an exit status the way CPython's Py_RunMain does: SystemExit(None|int)
+// exits with that code, SystemExit(other) prints it to stderr and exits 1, any other
+// uncaught exception prints a traceback and exits 1. Buffered stdout is flushed before
+// the traceback is written and at exit.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { CompileError, renderCompileError } from '../diagnostics.js';
+import { compileModule } from '../compiler/codegen.js';
+import { Source } from '../frontend/source.js';
+import { runCode } from './eval.js';
+import { SystemExit, IndentationError, TabError } from './exceptions.js';
+import { tstate } from './frame.js';
+import { builtinModules, importState, installImportHooks, newModule, stdlibDir, indentationErrorRef, tabErrorRef, newTupleHook, importModuleLevel } from './imports.js';
+import { PyBaseException, PyModule } from './objects.js';
+import { newTuple, None, typeOf } from './protocol.js';
+import { PyDict } from './pydict.js';
+import { dictType, moduleType } from './typeobj.js';
+import { makeBuiltinsDict } from './builtins/index.js';
+import { repr, str } from './builtins/repr.js';
+import { formatException } from './traceback.js';
+import { initStreams, initSys, streams, reprRef as sysReprRef, toArrayRef, stopIterationRef } from './modules/sys.js';
+import { initTime } from './modules/time.js';
+import { initMath, noneRef as mathNoneRef } from './modules/math.js';
+import { toArray } from './protocol.js';
+import * as E from './exceptions.js';
+import { setupLibModules } from './modules/index.js';
+import { lookupName } from '../unicode/index.js';
+import { setUnicodeNameLookup } from '../frontend/strlit.js';
+import { stats, formatStats } from './specialize.js';
+
+export interface RunOptions {
+  /** sys.argv[1:] */
+  args: string[];
+  /** Record a profile (execution counts, branches, call targets). */
+  profile?: boolean;
+  /** Instruction budget for profile runs. */
+  budget?: number;
+  /** Print specialization statistics to stderr at exit. */
+  stats?: boolean;
+}
+
+export interface RunResult {
+  exitCode: number;
+  /** The main module's code object (for profile extraction). */
+  mainCode: import('../bytecode/code.js').CodeObject | null;
+}
+
+let initialized = false;
+
+/** One-time process setup shared by every run. */
+export function initInterpreter(): void {
+  if (initialized) return;
+  initialized = true;
+  setUnicodeNameLookup(lookupName);
+  installImportHooks();
+  indentationErrorRef.t = IndentationError;
+  tabErrorRef.t = TabError;
+  newTupleHook.f = newTuple;
+  sysReprRef.f = repr;
+  toArrayRef.f = toArray;
+  stopIterationRef.t = E.StopIteration;
+  mathNoneRef.v = None;
+  builtinModules.set('time', initTime);
+  builtinModules.set('math', initMath);
+  setupLibModules();
+}
+
+/** Absolute path as CPython shows the main file: cwd joined without normalising. */
+export function mainPath(p: string): string {
+  if (p.startsWith('/')) return p;
+  return `${process.cwd().replace(/\/$/, '')}/${p}`;
+}
+
+function writeErr(s: string): void {
+  streams.stderr.write(s);
+}
+
+/** Print an uncaught exception (after flushing stdout) and return the exit status. */
+export function reportUncaught(e: any): number {
+  if (e instanceof PyBaseException && typeOf(e).isSubtype(SystemExit)) {
+    const code = e.dict?.getStr('code');
+    if (code === undefined || code === None) return 0;
+    if (typeof code === 'number') return code & 0xff;
+    if (typeof code === 'boolean') return code ? 1 : 0;
+    if (typeof code === 'bigint') return Number(BigInt.asUintN(8, code));
+    streams.stdout.flush();
+    writeErr(`${str(code)}\n`);
+    return 1;
+  }
+  streams.stdout.flush();
+  if (e instanceof PyBaseException) {
+    writeErr(formatException(e, { str, repr }));
+    if (typeOf(e).isSubtype(E.KeyboardInterrupt)) return 130;
+    return 1;
+  }
+  throw e;
+}
+
+/** Run a Python file as __main__; returns the process exit status. */
+export function runFile(file: string, options: RunOptions): RunResult {
+  initInterpreter();
+  initStreams();
+  tstate.profiling = options.profile === true || options.stats === true;
+  tstate.budget = options.budget ?? Infinity;
+  const path = mainPath(file);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err: any) {
+    writeErr(`edgepyc: can't open file '${file}': [Errno 2] No such file or directory\n`);
+    return { exitCode: 2, mainCode: null };
+  }
+  const builtinsDict = makeBuiltinsDict();
+  const builtinsMod = new PyModule(moduleType, 'builtins', builtinsDict);
+  importState.builtins = builtinsMod;
+  importState.modules = new PyDict(dictType);
+  const sysMod = newModule('sys', null);
+  const libDir = stdlibDir();
+  importState.modules.setStr('builtins', builtinsMod);
+  importState.modules.setStr('sys', sysMod);
+  initSys(sysMod, [file, ...options.args], [dirname(resolve(file)), libDir], process.argv[1] ?? 'edgepyc');
+  importState.path = sysMod.dict!.getStr('path');
+  const main = newModule('__main__', path);
+  importState.modules.setStr('__main__', main);
+  let code;
+  try {
+    code = compileModule(new Source(path, text));
+  } catch (err) {
+    if (err instanceof CompileError) {
+      streams.stdout.flush();
+      writeErr(renderCompileError(err));
+      return { exitCode: 1, mainCode: null };
+    }
+    throw err;
+  }
+  let exitCode = 0;
+  try {
+    runCode(code, main.dict!, null);
+  } catch (e) {
+    exitCode = reportUncaught(e);
+  }
+  streams.stdout.flush();
+  if (options.stats) writeErr(formatStats());
+  void stats;
+  void existsSync;
+  void importModuleLevel;
+  return { exitCode, mainCode: code };
+}
