@@ -9,15 +9,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Job } from './jobs.js';
-import { CompileError, renderCompileError } from './diagnostics.js';
-import { compileModule } from './compiler/codegen.js';
-import { Source } from './frontend/source.js';
-import { disassemble } from './bytecode/disasm.js';
-import { setUnicodeNameLookup } from './frontend/strlit.js';
-import { lookupName } from './unicode/index.js';
-import { readProfile, profileKey } from './interp/profile.js';
-import { mainPath } from './interp/runtime.js';
 import type { CodeObject } from './bytecode/code.js';
+import type { Profile } from './interp/profile.js';
+import { mainPath } from './paths.js';
 
 const VERSION = '0.1.0';
 
@@ -70,10 +64,21 @@ function parseIntOption(v: string, name: string): number {
   return n;
 }
 
-function compileForTool(file: string): CodeObject {
+/** The compiler pieces, loaded only by commands that compile in this thread. */
+async function frontEnd() {
+  const [{ CompileError, renderCompileError }, { compileModule }, { Source }, { disassemble }, { setUnicodeNameLookup }, { lookupName }, prof, ops] = await Promise.all([
+    import('./diagnostics.js'),
+    import('./compiler/codegen.js'),
+    import('./frontend/source.js'),
+    import('./bytecode/disasm.js'),
+    import('./frontend/strlit.js'),
+    import('./unicode/index.js'),
+    import('./interp/profile.js'),
+    import('./bytecode/ops.js'),
+  ]);
   setUnicodeNameLookup(lookupName);
-  const text = readFileSync(file, 'utf8');
-  return compileModule(new Source(mainPath(file), text));
+  const compileFile = (file: string): CodeObject => compileModule(new Source(mainPath(file), readFileSync(file, 'utf8')));
+  return { CompileError, renderCompileError, compileFile, disassemble, readProfile: prof.readProfile, profileKey: prof.profileKey, OPS: ops.OPS };
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -123,14 +128,15 @@ export async function main(argv: string[]): Promise<number> {
     .option('--bytecode', 'show the bytecode listing (with specializations from --profile)')
     .option('--profile <profile>', 'show specialized instructions recorded in a profile')
     .option('--function <name>', 'only this function (qualified name)')
-    .action((file: string, opts: { bytecode?: boolean; profile?: string; function?: string }) => {
+    .action(async (file: string, opts: { bytecode?: boolean; profile?: string; function?: string }) => {
       checkInput(file);
+      const fe = await frontEnd();
       let co: CodeObject;
       try {
-        co = compileForTool(file);
+        co = fe.compileFile(file);
       } catch (e) {
-        if (e instanceof CompileError) {
-          process.stderr.write(renderCompileError(e));
+        if (e instanceof fe.CompileError) {
+          process.stderr.write(fe.renderCompileError(e));
           result = 1;
           return;
         }
@@ -138,7 +144,13 @@ export async function main(argv: string[]): Promise<number> {
       }
       if (opts.profile !== undefined) {
         if (!existsSync(opts.profile)) fail(`can't open profile '${opts.profile}'`);
-        applyProfile(co, readProfile(opts.profile));
+        let prof: Profile;
+        try {
+          prof = fe.readProfile(opts.profile);
+        } catch (e) {
+          fail(e instanceof Error ? e.message : String(e));
+        }
+        applyProfile(co, prof, fe.profileKey, fe.OPS);
       }
       const all: CodeObject[] = [];
       const walk = (c: CodeObject): void => {
@@ -148,7 +160,7 @@ export async function main(argv: string[]): Promise<number> {
       walk(co);
       const chosen = opts.function === undefined ? [co] : all.filter((c) => c.qualname === opts.function || c.name === opts.function);
       if (chosen.length === 0) fail(`no function named '${opts.function}' in ${file}`);
-      for (const c of chosen) process.stdout.write(disassemble(c, { recursive: opts.function === undefined }));
+      for (const c of chosen) process.stdout.write(fe.disassemble(c, { recursive: opts.function === undefined }));
     });
 
   try {
@@ -169,11 +181,10 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 /** Rewrite a freshly compiled code tree's ops to the specialized forms of a profile. */
-function applyProfile(co: CodeObject, prof: import('./interp/profile.js').Profile): void {
-  const opByName = new Map<string, number>();
-  import('./bytecode/ops.js').then(() => undefined);
+function applyProfile(co: CodeObject, prof: Profile, keyOf: (c: CodeObject) => string, ops: readonly { name: string }[]): void {
+  const opByName = new Map<string, number>(ops.map((d, i) => [d.name, i]));
   const walk = (c: CodeObject): void => {
-    const p = prof.codes[profileKey(c)];
+    const p = prof.codes[keyOf(c)];
     if (p !== undefined && p.ops.length === c.ops.length) {
       for (let i = 0; i < c.ops.length; i++) {
         const n = opByName.get(p.ops[i]);
@@ -182,8 +193,5 @@ function applyProfile(co: CodeObject, prof: import('./interp/profile.js').Profil
     }
     for (const k of c.consts) if (k.k === 'code') walk(k.code);
   };
-  for (const [i, d] of OPS_TABLE.entries()) opByName.set(d.name, i);
   walk(co);
 }
-
-import { OPS as OPS_TABLE } from './bytecode/ops.js';

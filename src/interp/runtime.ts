@@ -32,6 +32,7 @@ import { setupLibModules } from './modules/index.js';
 import { lookupName } from '../unicode/index.js';
 import { setUnicodeNameLookup } from '../frontend/strlit.js';
 import { stats, formatStats } from './specialize.js';
+import { mainPath } from '../paths.js';
 
 export interface RunOptions {
   /** sys.argv[1:] */
@@ -70,11 +71,7 @@ export function initInterpreter(): void {
   setupLibModules();
 }
 
-/** Absolute path as CPython shows the main file: cwd joined without normalising. */
-export function mainPath(p: string): string {
-  if (p.startsWith('/')) return p;
-  return `${process.cwd().replace(/\/$/, '')}/${p}`;
-}
+export { mainPath };
 
 function writeErr(s: string): void {
   streams.stderr.write(s);

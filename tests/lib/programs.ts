@@ -1,0 +1,128 @@
+// Test programs: discovery, execution in every mode, and comparison with CPython's output.
+//
+// A test program is NAME.py with NAME.out (expected stdout), optional NAME.in (stdin),
+// NAME.args (one line of arguments), NAME.exit (expected non-zero status) and NAME.err
+// (expected last non-empty stderr line); a directory with main.py is a multi-file program.
+// This is the format of ../shared/spec (see tests/spec/README.md), used for our own tests
+// in tests/programs too. Every program runs in every execution mode edgepyc has.
+
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { execa } from 'execa';
+
+export const ROOT = join(dirname(new URL(import.meta.url).pathname), '..', '..');
+export const EDGEPYC = join(ROOT, 'bin', 'edgepyc');
+
+export interface Program {
+  /** Name relative to the suite root, e.g. "types/int_arith" or "modules/basic_imports/main". */
+  name: string;
+  py: string;
+  dir: string;
+  base: string;
+}
+
+export type Mode = 'interp';
+
+export interface Outcome {
+  ok: boolean;
+  why: string[];
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+const AREAS_ORDER = ['types', 'keywords', 'builtins', 'lexical', 'stdlib', 'errors', 'modules'];
+
+/** All programs under `root`, in a stable order. */
+export function findPrograms(root: string): Program[] {
+  const out: Program[] = [];
+  if (!existsSync(root)) return out;
+  const areas = readdirSync(root).filter((a) => statSync(join(root, a)).isDirectory());
+  areas.sort((a, b) => {
+    const ia = AREAS_ORDER.indexOf(a);
+    const ib = AREAS_ORDER.indexOf(b);
+    return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
+  });
+  for (const area of areas) {
+    const adir = join(root, area);
+    for (const f of readdirSync(adir).sort()) {
+      const p = join(adir, f);
+      if (f.endsWith('.py') && existsSync(p.replace(/\.py$/, '.out'))) {
+        out.push({ name: relative(root, p).replace(/\.py$/, ''), py: p, dir: adir, base: f.replace(/\.py$/, '') });
+      } else if (statSync(p).isDirectory() && existsSync(join(p, 'main.py')) && existsSync(join(p, 'main.out'))) {
+        out.push({ name: relative(root, join(p, 'main')), py: join(p, 'main.py'), dir: p, base: 'main' });
+      }
+    }
+  }
+  return out;
+}
+
+function lastLine(s: string): string {
+  const lines = s.split('\n').filter((l) => l.trim() !== '');
+  return lines.length ? lines[lines.length - 1] : '';
+}
+
+function readOpt(path: string): string | null {
+  return existsSync(path) ? readFileSync(path, 'utf8') : null;
+}
+
+/** The command line for a program in a mode. */
+export function commandFor(mode: Mode, p: Program, args: string[]): [string, string[]] {
+  switch (mode) {
+    case 'interp':
+      return [EDGEPYC, ['run', p.py, ...args]];
+  }
+}
+
+/** Run one program and compare with its expected results. */
+export async function runProgram(mode: Mode, p: Program, timeoutMs = 20000): Promise<Outcome> {
+  const argsLine = readOpt(join(p.dir, `${p.base}.args`));
+  const args = argsLine === null ? [] : argsLine.split('\n')[0].split(' ').filter((a) => a !== '');
+  const input = readOpt(join(p.dir, `${p.base}.in`)) ?? '';
+  const [cmd, argv] = commandFor(mode, p, args);
+  const r = await execa(cmd, argv, {
+    cwd: p.dir,
+    input,
+    reject: false,
+    timeout: timeoutMs,
+    stripFinalNewline: false,
+    env: { PYTHONHASHSEED: '0' },
+  });
+  const stdout = r.stdout as string;
+  const stderr = r.stderr as string;
+  const exitCode = r.exitCode ?? -1;
+  const why: string[] = [];
+  if (r.timedOut) why.push(`timeout (${timeoutMs / 1000} s)`);
+  const wantOut = readFileSync(join(p.dir, `${p.base}.out`), 'utf8');
+  if (stdout !== wantOut) why.push('stdout differs');
+  const wantExit = Number((readOpt(join(p.dir, `${p.base}.exit`)) ?? '0').trim());
+  if (exitCode !== wantExit) why.push(`exit code ${exitCode}, expected ${wantExit}`);
+  const wantErr = readOpt(join(p.dir, `${p.base}.err`));
+  if (wantErr !== null && lastLine(stderr) !== lastLine(wantErr)) {
+    why.push(`stderr last line '${lastLine(stderr)}', expected '${lastLine(wantErr)}'`);
+  }
+  return { ok: why.length === 0, why, stdout, stderr, exitCode };
+}
+
+/** A readable explanation of a failure (first lines of the stdout diff and stderr). */
+export function explain(p: Program, o: Outcome): string {
+  const want = readFileSync(join(p.dir, `${p.base}.out`), 'utf8').split('\n');
+  const got = o.stdout.split('\n');
+  const diff: string[] = [];
+  for (let i = 0; i < Math.max(want.length, got.length) && diff.length < 8; i++) {
+    if (want[i] !== got[i]) diff.push(`  line ${i + 1}: expected ${JSON.stringify(want[i] ?? '<eof>')}, got ${JSON.stringify(got[i] ?? '<eof>')}`);
+  }
+  const err = o.stderr.trim().split('\n').slice(-6).map((l) => `  stderr: ${l}`);
+  return [`${p.name}: ${o.why.join('; ')}`, ...diff, ...err].join('\n');
+}
+
+/** Ratchet list of programs known to pass in a mode. */
+export function ratchetPath(suite: string, mode: Mode): string {
+  return join(ROOT, 'tests', 'ratchet', `${suite}.${mode}.txt`);
+}
+
+export function readRatchet(suite: string, mode: Mode): Set<string> {
+  const p = ratchetPath(suite, mode);
+  if (!existsSync(p)) return new Set();
+  return new Set(readFileSync(p, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#')));
+}
