@@ -5,7 +5,7 @@ AbstractContextManager, AbstractAsyncContextManager, closing, aclosing, suppress
 nullcontext, redirect_stdout, redirect_stderr, ExitStack and AsyncExitStack, with
 CPython's error messages ("generator didn't yield", "generator didn't stop", ...).
 
-Not covered: chdir (edgepyc has no os module).
+chdir imports os when it is entered (it works where an os module with getcwd/chdir exists).
 Mechanism notes: redirect_stdout/redirect_stderr assign sys.stdout/sys.stderr, so they
 need a settable sys.stdout that print() honours.  ExitStack.__exit__ needs the exception
 the calling frame is handling to repair the __context__ chain of exceptions raised by
@@ -22,7 +22,7 @@ from functools import wraps
 __all__ = ["asynccontextmanager", "contextmanager", "closing", "nullcontext",
            "AbstractContextManager", "AbstractAsyncContextManager",
            "AsyncExitStack", "ContextDecorator", "ExitStack",
-           "redirect_stdout", "redirect_stderr", "suppress", "aclosing"]
+           "redirect_stdout", "redirect_stderr", "suppress", "aclosing", "chdir"]
 
 _GenericAlias = type(list[int])
 
@@ -580,3 +580,20 @@ class nullcontext(AbstractContextManager, AbstractAsyncContextManager):
 
     async def __aexit__(self, *excinfo):
         pass
+
+
+class chdir(AbstractContextManager):
+    """Non thread-safe context manager to change the current working directory."""
+
+    def __init__(self, path):
+        self.path = path
+        self._old_cwd = []
+
+    def __enter__(self):
+        import os
+        self._old_cwd.append(os.getcwd())
+        os.chdir(self.path)
+
+    def __exit__(self, *excinfo):
+        import os
+        os.chdir(self._old_cwd.pop())

@@ -17,6 +17,8 @@ order methods compare tuples of the fields, as 3.11 does.
 import sys
 import copy
 import abc
+import types
+from keyword import iskeyword
 from types import MappingProxyType, GenericAlias
 from _argbind import bind as _bind
 
@@ -682,11 +684,12 @@ def _astuple_inner(obj, tuple_factory):
 def make_dataclass(cls_name, fields, *, bases=(), namespace=None, init=True,
                    repr=True, eq=True, order=False, unsafe_hash=False,
                    frozen=False, match_args=True, kw_only=False, slots=False,
-                   weakref_slot=False, module=None):
+                   weakref_slot=False):
     """Return a new dynamically created dataclass.
 
     fields is an iterable of either (name), (name, type) or (name, type, Field)
-    items; a missing type is the string 'typing.Any'.
+    items; a missing type is the string 'typing.Any'.  The class is made with
+    types.new_class, so (as in CPython 3.11) its __module__ is 'types'.
     """
     if namespace is None:
         namespace = {}
@@ -706,24 +709,19 @@ def make_dataclass(cls_name, fields, *, bases=(), namespace=None, init=True,
             raise TypeError('Invalid field: %r' % (item,))
         if not isinstance(name, str) or not name.isidentifier():
             raise TypeError('Field names must be valid identifiers: %r' % (name,))
-        from keyword import iskeyword
         if iskeyword(name):
             raise TypeError('Field names must not be keywords: %r' % (name,))
         if name in seen:
             raise TypeError('Field name duplicated: %r' % (name,))
         seen.add(name)
         annotations[name] = tp
-    ns = dict(namespace)
-    ns.update(defaults)
-    ns['__annotations__'] = annotations
-    if module is None:
-        try:
-            module = sys._getframe(1).f_globals.get('__name__', '__main__')
-        except (AttributeError, ValueError):
-            module = None
-    if module is not None:
-        ns['__module__'] = module
-    cls = type(cls_name, tuple(bases), ns)
+
+    def exec_body_callback(ns):
+        ns.update(namespace)
+        ns.update(defaults)
+        ns['__annotations__'] = annotations
+
+    cls = types.new_class(cls_name, bases, {}, exec_body_callback)
     return dataclass(cls, init=init, repr=repr, eq=eq, order=order,
                      unsafe_hash=unsafe_hash, frozen=frozen,
                      match_args=match_args, kw_only=kw_only, slots=slots,

@@ -195,6 +195,8 @@ def total_ordering(cls):
     root = max(roots)       # prefer __lt__ to __le__ to __gt__ to __ge__
     for opname, opfunc in _convert[root]:
         if opname not in roots:
+            # CPython renames the shared helper to the operator it stands for.
+            opfunc.__name__ = opname
             setattr(cls, opname, opfunc)
     return cls
 
@@ -230,8 +232,9 @@ class KeyWrapper:
     def __ge__(self, other):
         return self._cmp(self.obj, self._other(other)) >= 0
 
-    __hash__ = None
-
+    def __hash__(self):
+        # CPython's KeyWrapper is unhashable; its C type name shows in the message.
+        raise TypeError("unhashable type: 'functools.KeyWrapper'")
 
 
 def cmp_to_key(mycmp):
@@ -248,7 +251,7 @@ def cmp_to_key(mycmp):
 _initial_missing = object()
 
 
-def reduce(function, sequence, initial=_initial_missing):
+def reduce(*args, **kwargs):
     """reduce(function, iterable[, initial]) -> value
 
     Apply a function of two arguments cumulatively to the items of a sequence
@@ -258,6 +261,16 @@ def reduce(function, sequence, initial=_initial_missing):
     of the iterable in the calculation, and serves as a default when the
     iterable is empty.
     """
+    # A builtin in CPython: positional arguments only, with its own messages.
+    if kwargs:
+        raise TypeError('reduce() takes no keyword arguments')
+    if len(args) < 2:
+        raise TypeError('reduce expected at least 2 arguments, got %d' % len(args))
+    if len(args) > 3:
+        raise TypeError('reduce expected at most 3 arguments, got %d' % len(args))
+    function = args[0]
+    sequence = args[1]
+    initial = args[2] if len(args) == 3 else _initial_missing
     try:
         it = iter(sequence)
     except TypeError:
@@ -573,14 +586,14 @@ def _annotation_class(func):
 
 
 def _resolve_name(name, namespace):
-    import builtins
+    from _typing_eval import _BUILTINS
     parts = name.split('.')
     if parts[0] in namespace:
         obj = namespace[parts[0]]
+    elif parts[0] in _BUILTINS:
+        obj = _BUILTINS[parts[0]]
     else:
-        obj = getattr(builtins, parts[0], name)
-        if obj is name:
-            return name
+        return name
     for part in parts[1:]:
         obj = getattr(obj, part)
     return obj

@@ -522,8 +522,13 @@ def _permutations(pool, n, r):
         yield tuple([pool[k] for k in a[:r]])
 
 
-def combinations(iterable, r):
+_NO_R = object()
+
+
+def combinations(iterable, r=_NO_R):
     """Return successive r-length combinations of elements in the iterable."""
+    if r is _NO_R:
+        raise TypeError("combinations() missing required argument 'r' (pos 2)")
     pool = tuple(iterable)
     return _combinations(pool, len(pool), _check_r(r))
 
@@ -546,9 +551,11 @@ def _combinations(pool, n, r):
         yield tuple([pool[k] for k in idx])
 
 
-def combinations_with_replacement(iterable, r):
+def combinations_with_replacement(iterable, r=_NO_R):
     """Return successive r-length combinations of elements in the iterable allowing
     individual elements to have successive repeats."""
+    if r is _NO_R:
+        raise TypeError("combinations_with_replacement() missing required argument 'r' (pos 2)")
     pool = tuple(iterable)
     return _combinations_wr(pool, len(pool), _check_r(r))
 

@@ -189,10 +189,17 @@ def contains(a, b):
 def countOf(a, b):
     "Return the number of items in a which are, or which equal, b."
     count = 0
-    for item in a:
+    for item in _iterate(a):
         if item is b or item == b:
             count += 1
     return count
+
+
+def _iterate(a):
+    try:
+        return iter(a)
+    except TypeError:
+        raise TypeError("argument of type '%s' is not iterable" % type(a).__name__) from None
 
 
 def delitem(a, b):
@@ -208,7 +215,7 @@ def getitem(a, b):
 def indexOf(a, b):
     "Return the first index of b in a."
     i = 0
-    for item in a:
+    for item in _iterate(a):
         if item is b or item == b:
             return i
         i += 1

@@ -350,8 +350,8 @@ def _field_rest(s, i):
             i += 1
             if not key:
                 raise ValueError('Empty attribute in format string')
-            if i < n and s[i] != '.' and s[i] != '[':
-                raise ValueError("Only '.' or '[' may follow ']' in format field specifier")
+            # What follows ']' is checked when the next part is asked for (lazily, as
+            # CPython's iterator does).
             yield (False, _as_index(key))
         else:
             raise ValueError("Only '.' or '[' may follow ']' in format field specifier")

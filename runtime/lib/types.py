@@ -12,8 +12,9 @@ with the runtime.  Where edgepyc's runtime has no such object (code objects, fra
 slot wrappers...), the name is bound to a private placeholder class that nothing is an
 instance of.  MappingProxyType is the runtime's own mappingproxy when it has one (the
 type of type.__dict__), else a read-only wrapper class written here.
-types.coroutine() cannot mark a generator function as awaitable without code flags; it
-returns the function unchanged.
+types.coroutine() cannot mark a generator function as awaitable (that needs code flags);
+it returns generator functions unchanged and wraps other callables as CPython does.
+SimpleNamespace defines a __hash__ that raises CPython's message instead of __hash__ = None.
 """
 
 import sys
@@ -150,7 +151,9 @@ SimpleNamespace(**kwargs)"""
             return self.__dict__ == other.__dict__
         return NotImplemented
 
-    __hash__ = None
+    def __hash__(self):
+        # Unhashable, with the C type name CPython's message uses.
+        raise TypeError("unhashable type: 'types.SimpleNamespace'")
 
     def __reduce__(self):
         return type(self), (), dict(self.__dict__)
@@ -359,4 +362,16 @@ def coroutine(func):
     """Convert regular generator function to a coroutine."""
     if not callable(func):
         raise TypeError('types.coroutine() expects a callable')
-    return func
+    try:
+        if isinstance(func, FunctionType) and func.__code__.co_flags & 0x20:
+            # A generator function (CO_GENERATOR) is returned as it is, as CPython
+            # does after flagging it; edgepyc cannot set the flag.
+            return func
+    except AttributeError:
+        pass
+    import functools
+
+    @functools.wraps(func)
+    def wrapped(*args, **kwargs):
+        return func(*args, **kwargs)
+    return wrapped

@@ -36,6 +36,7 @@ import functools
 import sys
 import types
 from abc import abstractmethod, ABCMeta
+from _typing_eval import parse_annotation as _parse_annotation, evaluate as _evaluate_tree
 
 __all__ = [
     'Annotated', 'Any', 'Callable', 'ClassVar', 'Concatenate', 'Final', 'ForwardRef',
@@ -458,169 +459,6 @@ class ForwardRef(_Final, _root=True):
         return 'ForwardRef(%r%s)' % (self.__forward_arg__, module_repr)
 
 
-# The evaluator: tokens -> a small tree of tuples -> value.  Grammar:
-#   expr    := primary ('|' primary)*
-#   primary := atom ('.' NAME | '[' items ']')*
-#   atom    := NAME | STRING | NUMBER | '...' | '[' items ']' | '(' items ')'
-#   items   := expr (',' expr)* [',']
-
-def _tokenize(text):
-    tokens = []
-    i = 0
-    n = len(text)
-    while i < n:
-        c = text[i]
-        if c in ' \t\n':
-            i += 1
-        elif c.isalpha() or c == '_':
-            j = i + 1
-            while j < n and (text[j].isalnum() or text[j] == '_'):
-                j += 1
-            tokens.append(('name', text[i:j]))
-            i = j
-        elif c.isdigit() or (c == '-' and i + 1 < n and text[i + 1].isdigit()):
-            j = i + 1
-            while j < n and (text[j].isalnum() or text[j] in '._'):
-                j += 1
-            literal = text[i:j]
-            try:
-                value = int(literal, 0)
-            except ValueError:
-                try:
-                    value = float(literal)
-                except ValueError:
-                    raise SyntaxError(literal) from None
-            tokens.append(('const', value))
-            i = j
-        elif c in '\'"':
-            j = i + 1
-            chars = []
-            while j < n and text[j] != c:
-                if text[j] == '\\' and j + 1 < n:
-                    j += 1
-                chars.append(text[j])
-                j += 1
-            if j >= n:
-                raise SyntaxError('unterminated string')
-            tokens.append(('const', ''.join(chars)))
-            i = j + 1
-        elif text.startswith('...', i):
-            tokens.append(('const', ...))
-            i += 3
-        elif c in '.[](),|':
-            tokens.append(('op', c))
-            i += 1
-        else:
-            raise SyntaxError(c)
-    return tokens
-
-
-def _parse_annotation(text):
-    tokens = _tokenize(text)
-    pos = [0]
-
-    def peek():
-        return tokens[pos[0]] if pos[0] < len(tokens) else (None, None)
-
-    def take(kind, value=None):
-        tok = peek()
-        if tok[0] != kind or (value is not None and tok[1] != value):
-            raise SyntaxError(text)
-        pos[0] += 1
-        return tok[1]
-
-    def items(close):
-        elems = []
-        trailing_comma = False
-        while peek() != ('op', close):
-            elems.append(expr())
-            trailing_comma = False
-            if peek() == ('op', ','):
-                take('op', ',')
-                trailing_comma = True
-            else:
-                break
-        take('op', close)
-        return elems, trailing_comma
-
-    def atom():
-        kind, value = peek()
-        if kind == 'name':
-            pos[0] += 1
-            if value in ('None', 'True', 'False'):
-                return ('const', {'None': None, 'True': True, 'False': False}[value])
-            return ('name', value)
-        if kind == 'const':
-            pos[0] += 1
-            return ('const', value)
-        if (kind, value) == ('op', '['):
-            pos[0] += 1
-            elems, _ = items(']')
-            return ('list', elems)
-        if (kind, value) == ('op', '('):
-            pos[0] += 1
-            elems, comma = items(')')
-            if len(elems) == 1 and not comma:
-                return elems[0]
-            return ('tuple', elems)
-        raise SyntaxError(text)
-
-    def primary():
-        node = atom()
-        while True:
-            tok = peek()
-            if tok == ('op', '.'):
-                pos[0] += 1
-                node = ('attr', node, take('name'))
-            elif tok == ('op', '['):
-                pos[0] += 1
-                elems, comma = items(']')
-                if not elems:
-                    raise SyntaxError(text)
-                index = elems[0] if len(elems) == 1 and not comma else ('tuple', elems)
-                node = ('item', node, index)
-            else:
-                return node
-
-    def expr():
-        node = primary()
-        while peek() == ('op', '|'):
-            pos[0] += 1
-            node = ('or', node, primary())
-        return node
-
-    tree = expr()
-    if pos[0] != len(tokens):
-        raise SyntaxError(text)
-    return tree
-
-
-def _evaluate_tree(node, globalns, localns):
-    kind = node[0]
-    if kind == 'const':
-        return node[1]
-    if kind == 'name':
-        name = node[1]
-        if localns is not None and name in localns:
-            return localns[name]
-        if globalns is not None and name in globalns:
-            return globalns[name]
-        import builtins
-        if hasattr(builtins, name):
-            return getattr(builtins, name)
-        raise NameError("name '%s' is not defined" % (name,))
-    if kind == 'attr':
-        return getattr(_evaluate_tree(node[1], globalns, localns), node[2])
-    if kind == 'item':
-        return _evaluate_tree(node[1], globalns, localns)[_evaluate_tree(node[2], globalns,
-                                                                         localns)]
-    if kind == 'list':
-        return [_evaluate_tree(e, globalns, localns) for e in node[1]]
-    if kind == 'tuple':
-        return tuple([_evaluate_tree(e, globalns, localns) for e in node[1]])
-    return _evaluate_tree(node[1], globalns, localns) | _evaluate_tree(node[2], globalns, localns)
-
-
 def _eval_type(t, globalns, localns, recursive_guard=frozenset()):
     """Evaluate forward references inside t, rebuilding the aliases that hold them."""
     if isinstance(t, ForwardRef):
@@ -958,11 +796,8 @@ class _CallableType(_SpecialGenericAlias, _root=True):
         if args is Ellipsis:
             return self.copy_with((..., result))
         if not isinstance(args, tuple):
-            if isinstance(args, ParamSpec) or (isinstance(args, _GenericAlias)
-                                               and args.__origin__ is Concatenate):
-                return self.copy_with((args, result))
-            raise TypeError('Callable[args, result]: args must be a list. Got %.100r.'
-                            % (args,))
+            # CPython leaves checking the argument list to static checkers.
+            args = (args,)
         args = tuple(_type_convert(arg) for arg in args)
         return self.copy_with(args + (result,))
 
@@ -1613,131 +1448,15 @@ class NewType:
 ### Functions
 ################################################################################
 
-def cast(typ, val):
-    """Cast a value to a type.
+# The plain runtime helpers live in _typing_funcs.py to keep this file readable.
+from _typing_funcs import (cast, assert_type, assert_never, reveal_type, overload,
+                           get_overloads, clear_overloads, final, no_type_check,
+                           no_type_check_decorator, dataclass_transform)
 
-    This returns the value unchanged.  To the type checker this
-    signals that the return value has the designated type, but at
-    runtime we intentionally don't check anything (we want this
-    to be as fast as possible).
-    """
-    return val
-
-
-def assert_type(val, typ, /):
-    """Ask a static type checker to confirm that the value is of the given type; at
-    run time it returns the value."""
-    return val
-
-
-def assert_never(arg, /):
-    """Statically assert that a line of code is unreachable."""
-    value = repr(arg)
-    if len(value) > 100:
-        value = value[:100] + '...'
-    raise AssertionError('Expected code to be unreachable, but got: %s' % (value,))
-
-
-def reveal_type(obj, /):
-    """Reveal the inferred type of a variable: at run time prints the type's name to
-    stderr and returns the argument."""
-    sys.stderr.write('Runtime type is %r\n' % (type(obj).__name__,))
-    return obj
-
-
-_overload_registry = {}
-
-
-def _overload_dummy(*args, **kwds):
-    """Helper for @overload to raise when called."""
-    raise NotImplementedError(
-        'You should not call an overloaded function. '
-        'A series of @typing.overload-decorated functions '
-        'outside a stub module should always be followed '
-        'by an implementation that is not @overload-ed.')
-
-
-def overload(func):
-    """Decorator for overloaded functions/methods; returns a function that refuses to
-    be called, and records func for get_overloads()."""
-    f = getattr(func, '__func__', func)
-    try:
-        key = (f.__module__, f.__qualname__)
-        _overload_registry.setdefault(key, []).append(func)
-    except AttributeError:
-        pass
-    return _overload_dummy
-
-
-def get_overloads(func):
-    """Return all defined overloads for *func* as a sequence."""
-    f = getattr(func, '__func__', func)
-    try:
-        return list(_overload_registry.get((f.__module__, f.__qualname__), []))
-    except AttributeError:
-        return []
-
-
-def clear_overloads():
-    """Clear all overloads in the registry."""
-    _overload_registry.clear()
-
-
-def final(f):
-    """Decorator indicating final methods and final classes; sets __final__ = True."""
-    try:
-        f.__final__ = True
-    except (AttributeError, TypeError):
-        pass
-    return f
-
-
-def no_type_check(arg):
-    """Decorator to indicate that annotations are not type hints."""
-    if isinstance(arg, type):
-        for key in dir(arg):
-            obj = getattr(arg, key)
-            if (not hasattr(obj, '__qualname__')
-                    or obj.__qualname__ != '%s.%s' % (arg.__qualname__, obj.__name__)
-                    or getattr(obj, '__module__', None) != arg.__module__):
-                continue
-            if isinstance(obj, types.FunctionType):
-                obj.__no_type_check__ = True
-            if isinstance(obj, types.MethodType):
-                obj.__func__.__no_type_check__ = True
-            if isinstance(obj, type):
-                no_type_check(obj)
-    try:
-        arg.__no_type_check__ = True
-    except TypeError:
-        pass
-    return arg
-
-
-def no_type_check_decorator(decorator):
-    """Decorator to give another decorator the @no_type_check effect."""
-    @functools.wraps(decorator)
-    def wrapped_decorator(*args, **kwds):
-        func = decorator(*args, **kwds)
-        func = no_type_check(func)
-        return func
-    return wrapped_decorator
-
-
-def dataclass_transform(*, eq_default=True, order_default=False, kw_only_default=False,
-                        field_specifiers=(), **kwargs):
-    """Decorator that marks a function, class, or metaclass as providing
-    dataclass-like behavior; records its arguments in __dataclass_transform__."""
-    def decorator(cls_or_fn):
-        cls_or_fn.__dataclass_transform__ = {
-            'eq_default': eq_default,
-            'order_default': order_default,
-            'kw_only_default': kw_only_default,
-            'field_specifiers': field_specifiers,
-            'kwargs': kwargs,
-        }
-        return cls_or_fn
-    return decorator
+for _f in (cast, assert_type, assert_never, reveal_type, overload, get_overloads,
+           clear_overloads, final, no_type_check, no_type_check_decorator, dataclass_transform):
+    _f.__module__ = 'typing'
+del _f
 
 
 def _strip_annotations(t):

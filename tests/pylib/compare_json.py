@@ -210,6 +210,15 @@ print('error attrs', type(err).__name__, err.msg, err.pos, err.lineno, err.colno
 e2 = json.JSONDecodeError('custom', 'ab\ncd', 4)
 print('error ctor', str(e2), e2.lineno, e2.colno, e2.__reduce__()[1])
 
+# Nesting depth: one Python frame per level, as deep as CPython's C scanner/encoder.
+for depth in (900, 1100):
+    show('deep array %d' % depth, lambda: len(json.loads('[' * depth + ']' * depth)))
+    show('deep object %d' % depth, lambda: len(json.loads('{"k":' * depth + '0' + '}' * depth)))
+    nest = []
+    for _ in range(depth):
+        nest = [nest, {'d': nest}]
+    show('deep dumps %d' % depth, lambda: len(json.dumps(nest[:1])))
+
 # Round trips.
 for obj in [nested, values[:20], {'deep': [[[[{'x': [1.5e-10, -2 ** 70]}]]]]}]:
     text = json.dumps(obj)
