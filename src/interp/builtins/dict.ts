@@ -11,7 +11,7 @@ import { PySet, setHooks } from '../pyset.js';
 import { dictType, frozensetType, iteratorType, PyType, setType } from '../typeobj.js';
 import { dictRepr, setRepr, repr } from './repr.js';
 import { staticNew } from './numbers.js';
-import { hashFrozenset } from './hashing.js';
+import { hashFrozenset, pyHash } from './hashing.js';
 import { hash } from '../protocol.js';
 import { setContainsRef } from '../containers.js';
 import { constHooks } from '../frame.js';
@@ -397,7 +397,7 @@ function isSuperset(a: PySet, b: any): boolean {
 }
 
 function installSet(): void {
-  setHooks.hash = hash;
+  setHooks.hash = pyHash;
   setHooks.eq = eq;
   constHooks.frozenset = (items) => {
     const s = new PySet(frozensetType);

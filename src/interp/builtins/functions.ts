@@ -17,7 +17,8 @@ import {
 import { PyDict } from '../pydict.js';
 import { dictType, iteratorType, listType, PyType } from '../typeobj.js';
 import { ascii, format, repr, str } from './repr.js';
-import { sortItems } from './list.js';
+import { listSort, sortArgs } from './list.js';
+import { pyHash } from './hashing.js';
 import { staticNew } from './numbers.js';
 import { frameLocals } from './misc.js';
 
@@ -364,16 +365,10 @@ export function makeBuiltinFunctions(): Map<string, any> {
   });
   def('sorted', (a, kw) => {
     if (a.length !== 1) throw pyErr(TypeError, a.length === 0 ? "sorted expected 1 argument, got 0" : `sorted expected 1 argument, got ${a.length}`);
-    let key: any = None;
-    let reverse = false;
-    if (kw !== null) {
-      for (const [k, v] of kw) {
-        if (k === 'key') key = v;
-        else if (k === 'reverse') reverse = isTrue(v);
-        else throw pyErr(TypeError, `'${k}' is an invalid keyword argument for sort()`);
-      }
-    }
-    return newList(sortItems(toArray(a[0]), key, reverse));
+    const l = newList(toArray(a[0]));
+    const [key, reverse] = sortArgs(kw);
+    listSort(l, key, reverse);
+    return l;
   });
   def('iter', (a) => {
     arity('iter', a, 1, 2);
@@ -399,7 +394,7 @@ export function makeBuiltinFunctions(): Map<string, any> {
     const v = iterNext(it);
     return v === undefined ? a[1] : v;
   });
-  def('hash', (a) => hash(exactlyOne('hash', a)));
+  def('hash', (a) => pyHash(exactlyOne('hash', a)));
   def('id', (a) => objectId(exactlyOne('id', a)));
   def('getattr', (a) => {
     arity('getattr', a, 2, 3);
