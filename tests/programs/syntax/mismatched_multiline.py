@@ -1,0 +1,4 @@
+# syntax error test: the program must be rejected exactly as CPython rejects it
+x = [1,
+2,
+3)
