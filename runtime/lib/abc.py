@@ -132,6 +132,10 @@ class ABCMeta(type):
     def __call__(cls, *args, **kwargs):
         abstracts = cls.__abstractmethods__
         if abstracts:
+            if (args or kwargs) and cls.__init__ is object.__init__ \
+                    and cls.__new__ is object.__new__:
+                # object.__new__ reports surplus arguments before abstractness.
+                return super().__call__(*args, **kwargs)
             names = sorted(abstracts)
             raise TypeError("Can't instantiate abstract class %s with abstract method%s %s"
                             % (cls.__name__, 's' if len(names) > 1 else '', ', '.join(names)))
