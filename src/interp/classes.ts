@@ -464,7 +464,10 @@ export function installClassBuiltins(): void {
   getset(t, '__qualname__', (x) => x.qualname, (x, v) => {
     x.ns.setStr('__qualname__', v);
   });
-  getset(t, '__module__', (x) => (x.builtin ? 'builtins' : x.ns.getStr('__module__') ?? 'builtins'), (x, v) => {
+  getset(t, '__module__', (x) => {
+    const m = x.ns.getStr('__module__');
+    return m === undefined || (x.builtin && typeof m !== 'string') ? 'builtins' : m;
+  }, (x, v) => {
     x.ns.setStr('__module__', v);
   });
   getset(t, '__bases__', (x) => newTuple(x.bases.slice()));
@@ -514,7 +517,7 @@ export const unionHook = { make: null as unknown as (a: any, b: any) => any };
 export const mappingProxyHook = { make: (d: PyDict): any => d };
 
 export function typeRepr(t: PyType): string {
-  const mod = t.builtin ? 'builtins' : t.ns.getStr('__module__');
+  const mod = t.ns.getStr('__module__');
   if (typeof mod === 'string' && mod !== 'builtins') return `<class '${mod}.${t.qualname}'>`;
   return `<class '${t.qualname}'>`;
 }

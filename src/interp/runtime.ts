@@ -17,10 +17,15 @@ import { SystemExit, IndentationError, TabError } from './exceptions.js';
 import { tstate } from './frame.js';
 import { builtinModules, importState, installImportHooks, newModule, stdlibDir, indentationErrorRef, tabErrorRef, newTupleHook, importModuleLevel } from './imports.js';
 import { PyBaseException, PyModule } from './objects.js';
-import { newTuple, None, typeOf } from './protocol.js';
+import { call, Ellipsis, eq, newTuple, None, typeOf } from './protocol.js';
 import { PyDict } from './pydict.js';
 import { dictType, moduleType } from './typeobj.js';
-import { makeBuiltinsDict } from './builtins/index.js';
+import { installBuiltinTypes, makeBuiltinsDict } from './builtins/index.js';
+import { isInstance, isSubclass } from './builtins/functions.js';
+import { ellipsisRef, getItemHook, installGenericAlias, isInstanceRef, isSubclassRef, unionOr } from './genericalias.js';
+import { unionHook } from './classes.js';
+import { getItem } from './containers.js';
+import { callHook } from './iterators.js';
 import { repr, str } from './builtins/repr.js';
 import { formatException } from './traceback.js';
 import { initStreams, initSys, streams, reprRef as sysReprRef, toArrayRef, stopIterationRef } from './modules/sys.js';
@@ -69,6 +74,15 @@ export function initInterpreter(): void {
   builtinModules.set('time', initTime);
   builtinModules.set('math', initMath);
   setupLibModules();
+  installBuiltinTypes();
+  installGenericAlias();
+  unionHook.make = unionOr;
+  ellipsisRef.v = Ellipsis;
+  getItemHook.f = getItem;
+  isInstanceRef.f = isInstance;
+  isSubclassRef.f = isSubclass;
+  callHook.call = call;
+  callHook.eq = eq;
 }
 
 export { mainPath };

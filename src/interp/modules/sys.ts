@@ -21,6 +21,7 @@ import * as N from '../numeric/index.js';
 import { wrapNumeric } from '../arith.js';
 import { importState } from '../imports.js';
 import { PyFloat } from '../objects.js';
+import { structSeq } from '../structseq.js';
 
 export const textIOType = iteratorType('TextIOWrapper');
 textIOType.ns.setStr('__module__', '_io');
@@ -289,12 +290,6 @@ export function initSys(m: PyModule, argv: string[], path: string[], executable:
 
 export const reprRef: { f: (v: any) => string } = { f: String };
 
-/** A tuple with named fields (a struct sequence like sys.version_info). */
-export function structSeq(name: string, fields: string[], values: any[]): any {
-  return structSeqHook.make(name, fields, values);
-}
-
-export const structSeqHook = { make: (_name: string, _fields: string[], values: any[]): any => newTuple(values) };
 
 function versionInfo(): any {
   return structSeq('sys.version_info', ['major', 'minor', 'micro', 'releaselevel', 'serial'], [3, 11, 7, 'final', 0]);
