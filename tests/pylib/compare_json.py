@@ -215,9 +215,9 @@ for depth in (900, 1100):
     show('deep array %d' % depth, lambda: len(json.loads('[' * depth + ']' * depth)))
     show('deep object %d' % depth, lambda: len(json.loads('{"k":' * depth + '0' + '}' * depth)))
     nest = []
-    for _ in range(depth):
-        nest = [nest, {'d': nest}]
-    show('deep dumps %d' % depth, lambda: len(json.dumps(nest[:1])))
+    for i in range(depth):
+        nest = [nest] if i % 2 else {'d': nest}
+    show('deep dumps %d' % depth, lambda: len(json.dumps(nest)))
 
 # Round trips.
 for obj in [nested, values[:20], {'deep': [[[[{'x': [1.5e-10, -2 ** 70]}]]]]}]:

@@ -139,6 +139,15 @@ def scanstring(s, end, strict=True):
         pos = end
 
 
+def _recursion_error(error, kind):
+    """CPython's C scanner message for running out of stack in a container; an error
+    already converted by an inner container passes through unchanged."""
+    if 'JSON' in str(error):
+        return error
+    return RecursionError('maximum recursion depth exceeded while decoding a JSON %s '
+                          'from a unicode string' % kind)
+
+
 class _Scanner:
     """One decoder's settings, bound for a parse; scan_once(s, idx) -> (value, end)."""
 
@@ -217,6 +226,11 @@ class _Scanner:
             return self.parse_float(text), idx
         return self.parse_int(text), idx
 
+    # _parse_object and _parse_array call themselves directly for nested containers
+    # (not through scan_once), so one nesting level costs one Python frame and
+    # documents nest as deep as under CPython's C scanner; running out of stack raises
+    # RecursionError with the C scanner's message (see _recursion_error).
+
     def _parse_object(self, s, idx, n):
         pairs = []
         idx = _skip_ws(s, idx, n)
@@ -230,7 +244,16 @@ class _Scanner:
                 if idx >= n or s[idx] != ':':
                     raise JSONDecodeError("Expecting ':' delimiter", s, idx)
                 idx = _skip_ws(s, idx + 1, n)
-                value, idx = self.scan_once(s, idx)
+                c = s[idx] if idx < n else ''
+                try:
+                    if c == '[':
+                        value, idx = self._parse_array(s, idx + 1, n)
+                    elif c == '{':
+                        value, idx = self._parse_object(s, idx + 1, n)
+                    else:
+                        value, idx = self.scan_once(s, idx)
+                except RecursionError as e:
+                    raise _recursion_error(e, 'array' if c == '[' else 'object') from None
                 pairs.append((key, value))
                 idx = _skip_ws(s, idx, n)
                 if idx < n and s[idx] == '}':
@@ -253,7 +276,16 @@ class _Scanner:
         idx = _skip_ws(s, idx, n)
         if idx >= n or s[idx] != ']':
             while True:
-                value, idx = self.scan_once(s, idx)
+                c = s[idx] if idx < n else ''
+                try:
+                    if c == '[':
+                        value, idx = self._parse_array(s, idx + 1, n)
+                    elif c == '{':
+                        value, idx = self._parse_object(s, idx + 1, n)
+                    else:
+                        value, idx = self.scan_once(s, idx)
+                except RecursionError as e:
+                    raise _recursion_error(e, 'object' if c == '{' else 'array') from None
                 values.append(value)
                 idx = _skip_ws(s, idx, n)
                 if idx < n and s[idx] == ']':

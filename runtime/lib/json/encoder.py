@@ -153,7 +153,14 @@ class JSONEncoder:
 
     def _chunks(self, o):
         writer = _Writer(self)
-        writer.value(o, 0)
+        try:
+            writer.value(o, 0)
+        except RecursionError as e:
+            # Without indent CPython encodes in C and words the error its own way.
+            if self.indent is not None or 'JSON' in str(e):
+                raise
+            raise RecursionError('maximum recursion depth exceeded while encoding '
+                                 'a JSON object') from None
         return writer.out
 
 
@@ -220,6 +227,8 @@ class _Writer:
             del self.markers[marker]
 
     def value(self, o, level):
+        # array() and object() call themselves directly for nested containers, so one
+        # nesting level costs one Python frame, close to CPython's C encoder depth.
         text = self.scalar(o)
         if text is not None:
             self.out.append(text)
@@ -253,7 +262,12 @@ class _Writer:
                 first = False
             else:
                 out.append(separator)
-            self.value(item, level)
+            if isinstance(item, (list, tuple)):
+                self.array(item, level)
+            elif isinstance(item, dict):
+                self.object(item, level)
+            else:
+                self.value(item, level)
         if newline_indent is not None:
             out.append('\n' + self.indent * (level - 1))
         out.append(']')
@@ -305,7 +319,12 @@ class _Writer:
                 out.append(item_separator)
             out.append(self.encode_str(key))
             out.append(self.key_separator)
-            self.value(value, level)
+            if isinstance(value, (list, tuple)):
+                self.array(value, level)
+            elif isinstance(value, dict):
+                self.object(value, level)
+            else:
+                self.value(value, level)
         if newline_indent is not None:
             out.append('\n' + self.indent * (level - 1))
         out.append('}')
