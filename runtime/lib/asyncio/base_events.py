@@ -15,7 +15,6 @@ import time
 
 from . import coroutines
 from . import events
-from . import exceptions
 from . import futures
 from . import tasks
 

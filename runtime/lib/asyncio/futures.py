@@ -1,11 +1,12 @@
 """edgepyc's asyncio.futures: Future, the awaitable that tasks wait on.
 
-A Error messages are those of CPython's C Future (_asyncio), which asyncio uses by
-default ('Result is not set.', 'invalid state').  A Future's done callbacks are never called inline: finishing it (set_result,
+A Future's done callbacks are never called inline: finishing it (set_result,
 set_exception, cancel) hands each callback to loop.call_soon, and add_done_callback on a
 finished future schedules the callback the same way, as in CPython.  `__await__` yields
 the future itself to the task driving the coroutine (marked by
-`_asyncio_future_blocking`), which then waits for it.
+`_asyncio_future_blocking`), which then waits for it.  Error messages are those of
+CPython's C Future (_asyncio), which asyncio uses by default ('Result is not set.',
+'invalid state').
 """
 
 from . import events

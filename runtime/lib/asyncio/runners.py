@@ -8,7 +8,6 @@ CPython 3.11 does.  No signal handling: there are no signals to install.
 
 from . import coroutines
 from . import events
-from . import exceptions
 from . import tasks
 
 __all__ = ('Runner', 'run')
