@@ -12,13 +12,7 @@ import types
 
 
 def cast(typ, val):
-    """Cast a value to a type.
-
-    This returns the value unchanged.  To the type checker this
-    signals that the return value has the designated type, but at
-    runtime we intentionally don't check anything (we want this
-    to be as fast as possible).
-    """
+    """Cast a value to a type: for type checkers only; returns val unchanged."""
     return val
 
 

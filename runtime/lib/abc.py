@@ -19,15 +19,8 @@ __all__ = ['ABC', 'ABCMeta', 'abstractclassmethod', 'abstractmethod', 'abstractp
 
 
 def abstractmethod(funcobj):
-    """A decorator indicating abstract methods.
-
-    Requires that the metaclass is ABCMeta or derived from it.  A
-    class that has a metaclass derived from ABCMeta cannot be
-    instantiated unless all of its abstract methods are overridden.
-    The abstract methods can be called using any of the normal
-    'super' call mechanisms.  abstractmethod() may be used to declare
-    abstract methods for properties and descriptors.
-    """
+    """Mark a method abstract: a class whose metaclass is ABCMeta cannot be
+    instantiated while any abstract method is not overridden."""
     funcobj.__isabstractmethod__ = True
     return funcobj
 
@@ -106,18 +99,9 @@ def _compute_abstracts(cls, namespace, bases):
 
 
 class ABCMeta(type):
-    """Metaclass for defining Abstract Base Classes (ABCs).
-
-    Use this metaclass to create an ABC.  An ABC can be subclassed
-    directly, and then acts as a mix-in class.  You can also register
-    unrelated concrete classes (even built-in classes) and unrelated
-    ABCs as 'virtual subclasses' -- these and their descendants will
-    be considered subclasses of the registering ABC by the built-in
-    issubclass() function, but the registering ABC won't show up in
-    their MRO (Method Resolution Order) nor will method
-    implementations defined by the registering ABC be callable (not
-    even via super()).
-    """
+    """Metaclass of abstract base classes: tracks abstract methods, lets unrelated
+    classes be registered as virtual subclasses, and answers isinstance/issubclass through
+    __subclasshook__, the registry and the subclasses it knows."""
 
     def __new__(mcls, name, bases, namespace, /, **kwargs):
         cls = super().__new__(mcls, name, bases, namespace, **kwargs)
@@ -142,10 +126,8 @@ class ABCMeta(type):
         return super().__call__(*args, **kwargs)
 
     def register(cls, subclass):
-        """Register a virtual subclass of an ABC.
-
-        Returns the subclass, to allow usage as a class decorator.
-        """
+        """Register subclass as a virtual subclass of this ABC; returns subclass, so
+        it can be used as a class decorator."""
         global _invalidation_counter
         if not isinstance(subclass, type):
             raise TypeError('Can only register classes')
@@ -221,31 +203,13 @@ class ABCMeta(type):
 
 
 def get_cache_token():
-    """Returns the current ABC cache token.
-
-    The token is an opaque object (supporting equality testing) identifying the
-    current version of the ABC cache for virtual subclasses. The token changes
-    with every call to register() on any ABC.
-    """
+    """Return a token that changes whenever any ABC registers a class."""
     return _invalidation_counter
 
 
 def update_abstractmethods(cls):
-    """Recalculate the set of abstract methods of an abstract class.
-
-    If a class has had one of its abstract methods implemented after the
-    class was created, the method will not be considered implemented until
-    this function is called. Alternatively, if a new abstract method has been
-    added to the class, it will only be considered an abstract method of the
-    class after this function is called.
-
-    This function should be called before any use is made of the class,
-    usually in class decorators that add methods to the subject class.
-
-    Returns cls, to allow usage as a class decorator.
-
-    If cls is not an instance of ABCMeta, does nothing.
-    """
+    """Recompute cls.__abstractmethods__ after methods were added or replaced
+    (does nothing for classes that are not ABCs); returns cls."""
     if not hasattr(cls, '__abstractmethods__'):
         return cls
     cls.__abstractmethods__ = _compute_abstracts(cls, cls.__dict__, cls.__bases__)

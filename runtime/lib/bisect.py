@@ -10,15 +10,9 @@ __all__ = ['bisect', 'bisect_left', 'bisect_right', 'insort', 'insort_left', 'in
 
 
 def bisect_right(a, x, lo=0, hi=None, *, key=None):
-    """Return the index where to insert item x in list a, assuming a is sorted.
-
-    The return value i is such that all e in a[:i] have e <= x, and all e in
-    a[i:] have e > x.  So if x already appears in the list, a.insert(i, x) will
-    insert just after the rightmost x already there.
-
-    Optional args lo (default 0) and hi (default len(a)) bound the
-    slice of a to be searched.
-    """
+    """Return the index where x should be inserted in the sorted list a to keep it
+    sorted, after any items equal to x.  lo and hi (default 0 and len(a)) bound the
+    search; key is applied to the items of a, not to x."""
     if lo < 0:
         raise ValueError('lo must be non-negative')
     if hi is None:
@@ -41,15 +35,9 @@ def bisect_right(a, x, lo=0, hi=None, *, key=None):
 
 
 def bisect_left(a, x, lo=0, hi=None, *, key=None):
-    """Return the index where to insert item x in list a, assuming a is sorted.
-
-    The return value i is such that all e in a[:i] have e < x, and all e in
-    a[i:] have e >= x.  So if x already appears in the list, a.insert(i, x) will
-    insert just before the leftmost x already there.
-
-    Optional args lo (default 0) and hi (default len(a)) bound the
-    slice of a to be searched.
-    """
+    """Return the index where x should be inserted in the sorted list a to keep it
+    sorted, before any items equal to x.  lo and hi (default 0 and len(a)) bound the
+    search; key is applied to the items of a, not to x."""
     if lo < 0:
         raise ValueError('lo must be non-negative')
     if hi is None:
@@ -72,13 +60,8 @@ def bisect_left(a, x, lo=0, hi=None, *, key=None):
 
 
 def insort_right(a, x, lo=0, hi=None, *, key=None):
-    """Insert item x in list a, and keep it sorted assuming a is sorted.
-
-    If x is already in a, insert it to the right of the rightmost x.
-
-    Optional args lo (default 0) and hi (default len(a)) bound the
-    slice of a to be searched.
-    """
+    """Insert x into the sorted list a, after any items equal to it (lo, hi and
+    key as for bisect_right; key is applied to x too)."""
     if key is None:
         lo = bisect_right(a, x, lo, hi)
     else:
@@ -87,13 +70,8 @@ def insort_right(a, x, lo=0, hi=None, *, key=None):
 
 
 def insort_left(a, x, lo=0, hi=None, *, key=None):
-    """Insert item x in list a, and keep it sorted assuming a is sorted.
-
-    If x is already in a, insert it to the left of the leftmost x.
-
-    Optional args lo (default 0) and hi (default len(a)) bound the
-    slice of a to be searched.
-    """
+    """Insert x into the sorted list a, before any items equal to it (lo, hi and
+    key as for bisect_left; key is applied to x too)."""
     if key is None:
         lo = bisect_left(a, x, lo, hi)
     else:

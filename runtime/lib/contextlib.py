@@ -356,12 +356,8 @@ class _BaseExitStack:
         return new_stack
 
     def push(self, exit):
-        """Registers a callback with the standard __exit__ method signature.
-
-        Can suppress exceptions the same way __exit__ method can.
-        Also accepts any object with an __exit__ method (registering a call
-        to the method instead of the object itself).
-        """
+        """Register a callback with the __exit__ signature, or an object whose
+        __exit__ should be called; it can suppress exceptions.  Returns its argument."""
         # __exit__ is looked up on the type, as the with statement does.
         _cb_type = type(exit)
 
@@ -374,11 +370,8 @@ class _BaseExitStack:
         return exit
 
     def enter_context(self, cm):
-        """Enters the supplied context manager.
-
-        If successful, also pushes its __exit__ method as a callback and
-        returns the result of the __enter__ method.
-        """
+        """Enter a context manager and register its __exit__; returns what
+        __enter__ returned."""
         cls = type(cm)
         try:
             _enter = cls.__enter__
@@ -391,10 +384,8 @@ class _BaseExitStack:
         return result
 
     def callback(self, callback, /, *args, **kwds):
-        """Registers an arbitrary callback and arguments.
-
-        Cannot suppress exceptions.
-        """
+        """Register callback(*args, **kwds) to run on exit (it cannot suppress
+        exceptions); returns callback."""
         _exit_wrapper = self._create_cb_wrapper(callback, *args, **kwds)
 
         _exit_wrapper.__wrapped__ = callback
@@ -470,11 +461,8 @@ class AsyncExitStack(_BaseExitStack, AbstractAsyncContextManager):
         return _exit_wrapper
 
     async def enter_async_context(self, cm):
-        """Enters the supplied async context manager.
-
-        If successful, also pushes its __aexit__ method as a callback and
-        returns the result of the __aenter__ method.
-        """
+        """Enter an async context manager and register its __aexit__;
+        returns what __aenter__ returned."""
         cls = type(cm)
         try:
             _enter = cls.__aenter__
@@ -488,13 +476,8 @@ class AsyncExitStack(_BaseExitStack, AbstractAsyncContextManager):
         return result
 
     def push_async_exit(self, exit):
-        """Registers a coroutine function with the standard __aexit__ method
-        signature.
-
-        Can suppress exceptions the same way __aexit__ method can.
-        Also accepts any object with an __aexit__ method (registering a call
-        to the method instead of the object itself).
-        """
+        """Register a coroutine function with the __aexit__ signature, or an
+        object whose __aexit__ should be awaited.  Returns its argument."""
         _cb_type = type(exit)
         try:
             exit_method = _cb_type.__aexit__
@@ -505,10 +488,8 @@ class AsyncExitStack(_BaseExitStack, AbstractAsyncContextManager):
         return exit
 
     def push_async_callback(self, callback, /, *args, **kwds):
-        """Registers an arbitrary coroutine function and arguments.
-
-        Cannot suppress exceptions.
-        """
+        """Register callback(*args, **kwds), a coroutine function, to be
+        awaited on exit; returns callback."""
         _exit_wrapper = self._create_async_cb_wrapper(callback, *args, **kwds)
 
         _exit_wrapper.__wrapped__ = callback

@@ -66,10 +66,7 @@ def _builtin_base(cls):
 
 
 def copy(x):
-    """Shallow copy operation on arbitrary Python objects.
-
-    See the module's __doc__ string for more info.
-    """
+    """Return a shallow copy of x."""
     cls = type(x)
     if cls in _shallow_identity:
         return x
@@ -84,10 +81,8 @@ def copy(x):
 
 
 def deepcopy(x, memo=None, _nil=[]):
-    """Deep copy operation on arbitrary Python objects.
-
-    See the module's __doc__ string for more info.
-    """
+    """Return a deep copy of x; memo maps id(original) to copy for objects
+    already copied."""
     if memo is None:
         memo = {}
     d = id(x)

@@ -138,21 +138,10 @@ class _DataclassParams:
 
 def field(*, default=MISSING, default_factory=MISSING, init=True, repr=True,
           hash=None, compare=True, metadata=None, kw_only=MISSING):
-    """Return an object to identify dataclass fields.
-
-    default is the default value of the field.  default_factory is a
-    0-argument function called to initialize a field's value.  If init
-    is true, the field will be a parameter to the class's __init__()
-    function.  If repr is true, the field will be included in the
-    object's repr().  If hash is true, the field will be included in the
-    object's hash().  If compare is true, the field will be used in
-    comparison functions.  metadata, if specified, must be a mapping
-    which is stored but not otherwise examined by dataclass.  If kw_only
-    is true, the field will become a keyword-only parameter to
-    __init__().
-
-    It is an error to specify both default and default_factory.
-    """
+    """Describe a dataclass field: its default or default_factory (not both),
+    whether it is an __init__ parameter (init), shown by __repr__ (repr), hashed (hash;
+    None means follow compare), compared (compare), keyword-only (kw_only), and metadata
+    (a mapping kept read-only for the user)."""
     if default is not MISSING and default_factory is not MISSING:
         raise ValueError('cannot specify both default and default_factory')
     return Field(default, default_factory, init, repr, hash, compare, metadata, kw_only)
@@ -586,18 +575,9 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args,
 def dataclass(cls=None, /, *, init=True, repr=True, eq=True, order=False,
               unsafe_hash=False, frozen=False, match_args=True,
               kw_only=False, slots=False, weakref_slot=False):
-    """Add dunder methods based on the fields defined in the class.
-
-    Examines PEP 526 __annotations__ to determine fields.
-
-    If init is true, an __init__() method is added to the class. If repr
-    is true, a __repr__() method is added. If order is true, rich
-    comparison dunder methods are added. If unsafe_hash is true, a
-    __hash__() method is added. If frozen is true, fields may not be
-    assigned to after instance creation. If match_args is true, the
-    __match_args__ tuple is added. If kw_only is true, then by default
-    all fields are keyword-only.
-    """
+    """Add generated methods (__init__, __repr__, __eq__, and on request order
+    methods, __hash__, frozen __setattr__/__delattr__, __match_args__) to a class
+    from its annotated fields.  Usable as @dataclass or @dataclass(...)."""
 
     def wrap(cls):
         return _process_class(cls, init, repr, eq, order, unsafe_hash, frozen,
@@ -609,11 +589,8 @@ def dataclass(cls=None, /, *, init=True, repr=True, eq=True, order=False,
 
 
 def fields(class_or_instance):
-    """Return a tuple describing the fields of this dataclass.
-
-    Accepts a dataclass or an instance of one. Tuple elements are of
-    type Field.
-    """
+    """Return the Field objects of a dataclass or instance (not ClassVars or
+    InitVars), in definition order."""
     try:
         fields = getattr(class_or_instance, _FIELDS)
     except AttributeError:
@@ -685,12 +662,9 @@ def make_dataclass(cls_name, fields, *, bases=(), namespace=None, init=True,
                    repr=True, eq=True, order=False, unsafe_hash=False,
                    frozen=False, match_args=True, kw_only=False, slots=False,
                    weakref_slot=False):
-    """Return a new dynamically created dataclass.
-
-    fields is an iterable of either (name), (name, type) or (name, type, Field)
-    items; a missing type is the string 'typing.Any'.  The class is made with
-    types.new_class, so (as in CPython 3.11) its __module__ is 'types'.
-    """
+    """Create a dataclass named cls_name from fields: names, (name, type) or
+    (name, type, Field) items (a missing type is 'typing.Any').  Made with
+    types.new_class, so, as in CPython 3.11, its __module__ is 'types'."""
     if namespace is None:
         namespace = {}
     seen = set()
@@ -729,19 +703,8 @@ def make_dataclass(cls_name, fields, *, bases=(), namespace=None, init=True,
 
 
 def replace(obj, /, **changes):
-    """Return a new object replacing specified fields with new values.
-
-    This is especially useful for frozen classes.  Example usage::
-
-      @dataclass(frozen=True)
-      class C:
-          x: int
-          y: int
-
-      c = C(1, 2)
-      c1 = replace(c, x=3)
-      assert c1.x == 3 and c1.y == 2
-    """
+    """Return a new instance of obj's class with the fields in changes replaced
+    (fields with init=False cannot be given; InitVars without a default must be)."""
     if not _is_dataclass_instance(obj):
         raise TypeError('replace() should be called on dataclass instances')
     for f in getattr(obj, _FIELDS).values():

@@ -90,15 +90,9 @@ def show_flag_values(value):
 
 
 def bin(num, max_bits=None):
-    """Like built-in bin(), except negative values are represented in
-    twos-complement, and the leading bit always indicates sign
-    (0=positive, 1=negative).
-
-    >>> bin(10)
-    '0b0 1010'
-    >>> bin(~10)   # ~10 is -11
-    '0b1 0101'
-    """
+    """Binary text of num like bin(), but negative numbers in two's complement,
+    the sign digit separated: bin(10) == '0b0 1010', bin(~10) == '0b1 0101'; max_bits
+    pads the digits."""
     ceiling = 2 ** num.bit_length()
     if num >= 0:
         s = _builtin_bin(num + ceiling).replace('1', '0', 1)
@@ -131,12 +125,8 @@ class auto:
 
 
 class property(DynamicClassAttribute):
-    """This is a descriptor, used to define attributes that act differently
-    when accessed through an enum member and through an enum class.
-    Instance access is the same as property(), but access to an attribute
-    through the enum class will instead look in the class' _member_map_ for
-    a corresponding enum member.
-    """
+    """A descriptor for Enum attributes such as name and value: on a member it
+    acts like property(); on the class it looks for a member of that name instead."""
 
     name = None
     clsname = None
@@ -483,12 +473,8 @@ class EnumType(type):
 
     def __call__(cls, value, names=None, *, module=None, qualname=None, type=None, start=1,
                  boundary=None):
-        """Either returns an existing member, or creates a new enum class.
-
-        This method is used both when an enum class is given a value to match
-        to an enumeration member (i.e. Color(3)) and for the functional API
-        (i.e. Color = Enum('Color', names='RED GREEN BLUE')).
-        """
+        """Color(value) looks a member up; Enum(name, names, ...) creates a new enum
+        class (the functional API)."""
         if names is None:
             return cls.__new__(cls, value)
         return cls._create_(value, names, module=module, qualname=qualname, type=type,
@@ -519,11 +505,8 @@ class EnumType(type):
 
     @_builtin_property
     def __members__(cls):
-        """Returns a mapping of member name->value.
-
-        This mapping lists all enum members, including aliases. Note that this
-        is a read-only view of the internal mapping.
-        """
+        """A read-only mapping of every member name, aliases included, to its
+        member."""
         return MappingProxyType(cls._member_map_)
 
     def __repr__(cls):
@@ -587,11 +570,7 @@ class EnumType(type):
 
     @classmethod
     def _get_mixins_(mcls, class_name, bases):
-        """Returns the type for creating enum members, and the first inherited
-        enum class.
-
-        bases: the tuple of bases that was given to __new__
-        """
+        """Return (the data type members are made from, the last enum base)."""
         if not bases:
             return object, Enum
         mcls._check_for_existing_members_(class_name, bases)
@@ -629,12 +608,8 @@ class EnumType(type):
 
     @classmethod
     def _find_new_(mcls, user_new, member_type, first_enum):
-        """Returns the __new__ to be used for creating the enum members.
-
-        user_new: the __new__ found in the class body, if any
-        member_type: the data type whose __new__ will be used by default
-        first_enum: enumeration to check for an overriding __new__
-        """
+        """Return (the __new__ that creates members, whether it must be saved as
+        __new_member__, whether it takes the value as arguments)."""
         save_new = first_enum is not None and user_new is not None
         new = user_new
         if new is None:
@@ -661,26 +636,8 @@ EnumMeta = EnumType
 
 
 class Enum(metaclass=EnumType):
-    """
-    Create a collection of name/value pairs.
-
-    Access them by:
-
-    - attribute access::
-
-    >>> Color.RED
-    <Color.RED: 1>
-
-    - value lookup:
-
-    >>> Color(1)
-    <Color.RED: 1>
-
-    - name lookup:
-
-    >>> Color['RED']
-    <Color.RED: 1>
-    """
+    """Base class of enumerations: Color.RED, Color(1) and Color['RED'] give a
+    member; members are iterated, counted and compared by identity."""
 
     def __new__(cls, value):
         # Members are all made when the class is; calling the class looks one up.
@@ -830,13 +787,8 @@ def _reduce_ex_by_global_name(self, proto):
 
 
 class FlagBoundary(StrEnum):
-    """
-    control how out of range values are handled
-    "strict" -> error is raised             [default for Flag]
-    "conform" -> extra bits are discarded
-    "eject" -> lose flag status
-    "keep" -> keep flag status and all bits [default for IntFlag]
-    """
+    """What Flag does with values that use undefined bits: STRICT raises
+    (Flag), CONFORM drops them, EJECT returns a plain int, KEEP keeps them (IntFlag)."""
     STRICT = auto()
     CONFORM = auto()
     EJECT = auto()
@@ -891,11 +843,8 @@ class Flag(Enum, boundary=STRICT):
 
     @classmethod
     def _missing_(cls, value):
-        """
-        Create a composite member containing all canonical members present in `value`.
-
-        If non-member values are present, result depends on `_boundary_` setting.
-        """
+        """Build the pseudo-member for a combination of flags, following the
+        class boundary for bits no member has."""
         if not isinstance(value, int):
             raise ValueError('%r is not a valid %s' % (value, cls.__qualname__))
         # The value must lie in ~all_bits..all_bits and use no bit that no member has.
@@ -1146,21 +1095,14 @@ class verify:
 
 
 def global_enum_repr(self):
-    """
-    use module.enum_name instead of class.enum_name
-
-    the module is the last module in case of a multi-module name
-    """
+    """repr() as module.NAME (the last part of the module's name)."""
     module = self.__class__.__module__.split('.')[-1]
     return '%s.%s' % (module, self._name_)
 
 
 def global_flag_repr(self):
-    """
-    use module.flag_name instead of class.flag_name
-
-    the module is the last module in case of a multi-module name
-    """
+    """repr() of a flag as module.NAME|module.OTHER (the last part of the
+    module's name)."""
     module = self.__class__.__module__.split('.')[-1]
     cls_name = self.__class__.__name__
     if self._name_ is None:
@@ -1189,11 +1131,8 @@ def global_str(self):
 
 
 def global_enum(cls, update_str=False):
-    """
-    decorator that makes the repr() of an enum member reference its module
-    instead of its class; also exports all members to the enum's module's
-    global namespace
-    """
+    """Class decorator: members repr as module.NAME (and str as NAME unless
+    ReprEnum), and are copied into the module's namespace."""
     if issubclass(cls, Flag):
         cls.__repr__ = global_flag_repr
     else:

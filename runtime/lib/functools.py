@@ -33,17 +33,8 @@ WRAPPER_UPDATES = ('__dict__',)
 
 
 def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
-    """Update a wrapper function to look like the wrapped function
-
-       wrapper is the function to be updated
-       wrapped is the original function
-       assigned is a tuple naming the attributes assigned directly
-       from the wrapped function to the wrapper function (defaults to
-       functools.WRAPPER_ASSIGNMENTS)
-       updated is a tuple naming the attributes of the wrapper that
-       are updated with the corresponding attribute from the wrapped
-       function (defaults to functools.WRAPPER_UPDATES)
-    """
+    """Make wrapper look like wrapped: copy the attributes named in assigned,
+    update the dicts named in updated, and set wrapper.__wrapped__.  Returns wrapper."""
     for attr in assigned:
         try:
             value = getattr(wrapped, attr)
@@ -59,14 +50,8 @@ def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPP
 
 
 def wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
-    """Decorator factory to apply update_wrapper() to a wrapper function
-
-       Returns a decorator that invokes update_wrapper() with the decorated
-       function as the wrapper argument and the arguments to wraps() as the
-       remaining arguments. Default arguments are as for update_wrapper().
-       This is a convenience function to simplify applying partial() to
-       update_wrapper().
-    """
+    """Decorator factory: @wraps(wrapped) applies update_wrapper(wrapper,
+    wrapped, assigned, updated) to the function it decorates."""
     return partial(update_wrapper, wrapped=wrapped, assigned=assigned, updated=updated)
 
 
@@ -254,13 +239,8 @@ _initial_missing = object()
 def reduce(*args, **kwargs):
     """reduce(function, iterable[, initial]) -> value
 
-    Apply a function of two arguments cumulatively to the items of a sequence
-    or iterable, from left to right, so as to reduce the iterable to a single
-    value.  For example, reduce(lambda x, y: x+y, [1, 2, 3, 4, 5]) calculates
-    ((((1+2)+3)+4)+5).  If initial is present, it is placed before the items
-    of the iterable in the calculation, and serves as a default when the
-    iterable is empty.
-    """
+    Combine the items of iterable from left to right with the two-argument function,
+    starting from initial when given: reduce(f, [a, b, c]) is f(f(a, b), c)."""
     # A builtin in CPython: positional arguments only, with its own messages.
     if kwargs:
         raise TypeError('reduce() takes no keyword arguments')
@@ -344,12 +324,8 @@ class partial:
 
 
 class partialmethod:
-    """Method descriptor with partial application of the given arguments
-    and keywords.
-
-    Supports wrapping existing descriptors and handles non-descriptor
-    callables as instance methods.
-    """
+    """A descriptor like partial for methods: the bound instance (or class)
+    comes first, then the stored arguments, then the call's."""
 
     def __init__(self, func, /, *args, **keywords):
         if not callable(func) and not hasattr(func, '__get__'):
@@ -426,23 +402,10 @@ def _make_key(args, kwds, typed):
 
 
 def lru_cache(maxsize=128, typed=False):
-    """Least-recently-used cache decorator.
-
-    If *maxsize* is set to None, the LRU features are disabled and the cache
-    can grow without bound.
-
-    If *typed* is True, arguments of different types will be cached separately.
-    For example, f(3.0) and f(3) will be treated as distinct calls with
-    distinct results.
-
-    Arguments to the cached function must be hashable.
-
-    View the cache statistics named tuple (hits, misses, maxsize, currsize)
-    with f.cache_info().  Clear the cache and statistics with f.cache_clear().
-    Access the underlying function with f.__wrapped__.
-
-    See:  https://en.wikipedia.org/wiki/Cache_replacement_policies#Least_recently_used_(LRU)
-    """
+    """Decorator caching a function's results by its arguments, keeping the
+    maxsize most recently used (maxsize=None: unbounded; typed=True: 3 and 3.0 are
+    cached apart).  The wrapper has cache_info(), cache_clear(), cache_parameters() and
+    __wrapped__.  Arguments must be hashable."""
     if isinstance(maxsize, int):
         if maxsize < 0:
             maxsize = 0
@@ -600,23 +563,15 @@ def _resolve_name(name, namespace):
 
 
 def singledispatch(func):
-    """Single-dispatch generic function decorator.
-
-    Transforms a function into a generic function, which can have different
-    behaviours depending upon the type of its first argument. The decorated
-    function acts as the default implementation, and additional
-    implementations can be registered using the register() attribute of the
-    generic function.
-    """
+    """Decorator turning a function into a generic function that picks its
+    implementation by the class of the first argument; add implementations with
+    .register(cls) or .register on a function whose first parameter is annotated."""
     registry = {}
     dispatch_cache = {}
 
     def dispatch(cls):
-        """generic_func.dispatch(cls) -> <function implementation>
-
-        Runs the dispatch algorithm to return the best available implementation
-        for the given *cls* registered on *generic_func*.
-        """
+        """Return the implementation that would be used for arguments of class
+        cls."""
         try:
             return dispatch_cache[cls]
         except KeyError:
@@ -676,11 +631,8 @@ def singledispatch(func):
 
 
 class singledispatchmethod:
-    """Single-dispatch generic method descriptor.
-
-    Supports wrapping existing descriptors and handles non-descriptor
-    callables as instance methods.
-    """
+    """singledispatch for methods: dispatches on the first argument
+    after self (or cls)."""
 
     def __init__(self, func):
         if not callable(func) and not hasattr(func, '__get__'):

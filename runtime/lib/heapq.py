@@ -105,16 +105,8 @@ def heappop(heap):
 
 
 def heapreplace(heap, item):
-    """Pop and return the current smallest value, and add the new item.
-
-    This is more efficient than heappop() followed by heappush(), and can be
-    more appropriate when using a fixed-size heap.  Note that the value
-    returned may be larger than item!  That constrains reasonable uses of
-    this routine unless written as part of a conditional replacement:
-
-        if item > heap[0]:
-            item = heapreplace(heap, item)
-    """
+    """Pop and return the smallest item, then push item (faster than heappop
+    then heappush; the result may be larger than item)."""
     _check_list(heap, 'heapreplace')
     if not heap:
         raise IndexError('index out of range')
@@ -153,22 +145,12 @@ def _heapreplace_max(heap, item):
 
 
 def merge(*iterables, key=None, reverse=False):
-    '''Merge multiple sorted inputs into a single sorted output.
+    """Merge sorted iterables into one sorted iterator, lazily; like
+    sorted(chain(*iterables), key=key, reverse=reverse) for sorted inputs, stable.
 
-    Similar to sorted(itertools.chain(*iterables)) but returns a generator,
-    does not pull the data into memory all at once, and assumes that each of
-    the input streams is already sorted (smallest to largest).
-
-    >>> list(merge([1,3,5,7], [0,2,4,8], [5,10,15,20], [], [25]))
-    [0, 1, 2, 3, 4, 5, 5, 7, 8, 10, 15, 20, 25]
-
-    If *key* is not None, applies a key function to each element to determine
-    its sort order.
-
-    >>> list(merge(['dog', 'horse'], ['cat', 'fish', 'kangaroo'], key=len))
-    ['dog', 'cat', 'fish', 'horse', 'kangaroo']
-
-    '''
+    >>> list(merge([1, 4], [2, 3, 5]))
+    [1, 2, 3, 4, 5]
+    """
     # Heap entries are [sort key, tie-breaker, value, iterator]: the tie-breaker is the
     # input's position (negated when reversed, for the max-heap) so equal keys come out
     # in input order and values themselves are never compared.
@@ -212,10 +194,7 @@ def merge(*iterables, key=None, reverse=False):
 
 
 def nsmallest(n, iterable, key=None):
-    """Find the n smallest elements in a dataset.
-
-    Equivalent to:  sorted(iterable, key=key)[:n]
-    """
+    """Return the n smallest items; the same as sorted(iterable, key=key)[:n]."""
     if n == 1:
         sentinel = object()
         result = min(iter(iterable), default=sentinel, key=key)
@@ -254,10 +233,8 @@ def nsmallest(n, iterable, key=None):
 
 
 def nlargest(n, iterable, key=None):
-    """Find the n largest elements in a dataset.
-
-    Equivalent to:  sorted(iterable, key=key, reverse=True)[:n]
-    """
+    """Return the n largest items; the same as
+    sorted(iterable, key=key, reverse=True)[:n]."""
     if n == 1:
         sentinel = object()
         result = max(iter(iterable), default=sentinel, key=key)

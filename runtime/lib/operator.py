@@ -228,14 +228,8 @@ def setitem(a, b, c):
 
 
 def length_hint(obj, default=0):
-    """Return an estimate of the number of items in obj.
-
-    This is useful for presizing containers when building from an iterable.
-
-    If the object supports len(), the result will be exact.
-    Otherwise, it may over- or under-estimate by an arbitrary amount.
-    The result will be an integer >= 0.
-    """
+    """Return an estimate of the number of items in obj: len(obj) if it has
+    one, else obj.__length_hint__(), else default.  The result is an int >= 0."""
     if not isinstance(default, int):
         raise TypeError("'%s' object cannot be interpreted as an integer"
                         % type(default).__name__)
@@ -265,12 +259,8 @@ def call(obj, /, *args, **kwargs):
 # Callables built from an item, an attribute or a method name.
 
 class attrgetter:
-    """Return a callable object that fetches the given attribute(s) from its operand.
-    After f = attrgetter('name'), the call f(r) returns r.name.
-    After g = attrgetter('name', 'date'), the call g(r) returns (r.name, r.date).
-    After h = attrgetter('name.first', 'name.last'), the call h(r) returns
-    (r.name.first, r.name.last).
-    """
+    """Callable fetching attributes: attrgetter('a')(r) is r.a,
+    attrgetter('a', 'b.c')(r) is (r.a, r.b.c)."""
 
     def __init__(self, *attrs):
         if not attrs:
@@ -302,10 +292,8 @@ def _resolve(obj, path):
 
 
 class itemgetter:
-    """Return a callable object that fetches the given item(s) from its operand.
-    After f = itemgetter(2), the call f(r) returns r[2].
-    After g = itemgetter(2, 5, 3), the call g(r) returns (r[2], r[5], r[3])
-    """
+    """Callable fetching items: itemgetter(2)(r) is r[2], itemgetter(2, 5)(r) is
+    (r[2], r[5])."""
 
     def __init__(self, *items):
         if not items:
@@ -327,11 +315,7 @@ class itemgetter:
 
 
 class methodcaller:
-    """Return a callable object that calls the given method on its operand.
-    After f = methodcaller('name'), the call f(r) returns r.name().
-    After g = methodcaller('name', 'date', foo=1), the call g(r) returns
-    r.name('date', foo=1).
-    """
+    """Callable calling a method: methodcaller('m', 1, k=2)(r) is r.m(1, k=2)."""
 
     def __init__(self, *args, **kwargs):
         if not args:

@@ -109,13 +109,9 @@ def _ends_sentence(chunk):
 
 
 class TextWrapper:
-    """
-    Object for wrapping/filling text.  The public interface consists of
-    the wrap() and fill() methods; the other methods are just there for
-    subclasses to override in order to tweak the default behaviour.
-    If you want to completely replace the main wrapping algorithm,
-    you'll probably have to override _wrap_chunks().
-    """
+    """Wraps and fills paragraphs; the options are attributes set by the
+    constructor.  wrap() and fill() are the public methods; the _ methods are the steps
+    subclasses may override."""
 
     unicode_whitespace_trans = dict.fromkeys(map(ord, _whitespace), ord(' '))
 
@@ -270,42 +266,23 @@ class TextWrapper:
 
 
 def wrap(text, width=70, **kwargs):
-    """Wrap a single paragraph of text, returning a list of wrapped lines.
-
-    Reformat the single paragraph in 'text' so it fits in lines of no
-    more than 'width' columns, and return a list of wrapped lines.  By
-    default, tabs in 'text' are expanded with string.expandtabs(), and
-    all other whitespace characters (including newline) are converted to
-    space.  See TextWrapper class for available keyword args to customize
-    wrapping behaviour.
-    """
+    """Wrap a paragraph into a list of lines of at most width columns (tabs
+    expanded, other whitespace made spaces); kwargs are TextWrapper options."""
     w = TextWrapper(width=width, **kwargs)
     return w.wrap(text)
 
 
 def fill(text, width=70, **kwargs):
-    """Fill a single paragraph of text, returning a new string.
-
-    Reformat the single paragraph in 'text' to fit in lines of no more
-    than 'width' columns, and return a new string containing the entire
-    wrapped paragraph.  As with wrap(), tabs are expanded and other
-    whitespace characters converted to space.  See TextWrapper class for
-    available keyword args to customize wrapping behaviour.
-    """
+    """Wrap a paragraph like wrap() and return it as one string with newlines."""
     w = TextWrapper(width=width, **kwargs)
     return w.fill(text)
 
 
 def shorten(text, width, **kwargs):
-    """Collapse and truncate the given text to fit in the given width.
+    """Collapse the whitespace of text and truncate it to width columns, ending
+    with the placeholder when something was cut:
 
-    The text first has its whitespace collapsed.  If it then fits in
-    the *width*, it is returned as is.  Otherwise, as many words
-    as possible are joined and then the placeholder is appended::
-
-        >>> textwrap.shorten("Hello  world!", width=12)
-        'Hello world!'
-        >>> textwrap.shorten("Hello  world!", width=11)
+        >>> shorten('Hello  world!', width=11)
         'Hello [...]'
     """
     w = TextWrapper(width=width, max_lines=1, **kwargs)
@@ -313,11 +290,8 @@ def shorten(text, width, **kwargs):
 
 
 def dedent(text):
-    """Remove any common leading whitespace from every line in `text`.
-
-    Lines that consist solely of spaces and tabs are normalized to empty
-    lines; lines are separated by '\\n' only.
-    """
+    """Remove the whitespace prefix common to every non-blank line of text; lines
+    of only spaces and tabs become empty.  Lines are separated by '\n' only."""
     lines = text.split('\n')
     margin = None
     for i, line in enumerate(lines):
@@ -347,13 +321,8 @@ def dedent(text):
 
 
 def indent(text, prefix, predicate=None):
-    """Adds 'prefix' to the beginning of selected lines in 'text'.
-
-    If 'predicate' is provided, 'prefix' will only be added to the lines
-    where 'predicate(line)' is True. If 'predicate' is not provided,
-    it will default to adding 'prefix' to all non-empty lines that do not
-    consist solely of whitespace characters.
-    """
+    """Prefix the lines of text for which predicate(line) is true (by default,
+    lines that are not only whitespace) with prefix."""
     out = []
     for line in text.splitlines(True):
         if (predicate(line) if predicate is not None else line.strip()):

@@ -270,16 +270,9 @@ def _calculate_meta(meta, bases):
 
 
 def prepare_class(name, bases=(), kwds=None):
-    """Call the __prepare__ method of the appropriate metaclass.
-
-    Returns (metaclass, namespace, kwds) as a 3-tuple
-
-    *metaclass* is the appropriate metaclass
-    *namespace* is the prepared class namespace
-    *kwds* is an updated copy of the passed in kwds argument with any
-    'metaclass' entry removed. If no kwds argument is passed in, this will
-    be an empty dict.
-    """
+    """Return (metaclass, namespace, kwds) for creating a class: the
+    metaclass from kwds['metaclass'] or the bases, the namespace from its __prepare__,
+    and kwds without 'metaclass'."""
     kwds = dict(kwds) if kwds else {}
     if 'metaclass' in kwds:
         meta = kwds.pop('metaclass')
@@ -306,13 +299,8 @@ def new_class(name, bases=(), kwds=None, exec_body=None):
 
 
 class DynamicClassAttribute:
-    """Route attribute access on a class to __getattr__.
-
-    This is a descriptor, used to define attributes that act differently when
-    accessed through an instance and through a class.  Instance access remains
-    normal, but access to an attribute through a class will be routed to the
-    class's __getattr__ method; this is done by raising AttributeError.
-    """
+    """A property for instances that raises AttributeError when looked
+    up on the class, so the class falls back to its metaclass __getattr__."""
 
     def __init__(self, fget=None, fset=None, fdel=None, doc=None):
         self.fget = fget

@@ -201,10 +201,8 @@ class deque:
         return self._left.count(value) + self._right.count(value)
 
     def index(self, value, start=0, stop=_sys.maxsize):
-        """Return first index of value.
-
-        Raises ValueError if the value is not present.
-        """
+        """Return the first index of value in the deque (within start/stop);
+        ValueError if it is absent."""
         items = self._left[::-1] + self._right
         try:
             return items.index(value, start, stop)
@@ -463,14 +461,9 @@ _MutableSequence.register(deque)
 ################################################################################
 
 class defaultdict(dict):
-    """defaultdict(default_factory=None, /, [...]) --> dict with default factory
-
-    The default factory is called without arguments to produce
-    a new value when a key is not present, in __getitem__ only.
-    A defaultdict compares equal to a dict with the same items.
-    All remaining arguments are treated the same as if they were
-    passed to the dict constructor, including keyword arguments.
-    """
+    """A dict that calls default_factory() to create the value of a missing key
+    on d[key] (and stores it).  defaultdict(default_factory=None, /, *args, **kwargs):
+    the other arguments are those of dict()."""
 
     def __init__(self, default_factory=None, /, *args, **kwargs):
         if default_factory is not None and not callable(default_factory):
@@ -561,13 +554,13 @@ class _OrderedDictValuesView(_ValuesView):
 
 
 class OrderedDict(dict):
-    'Dictionary that remembers insertion order'
+    'A dict that keeps (and can rearrange) insertion order.'
 
     def __init__(self, other=(), /, **kwds):
         self.update(other, **kwds)
 
     def update(self, other=(), /, **kwds):
-        """D.update([E, ]**F) -> None.  Update D from mapping/iterable E and F."""
+        """Insert the items of a mapping or an iterable of pairs, then the keywords."""
         if type(self) is OrderedDict:
             dict.update(self, other, **kwds)
             return
@@ -585,10 +578,8 @@ class OrderedDict(dict):
             self[key] = value
 
     def move_to_end(self, key, last=True):
-        """Move an existing element to the end (or beginning if last is false).
-
-        Raise KeyError if the element does not exist.
-        """
+        """Move an existing key to the end (last=True) or the beginning (last=False);
+        KeyError if it is absent."""
         value = dict.pop(self, key)
         if last:
             dict.__setitem__(self, key, value)
@@ -600,10 +591,8 @@ class OrderedDict(dict):
             dict.__setitem__(self, k, v)
 
     def popitem(self, last=True):
-        """Remove and return a (key, value) pair from the dictionary.
-
-        Pairs are returned in LIFO order if last is true or FIFO order if false.
-        """
+        """Remove and return the last (last=True) or first (last=False) (key, value)
+        pair; KeyError if empty."""
         if not self:
             raise KeyError('dictionary is empty')
         key = next(reversed(self)) if last else next(iter(self))
@@ -611,29 +600,27 @@ class OrderedDict(dict):
         return key, value
 
     def setdefault(self, key, default=None):
-        """Insert key with a value of default if key is not in the dictionary.
-
-        Return the value for key if key is in the dictionary, else default.
-        """
+        """Return d[key], inserting key with the value default first if it is
+        absent."""
         if key in self:
             return self[key]
         self[key] = default
         return default
 
     def keys(self):
-        "D.keys() -> a set-like object providing a view on D's keys"
+        "A set-like view of the keys, in order."
         return _OrderedDictKeysView(self)
 
     def items(self):
-        "D.items() -> a set-like object providing a view on D's items"
+        "A set-like view of the (key, value) pairs, in order."
         return _OrderedDictItemsView(self)
 
     def values(self):
-        "D.values() -> an object providing a view on D's values"
+        "A view of the values, in order."
         return _OrderedDictValuesView(self)
 
     def __repr__(self):
-        'od.__repr__() <==> repr(od)'
+        'OrderedDict([(key, value), ...]) or OrderedDict().'
         name = type(self).__name__
         if not self:
             return '%s()' % (name,)
@@ -650,7 +637,7 @@ class OrderedDict(dict):
         return type(self), (), None, None, iter(dict.items(self))
 
     def copy(self):
-        'od.copy() -> a shallow copy of od'
+        'A shallow copy of the same class.'
         return type(self)(self)
 
     __copy__ = copy
@@ -664,9 +651,8 @@ class OrderedDict(dict):
         return self
 
     def __eq__(self, other):
-        """od.__eq__(y) <==> od==y.  Comparison to another OD is order-sensitive
-        while comparison to a regular mapping is order-insensitive.
-        """
+        """Equal to another OrderedDict only with the same order; to other mappings
+        as a dict."""
         if isinstance(other, OrderedDict):
             if not dict.__eq__(self, other):
                 return False
@@ -734,27 +720,14 @@ _tuple_new = tuple.__new__
 
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
-    """Returns a new subclass of tuple with named fields.
+    """Return a new tuple subclass named typename whose items are also reachable
+    as attributes.  field_names is a sequence of names or one string of names separated
+    by spaces or commas; defaults apply to the rightmost fields; rename replaces invalid
+    names by _0, _1...; module sets __module__ (default: the caller's module).
 
-    >>> Point = namedtuple('Point', ['x', 'y'])
-    >>> Point.__doc__                   # docstring for the new class
-    'Point(x, y)'
-    >>> p = Point(11, y=22)             # instantiate with positional args or keywords
-    >>> p[0] + p[1]                     # indexable like a plain tuple
-    33
-    >>> x, y = p                        # unpack like a regular tuple
-    >>> x, y
-    (11, 22)
-    >>> p.x + p.y                       # fields also accessible by name
-    33
-    >>> d = p._asdict()                 # convert to a dictionary
-    >>> d['x']
-    11
-    >>> Point(**d)                      # convert from a dictionary
-    Point(x=11, y=22)
-    >>> p._replace(x=100)               # _replace() is like str.replace() but targets named fields
-    Point(x=100, y=22)
-
+    >>> Point = namedtuple('Point', 'x y')
+    >>> Point(1, y=2)
+    Point(x=1, y=2)
     """
     if isinstance(field_names, str):
         field_names = field_names.replace(',', ' ').split()
@@ -833,7 +806,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     _replace.__doc__ = 'Return a new %s object replacing specified fields with new values' % (typename,)
 
     def __repr__(self):
-        'Return a nicely formatted representation string'
+        'TypeName(field=value, ...)'
         parts = []
         for name, value in zip(fields, self):
             parts.append('%s=%r' % (name, value))
@@ -848,7 +821,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     _asdict.__qualname__ = typename + '._asdict'
 
     def __getnewargs__(self):
-        'Return self as a plain tuple.  Used by copy and pickle.'
+        'The items as a plain tuple (the arguments __new__ needs to rebuild it).'
         return tuple(self)
 
     __getnewargs__.__qualname__ = typename + '.__getnewargs__'
@@ -900,7 +873,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
 ################################################################################
 
 def _count_elements(mapping, iterable):
-    'Tally elements from the iterable.'
+    'Add one to mapping[elem] for each element.'
     mapping_get = mapping.get
     for elem in iterable:
         mapping[elem] = mapping_get(elem, 0) + 1
@@ -911,16 +884,13 @@ def _count_of(item):
 
 
 class Counter(dict):
-    '''Dict subclass for counting hashable items.  Sometimes called a bag
-    or multiset.  Elements are stored as dictionary keys and their counts
-    are stored as dictionary values.
-    '''
+    """A dict subclass that counts hashable items: keys are the items, values their
+    counts (missing items count zero).  Counter(iterable) or Counter(mapping) or
+    Counter(**counts)."""
 
     def __init__(self, iterable=None, /, **kwds):
-        '''Create a new, empty Counter object.  And if given, count elements
-        from an input iterable.  Or, initialize the count from another mapping
-        of elements to their counts.
-        '''
+        """Count the items of iterable (or add the counts of a mapping), then the
+        keyword counts."""
         dict.__init__(self)
         self.update(iterable, **kwds)
 
@@ -933,10 +903,8 @@ class Counter(dict):
         return sum(self.values())
 
     def most_common(self, n=None):
-        '''List the n most common elements and their counts from the most
-        common to the least.  If n is None, then list all element counts.
-        Elements with equal counts are ordered in the order first encountered.
-        '''
+        """The n most common (item, count) pairs, most common first (all of them
+        when n is None); equal counts keep the order items were first counted."""
         # Equal counts keep insertion order: this is what CPython's sorted() and
         # heapq.nlargest() both produce.
         items = sorted(self.items(), key=_count_of, reverse=True)
@@ -947,10 +915,8 @@ class Counter(dict):
         return items[:n]
 
     def elements(self):
-        '''Iterator over elements repeating each as many times as its count.
-        If an element's count has been set to zero or is a negative number,
-        elements() will ignore it.
-        '''
+        """Iterate over the items, each repeated as many times as its count (items
+        with counts below one are skipped)."""
         return _elements(list(self.items()))
 
     @classmethod
@@ -959,10 +925,8 @@ class Counter(dict):
             'Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
 
     def update(self, iterable=None, /, **kwds):
-        '''Like dict.update() but add counts instead of replacing them.
-
-        Source can be an iterable, a dictionary, or another Counter instance.
-        '''
+        """Add counts from an iterable of items or from a mapping of counts, then
+        from the keyword counts."""
         if iterable is not None:
             if isinstance(iterable, dict) or isinstance(iterable, _Mapping):
                 if self:
@@ -977,12 +941,8 @@ class Counter(dict):
             self.update(kwds)
 
     def subtract(self, iterable=None, /, **kwds):
-        '''Like dict.update() but subtracts counts instead of replacing them.
-        Counts can be reduced below zero.  Both the inputs and outputs are
-        allowed to contain zero and negative counts.
-
-        Source can be an iterable, a dictionary, or another Counter instance.
-        '''
+        """Subtract counts given by an iterable of items or a mapping of counts, then
+        by the keyword counts; counts may go to zero or below."""
         if iterable is not None:
             self_get = self.get
             if isinstance(iterable, dict) or isinstance(iterable, _Mapping):
@@ -1187,17 +1147,8 @@ def _elements(items):
 ################################################################################
 
 class ChainMap(_MutableMapping):
-    ''' A ChainMap groups multiple dicts (or other mappings) together
-    to create a single, updateable view.
-
-    The underlying mappings are stored in a list.  That list is public and can
-    be accessed or updated using the *maps* attribute.  There is no other
-    state.
-
-    Lookups search the underlying mappings successively until a key is found.
-    In contrast, writes, updates, and deletions only operate on the first
-    mapping.
-    '''
+    """A mapping that looks keys up in a list of mappings (its `maps`), first one
+    first; writes and deletions only touch maps[0]."""
 
     def __init__(self, *maps):
         '''Initialize a ChainMap by setting *maps* to the given mappings.
@@ -1262,10 +1213,8 @@ class ChainMap(_MutableMapping):
     __copy__ = copy
 
     def new_child(self, m=None, **kwargs):
-        '''New ChainMap with a new map followed by all previous maps.
-        If no map is provided, an empty dict is used.
-        Keyword arguments update the map or new empty dict.
-        '''
+        """A new ChainMap with m (or a new dict holding kwargs) in front of the
+        current maps."""
         if m is None:
             m = kwargs
         elif kwargs:

@@ -330,15 +330,10 @@ class Callable(metaclass=ABCMeta):
 
 
 class Set(Collection):
-    """A set is a finite, iterable container.
+    """A finite, iterable container of unique items.
 
-    This class provides concrete generic implementations of all
-    methods except for __contains__, __iter__ and __len__.
-
-    To override the comparisons (presumably for speed, as the
-    semantics are fixed), redefine __le__ and __ge__,
-    then the other operations will automatically follow suit.
-    """
+    Subclasses define __contains__, __iter__ and __len__; comparisons and the &, |, -, ^
+    operators are provided from them (results are built with _from_iterable)."""
 
     def __le__(self, other):
         if not isinstance(other, Set):
@@ -377,11 +372,8 @@ class Set(Collection):
 
     @classmethod
     def _from_iterable(cls, it):
-        '''Construct an instance of the class from any iterable input.
-
-        Must override this method if the class constructor signature
-        does not accept an iterable for an input.
-        '''
+        """Build an instance from an iterable; override it when the constructor
+        does not take one."""
         return cls(it)
 
     def __and__(self, other):
@@ -439,16 +431,8 @@ Set.register(frozenset)
 
 
 class MutableSet(Set):
-    """A mutable set is a finite, iterable container.
-
-    This class provides concrete generic implementations of all
-    methods except for __contains__, __iter__, __len__,
-    add(), and discard().
-
-    To override the comparisons (presumably for speed, as the
-    semantics are fixed), all you have to do is redefine __le__ and
-    then the other operations will automatically follow suit.
-    """
+    """A Set that can change: subclasses also define add() and discard(); remove,
+    pop, clear and the in-place operators are provided."""
 
     @abstractmethod
     def add(self, value):
@@ -477,7 +461,7 @@ class MutableSet(Set):
         return value
 
     def clear(self):
-        """This is slow (creates N new iterators!) but effective."""
+        """Remove every element (one pop() at a time)."""
         try:
             while True:
                 self.pop()
@@ -520,19 +504,15 @@ MutableSet.register(set)
 
 
 class Mapping(Collection):
-    """A Mapping is a generic container for associating key/value
-    pairs.
-
-    This class provides concrete generic implementations of all
-    methods except for __getitem__, __iter__, and __len__.
-    """
+    """A read-only mapping: subclasses define __getitem__, __iter__ and __len__; get,
+    __contains__, keys, items, values and == are provided."""
 
     @abstractmethod
     def __getitem__(self, key):
         raise KeyError
 
     def get(self, key, default=None):
-        'D.get(k[,d]) -> D[k] if k in D, else d.  d defaults to None.'
+        'Return self[key], or default when the key is missing.'
         try:
             return self[key]
         except KeyError:
@@ -547,15 +527,15 @@ class Mapping(Collection):
             return True
 
     def keys(self):
-        "D.keys() -> a set-like object providing a view on D's keys"
+        "A KeysView of this mapping."
         return KeysView(self)
 
     def items(self):
-        "D.items() -> a set-like object providing a view on D's items"
+        "An ItemsView of this mapping."
         return ItemsView(self)
 
     def values(self):
-        "D.values() -> an object providing a view on D's values"
+        "A ValuesView of this mapping."
         return ValuesView(self)
 
     def __eq__(self, other):
@@ -629,13 +609,8 @@ class ValuesView(MappingView, Collection):
 
 
 class MutableMapping(Mapping):
-    """A MutableMapping is a generic container for associating
-    key/value pairs.
-
-    This class provides concrete generic implementations of all
-    methods except for __getitem__, __setitem__, __delitem__,
-    __iter__, and __len__.
-    """
+    """A Mapping that can change: subclasses also define __setitem__ and
+    __delitem__; pop, popitem, clear, update and setdefault are provided."""
 
     @abstractmethod
     def __setitem__(self, key, value):
@@ -648,9 +623,8 @@ class MutableMapping(Mapping):
     __marker = object()
 
     def pop(self, key, default=__marker):
-        '''D.pop(k[,d]) -> v, remove specified key and return the corresponding value.
-          If key is not found, d is returned if given, otherwise KeyError is raised.
-        '''
+        '''Remove key and return its value; return default instead when the key
+          is missing and a default is given, else raise KeyError.'''
         try:
             value = self[key]
         except KeyError:
@@ -662,9 +636,7 @@ class MutableMapping(Mapping):
             return value
 
     def popitem(self):
-        '''D.popitem() -> (k, v), remove and return some (key, value) pair
-           as a 2-tuple; but raise KeyError if D is empty.
-        '''
+        '''Remove and return some (key, value) pair; KeyError when empty.'''
         try:
             key = next(iter(self))
         except StopIteration:
@@ -674,7 +646,7 @@ class MutableMapping(Mapping):
         return key, value
 
     def clear(self):
-        'D.clear() -> None.  Remove all items from D.'
+        'Remove every item (one popitem() at a time).'
         try:
             while True:
                 self.popitem()
@@ -682,11 +654,8 @@ class MutableMapping(Mapping):
             pass
 
     def update(self, other=(), /, **kwds):
-        ''' D.update([E, ]**F) -> None.  Update D from mapping/iterable E and F.
-            If E present and has a .keys() method, does:     for k in E: D[k] = E[k]
-            If E present and lacks .keys() method, does:     for (k, v) in E: D[k] = v
-            In either case, this is followed by: for k, v in F.items(): D[k] = v
-        '''
+        """Update from a mapping (or any object with keys()) or an iterable of
+            pairs, then from the keyword arguments."""
         if isinstance(other, Mapping):
             for key in other:
                 self[key] = other[key]
@@ -700,7 +669,7 @@ class MutableMapping(Mapping):
             self[key] = value
 
     def setdefault(self, key, default=None):
-        'D.setdefault(k[,d]) -> D.get(k,d), also set D[k]=d if k not in D'
+        'Return self[key], first setting it to default when it is missing.'
         try:
             return self[key]
         except KeyError:
@@ -712,11 +681,8 @@ MutableMapping.register(dict)
 
 
 class Sequence(Reversible, Collection):
-    """All the operations on a read-only sequence.
-
-    Concrete subclasses must override __new__ or __init__,
-    __getitem__, and __len__.
-    """
+    """A read-only sequence: subclasses define __getitem__ and __len__; iteration,
+    `in`, reversed, index and count are provided."""
 
     @abstractmethod
     def __getitem__(self, index):
@@ -743,12 +709,8 @@ class Sequence(Reversible, Collection):
             yield self[i]
 
     def index(self, value, start=0, stop=None):
-        '''S.index(value, [start, [stop]]) -> integer -- return first index of value.
-           Raises ValueError if the value is not present.
-
-           Supporting start and stop arguments is optional, but
-           recommended.
-        '''
+        """Return the first index of value (searching from start to stop);
+           ValueError if absent."""
         if start is not None and start < 0:
             start = max(len(self) + start, 0)
         if stop is not None and stop < 0:
@@ -765,7 +727,7 @@ class Sequence(Reversible, Collection):
         raise ValueError
 
     def count(self, value):
-        'S.count(value) -> integer -- return number of occurrences of value'
+        'How many items are (or equal) value.'
         n = 0
         for v in self:
             if v is value or v == value:
@@ -780,10 +742,7 @@ Sequence.register(memoryview)
 
 
 class ByteString(Sequence):
-    """This unifies bytes and bytearray.
-
-    XXX Should add all their methods.
-    """
+    """The ABC of bytes and bytearray."""
 
 
 ByteString.register(bytes)
@@ -791,11 +750,9 @@ ByteString.register(bytearray)
 
 
 class MutableSequence(Sequence):
-    """All the operations on a read-write sequence.
-
-    Concrete subclasses must provide __new__ or __init__,
-    __getitem__, __setitem__, __delitem__, __len__, and insert().
-    """
+    """A Sequence that can change: subclasses also define __setitem__,
+    __delitem__ and insert; append, clear, reverse, extend, pop, remove and += are
+    provided."""
 
     @abstractmethod
     def __setitem__(self, index, value):
@@ -807,11 +764,11 @@ class MutableSequence(Sequence):
 
     @abstractmethod
     def insert(self, index, value):
-        'S.insert(index, value) -- insert value before index'
+        'Insert value before position index.'
         raise IndexError
 
     def append(self, value):
-        'S.append(value) -- append value to the end of the sequence'
+        'Add value at the end.'
         self.insert(len(self), value)
 
     def clear(self):
@@ -823,30 +780,27 @@ class MutableSequence(Sequence):
             pass
 
     def reverse(self):
-        'S.reverse() -- reverse *IN PLACE*'
+        'Reverse the sequence in place.'
         n = len(self)
         for i in range(n // 2):
             self[i], self[n - i - 1] = self[n - i - 1], self[i]
 
     def extend(self, values):
-        'S.extend(iterable) -- extend sequence by appending elements from the iterable'
+        'Append every item of values.'
         if values is self:
             values = list(values)
         for v in values:
             self.append(v)
 
     def pop(self, index=-1):
-        '''S.pop([index]) -> item -- remove and return item at index (default last).
-           Raise IndexError if list is empty or index is out of range.
-        '''
+        '''Remove and return the item at index (default: the last); IndexError
+           when empty or out of range.'''
         v = self[index]
         del self[index]
         return v
 
     def remove(self, value):
-        '''S.remove(value) -- remove first occurrence of value.
-           Raise ValueError if the value is not present.
-        '''
+        '''Remove the first occurrence of value; ValueError when absent.'''
         del self[self.index(value)]
 
     def __iadd__(self, values):
