@@ -1,0 +1,248 @@
+// Value and object layouts of compiled programs: the single definition.
+//
+// Every value is one 64-bit word (NaN-boxing). Doubles are stored as themselves; all other
+// values live in the negative quiet-NaN space, which ordinary arithmetic never produces
+// (x86's default NaN is 0xFFF8_0000_0000_0000, below every tag):
+//
+//    63        48 47                                                0
+//   +-----------+----------------------------------------------------+
+//   |    tag    |                      payload                       |
+//   +-----------+----------------------------------------------------+
+//   tag <  0xFFF9 (unsigned)   the word is an IEEE-754 double
+//   tag == 0xFFF9              small int: payload is an int48 (two's complement)
+//   tag == 0xFFFA              special: payload 0 = UNBOUND (unbound local / NULL),
+//                                       payload 1 = EXC (a runtime call raised)
+//   tag == 0xFFFC              object: payload is the object's address (48-bit)
+//
+// Ints outside int48 are heap big ints; ints inside int48 are never heap objects
+// (canonical form), so int equality of two small ints is word equality. NaN doubles are
+// kept canonical (0xFFF8_0000_0000_0000 or 0x7FF8_0000_0000_0000), so no double ever looks
+// like a tag. None, True, False, NotImplemented and Ellipsis are static objects.
+//
+// Objects start with a 16-byte header:
+//
+//   +0  u64  type     address of the type object (0 in a free heap cell)
+//   +8  u32  gcflags  bit 0 mark, bit 1 static (outside the heap: never marked or freed)
+//   +12 u32  aux      per-layout small field (unused by the collector)
+//
+// The collector finds pointers inside an object from its type's layout kind (below); the
+// interpreter's type registry (src/interp/typeobj.ts `Layout`) uses the same kind names.
+
+export const TAG_SHIFT = 48n;
+export const TAG_INT = 0xfff9;
+export const TAG_SPECIAL = 0xfffa;
+export const TAG_OBJ = 0xfffc;
+/** First tag value that is not a double (unsigned compare of the top 16 bits). */
+export const TAG_MIN = TAG_INT;
+
+export const INT_TAG_BITS = 0xfff9n << 48n;
+export const OBJ_TAG_BITS = 0xfffcn << 48n;
+export const PAYLOAD_MASK = (1n << 48n) - 1n;
+
+/** The unbound-local / NULL marker. */
+export const UNBOUND = 0xfffan << 48n;
+/** Returned by a runtime routine that raised (the exception is in rt_exc). */
+export const EXC = (0xfffan << 48n) | 1n;
+
+export const INT48_MIN = -(1n << 47n);
+export const INT48_MAX = (1n << 47n) - 1n;
+
+/** Canonical NaN doubles. */
+export const NAN_BITS = 0xfff8_0000_0000_0000n;
+export const POS_NAN_BITS = 0x7ff8_0000_0000_0000n;
+
+export function boxInt(v: bigint): bigint {
+  if (v < INT48_MIN || v > INT48_MAX) throw new RangeError('not an int48');
+  return INT_TAG_BITS | (BigInt.asUintN(48, v));
+}
+
+export function unboxInt(w: bigint): bigint {
+  return BigInt.asIntN(48, w & PAYLOAD_MASK);
+}
+
+export function boxPtr(addr: bigint): bigint {
+  return OBJ_TAG_BITS | (addr & PAYLOAD_MASK);
+}
+
+export function boxFloat(x: number): bigint {
+  const b = new DataView(new ArrayBuffer(8));
+  b.setFloat64(0, x, true);
+  const w = b.getBigUint64(0, true);
+  return x !== x ? NAN_BITS : w;
+}
+
+export function tagOf(w: bigint): number {
+  return Number(w >> 48n);
+}
+
+export function isFloatWord(w: bigint): boolean {
+  return tagOf(w) < TAG_MIN;
+}
+
+// ---- object header ---------------------------------------------------------------------------
+
+export const HDR_TYPE = 0;
+export const HDR_GC = 8;
+export const HDR_AUX = 12;
+export const HEADER_SIZE = 16;
+
+export const GC_MARK = 1;
+export const GC_STATIC = 2;
+
+/**
+ * Layout kinds: how the collector traces an object and which builtin representation it
+ * has. `fields` are the offsets of NaN-boxed value fields; `items` describes a trailing or
+ * out-of-line array of values.
+ */
+export const LAYOUTS = {
+  /** Opaque data, no references (big ints, strings, bytes, raw arrays of numbers). */
+  raw: { id: 0 },
+  /** A value array: +16 i64 length, +24 values[length] (list storage, dict entries...). */
+  values: { id: 1 },
+  tuple: { id: 2 },
+  list: { id: 3 },
+  dict: { id: 4 },
+  set: { id: 5 },
+  function: { id: 6 },
+  type: { id: 7 },
+  exception: { id: 8 },
+  instance: { id: 9 },
+  cell: { id: 10 },
+  method: { id: 11 },
+  builtin: { id: 12 },
+  module: { id: 13 },
+  range: { id: 14 },
+  iterator: { id: 15 },
+  generator: { id: 16 },
+  /** Fixed number of value fields after the header: aux = field count. */
+  fixed: { id: 17 },
+} as const;
+
+export type LayoutKind = keyof typeof LAYOUTS;
+
+// ---- per-layout field offsets -----------------------------------------------------------------
+
+/** Big int: magnitude in 32-bit little-endian digits, sign separately. */
+export const BIGINT = { ndigits: 16, sign: 24, digits: 32 } as const;
+
+/**
+ * str (PEP 393 style): code points stored 1, 2 or 4 bytes each; `ascii` strings are 1-byte
+ * and pure ASCII (their UTF-8 form is the data itself).
+ */
+export const STR = { length: 16, hash: 24, kind: 32, ascii: 33, data: 40 } as const;
+
+export const BYTES = { length: 16, hash: 24, data: 32 } as const;
+
+export const TUPLE = { length: 16, hash: 24, items: 32 } as const;
+
+/** list: items live in a separate `values` array object (reallocated on growth). */
+export const LIST = { length: 16, capacity: 24, items: 32 } as const;
+
+export const VALUES = { length: 16, items: 24 } as const;
+
+export const CELL = { value: 16 } as const;
+
+export const RANGE = { start: 16, stop: 24, step: 32, length: 40 } as const;
+
+/** range iterator: raw i64 next value, step and remaining count (FOR_ITER_RANGE reads them). */
+export const RANGEITER = { next: 16, step: 24, remaining: 32 } as const;
+
+/** list/tuple iterator: the sequence value and a raw i64 index. */
+export const SEQITER = { seq: 16, index: 24 } as const;
+
+export const FUNCTION = {
+  code: 16, // raw address of the static code descriptor
+  globals: 24, // raw address of the module's globals table
+  defaults: 32, // tuple value or UNBOUND
+  kwdefaults: 40, // dict value or UNBOUND
+  closure: 48, // tuple of cells or UNBOUND
+  name: 56,
+  qualname: 64,
+  doc: 72,
+  dict: 80,
+  annotations: 88,
+  module: 96,
+  size: 104,
+} as const;
+
+/** Static code descriptor (raw words, in rodata). */
+export const CODE = {
+  entry: 0, // native entry address (exact positional arguments in the frame)
+  argcount: 8,
+  posonly: 16,
+  kwonly: 24,
+  flags: 32,
+  nlocals: 40,
+  ncells: 48,
+  nfree: 56,
+  frameSlots: 64, // nlocalsplus + stacksize
+  name: 72, // str value
+  qualname: 80, // str value
+  varnames: 88, // tuple value of str
+  file: 96, // raw address of the source-file record
+  lineTable: 104, // raw address of the instruction -> (line, caret) table
+  ninstrs: 112,
+  cell2arg: 120, // raw address of i64[ncells] (argument index or -1)
+  size: 128,
+} as const;
+
+export const BUILTIN = { entry: 16, name: 24, self: 32, arity: 40, size: 48 } as const;
+
+export const METHOD = { func: 16, self: 24, size: 32 } as const;
+
+export const EXCEPTION = { args: 16, traceback: 24, cause: 32, context: 40, suppress: 48, dict: 56, notes: 64, size: 72 } as const;
+
+export const INSTANCE = { dict: 16, size: 24 } as const;
+
+export const MODULE = { name: 16, globals: 24, dict: 32, size: 40 } as const;
+
+/** Type objects (static for builtins, heap-allocated for classes). */
+export const TYPE = {
+  name: 16, // str value
+  qualname: 24,
+  module: 32,
+  bases: 40, // tuple value
+  mro: 48, // tuple value
+  dict: 56, // dict value
+  flags: 64, // raw u64
+  layout: 72, // raw u64: LAYOUTS[kind].id of instances
+  instanceSize: 80, // raw u64 bytes
+  version: 88, // raw u64
+  base: 96, // raw address of the solid base type
+  size: 104,
+} as const;
+
+export const TYPEFLAG_BUILTIN = 1;
+export const TYPEFLAG_BASETYPE = 2;
+
+/** Builtin types every compiled program has, with the layout of their instances. */
+export const BUILTIN_TYPES = [
+  ['object', 'instance'],
+  ['type', 'type'],
+  ['int', 'raw'],
+  ['bool', 'raw'],
+  ['float', 'raw'],
+  ['str', 'raw'],
+  ['bytes', 'raw'],
+  ['tuple', 'tuple'],
+  ['list', 'list'],
+  ['dict', 'dict'],
+  ['set', 'set'],
+  ['frozenset', 'set'],
+  ['range', 'range'],
+  ['NoneType', 'fixed'],
+  ['NotImplementedType', 'fixed'],
+  ['ellipsis', 'fixed'],
+  ['function', 'function'],
+  ['builtin_function_or_method', 'builtin'],
+  ['method', 'method'],
+  ['cell', 'cell'],
+  ['module', 'module'],
+  ['range_iterator', 'iterator'],
+  ['list_iterator', 'iterator'],
+  ['tuple_iterator', 'iterator'],
+  ['BaseException', 'exception'],
+] as const satisfies readonly (readonly [string, LayoutKind])[];
+
+/** Bytes of a value word. */
+export const WORD = 8;

@@ -1,0 +1,103 @@
+// How the hand-written runtime is written and assembled.
+//
+// The runtime is assembly written in TypeScript through src/asm. It is organised in
+// modules (runtime/core/*.ts), each a list of routines and data items. Every routine has a
+// symbol name (`rt_...`) and a one-line contract: inputs, outputs, clobbered registers,
+// whether it may allocate (and so run the collector) and whether it may raise (return
+// EXC with the exception in rt_exc). Routines follow the System V AMD64 calling
+// convention (arguments rdi, rsi, rdx, rcx, r8, r9; result rax; rbx, rbp, r12-r15
+// preserved), so the in-process JIT and the tests can call them through koffi directly.
+//
+// Register roles in compiled Python code (templates):
+//   rbx  FP: the current frame's slot 0 on the value stack (slots are [rbx + 8*i])
+//   rsp  the machine stack (return addresses and spills only)
+//   all other registers are scratch within one template.
+
+import { Assembler, type Hole, type Label, rbx } from '../asm/index.js';
+import { type Chunk, chunkFromAsm } from './image.js';
+
+/** Frame pointer register of compiled code. */
+export const FP = rbx;
+
+export interface RuntimeRoutine {
+  /** Symbol, e.g. `rt_alloc`. */
+  readonly name: string;
+  /** One-line contract: in, out, clobbers, may allocate, may raise. */
+  readonly contract: string;
+  /** Emit the body; the routine's label is already bound. */
+  emit(a: Assembler<any>): void;
+  /** Not exported in the symbol table's global part. */
+  readonly local?: boolean;
+}
+
+export interface RuntimeDatum {
+  readonly name: string;
+  readonly section: 'rodata' | 'data' | 'bss';
+  /** bss: size in bytes. */
+  readonly size?: number;
+  readonly align?: number;
+  /** rodata/data: emit the contents. */
+  emit?(a: Assembler<any>): void;
+}
+
+export interface RuntimeModule {
+  readonly name: string;
+  readonly routines: readonly RuntimeRoutine[];
+  readonly data: readonly RuntimeDatum[];
+}
+
+/** Assemble runtime modules into chunks (one text chunk, one per data section). */
+export function assembleRuntime(modules: readonly RuntimeModule[]): Chunk[] {
+  const chunks: Chunk[] = [];
+  const text = new Assembler<any>();
+  const textExports: { name: string; label: Label; end: Label; kind: 'function'; local?: boolean }[] = [];
+  const seen = new Set<string>();
+  for (const m of modules) {
+    for (const r of m.routines) {
+      if (seen.has(r.name)) throw new Error(`runtime routine ${r.name} defined twice`);
+      seen.add(r.name);
+      text.align(16, 'int3');
+      const start = text.label(r.name);
+      r.emit(text);
+      const end = text.label(`${r.name}.end`);
+      textExports.push({ name: r.name, label: start, end, kind: 'function', local: r.local });
+    }
+  }
+  chunks.push(chunkFromAsm('runtime.text', 'text', text.finish(), textExports));
+  for (const section of ['rodata', 'data'] as const) {
+    const a = new Assembler<any>();
+    const exports: { name: string; label: Label; end: Label; kind: 'object' }[] = [];
+    for (const m of modules) {
+      for (const d of m.data) {
+        if (d.section !== section) continue;
+        if (seen.has(d.name)) throw new Error(`runtime symbol ${d.name} defined twice`);
+        seen.add(d.name);
+        a.align(d.align ?? 8, 'zero');
+        const start = a.label(d.name);
+        d.emit?.(a);
+        const end = a.label(`${d.name}.end`);
+        exports.push({ name: d.name, label: start, end, kind: 'object' });
+      }
+    }
+    chunks.push(chunkFromAsm(`runtime.${section}`, section, a.finish(), exports));
+  }
+  for (const m of modules) {
+    for (const d of m.data) {
+      if (d.section !== 'bss') continue;
+      if (seen.has(d.name)) throw new Error(`runtime symbol ${d.name} defined twice`);
+      seen.add(d.name);
+      chunks.push({
+        name: `runtime.bss.${d.name}`,
+        section: 'bss',
+        bytes: new Uint8Array(0),
+        size: d.size ?? 8,
+        align: d.align ?? 8,
+        symbols: [{ name: d.name, offset: 0, size: d.size ?? 8, kind: 'object' }],
+        relocs: [],
+      });
+    }
+  }
+  return chunks;
+}
+
+export type AnyHole = Hole<any, any>;
