@@ -20,8 +20,9 @@ _HERE = __file__.rpartition('/')[0]
 _LIB = _HERE.rpartition('/')[0].rpartition('/')[0] + '/runtime/lib'
 # Natives edgepyc provides itself (see /work/notes/pylib-brief.md); everything else must
 # come from runtime/lib or the program's own folder.  unicodedata is imported by
-# CPython's own compiler for \N{...} escapes, not by library code.
-_NATIVE = frozenset(['sys', 'math', 'time', 'builtins', 'unicodedata'])
+# CPython's own compiler for \N{...} escapes, and __future__ by every `from __future__
+# import ...` statement; neither is imported by library code.
+_NATIVE = frozenset(['sys', 'math', 'time', 'builtins', 'unicodedata', '__future__'])
 _PathFinder = sys.modules['_frozen_importlib_external'].PathFinder
 
 

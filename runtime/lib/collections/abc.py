@@ -833,7 +833,12 @@ def _register_builtins():
     coro.close()
     AsyncGenerator.register(type(_agen()))
     Generator.register(type(_gen()))
-    Mapping.register(type(type.__dict__))
+    try:
+        proxy_type = type(type.__dict__)
+    except AttributeError:
+        proxy_type = None
+    if proxy_type is not None and proxy_type.__name__ == 'mappingproxy':
+        Mapping.register(proxy_type)
     for it in (iter(b''), iter(bytearray()), iter(d.keys()), iter(d.values()),
                iter(d.items()), iter([]), reversed([]), iter(range(0)),
                iter(set()), iter(''), iter(()), iter(zip())):
