@@ -568,6 +568,13 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args,
     if match_args:
         _set_new_attribute(cls, '__match_args__', tuple(f.name for f in std_init_fields))
 
+    if slots and '__slots__' not in cls.__dict__:
+        # No real slots in edgepyc; the attribute is what programs can look at.
+        slot_names = tuple(f.name for f in field_list)
+        if weakref_slot:
+            slot_names += ('__weakref__',)
+        setattr(cls, '__slots__', slot_names)
+
     abc.update_abstractmethods(cls)
     return cls
 

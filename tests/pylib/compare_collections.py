@@ -437,3 +437,6 @@ class Incomplete2(cabc.MutableMapping):
 
 show('abstract instantiation many', lambda: Incomplete2())
 print('__all__', sorted(collections.__all__))
+print('generic aliases', cabc.Callable[[int], str], cabc.Callable[..., int], cabc.Callable[[], None].__args__,
+      cabc.Iterable[int], cabc.Mapping[str, int], deque[int], defaultdict[str, int], OrderedDict[str, int])
+show('Callable alias bad', lambda: cabc.Callable[int])

@@ -240,4 +240,13 @@ show('make_dataclass', lambda: (M(1, 2), M(1, 2).twice(), M.__doc__, M.__module_
 show('MISSING', lambda: type(MISSING).__name__)
 show('InitVar repr', lambda: (repr(InitVar[int]), repr(InitVar[List[int]])))
 show('params', lambda: repr(V.__dataclass_params__))
+
+
+@dataclass(slots=True)
+class Slotted:
+    a: int
+    b: str = 'x'
+
+
+show('slots', lambda: (Slotted.__slots__, Slotted(1), Slotted(1) == Slotted(1)))
 show('__all__', lambda: sorted(dataclasses.__all__))

@@ -314,6 +314,61 @@ class Collection(Sized, Iterable, Container):
         return NotImplemented
 
 
+def _type_repr(obj):
+    if isinstance(obj, type) and not isinstance(obj, GenericAlias):
+        if obj.__module__ == 'builtins':
+            return obj.__qualname__
+        return '%s.%s' % (obj.__module__, obj.__qualname__)
+    if obj is Ellipsis:
+        return '...'
+    if type(obj).__name__ == 'function':
+        return obj.__name__
+    return repr(obj)
+
+
+def _is_param_expr(obj):
+    # ... or a typing.ParamSpec / typing.Concatenate[...] (checked by name: no import).
+    if obj is Ellipsis:
+        return True
+    names = {'ParamSpec', '_ConcatenateGenericAlias'}
+    return type(obj).__name__ in names or (
+        type(obj).__name__ == '_GenericAlias' and
+        getattr(getattr(obj, '__origin__', None), '_name', None) == 'Concatenate')
+
+
+def _make_callable_alias():
+    # Callable[[int, str], bool] keeps its arguments flattened, (int, str, bool), and
+    # prints them grouped again, as CPython's collections.abc._CallableGenericAlias.
+    try:
+        class _CallableGenericAlias(GenericAlias):
+            def __new__(cls, origin, args):
+                if not (isinstance(args, tuple) and len(args) == 2):
+                    raise TypeError('Callable must be used as Callable[[arg, ...], result].')
+                t_args, t_result = args
+                if isinstance(t_args, (tuple, list)):
+                    args = (*t_args, t_result)
+                elif not _is_param_expr(t_args):
+                    raise TypeError('Expected a list of types, an ellipsis, ParamSpec, or '
+                                    'Concatenate. Got %s' % (t_args,))
+                return super().__new__(cls, origin, args)
+
+            def __repr__(self):
+                args = self.__args__
+                if len(args) == 2 and _is_param_expr(args[0]):
+                    return super().__repr__()
+                return 'collections.abc.Callable[[%s], %s]' % (
+                    ', '.join([_type_repr(a) for a in args[:-1]]), _type_repr(args[-1]))
+
+            def __reduce__(self):
+                args = self.__args__
+                if not (len(args) == 2 and _is_param_expr(args[0])):
+                    args = list(args[:-1]), args[-1]
+                return _CallableGenericAlias, (Callable, args)
+    except TypeError:
+        return GenericAlias
+    return _CallableGenericAlias
+
+
 class Callable(metaclass=ABCMeta):
 
     @abstractmethod
@@ -326,7 +381,7 @@ class Callable(metaclass=ABCMeta):
             return _check_methods(C, "__call__")
         return NotImplemented
 
-    __class_getitem__ = classmethod(GenericAlias)
+    __class_getitem__ = classmethod(_make_callable_alias())
 
 
 class Set(Collection):
