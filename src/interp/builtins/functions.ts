@@ -1,26 +1,35 @@
-// The builtin functions (the `builtins` module's functions and iterator types).
+// The builtin functions: the functions of the `builtins` module (Python/bltinmodule.c of
+// CPython 3.11), with its argument handling and messages.
+//
+// The iterator types (enumerate, zip, map, filter, reversed) and iter/next/aiter/anext
+// live in iter_types.ts, compile/exec/eval/__import__ in exec.ts, open() in fileio.ts and
+// memoryview in memoryview.ts; makeBuiltinFunctions() gathers them all.
 
-import { arity, exactlyOne, fn, method, parseArgs } from '../bi.js';
-import { binaryDunder, binaryOp, intOf, wrapNumeric } from '../arith.js';
+import { arity, exactlyOne, fn, unpackArity } from '../bi.js';
+import { binaryDunder, binaryOp, compareOp, intOf } from '../arith.js';
 import { buildClass, dirOf } from '../classes.js';
-import { contains, len, toIndex } from '../containers.js';
-import { AttributeError, EOFError, pyErr, StopIteration, TypeError, ValueError } from '../exceptions.js';
+import { len, toIndex } from '../containers.js';
+import { EOFError, OverflowError, pyErr, RuntimeError, SystemExit, TypeError, ValueError, newExc } from '../exceptions.js';
 import { tstate } from '../frame.js';
-import { stopIteration } from '../generators.js';
-import { makeIter, rangeIter } from '../iterators.js';
+import { importState } from '../imports.js';
 import * as N from '../numeric/index.js';
-import { PyBuiltin, PyFloat, PyIterator, type PyKwargs, PyList, PyObject, PyRange, PyTuple } from '../objects.js';
+import { PyBoxed, PyByteArray, PyBytes, PyComplex, PyFloat, type PyKwargs, PyList, PyObject, PyTuple } from '../objects.js';
 import {
-  call, callDescr, callMethod, compareBool, delAttr, getAttr, getAttrOpt, getIter, hash, isCallable, isTrue, iterNext, newList, newTuple, None, NotImplemented, objectId,
-  setAttr, toArray, typeOf, typeName,
+  call, callDescr, callMethod, delAttr, getAttr, getAttrOpt, getIter, isCallable, isTrue, iterNext, newList, None, NotImplemented, objectId, setAttr, toArray,
+  typeOf, typeName,
 } from '../protocol.js';
 import { PyDict } from '../pydict.js';
-import { dictType, iteratorType, listType, PyType } from '../typeobj.js';
+import { TextStream } from '../modules/sys.js';
+import { complexType, dictType, floatType, intType, listType, objectType, PyType } from '../typeobj.js';
 import { ascii, format, repr, str } from './repr.js';
-import { listSort, sortArgs } from './list.js';
+import { powMod } from './numbers.js';
+import { listSort, pyLess, sortArgs } from './list.js';
 import { pyHash } from './hashing.js';
-import { staticNew } from './numbers.js';
 import { frameLocals } from './misc.js';
+import { installIterTypes, iterBuiltins } from './iter_types.js';
+import { execBuiltins } from './exec.js';
+import { openBuiltin } from './fileio.js';
+import { installMemoryview, memoryviewType } from './memoryview.js';
 
 /** Output streams, provided by the runtime (sys.stdout / sys.stderr objects). */
 export const io = {
@@ -29,51 +38,185 @@ export const io = {
   flushStdout: (): void => {},
 };
 
+export const sysRef = { getStdout: (): any => undefined };
+
+/** sys.<name>, or undefined when the sys module or the attribute is missing. */
+function sysAttr(name: string): any {
+  const sys = importState.modules?.getStr('sys');
+  if (sys === undefined || sys === null || sys.dict === null) return undefined;
+  return sys.dict.getStr(name);
+}
+
+// ---- print / input --------------------------------------------------------------------------
+
 function printImpl(a: any[], kw: PyKwargs | null): any {
-  let sep = ' ';
-  let end = '\n';
+  let sep: string | null = null;
+  let end: string | null = null;
   let file: any = None;
   let flush = false;
   if (kw !== null) {
     for (const [k, v] of kw) {
       if (k === 'sep') {
-        if (v !== None && typeof v !== 'string') throw pyErr(TypeError, `sep must be None or a string, not ${typeName(v)}`);
-        if (v !== None) sep = v;
+        if (v !== None && typeof v !== 'string' && !(v instanceof PyBoxed && typeof v.value === 'string')) throw pyErr(TypeError, `sep must be None or a string, not ${typeName(v)}`);
+        if (v !== None) sep = str(v);
       } else if (k === 'end') {
-        if (v !== None && typeof v !== 'string') throw pyErr(TypeError, `end must be None or a string, not ${typeName(v)}`);
-        if (v !== None) end = v;
+        if (v !== None && typeof v !== 'string' && !(v instanceof PyBoxed && typeof v.value === 'string')) throw pyErr(TypeError, `end must be None or a string, not ${typeName(v)}`);
+        if (v !== None) end = str(v);
       } else if (k === 'file') file = v;
       else if (k === 'flush') flush = isTrue(v);
       else throw pyErr(TypeError, `'${k}' is an invalid keyword argument for print()`);
     }
   }
-  let out = '';
-  for (let i = 0; i < a.length; i++) {
-    if (i > 0) out += sep;
-    out += str(a[i]);
-  }
-  out += end;
   if (file === None) {
-    const stdout = sysRef.getStdout();
-    if (stdout === undefined || stdout === null) {
-      io.stdoutWrite(out);
+    file = sysRef.getStdout();
+    // sys.stdout is None (e.g. deleted by the program): print() does nothing.
+    if (file === None) return None;
+    if (file === undefined || file === null) {
+      let out = '';
+      for (let i = 0; i < a.length; i++) out += (i > 0 ? sep ?? ' ' : '') + str(a[i]);
+      io.stdoutWrite(out + (end ?? '\n'));
       if (flush) io.flushStdout();
-    } else {
-      callMethod(stdout, 'write', [out]);
-      if (flush) callMethod(stdout, 'flush', []);
+      return None;
     }
-  } else {
-    callMethod(file, 'write', [out]);
-    if (flush) callMethod(file, 'flush', []);
   }
+  if (file instanceof TextStream) {
+    // The builtin text streams: write the pieces directly, in CPython's order.
+    for (let i = 0; i < a.length; i++) {
+      if (i > 0) file.write(sep ?? ' ');
+      file.write(str(a[i]));
+    }
+    file.write(end ?? '\n');
+    if (flush) file.flush();
+    return None;
+  }
+  const write = getAttr(file, 'write');
+  for (let i = 0; i < a.length; i++) {
+    if (i > 0) call(write, [sep ?? ' ']);
+    call(write, [str(a[i])]);
+  }
+  call(write, [end ?? '\n']);
+  if (flush) callMethod(file, 'flush', []);
   return None;
 }
 
-export const sysRef = { getStdout: (): any => undefined };
+function inputImpl(a: any[], kw: PyKwargs | null): any {
+  noKwargs('input', kw);
+  unpackArity('input', a, 0, 1);
+  const fin = sysAttr('stdin');
+  const fout = sysAttr('stdout');
+  const ferr = sysAttr('stderr');
+  if (fin === None) throw pyErr(RuntimeError, 'input(): lost sys.stdin');
+  if (fout === None) throw pyErr(RuntimeError, 'input(): lost sys.stdout');
+  if (ferr !== None && ferr !== undefined) callMethod(ferr, 'flush', []);
+  if (a.length === 1) {
+    const prompt = str(a[0]);
+    if (fout === undefined) io.stdoutWrite(prompt);
+    else callMethod(fout, 'write', [prompt]);
+  }
+  if (fout === undefined) io.flushStdout();
+  else callMethod(fout, 'flush', []);
+  let line: any;
+  if (fin === undefined || fin instanceof TextStream) {
+    line = fin === undefined ? io.stdinReadline() : (fin as TextStream).readline();
+    if (line === null) line = '';
+  } else {
+    line = callMethod(fin, 'readline', []);
+    if (typeof line !== 'string') throw pyErr(TypeError, 'object.readline() returned non-string');
+  }
+  if (line === '') throw pyErr(EOFError, 'EOF when reading a line');
+  return line.endsWith('\n') ? line.slice(0, -1) : line;
+}
+
+// ---- isinstance / issubclass ---------------------------------------------------------------
+
+/** isinstance(obj, cls) (Objects/abstract.c, object_recursive_isinstance). */
+function isInstance(obj: any, cls: any): boolean {
+  if (cls instanceof PyType && cls.cls === typeTypeRef.t) {
+    const t = typeOf(obj);
+    if (t === cls || t.isSubtype(cls)) return true;
+    return classAttrIsSubtype(obj, t, cls);
+  }
+  if (cls instanceof PyTuple) {
+    const items = cls.items;
+    for (let i = 0; i < items.length; i++) if (isInstance(obj, items[i])) return true;
+    return false;
+  }
+  const ic = typeOf(cls).lookup('__instancecheck__');
+  if (ic !== undefined && !(ic === typeInstancecheckRef.f && cls instanceof PyType)) return isTrue(callDescr(ic, cls, [obj]));
+  if (cls instanceof PyType) {
+    const t = typeOf(obj);
+    if (t.isSubtype(cls)) return true;
+    return classAttrIsSubtype(obj, t, cls);
+  }
+  throw pyErr(TypeError, 'isinstance() arg 2 must be a type, a tuple of types, or a union');
+}
+
+/** object_isinstance's fallback: an overridden __class__ (proxies) may name a subclass. */
+function classAttrIsSubtype(obj: any, t: PyType, cls: PyType): boolean {
+  if (typeof obj !== 'object' || (t.lookup('__class__') === objectClassRef.d && !t.hasGetattribute)) return false;
+  const c = getAttrOpt(obj, '__class__');
+  return c instanceof PyType && c !== t && c.isSubtype(cls);
+}
+
+export const objectClassRef: { d: any } = { d: undefined };
+
+function isSubclass(c: any, cls: any): boolean {
+  if (cls instanceof PyType && cls.cls === typeTypeRef.t && c instanceof PyType && c.cls === typeTypeRef.t) return c.isSubtype(cls);
+  if (cls instanceof PyTuple) {
+    for (const x of cls.items) if (isSubclass(c, x)) return true;
+    return false;
+  }
+  const sc = typeOf(cls).lookup('__subclasscheck__');
+  if (sc !== undefined && !(sc === typeSubclasscheckRef.f && cls instanceof PyType)) return isTrue(callDescr(sc, cls, [c]));
+  if (cls instanceof PyType) {
+    if (!isClassLike(c)) throw pyErr(TypeError, 'issubclass() arg 1 must be a class');
+    return c instanceof PyType ? c.isSubtype(cls) : abstractIsSubclass(c, cls);
+  }
+  throw pyErr(TypeError, 'issubclass() arg 2 must be a class, a tuple of classes, or a union');
+}
+
+/** check_class: a class, or anything with a __bases__ tuple. */
+function isClassLike(c: any): boolean {
+  if (c instanceof PyType) return true;
+  return getAttrOpt(c, '__bases__') instanceof PyTuple;
+}
+
+function abstractIsSubclass(c: any, cls: any): boolean {
+  if (c === cls) return true;
+  const bases = getAttrOpt(c, '__bases__');
+  if (!(bases instanceof PyTuple)) return false;
+  return bases.items.some((b) => abstractIsSubclass(b, cls));
+}
+
+export const typeTypeRef: { t: PyType } = { t: null as unknown as PyType };
+export const typeInstancecheckRef: { f: any } = { f: undefined };
+export const typeSubclasscheckRef: { f: any } = { f: undefined };
+
+// ---- helpers ---------------------------------------------------------------------------------
+
+function noKwargs(name: string, kw: PyKwargs | null): void {
+  if (kw !== null && kw.size > 0) throw pyErr(TypeError, `${name}() takes no keyword arguments`);
+}
+
+/** A METH_O builtin: exactly one positional argument, no keywords. */
+function one(name: string, a: any[], kw: PyKwargs | null): any {
+  if (a.length !== 1 || kw !== null) {
+    noKwargs(name, kw);
+    exactlyOne(name, a);
+  }
+  return a[0];
+}
+
+function attrName(v: any): string {
+  if (typeof v === 'string') return v;
+  if (v instanceof PyBoxed && typeof v.value === 'string') return v.value;
+  throw pyErr(TypeError, `attribute name must be string, not '${typeName(v)}'`);
+}
 
 function minmax(name: string, a: any[], kw: PyKwargs | null, op: number): any {
   let key: any = None;
   let dflt: any = undefined;
+  if (a.length === 0) throw pyErr(TypeError, `${name} expected at least 1 argument, got 0`);
   if (kw !== null) {
     for (const [k, v] of kw) {
       if (k === 'key') key = v;
@@ -81,456 +224,418 @@ function minmax(name: string, a: any[], kw: PyKwargs | null, op: number): any {
       else throw pyErr(TypeError, `'${k}' is an invalid keyword argument for ${name}()`);
     }
   }
-  let items: any[];
-  if (a.length === 0) throw pyErr(TypeError, `${name} expected at least 1 argument, got 0`);
-  if (a.length === 1) items = toArray(a[0]);
-  else {
-    if (dflt !== undefined) throw pyErr(TypeError, `Cannot specify a default for ${name}() with multiple positional arguments`);
-    items = a;
-  }
-  if (items.length === 0) {
-    if (dflt !== undefined) return dflt;
-    throw pyErr(ValueError, `${name}() arg is an empty sequence`);
-  }
-  let best = items[0];
-  let bestKey = key === None ? best : call(key, [best]);
-  for (let i = 1; i < items.length; i++) {
-    const x = items[i];
+  const positional = a.length > 1;
+  if (positional && dflt !== undefined) throw pyErr(TypeError, `Cannot specify a default for ${name}() with multiple positional arguments`);
+  let best: any = undefined;
+  let bestKey: any = undefined;
+  const consider = (x: any): void => {
     const k = key === None ? x : call(key, [x]);
-    if (compareBool(k, bestKey, op)) {
+    if (bestKey === undefined) {
+      best = x;
+      bestKey = k;
+      return;
+    }
+    if (typeof k === 'number' && typeof bestKey === 'number') {
+      if (op === 0 ? k < bestKey : k > bestKey) {
+        best = x;
+        bestKey = k;
+      }
+      return;
+    }
+    const r = compareOp(k, bestKey, op);
+    if (r === true || (r !== false && isTrue(r))) {
       best = x;
       bestKey = k;
     }
+  };
+  if (positional) for (const x of a) consider(x);
+  else {
+    const src = a[0];
+    if (src instanceof PyList && src.cls === listType) {
+      // list_iterator semantics: the list may change while the key runs.
+      for (let i = 0; i < src.items.length; i++) consider(src.items[i]);
+    } else {
+      const it = getIter(src);
+      for (;;) {
+        const x = iterNext(it);
+        if (x === undefined) break;
+        consider(x);
+      }
+    }
+  }
+  if (bestKey === undefined) {
+    if (dflt !== undefined) return dflt;
+    throw pyErr(ValueError, `${name}() arg is an empty sequence`);
   }
   return best;
 }
 
-function isInstance(obj: any, cls: any): boolean {
-  if (cls instanceof PyType) {
-    const t = typeOf(obj);
-    if (t === cls || t.isSubtype(cls)) return true;
-    const meta = cls.cls;
-    if (meta !== typeTypeRef.t) {
-      const ic = meta.lookup('__instancecheck__');
-      if (ic !== undefined && ic !== typeInstancecheckRef.f) return isTrue(callDescr(ic, cls, [obj]));
+function sumImpl(a: any[], kw: PyKwargs | null): any {
+  if (a.length === 0 && (kw === null || !kw.has('iterable'))) throw pyErr(TypeError, `sum() takes at least 1 positional argument (0 given)`);
+  if (a.length > 2) throw pyErr(TypeError, `sum() takes at most 2 arguments (${a.length} given)`);
+  let start: any = a.length > 1 ? a[1] : undefined;
+  if (kw !== null) {
+    for (const [k, v] of kw) {
+      if (k === 'start' && a.length < 2) start = v;
+      else if (k === 'start') throw pyErr(TypeError, `argument for sum() given by name ('start') and position (2)`);
+      else throw pyErr(TypeError, `sum() got an unexpected keyword argument '${k}'`);
     }
-    // __class__ may be overridden (proxies)
-    const c = getAttrOpt(obj, '__class__');
-    return c instanceof PyType && c !== t && c.isSubtype(cls);
   }
-  if (cls instanceof PyTuple) return cls.items.some((c) => isInstance(obj, c));
-  const ic = typeOf(cls).lookup('__instancecheck__');
-  if (ic !== undefined) return isTrue(callDescr(ic, cls, [obj]));
-  throw pyErr(TypeError, 'isinstance() arg 2 must be a type, a tuple of types, or a union');
-}
-
-function isSubclass(c: any, cls: any): boolean {
-  if (cls instanceof PyTuple) return cls.items.some((x) => isSubclass(c, x));
-  if (cls instanceof PyType) {
-    const meta = cls.cls;
-    if (meta !== typeTypeRef.t) {
-      const sc = meta.lookup('__subclasscheck__');
-      if (sc !== undefined && sc !== typeSubclasscheckRef.f) return isTrue(callDescr(sc, cls, [c]));
+  let acc: any = start === undefined ? 0 : start;
+  if (typeof acc === 'string' || (acc instanceof PyBoxed && typeof acc.value === 'string')) throw pyErr(TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
+  if (acc instanceof PyBytes) throw pyErr(TypeError, "sum() can't sum bytes [use b''.join(seq) instead]");
+  if (acc instanceof PyByteArray) throw pyErr(TypeError, "sum() can't sum bytearray [use b''.join(seq) instead]");
+  const src = a[0];
+  if (src instanceof PyList && src.cls === listType && typeof acc === 'number') {
+    const items = src.items;
+    let i = 0;
+    for (; i < items.length; i++) {
+      const v = items[i];
+      if (typeof v !== 'number') break;
+      const r = acc + v;
+      if (!Number.isSafeInteger(r)) break;
+      acc = r;
     }
-    if (!(c instanceof PyType)) throw pyErr(TypeError, 'issubclass() arg 1 must be a class');
-    return c.isSubtype(cls);
+    for (; i < items.length; i++) acc = binaryOp(acc, items[i], 0);
+    return acc;
   }
-  const sc = typeOf(cls).lookup('__subclasscheck__');
-  if (sc !== undefined) return isTrue(callDescr(sc, cls, [c]));
-  throw pyErr(TypeError, 'issubclass() arg 2 must be a class, a tuple of classes, or a union');
-}
-
-export const typeTypeRef: { t: PyType } = { t: null as unknown as PyType };
-export const typeInstancecheckRef: { f: any } = { f: undefined };
-export const typeSubclasscheckRef: { f: any } = { f: undefined };
-
-function attrName(fname: string, v: any): string {
-  if (typeof v !== 'string') throw pyErr(TypeError, `attribute name must be string, not '${typeName(v)}'`);
-  void fname;
-  return v;
-}
-
-// ---- iterator types --------------------------------------------------------------------------
-
-export const enumerateType = iteratorType('enumerate');
-export const zipType = iteratorType('zip');
-export const mapType = iteratorType('map');
-export const filterType = iteratorType('filter');
-export const reversedType = iteratorType('reversed');
-for (const t of [enumerateType, zipType, mapType, filterType, reversedType]) t.acceptsSubclass = true;
-
-class EnumerateIter extends PyIterator {
-  constructor(cls: PyType, private it: any, private i: number | bigint) {
-    super();
-    this.cls = cls;
-  }
-  next(): any {
-    const v = iterNext(this.it);
-    if (v === undefined) return undefined;
-    const i = this.i;
-    this.i = typeof i === 'number' && i < Number.MAX_SAFE_INTEGER ? i + 1 : N.intAdd(i, 1);
-    return newTuple([i, v]);
-  }
-}
-
-class ZipIter extends PyIterator {
-  constructor(cls: PyType, private its: any[], private strict: boolean) {
-    super();
-    this.cls = cls;
-  }
-  next(): any {
-    if (this.its.length === 0) return undefined;
-    const out: any[] = [];
-    for (let i = 0; i < this.its.length; i++) {
-      const v = iterNext(this.its[i]);
-      if (v === undefined) {
-        if (this.strict) {
-          if (i > 0) throw pyErr(ValueError, `zip() argument ${i + 1} is shorter than argument${i > 1 ? 's' : ''} 1${i > 1 ? `-${i}` : ''}`);
-          for (let j = 1; j < this.its.length; j++) {
-            if (iterNext(this.its[j]) !== undefined) throw pyErr(ValueError, `zip() argument ${j + 1} is longer than argument${j > 1 ? 's' : ''} 1${j > 1 ? `-${j}` : ''}`);
-          }
-        }
-        this.its = [];
-        return undefined;
+  const it = getIter(src);
+  for (;;) {
+    const v = iterNext(it);
+    if (v === undefined) return acc;
+    if (typeof acc === 'number' && typeof v === 'number') {
+      const r = acc + v;
+      if (Number.isSafeInteger(r)) {
+        acc = r;
+        continue;
       }
-      out.push(v);
+    } else if (acc instanceof PyFloat && acc.cls === floatType && v instanceof PyFloat && v.cls === floatType) {
+      acc = new PyFloat(acc.v + v.v);
+      continue;
     }
-    return newTuple(out);
+    acc = binaryOp(acc, v, 0);
   }
 }
 
-class MapIter extends PyIterator {
-  constructor(cls: PyType, private f: any, private its: any[]) {
-    super();
-    this.cls = cls;
-  }
-  next(): any {
-    const args: any[] = [];
-    for (const it of this.its) {
-      const v = iterNext(it);
-      if (v === undefined) return undefined;
-      args.push(v);
+function powImpl(a: any[], kw: PyKwargs | null): any {
+  const n = a.length;
+  let base = a[0];
+  let exp = a[1];
+  let mod: any = n > 2 ? a[2] : None;
+  if (n > 3) throw pyErr(TypeError, `pow() takes at most 3 arguments (${n} given)`);
+  if (kw !== null) {
+    for (const [k, v] of kw) {
+      const idx = k === 'base' ? 0 : k === 'exp' ? 1 : k === 'mod' ? 2 : -1;
+      if (idx < 0) throw pyErr(TypeError, `pow() got an unexpected keyword argument '${k}'`);
+      if (idx < n) throw pyErr(TypeError, `argument for pow() given by name ('${k}') and position (${idx + 1})`);
+      if (idx === 0) base = v;
+      else if (idx === 1) exp = v;
+      else mod = v;
     }
-    return call(this.f, args);
   }
+  if (base === undefined) throw pyErr(TypeError, "pow() missing required argument 'base' (pos 1)");
+  if (exp === undefined) throw pyErr(TypeError, "pow() missing required argument 'exp' (pos 2)");
+  if (mod === None) return binaryOp(base, exp, 6);
+  return powDunders(base, exp, mod);
 }
 
-class FilterIter extends PyIterator {
-  constructor(cls: PyType, private f: any, private it: any) {
-    super();
-    this.cls = cls;
+/** Three-argument pow(): __pow__ of the base, then the builtin number slots of exp and mod. */
+function powDunders(base: any, exp: any, mod: any): any {
+  const tb = typeOf(base);
+  const te = typeOf(exp);
+  const tm = typeOf(mod);
+  const f = tb.lookup('__pow__');
+  if (f !== undefined) {
+    const r = callDescr(f, base, [exp, mod]);
+    if (r !== NotImplemented) return r;
   }
-  next(): any {
-    for (;;) {
-      const v = iterNext(this.it);
-      if (v === undefined) return undefined;
-      if (this.f === None ? isTrue(v) : isTrue(call(this.f, [v]))) return v;
-    }
+  // Three-argument power never calls a Python-level __rpow__ (slot_nb_power); the
+  // builtin numbers' slots still see the call when they are the exponent or modulus type.
+  for (const t of te === tb ? [tm] : tm === tb || tm === te ? [te] : [te, tm]) {
+    if (t === tb) continue;
+    const r = builtinPowSlot(t, base, exp, mod);
+    if (r !== NotImplemented) return r;
   }
+  throw pyErr(TypeError, `unsupported operand type(s) for ** or pow(): '${tb.name}', '${te.name}', '${tm.name}'`);
 }
 
-class ReversedIter extends PyIterator {
-  constructor(cls: PyType, private seq: any, private i: number) {
-    super();
-    this.cls = cls;
-  }
-  next(): any {
-    if (this.i < 0) return undefined;
-    const v = callMethod(this.seq, '__getitem__', [this.i--]);
-    return v;
-  }
+function isRealNumber(v: any): boolean {
+  return v instanceof PyFloat || intOf(v) !== null;
 }
 
-function installIteratorTypes(): void {
-  enumerateType.ns.setStr('__new__', staticNew((a, kw) => {
-    const [iterable, start] = parseArgs('enumerate', a, kw, ['iterable', 'start'], 1, 1);
-    let s: number | bigint = 0;
-    if (start !== undefined) {
-      const i = intOf(start);
-      if (i === null) throw pyErr(TypeError, `'${typeName(start)}' object cannot be interpreted as an integer`);
-      s = i;
+function builtinPowSlot(t: PyType, base: any, exp: any, mod: any): any {
+  if (t.isSubtype(floatType)) {
+    if (!isRealNumber(base) || !isRealNumber(exp)) return NotImplemented;
+    throw pyErr(TypeError, 'pow() 3rd argument not allowed unless all arguments are integers');
+  }
+  if (t.isSubtype(complexType)) {
+    if (!(isRealNumber(base) || base instanceof PyComplex) || !(isRealNumber(exp) || exp instanceof PyComplex)) return NotImplemented;
+    throw pyErr(ValueError, 'complex modulo');
+  }
+  if (t.isSubtype(intType)) return powMod(base, exp, mod);
+  return NotImplemented;
+}
+
+function chrImpl(a: any[], kw: PyKwargs | null): any {
+  const v = one('chr', a, kw);
+  if (typeof v === 'number' && v >= 0 && v <= 0x10ffff) return String.fromCodePoint(v);
+  const i = toIndex(v);
+  if (typeof i === 'bigint' || i > 2147483647 || i < -2147483648) throw pyErr(OverflowError, 'Python int too large to convert to C int');
+  if (i < 0 || i > 0x10ffff) throw pyErr(ValueError, 'chr() arg not in range(0x110000)');
+  return String.fromCodePoint(i);
+}
+
+function ordImpl(a: any[], kw: PyKwargs | null): any {
+  let c = one('ord', a, kw);
+  if (c instanceof PyBoxed && typeof c.value === 'string') c = c.value;
+  if (typeof c === 'string') {
+    if (c.length === 1) return c.charCodeAt(0);
+    const cp = c.codePointAt(0);
+    if (c.length === 2 && cp !== undefined && cp > 0xffff) return cp;
+    throw pyErr(TypeError, `ord() expected a character, but string of length ${[...c].length} found`);
+  }
+  if (c instanceof PyBytes || c instanceof PyByteArray) {
+    const b = c instanceof PyBytes ? c.v : c.bytes();
+    if (b.length !== 1) throw pyErr(TypeError, `ord() expected a character, but string of length ${b.length} found`);
+    return b[0];
+  }
+  throw pyErr(TypeError, `ord() expected string of length 1, but ${typeName(c)} found`);
+}
+
+function absImpl(a: any[], kw: PyKwargs | null): any {
+  const x = one('abs', a, kw);
+  if (typeof x === 'number') return x < 0 ? -x : x;
+  if (typeof x === 'boolean') return x ? 1 : 0;
+  if (typeof x === 'bigint') return N.intAbs(x);
+  if (x instanceof PyFloat && x.cls === floatType) return new PyFloat(Math.abs(x.v));
+  const f = typeOf(x).lookup('__abs__');
+  if (f === undefined) throw pyErr(TypeError, `bad operand type for abs(): '${typeName(x)}'`);
+  return callDescr(f, x, []);
+}
+
+function dirImpl(a: any[], kw: PyKwargs | null): any {
+  noKwargs('dir', kw);
+  unpackArity('dir', a, 0, 1);
+  let names: any[];
+  if (a.length === 0) names = [...(tstate.frame ? frameLocals(tstate.frame) : new PyDict(dictType)).keys()];
+  else {
+    const d = typeOf(a[0]).lookup('__dir__');
+    if (d === undefined) names = dirOf(a[0]);
+    else names = toArray(callDescr(d, a[0], []));
+  }
+  const l = newList(names);
+  listSort(l, None, false);
+  return l;
+}
+
+function varsImpl(a: any[], kw: PyKwargs | null): any {
+  noKwargs('vars', kw);
+  unpackArity('vars', a, 0, 1);
+  if (a.length === 0) return tstate.frame ? frameLocals(tstate.frame) : new PyDict(dictType);
+  const d = getAttrOpt(a[0], '__dict__');
+  if (d === undefined) throw pyErr(TypeError, 'vars() argument must have __dict__ attribute');
+  return d;
+}
+
+function roundImpl(a: any[], kw: PyKwargs | null): any {
+  let number = a[0];
+  let ndigits: any = a.length > 1 ? a[1] : None;
+  if (a.length > 2) throw pyErr(TypeError, `round() takes at most 2 arguments (${a.length} given)`);
+  if (kw !== null) {
+    for (const [k, v] of kw) {
+      if (k === 'number' && a.length < 1) number = v;
+      else if (k === 'ndigits' && a.length < 2) ndigits = v;
+      else if (k === 'number' || k === 'ndigits') throw pyErr(TypeError, `argument for round() given by name ('${k}') and position (${k === 'number' ? 1 : 2})`);
+      else throw pyErr(TypeError, `round() got an unexpected keyword argument '${k}'`);
     }
-    return new EnumerateIter(a[0], getIter(iterable), s);
-  }));
-  zipType.ns.setStr('__new__', staticNew((a, kw) => {
-    let strict = false;
-    if (kw !== null) {
-      for (const [k, v] of kw) {
-        if (k !== 'strict') throw pyErr(TypeError, `zip() got an unexpected keyword argument '${k}'`);
-        strict = isTrue(v);
-      }
-    }
-    const its = a.slice(1).map((x, i) => {
+  }
+  if (number === undefined) throw pyErr(TypeError, "round() missing required argument 'number' (pos 1)");
+  if (number instanceof PyFloat && number.cls === floatType && ndigits === None) return N.floatRound(number.v);
+  if (typeof number === 'number' && ndigits === None) return number;
+  const f = typeOf(number).lookup('__round__');
+  if (f === undefined) throw pyErr(TypeError, `type ${typeName(number)} doesn't define __round__ method`);
+  return ndigits === None ? callDescr(f, number, []) : callDescr(f, number, [ndigits]);
+}
+
+function divmodImpl(a: any[], kw: PyKwargs | null): any {
+  noKwargs('divmod', kw);
+  unpackArity('divmod', a, 2, 2);
+  const r = binaryDunder(a[0], a[1], typeOf(a[0]), typeOf(a[1]), '__divmod__', '__rdivmod__');
+  if (r === NotImplemented) throw pyErr(TypeError, `unsupported operand type(s) for divmod(): '${typeName(a[0])}' and '${typeName(a[1])}'`);
+  return r;
+}
+
+/** help(): a short text from the object's docstring (pydoc is not available). */
+function helpImpl(a: any[]): any {
+  if (a.length === 0) {
+    io.stdoutWrite('Welcome to edgepyc help. Use help(object) for help about object.\n');
+    return None;
+  }
+  const o = a[0];
+  const doc = getAttrOpt(o, '__doc__');
+  const name = getAttrOpt(o, '__qualname__') ?? getAttrOpt(o, '__name__') ?? typeName(o);
+  const kind = o instanceof PyType ? 'class' : isCallable(o) ? 'function' : `${typeName(o)} object`;
+  let text = `Help on ${kind} ${str(name)}:\n\n${str(name)}\n`;
+  if (typeof doc === 'string') text += doc.split('\n').map((l) => `    ${l.trim()}`).join('\n') + '\n';
+  const out = sysRef.getStdout();
+  if (out === undefined || out === null) io.stdoutWrite(text + '\n');
+  else callMethod(out, 'write', [text + '\n']);
+  return None;
+}
+
+/** The site module's exit()/quit(): close stdin, raise SystemExit(code). */
+function makeQuitter(name: string): any {
+  const q = fn(name, (a) => {
+    const stdin = sysAttr('stdin');
+    if (stdin !== undefined && stdin !== None) {
       try {
-        return getIter(x);
-      } catch (e) {
-        if (e instanceof PyObject && e.cls.isSubtype(TypeError)) throw pyErr(TypeError, `zip argument #${i + 1} must support iteration`);
-        throw e;
+        callMethod(stdin, 'close', []);
+      } catch {
+        /* as site.Quitter: errors closing stdin are ignored */
       }
-    });
-    return new ZipIter(a[0], its, strict);
-  }));
-  mapType.ns.setStr('__new__', staticNew((a, kw) => {
-    if (kw !== null && kw.size > 0) throw pyErr(TypeError, 'map() takes no keyword arguments');
-    if (a.length < 3) throw pyErr(TypeError, 'map() must have at least two arguments.');
-    return new MapIter(a[0], a[1], a.slice(2).map((x) => getIter(x)));
-  }));
-  filterType.ns.setStr('__new__', staticNew((a, kw) => {
-    if (kw !== null && kw.size > 0) throw pyErr(TypeError, 'filter() takes no keyword arguments');
-    arity('filter', a, 2, 2, 1);
-    return new FilterIter(a[0], a[1], getIter(a[2]));
-  }));
-  reversedType.ns.setStr('__new__', staticNew((a, kw) => {
-    if (kw !== null && kw.size > 0) throw pyErr(TypeError, 'reversed() takes no keyword arguments');
-    arity('reversed', a, 1, 1, 1);
-    const seq = a[1];
-    const t = typeOf(seq);
-    const rv = t.lookup('__reversed__');
-    if (rv !== undefined) {
-      if (rv === None) throw pyErr(TypeError, `'${t.name}' object is not reversible`);
-      return callDescr(rv, seq, []);
     }
-    if (t.lookup('__getitem__') === undefined || t.lookup('__len__') === undefined || seq instanceof PyDict) {
-      throw pyErr(TypeError, `'${t.name}' object is not reversible`);
-    }
-    return new ReversedIter(a[0], seq, len(seq) - 1);
-  }));
-  for (const t of [enumerateType, zipType, mapType, filterType, reversedType]) {
-    method(t, '__iter__', (a) => a[0]);
-    method(t, '__next__', (a) => {
-      const v = (a[0] as PyIterator).next();
-      if (v === undefined) throw stopIteration(None);
-      return v;
-    });
-  }
+    throw newExc(SystemExit, a.length === 0 ? [] : [a[0]]);
+  });
+  return q;
 }
 
-// ---- the functions ------------------------------------------------------------------------
+// ---- the namespace ---------------------------------------------------------------------------
 
 export function makeBuiltinFunctions(): Map<string, any> {
-  installIteratorTypes();
+  installIterTypes();
+  objectClassRef.d = objectType.ns.getStr('__class__');
   const m = new Map<string, any>();
   const def = (name: string, impl: (a: any[], kw: PyKwargs | null) => any): void => {
     m.set(name, fn(name, impl));
   };
   def('print', printImpl);
-  def('len', (a, kw) => {
-    if (kw !== null && kw.size > 0) throw pyErr(TypeError, 'len() takes no keyword arguments');
-    return len(exactlyOne('len', a));
-  });
-  def('repr', (a) => repr(exactlyOne('repr', a)));
-  def('ascii', (a) => ascii(exactlyOne('ascii', a)));
-  def('format', (a) => {
-    arity('format', a, 1, 2);
-    const spec = a.length > 1 ? a[1] : '';
+  def('input', inputImpl);
+  def('len', (a, kw) => len(one('len', a, kw)));
+  def('repr', (a, kw) => repr(one('repr', a, kw)));
+  def('ascii', (a, kw) => ascii(one('ascii', a, kw)));
+  def('format', (a, kw) => {
+    noKwargs('format', kw);
+    unpackArity('format', a, 1, 2);
+    let spec = a.length > 1 ? a[1] : '';
+    if (spec instanceof PyBoxed && typeof spec.value === 'string') spec = spec.value;
     if (typeof spec !== 'string') throw pyErr(TypeError, `format() argument 2 must be str, not ${typeName(spec)}`);
     return format(a[0], spec);
   });
-  def('isinstance', (a) => {
-    arity('isinstance', a, 2, 2);
+  def('isinstance', (a, kw) => {
+    noKwargs('isinstance', kw);
+    if (a.length !== 2) unpackArity('isinstance', a, 2, 2);
     return isInstance(a[0], a[1]);
   });
-  def('issubclass', (a) => {
-    arity('issubclass', a, 2, 2);
+  def('issubclass', (a, kw) => {
+    noKwargs('issubclass', kw);
+    unpackArity('issubclass', a, 2, 2);
     return isSubclass(a[0], a[1]);
   });
-  def('abs', (a) => {
-    const x = exactlyOne('abs', a);
-    if (typeof x === 'number') return Math.abs(x);
-    if (x instanceof PyFloat) return new PyFloat(Math.abs(x.v));
-    const f = typeOf(x).lookup('__abs__');
-    if (f === undefined) throw pyErr(TypeError, `bad operand type for abs(): '${typeName(x)}'`);
-    return callDescr(f, x, []);
-  });
+  def('abs', absImpl);
   def('min', (a, kw) => minmax('min', a, kw, 0));
   def('max', (a, kw) => minmax('max', a, kw, 4));
-  def('sum', (a, kw) => {
-    const [iterable, start] = parseArgs('sum', a, kw, ['iterable', 'start'], 1);
-    let acc: any = start === undefined ? 0 : start;
-    if (typeof acc === 'string') throw pyErr(TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
-    if (acc instanceof PyObject && typeOf(acc).name === 'bytes') throw pyErr(TypeError, "sum() can't sum bytes [use b''.join(seq) instead]");
-    const it = getIter(iterable);
-    for (;;) {
-      const v = iterNext(it);
-      if (v === undefined) return acc;
-      if (typeof acc === 'number' && typeof v === 'number') {
-        const r = acc + v;
-        if (Number.isSafeInteger(r)) {
-          acc = r;
-          continue;
-        }
-      }
-      acc = binaryOp(acc, v, 0);
-    }
-  });
+  def('sum', sumImpl);
   def('sorted', (a, kw) => {
-    if (a.length !== 1) throw pyErr(TypeError, a.length === 0 ? "sorted expected 1 argument, got 0" : `sorted expected 1 argument, got ${a.length}`);
+    if (a.length !== 1) throw pyErr(TypeError, `sorted expected 1 argument, got ${a.length}`);
     const l = newList(toArray(a[0]));
     const [key, reverse] = sortArgs(kw);
     listSort(l, key, reverse);
     return l;
   });
-  def('iter', (a) => {
-    arity('iter', a, 1, 2);
-    if (a.length === 2) {
-      if (!isCallable(a[0])) throw pyErr(TypeError, 'iter(v, w): v must be callable');
-      return new callableIterRef.ctor(a[0], a[1]);
-    }
-    return makeIter(a[0]);
-  });
-  def('next', (a) => {
-    arity('next', a, 1, 2);
-    const it = a[0];
-    const t = typeOf(it);
-    if (!(it instanceof PyIterator) && t.lookup('__next__') === undefined) throw pyErr(TypeError, `'${t.name}' object is not an iterator`);
-    if (a.length === 1) {
-      if (it instanceof PyIterator) {
-        const v = it.next();
-        if (v === undefined) throw stopIteration(None);
-        return v;
-      }
-      return callDescr(t.lookup('__next__'), it, []);
-    }
-    const v = iterNext(it);
-    return v === undefined ? a[1] : v;
-  });
-  def('hash', (a) => pyHash(exactlyOne('hash', a)));
-  def('id', (a) => objectId(exactlyOne('id', a)));
-  def('getattr', (a) => {
-    arity('getattr', a, 2, 3);
-    const name = attrName('getattr', a[1]);
+  def('hash', (a, kw) => pyHash(one('hash', a, kw)));
+  def('id', (a, kw) => objectId(one('id', a, kw)));
+  def('getattr', (a, kw) => {
+    noKwargs('getattr', kw);
+    unpackArity('getattr', a, 2, 3);
+    const name = attrName(a[1]);
     if (a.length === 3) {
       const v = getAttrOpt(a[0], name);
       return v === undefined ? a[2] : v;
     }
     return getAttr(a[0], name);
   });
-  def('setattr', (a) => {
-    arity('setattr', a, 3, 3);
-    setAttr(a[0], attrName('setattr', a[1]), a[2]);
+  def('setattr', (a, kw) => {
+    noKwargs('setattr', kw);
+    unpackArity('setattr', a, 3, 3);
+    setAttr(a[0], attrName(a[1]), a[2]);
     return None;
   });
-  def('hasattr', (a) => {
-    arity('hasattr', a, 2, 2);
-    return getAttrOpt(a[0], attrName('hasattr', a[1])) !== undefined;
+  def('hasattr', (a, kw) => {
+    noKwargs('hasattr', kw);
+    unpackArity('hasattr', a, 2, 2);
+    return getAttrOpt(a[0], attrName(a[1])) !== undefined;
   });
-  def('delattr', (a) => {
-    arity('delattr', a, 2, 2);
-    delAttr(a[0], attrName('delattr', a[1]));
+  def('delattr', (a, kw) => {
+    noKwargs('delattr', kw);
+    unpackArity('delattr', a, 2, 2);
+    delAttr(a[0], attrName(a[1]));
     return None;
   });
-  def('callable', (a) => isCallable(exactlyOne('callable', a)));
-  def('chr', (a) => {
-    const i = toIndex(exactlyOne('chr', a));
-    if (typeof i !== 'number' || i < 0 || i > 0x10ffff) throw pyErr(i > 0 && typeof i === 'bigint' ? overflowRef.t : ValueError, typeof i === 'bigint' ? 'Python int too large to convert to C int' : 'chr() arg not in range(0x110000)');
-    return String.fromCodePoint(i);
-  });
-  def('ord', (a) => {
-    const c = exactlyOne('ord', a);
-    if (typeof c === 'string') {
-      const cps = Array.from(c);
-      if (cps.length !== 1) throw pyErr(TypeError, `ord() expected a character, but string of length ${cps.length} found`);
-      return cps[0].codePointAt(0);
+  def('callable', (a, kw) => isCallable(one('callable', a, kw)));
+  def('chr', chrImpl);
+  def('ord', ordImpl);
+  def('hex', (a, kw) => N.intHex(toIndex(one('hex', a, kw))));
+  def('oct', (a, kw) => N.intOct(toIndex(one('oct', a, kw))));
+  def('bin', (a, kw) => N.intBin(toIndex(one('bin', a, kw))));
+  def('divmod', divmodImpl);
+  def('pow', powImpl);
+  def('round', roundImpl);
+  def('any', (a, kw) => {
+    const src = one('any', a, kw);
+    if (src instanceof PyList && src.cls === listType) {
+      for (let i = 0; i < src.items.length; i++) if (isTrue(src.items[i])) return true;
+      return false;
     }
-    const b = bytesOfRef.f(c);
-    if (b !== null) {
-      if (b.length !== 1) throw pyErr(TypeError, `ord() expected a character, but string of length ${b.length} found`);
-      return b[0];
-    }
-    throw pyErr(TypeError, `ord() expected string of length 1, but ${typeName(c)} found`);
-  });
-  def('hex', (a) => N.intHex(toIndex(exactlyOne('hex', a))));
-  def('oct', (a) => N.intOct(toIndex(exactlyOne('oct', a))));
-  def('bin', (a) => N.intBin(toIndex(exactlyOne('bin', a))));
-  def('divmod', (a) => {
-    arity('divmod', a, 2, 2);
-    const r = binaryDunder(a[0], a[1], typeOf(a[0]), typeOf(a[1]), '__divmod__', '__rdivmod__');
-    if (r === NotImplemented) throw pyErr(TypeError, `unsupported operand type(s) for divmod(): '${typeName(a[0])}' and '${typeName(a[1])}'`);
-    return r;
-  });
-  def('pow', (a, kw) => {
-    const [base, exp, mod] = parseArgs('pow', a, kw, ['base', 'exp', 'mod'], 2);
-    if (mod === undefined || mod === None) return binaryOp(base, exp, 6);
-    const f = typeOf(base).lookup('__pow__');
-    if (f !== undefined) {
-      const r = callDescr(f, base, [exp, mod]);
-      if (r !== NotImplemented) return r;
-    }
-    throw pyErr(TypeError, `unsupported operand type(s) for ** or pow(): '${typeName(base)}', '${typeName(exp)}', '${typeName(mod)}'`);
-  });
-  def('round', (a, kw) => {
-    const [number, ndigits] = parseArgs('round', a, kw, ['number', 'ndigits'], 1);
-    const f = typeOf(number).lookup('__round__');
-    if (f === undefined) throw pyErr(TypeError, `type ${typeName(number)} doesn't define __round__ method`);
-    return ndigits === undefined || ndigits === None ? callDescr(f, number, []) : callDescr(f, number, [ndigits]);
-  });
-  def('any', (a) => {
-    const it = getIter(exactlyOne('any', a));
+    const it = getIter(src);
     for (;;) {
       const v = iterNext(it);
       if (v === undefined) return false;
       if (isTrue(v)) return true;
     }
   });
-  def('all', (a) => {
-    const it = getIter(exactlyOne('all', a));
+  def('all', (a, kw) => {
+    const src = one('all', a, kw);
+    if (src instanceof PyList && src.cls === listType) {
+      for (let i = 0; i < src.items.length; i++) if (!isTrue(src.items[i])) return false;
+      return true;
+    }
+    const it = getIter(src);
     for (;;) {
       const v = iterNext(it);
       if (v === undefined) return true;
       if (!isTrue(v)) return false;
     }
   });
-  def('input', (a) => {
-    arity('input', a, 0, 1);
-    if (a.length === 1) {
-      const stdout = sysRef.getStdout();
-      if (stdout !== undefined) {
-        callMethod(stdout, 'write', [str(a[0])]);
-        callMethod(stdout, 'flush', []);
-      } else {
-        io.stdoutWrite(str(a[0]));
-      }
-      io.flushStdout();
-    }
-    const line = io.stdinReadline();
-    if (line === null) throw pyErr(EOFError, 'EOF when reading a line');
-    return line.endsWith('\n') ? line.slice(0, -1) : line;
-  });
   def('__build_class__', buildClass);
-  def('globals', () => (tstate.frame ? tstate.frame.globals : new PyDict(dictType)));
-  def('locals', () => (tstate.frame ? frameLocals(tstate.frame) : new PyDict(dictType)));
-  def('vars', (a) => {
-    arity('vars', a, 0, 1);
-    if (a.length === 0) return tstate.frame ? frameLocals(tstate.frame) : new PyDict(dictType);
-    const d = getAttrOpt(a[0], '__dict__');
-    if (d === undefined) throw pyErr(TypeError, 'vars() argument must have __dict__ attribute');
-    return d;
+  def('globals', (a, kw) => {
+    noKwargs('globals', kw);
+    if (a.length > 0) throw pyErr(TypeError, `globals() takes no arguments (${a.length} given)`);
+    return tstate.frame ? tstate.frame.globals : new PyDict(dictType);
   });
-  def('dir', (a) => {
-    arity('dir', a, 0, 1);
-    if (a.length === 0) return newList([...(tstate.frame ? frameLocals(tstate.frame) : new PyDict()).keys()].sort());
-    const d = typeOf(a[0]).lookup('__dir__');
-    if (d !== undefined) {
-      const r = toArray(callDescr(d, a[0], []));
-      return newList(r.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
-    }
-    return newList(dirOf(a[0]));
+  def('locals', (a, kw) => {
+    noKwargs('locals', kw);
+    if (a.length > 0) throw pyErr(TypeError, `locals() takes no arguments (${a.length} given)`);
+    return tstate.frame ? frameLocals(tstate.frame) : new PyDict(dictType);
   });
-  void AttributeError;
-  void StopIteration;
-  void contains;
-  void rangeIter;
-  void PyRange;
-  void PyBuiltin;
-  void listType;
-  void PyList;
-  void wrapNumeric;
-  void method;
+  def('vars', varsImpl);
+  def('dir', dirImpl);
+  def('breakpoint', () => None);
+  def('help', helpImpl);
+  m.set('exit', makeQuitter('exit'));
+  m.set('quit', makeQuitter('quit'));
+  for (const [name, f] of iterBuiltins()) m.set(name, f);
+  for (const [name, f] of execBuiltins()) m.set(name, f);
+  m.set('open', openBuiltin());
+  installMemoryview();
+  m.set('memoryview', memoryviewType);
+  void arity;
+  void PyObject;
+  void pyLess;
   return m;
 }
 
 export const overflowRef: { t: PyType } = { t: null as unknown as PyType };
 export const bytesOfRef: { f: (v: any) => Uint8Array | null } = { f: () => null };
-export const callableIterRef: { ctor: new (f: any, s: any) => PyIterator } = { ctor: null as unknown as new (f: any, s: any) => PyIterator };
 
 export { isInstance, isSubclass };
+export { enumerateType, filterType, mapType, reversedType, zipType, callableIterRef } from './iter_types.js';

@@ -358,19 +358,36 @@ function tbFrameObj(t: PyTraceback): any {
   return o;
 }
 
+/**
+ * A frame's locals mapping (PyEval_GetLocals): the namespace of module and class bodies;
+ * for functions one dict per frame, refreshed from the fast locals and cells on every
+ * call, so names exec() added to it stay visible through later locals() calls.
+ */
 export function frameLocals(f: Frame): PyDict {
   if (f.locals instanceof PyDict) return f.locals;
   if (f.locals === null && f.func === null) return f.globals;
-  const d = new PyDict(dictType);
+  if (f.locals !== null) return f.locals;
+  let d = fastLocalsDicts.get(f);
+  if (d === undefined) {
+    d = new PyDict(dictType);
+    fastLocalsDicts.set(f, d);
+  }
   const co = f.code;
-  for (let i = 0; i < co.nlocals; i++) if (f.slots[i] !== undefined) d.setStr(co.varnames[i], f.slots[i]);
+  for (let i = 0; i < co.nlocals; i++) {
+    const v = f.slots[i];
+    if (v !== undefined) d.setStr(co.varnames[i], v);
+    else d.delete(co.varnames[i]);
+  }
   for (let i = 0; i < co.cellvars.length + co.freevars.length; i++) {
     const cell = f.slots[co.nlocals + i] as PyCell | undefined;
     const name = i < co.cellvars.length ? co.cellvars[i] : co.freevars[i - co.cellvars.length];
     if (cell !== undefined && cell.v !== undefined) d.setStr(name, cell.v);
+    else d.delete(name);
   }
   return d;
 }
+
+const fastLocalsDicts = new WeakMap<Frame, PyDict>();
 
 /** sys._getframe(depth) */
 export function getFrame(depth: number): PyFrameObj {
