@@ -204,11 +204,6 @@ export function ddMulD(a: DD, b: number): DD {
   return [h, f - (h - p)];
 }
 
-/** dd * 2^k for small k: exact unless it overflows or underflows. */
-export function ddScale(a: DD, f: number): DD {
-  return [a[0] * f, a[1] * f];
-}
-
 /** dd / dd, relative error about 2^-104 (three-quotient long division). */
 export function ddDiv(a: DD, b: DD): DD {
   const q1 = a[0] / b[0];
@@ -220,9 +215,14 @@ export function ddDiv(a: DD, b: DD): DD {
   return ddAddD([s, e], q3);
 }
 
-/** 1 / a for a dd a. */
-export function ddRecip(a: DD): DD {
-  return ddDiv([1, 0], a);
+/**
+ * 1/n as a dd for an integer 0 < n < 2^53 (exact as a double): hi = fl(1/n) and
+ * 1 - hi*n evaluated exactly through twoProd.
+ */
+export function ddInvInt(n: number): DD {
+  const hi = 1 / n;
+  const [p, e] = twoProd(hi, n);
+  return [hi, (1 - p - e) / n];
 }
 
 /** sqrt(a) for a dd a >= 0: one Newton correction of the hardware square root. */
@@ -272,16 +272,6 @@ export function roundScaled(hi: number, lo: number, k: number): number {
     return a + (d > 0 ? 5e-324 : -5e-324);
   }
   return a;
-}
-
-/** The nearest double to a normalized dd: its hi part (kept as a named step for clarity). */
-export function ddToDouble(a: DD): number {
-  return a[0] + a[1];
-}
-
-/** A dd constant from its two parts, normalizing them. */
-export function dd(hi: number, lo: number): DD {
-  return fastTwoSum(hi, lo);
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   type DD,
   ddAdd,
   ddAddD,
+  ddInvInt,
   ddMul,
   ddMulD,
   ddPoly,
@@ -35,18 +36,14 @@ import {
 } from './mathdd.js';
 import * as T from './mathtables.js';
 
-/** 1/n as a dd, for a small positive integer n. */
-function ddInv(n: number): DD {
-  const hi = 1 / n;
-  const [p, e] = twoProd(hi, n);
-  return [hi, (1 - p - e) / n];
-}
+/** 1/n as a dd (n! is exact as a double up to 22!, and below 2^53 up to 18!). */
+const ddInv = ddInvInt;
 
-/** 1/n! as a dd, n <= 22 (n! is exact as a double up to 22!). */
+/** 1/n! as a dd, n <= 18. */
 function ddInvFact(n: number): DD {
   let f = 1;
   for (let i = 2; i <= n; i++) f *= i;
-  return ddInv(f);
+  return ddInvInt(f);
 }
 
 function invFact(n: number): number {

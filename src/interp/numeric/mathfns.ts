@@ -14,7 +14,8 @@
  * signature says so: log/log2/log10 take number | bigint (a bigint is a Python int beyond
  * 2^53, possibly beyond the double range; a Python int that fits a double behaves the same
  * on both of CPython's paths, so it may be passed as a number), ldexp takes a tagged
- * PyArg, floor/ceil/trunc take the float (for an int argument the caller returns it).
+ * PyArg, floor/ceil/trunc take a float or a Python int (which they return unchanged; CPython
+ * calls int.__floor__ etc., which do the same).
  *
  * Error rules follow Modules/mathmodule.c: math_1 (NaN from a non-NaN argument is
  * ValueError "math domain error"; an infinity from a finite argument is OverflowError
@@ -149,12 +150,12 @@ export const isinf = (x: number): boolean => x === Infinity || x === -Infinity;
 /** math.isnan(x) */
 export const isnan = (x: number): boolean => x !== x;
 
-/** math.floor(x) for a float x: the int nearest toward -inf. */
-export const floor = (x: number): PyInt => floatToInt(Math.floor(x));
-/** math.ceil(x) for a float x: the int nearest toward +inf. */
-export const ceil = (x: number): PyInt => floatToInt(Math.ceil(x));
-/** math.trunc(x) for a float x (also int(x)): the int nearest toward zero. */
-export const trunc = (x: number): PyInt => floatToInt(x);
+/** math.floor(x): the int nearest toward -inf (a float, or a Python int returned as is). */
+export const floor = (x: number | bigint): PyInt => (typeof x === 'bigint' ? x : floatToInt(Math.floor(x)));
+/** math.ceil(x): the int nearest toward +inf (a float, or a Python int returned as is). */
+export const ceil = (x: number | bigint): PyInt => (typeof x === 'bigint' ? x : floatToInt(Math.ceil(x)));
+/** math.trunc(x), also int(x): the int nearest toward zero (float, or a Python int as is). */
+export const trunc = (x: number | bigint): PyInt => (typeof x === 'bigint' ? x : floatToInt(x));
 
 // --- logarithms ---------------------------------------------------------------------------
 

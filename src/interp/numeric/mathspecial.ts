@@ -31,7 +31,6 @@ import {
   fmod,
   roundScaled,
   scalbn,
-  twoProd,
   twoSquare,
 } from './mathdd.js';
 import { exp, expKernel, log, pow } from './mathexp.js';
@@ -41,12 +40,6 @@ import * as T from './mathtables.js';
 // --- erf, erfc ---------------------------------------------------------------------------
 
 const TWO_OVER_SQRTPI: DD = [T.TWO_OVER_SQRTPI_HI, T.TWO_OVER_SQRTPI_LO];
-
-function ddInvInt(n: number): DD {
-  const hi = 1 / n;
-  const [p, e] = twoProd(hi, n);
-  return [hi, (1 - p - e) / n];
-}
 
 // erf(x) = 2/sqrt(pi) * x * sum_n (-1)^n u^n / (n! (2n+1)), u = x^2 < 1/4: coefficients
 // in dd while their terms exceed 2^-52, truncated after u^21 (below 2^-110).

@@ -23,6 +23,7 @@ import {
   ddAdd,
   ddAddD,
   ddDiv,
+  ddInvInt,
   ddMul,
   ddMulD,
   ddNeg,
@@ -37,11 +38,7 @@ import {
 } from './mathdd.js';
 import * as T from './mathtables.js';
 
-function ddInv(n: number): DD {
-  const hi = 1 / n;
-  // 1 - hi*n is exact here (n small), so lo carries the remaining bits.
-  return [hi, (1 - hi * n) / n];
-}
+const ddInv = ddInvInt;
 
 const PI_2: DD = [T.PI_2_HI, T.PI_2_LO];
 const PI: DD = [T.PI_HI, T.PI_LO];
