@@ -5,6 +5,7 @@ Run once with CPython 3.11 on glibc x86-64 (the oracle) with mpmath installed:
 
     python3 scripts/gen-math-fixtures.py            # tables + fixtures
     python3 scripts/gen-math-fixtures.py --tables-only | --cases-only
+    python3 scripts/gen-math-fixtures.py --check    # are the checked-in tables current?
     python3 scripts/gen-math-fixtures.py --sample N --out DIR
         # a larger random sample, not checked in, for measuring agreement
         # (--only exp,log,... restricts it to some functions)
@@ -549,11 +550,18 @@ def main() -> None:
         only = args[args.index('--only') + 1].split(',') if '--only' in args else None
         write_samples(outdir, n, only)
         return
+    tables_path = os.path.join(ROOT, 'src/interp/numeric/mathtables.ts')
+    if '--check' in args:
+        # exit status 1 when the checked-in tables are not what this script generates
+        with open(tables_path) as fh:
+            ok = fh.read() == gen_tables()
+        print('mathtables.ts is up to date' if ok else 'mathtables.ts is stale: regenerate it')
+        sys.exit(0 if ok else 1)
     if '--tables-only' not in args:
         if '--cases-only' not in args:
             write_samples(os.path.join(ROOT, 'tests/numeric/fixtures'), 1.0)
         write_cases(os.path.join(ROOT, 'tests/numeric/fixtures/math-cases.json'))
-    with open(os.path.join(ROOT, 'src/interp/numeric/mathtables.ts'), 'w') as fh:
+    with open(tables_path, 'w') as fh:
         fh.write(gen_tables())
 
 
