@@ -46,6 +46,14 @@ _atomic = {
 _shallow_identity = _atomic | {tuple, frozenset}
 del _Probe
 
+# Exact builtin containers copied with their own copy() method.
+_copy_methods = {list: list.copy, dict: dict.copy, set: set.copy}
+try:
+    _bytearray = bytearray
+    _copy_methods[bytearray] = bytearray
+except NameError:       # a runtime without bytearray
+    _bytearray = None
+
 
 def _user_defines(cls, name):
     """True if a class of cls's MRO written in Python (not builtins) defines name before
@@ -70,8 +78,9 @@ def copy(x):
     cls = type(x)
     if cls in _shallow_identity:
         return x
-    if cls is list or cls is dict or cls is set or cls is bytearray:
-        return cls.copy(x)
+    method = _copy_methods.get(cls)
+    if method is not None:
+        return method(x)
     if issubclass(cls, type):
         return x
     copier = getattr(cls, '__copy__', None)
@@ -107,8 +116,8 @@ def deepcopy(x, memo=None, _nil=[]):
         y = _deepcopy_tuple(x, memo)
     elif cls is set or cls is frozenset:
         y = cls([deepcopy(a, memo) for a in x])
-    elif cls is bytearray:
-        y = bytearray(x)
+    elif cls is _bytearray:
+        y = _bytearray(x)
     elif issubclass(cls, type):
         y = x
     else:

@@ -489,7 +489,7 @@ class EnumType(type):
     def __delattr__(cls, attr):
         if attr in cls._member_map_:
             raise AttributeError('%r cannot delete member %r.' % (cls.__name__, attr))
-        super().__delattr__(attr)
+        type.__delattr__(cls, attr)
 
     def __getitem__(cls, name):
         """Return the member matching `name`."""
@@ -523,7 +523,7 @@ class EnumType(type):
         member_map = cls.__dict__.get('_member_map_', {})
         if name in member_map:
             raise AttributeError('cannot reassign member %r' % (name,))
-        super().__setattr__(name, value)
+        type.__setattr__(cls, name, value)
 
     def _create_(cls, class_name, names, *, module=None, qualname=None, type=None, start=1,
                  boundary=None):

@@ -30,7 +30,7 @@ printable = digits + ascii_letters + punctuation + whitespace
 def capwords(s, sep=None):
     """Split s into words (by sep, or runs of whitespace), capitalize each and
     join them back with sep (or one space)."""
-    return (sep or ' ').join(map(str.capitalize, s.split(sep)))
+    return (sep or ' ').join([word.capitalize() for word in s.split(sep)])
 
 
 ####################################################################

@@ -793,7 +793,10 @@ class Sequence(Reversible, Collection):
 Sequence.register(tuple)
 Sequence.register(str)
 Sequence.register(range)
-Sequence.register(memoryview)
+try:
+    Sequence.register(memoryview)
+except NameError:       # a runtime without memoryview
+    pass
 
 
 class ByteString(Sequence):
@@ -801,7 +804,10 @@ class ByteString(Sequence):
 
 
 ByteString.register(bytes)
-ByteString.register(bytearray)
+try:
+    ByteString.register(bytearray)
+except NameError:       # a runtime without bytearray
+    pass
 
 
 class MutableSequence(Sequence):
@@ -864,7 +870,10 @@ class MutableSequence(Sequence):
 
 
 MutableSequence.register(list)
-MutableSequence.register(bytearray)
+try:
+    MutableSequence.register(bytearray)
+except NameError:
+    pass
 
 
 def _register_builtins():
@@ -894,10 +903,14 @@ def _register_builtins():
         proxy_type = None
     if proxy_type is not None and proxy_type.__name__ == 'mappingproxy':
         Mapping.register(proxy_type)
-    for it in (iter(b''), iter(bytearray()), iter(d.keys()), iter(d.values()),
-               iter(d.items()), iter([]), reversed([]), iter(range(0)),
-               iter(set()), iter(''), iter(()), iter(zip())):
-        Iterator.register(type(it))
+    for make in (lambda: iter(b''), lambda: iter(bytearray()), lambda: iter(d.keys()),
+                 lambda: iter(d.values()), lambda: iter(d.items()), lambda: iter([]),
+                 lambda: reversed([]), lambda: iter(range(0)), lambda: iter(set()),
+                 lambda: iter(''), lambda: iter(()), lambda: iter(zip())):
+        try:
+            Iterator.register(type(make()))
+        except (NameError, TypeError):      # a runtime lacking one of these types
+            pass
 
 
 _register_builtins()
