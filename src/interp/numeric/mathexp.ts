@@ -36,10 +36,10 @@ import {
 } from './mathdd.js';
 import * as T from './mathtables.js';
 
-/** 1/n as a dd (n! is exact as a double up to 22!, and below 2^53 up to 18!). */
+/** 1/n as a dd. */
 const ddInv = ddInvInt;
 
-/** 1/n! as a dd, n <= 18. */
+/** 1/n! as a dd, n <= 18 (n! below 2^53, so exact as a double). */
 function ddInvFact(n: number): DD {
   let f = 1;
   for (let i = 2; i <= n; i++) f *= i;
@@ -102,7 +102,7 @@ const EXPM1_HI: readonly DD[] = [[0, 0], [1, 0], [0.5, 0], ddInvFact(3), ddInvFa
 const EXPM1_TAIL: readonly number[] = [6, 7, 8, 9, 10, 11].map(invFact);
 const EXPM1_SMALL = 0.0027; // a little below ln2/256
 
-/** e^x - 1 as a dd with relative error below 2^-95, for finite x in [-40, 709.8]. */
+/** e^x - 1 as a dd with relative error below 2^-95, for finite x in [-40, 700]. */
 export function expm1Kernel(x: number): DD {
   if (Math.abs(x) < EXPM1_SMALL) return ddPoly([x, 0], EXPM1_HI, EXPM1_TAIL);
   const [h, l, k] = expKernel(x, 0);
