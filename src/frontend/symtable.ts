@@ -505,9 +505,9 @@ class Builder {
 
   private noteSuper(): void {
     // `super` or `__class__` in a method: the enclosing class needs a __class__ cell.
-    let s: Scope | null = this.cur;
-    while (s && s.kind === 'comprehension') s = s.parent;
-    if (s && s.kind === 'function') s.usesSuperOrClass = true;
+    // Comprehensions are functions of their own (3.11), so they take the cell themselves.
+    const s = this.cur;
+    if (s.kind === 'function' || s.kind === 'comprehension') s.usesSuperOrClass = true;
   }
 
   private visitNamedTarget(t: A.Name): void {

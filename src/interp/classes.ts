@@ -435,7 +435,7 @@ export function installClassBuiltins(): void {
   method(t, '__init__', () => None);
   typeCallRef.f = method(t, '__call__', (a, kw) => typeCallDefault(a[0], a.slice(1), kw));
   method(t, '__repr__', (a) => typeRepr(a[0]));
-  method(t, '__getattribute__', (a) => {
+  objectGetattribute.typeF = method(t, '__getattribute__', (a) => {
     const v = typeGetAttrRef.f(a[0], a[1]);
     if (v === undefined) throw attributeError(a[0], a[1]);
     return v;

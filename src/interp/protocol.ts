@@ -248,81 +248,35 @@ export function attributeError(obj: any, name: string): PyObject {
 
 /** getattr(obj, name): raises AttributeError when missing. */
 export function getAttr(obj: any, name: string): any {
-  const v = getAttrOpt(obj, name);
+  const t = typeOf(obj);
+  const v = t.hasGetattribute || t.hasGetattr ? getattrHooked(obj, t, name) : lookupAttr(obj, t, name);
   if (v === undefined) throw attributeError(obj, name);
   return v;
 }
 
 /**
- * getattr without raising for a missing attribute (returns undefined). AttributeError
- * raised *inside* a property or __getattr__ still counts as missing, as in CPython.
+ * getattr without raising for a missing attribute (returns undefined): an AttributeError
+ * raised anywhere in the lookup (a property, __getattr__) counts as missing, as for
+ * CPython's hasattr() and getattr() with a default.
  */
 export function getAttrOpt(obj: any, name: string): any {
   const t = typeOf(obj);
-  if (t.hasGetattribute) return getattributeSlow(obj, t, name);
+  try {
+    return t.hasGetattribute || t.hasGetattr ? getattrHooked(obj, t, name) : lookupAttr(obj, t, name);
+  } catch (e) {
+    if (e instanceof PyObject && (e as PyObject).cls.isSubtype(AttributeError)) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * object.__getattribute__ (PyObject_GenericGetAttr) without raising when the name is
+ * missing: data descriptors of the type, then the instance dict, then other class
+ * attributes. Errors raised by descriptors propagate. Types and modules get their own
+ * rules (type.__getattribute__, module __getattr__).
+ */
+function lookupAttr(obj: any, t: PyType, name: string): any {
   if (obj instanceof PyType) return typeGetAttr(obj, name);
-  if (obj instanceof PyModule) {
-    const v = obj.dict!.getStr(name);
-    if (v !== undefined) return v;
-    const ga = obj.dict!.getStr('__getattr__');
-    if (ga !== undefined) return catchAttributeError(() => call(ga, [name]));
-  }
-  const descr = t.lookup(name);
-  if (descr !== undefined && isDataDescriptor(descr)) {
-    return catchAttributeError(() => descrGet(descr, obj, t));
-  }
-  const d = (obj as PyObject).dict;
-  if (d !== null && d !== undefined && typeof obj === 'object') {
-    const v = d.getStr(name);
-    if (v !== undefined) return v;
-  }
-  if (descr !== undefined) return descrGet(descr, obj, t);
-  if (t.hasGetattr) {
-    const ga = t.lookup('__getattr__');
-    return catchAttributeError(() => callDescr(ga, obj, [name]));
-  }
-  return undefined;
-}
-
-function catchAttributeError(f: () => any): any {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof PyObject && (e as PyObject).cls.isSubtype(AttributeError)) {
-      lastAttributeError.e = e;
-      return undefined;
-    }
-    throw e;
-  }
-}
-
-/** The AttributeError swallowed by the last failed getAttrOpt (re-raised by getAttr callers that care). */
-export const lastAttributeError: { e: any } = { e: null };
-
-function getattributeSlow(obj: any, t: PyType, name: string): any {
-  const ga = t.lookup('__getattribute__');
-  try {
-    return callDescr(ga, obj, [name]);
-  } catch (e) {
-    if (e instanceof PyObject && (e as PyObject).cls.isSubtype(AttributeError)) {
-      if (t.hasGetattr) {
-        const g = t.lookup('__getattr__');
-        return catchAttributeError(() => callDescr(g, obj, [name]));
-      }
-      return undefined;
-    }
-    throw e;
-  }
-}
-
-/** object.__getattribute__ semantics without __getattr__ (for explicit calls). */
-export function genericGetAttr(obj: any, name: string): any {
-  const t = typeOf(obj);
-  if (obj instanceof PyType) {
-    const v = typeGetAttr(obj, name);
-    if (v === undefined) throw attributeError(obj, name);
-    return v;
-  }
   const descr = t.lookup(name);
   if (descr !== undefined && isDataDescriptor(descr)) return descrGet(descr, obj, t);
   const d = (obj as PyObject).dict;
@@ -331,7 +285,32 @@ export function genericGetAttr(obj: any, name: string): any {
     if (v !== undefined) return v;
   }
   if (descr !== undefined) return descrGet(descr, obj, t);
-  throw attributeError(obj, name);
+  if (obj instanceof PyModule) {
+    const ga = obj.dict!.getStr('__getattr__');
+    if (ga !== undefined) return call(ga, [name]);
+  }
+  return undefined;
+}
+
+/** slot_tp_getattr_hook: a Python __getattribute__, then __getattr__ on AttributeError. */
+function getattrHooked(obj: any, t: PyType, name: string): any {
+  let v: any;
+  try {
+    v = t.hasGetattribute ? callDescr(t.lookup('__getattribute__'), obj, [name]) : lookupAttr(obj, t, name);
+    if (v === undefined && !t.hasGetattr) throw attributeError(obj, name);
+  } catch (e) {
+    if (!t.hasGetattr || !(e instanceof PyObject && (e as PyObject).cls.isSubtype(AttributeError))) throw e;
+    v = undefined;
+  }
+  if (v === undefined) return callDescr(t.lookup('__getattr__'), obj, [name]);
+  return v;
+}
+
+/** object.__getattribute__ semantics without __getattr__ (for explicit calls). */
+export function genericGetAttr(obj: any, name: string): any {
+  const v = lookupAttr(obj, typeOf(obj), name);
+  if (v === undefined) throw attributeError(obj, name);
+  return v;
 }
 
 /** type.__getattribute__: metatype data descriptors, then the class MRO, then the metatype. */
@@ -342,10 +321,6 @@ export function typeGetAttr(t: PyType, name: string): any {
   const attr = t.lookup(name);
   if (attr !== undefined) return descrGet(attr, undefined, t);
   if (metaAttr !== undefined) return descrGet(metaAttr, t, meta);
-  if (meta !== typeType && meta.hasGetattr) {
-    const ga = meta.lookup('__getattr__');
-    return catchAttributeError(() => callDescr(ga, t, [name]));
-  }
   return undefined;
 }
 

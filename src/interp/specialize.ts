@@ -297,6 +297,7 @@ export function specializeLoadMethod(f: Frame, pc: number, o: any): void {
   const name = code.names[code.args[pc]];
   if (o instanceof PyModule) return specialize(code, pc, Op.LOAD_METHOD_MODULE, { module: o });
   const t = typeOf(o);
+  if (t.hasGetattribute) return fail(code, pc, '__getattribute__ overridden');
   if (t.builtin && !(o instanceof PyType)) {
     const m = t.lookup(name);
     if (m instanceof PyBuiltin && m.owner !== null) return specialize(code, pc, Op.LOAD_METHOD_BUILTIN, { type: t, value: m });

@@ -85,7 +85,7 @@ export class PyType extends PyObject {
     this.cache.clear();
     this.hasGetattr = this.lookup('__getattr__') !== undefined;
     const ga = this.lookup('__getattribute__');
-    this.hasGetattribute = ga !== undefined && ga !== objectGetattribute.f;
+    this.hasGetattribute = ga !== undefined && ga !== objectGetattribute.f && ga !== objectGetattribute.typeF;
     for (const s of this.subclasses) s.modified();
   }
 
@@ -110,7 +110,8 @@ export class PyType extends PyObject {
 const MISSING = Symbol('missing');
 
 /** object.__getattribute__, set by the builtins so user overrides can be detected. */
-export const objectGetattribute: { f: any } = { f: undefined };
+/** object.__getattribute__ and type.__getattribute__: the defaults the protocol inlines. */
+export const objectGetattribute: { f: any; typeF: any } = { f: undefined, typeF: undefined };
 
 export class MroError extends Error {}
 
