@@ -1,64 +1,128 @@
-// dict and its views; set and frozenset.
+// dict and its views (Objects/dictobject.c of CPython 3.11).
+//
+// PyDict (pydict.ts) holds the table; this file gives dict its constructor and methods
+// with CPython's argument handling, the keys/values/items views (live: they read the
+// dict on every use) with the set operations of keys and items views in CPython's order
+// of operations (the results are sets, whose iteration order depends on it), and the
+// forward and reverse iterators. set and frozenset are in set.ts.
 
-import { classMethod, method, noKw, arity, exactlyOne } from '../bi.js';
+import { classMethod, exactlyOne, getset, method, noArgs, unpackArity } from '../bi.js';
 import { keyError } from '../containers.js';
-import { KeyError, pyErr, TypeError } from '../exceptions.js';
-import { DictIter, SetIter } from '../iterators.js';
-import { PyIterator, PyObject, PyTuple, type PyKwargs } from '../objects.js';
-import { call, callDescr, eq, forEach, getAttrOpt, getIter, isTrue, iterNext, newList, newTuple, None, NotImplemented, toArray, typeOf, typeName } from '../protocol.js';
+import { KeyError, pyErr, RuntimeError, TypeError, ValueError } from '../exceptions.js';
+import { DictIter } from '../iterators.js';
+import { PyIterator, PyList, PyObject, PyTuple, type PyKwargs } from '../objects.js';
+import { call, callDescr, eq, getAttrOpt, getIter, iterNext, newTuple, None, NotImplemented, toArray, typeOf, typeName } from '../protocol.js';
 import { PyDict } from '../pydict.js';
-import { PySet, setHooks } from '../pyset.js';
-import { dictType, frozensetType, iteratorType, PyType, setType } from '../typeobj.js';
-import { dictRepr, setRepr, repr } from './repr.js';
+import { PySet } from '../pyset.js';
+import { mappingProxyHook } from '../classes.js';
+import { dictType, iteratorType, listType, PyType, setType, tupleType } from '../typeobj.js';
+import { dictRepr, repr } from './repr.js';
 import { staticNew } from './numbers.js';
-import { hashFrozenset, pyHash } from './hashing.js';
-import { hash } from '../protocol.js';
-import { setContainsRef } from '../containers.js';
-import { constHooks } from '../frame.js';
+import { installSet, setDifferenceUpdate, setFromIterable, setIntersectionMethod, setSymmetricDifferenceUpdate } from './set.js';
+import { contains, len } from '../containers.js';
+import { stopIteration } from '../generators.js';
 
 export const dictKeysType = iteratorType('dict_keys');
 export const dictValuesType = iteratorType('dict_values');
 export const dictItemsType = iteratorType('dict_items');
+const reverseKeyIterType = iteratorType('dict_reversekeyiterator');
+const reverseValueIterType = iteratorType('dict_reversevalueiterator');
+const reverseItemIterType = iteratorType('dict_reverseitemiterator');
+
+export type ViewKind = 'keys' | 'values' | 'items';
 
 export class DictView extends PyObject {
-  constructor(cls: PyType, readonly d: PyDict, readonly kind: 'keys' | 'values' | 'items') {
+  constructor(cls: PyType, readonly d: PyDict, readonly kind: ViewKind) {
     super();
     this.cls = cls;
   }
 }
 
-/** dict(...) / dict.update(...) argument processing. */
-export function dictUpdateFrom(d: PyDict, arg: any, kw: PyKwargs | null, fname = 'dict'): void {
+/** Reverse iteration over a dict: a snapshot of the keys, checked against resizes. */
+class ReverseDictIter extends PyIterator {
+  private keys: any[] | null;
+  private i: number;
+  private readonly size: number;
+  constructor(private readonly d: PyDict, private readonly kind: ViewKind) {
+    super();
+    this.cls = kind === 'keys' ? reverseKeyIterType : kind === 'values' ? reverseValueIterType : reverseItemIterType;
+    this.keys = [...d.keys()];
+    this.i = this.keys.length - 1;
+    this.size = d.size;
+  }
+  next(): any {
+    const keys = this.keys;
+    if (keys === null) return undefined;
+    if (this.d.size !== this.size) {
+      this.keys = null;
+      throw pyErr(RuntimeError, 'dictionary changed size during iteration');
+    }
+    if (this.i < 0) {
+      this.keys = null;
+      return undefined;
+    }
+    const k = keys[this.i--];
+    if (this.kind === 'keys') return k;
+    const v = this.d.get(k);
+    return this.kind === 'values' ? v : newTuple([k, v]);
+  }
+}
+
+export const valueErrorRef: { t: PyType } = { t: ValueError };
+
+/** dict.__iter__ itself: a dict subclass that keeps it can be copied directly (dict_merge). */
+let dictIterFn: any = undefined;
+
+/** PyDict_Merge / dict_update_arg: a mapping (has keys()) or an iterable of pairs. */
+export function dictUpdateFrom(d: PyDict, arg: any, kw: PyKwargs | null): void {
   if (arg !== undefined) {
-    if (arg instanceof PyDict) {
-      for (const [k, v] of arg.entries()) d.set(k, v);
-    } else if (getAttrOpt(arg, 'keys') !== undefined) {
-      for (const k of toArray(callMethodName(arg, 'keys'))) d.set(k, callDescr(typeOf(arg).lookup('__getitem__'), arg, [k]));
+    if (arg instanceof PyDict && (arg.cls === dictType || arg.cls.lookup('__iter__') === dictIterFn)) {
+      if (arg !== d) for (const [k, v] of arg.entries()) d.set(k, v);
     } else {
-      let i = 0;
-      forEach(arg, (item) => {
-        let pair: any[];
-        try {
-          pair = toArray(item);
-        } catch (e) {
-          if (e instanceof PyObject && e.cls.isSubtype(TypeError)) throw pyErr(TypeError, `cannot convert dictionary update sequence element #${i} to a sequence`);
-          throw e;
-        }
-        if (pair.length !== 2) throw pyErr(valueErrorRef.t, `dictionary update sequence element #${i} has length ${pair.length}; 2 is required`);
-        d.set(pair[0], pair[1]);
-        i++;
-      });
+      const keys = getAttrOpt(arg, 'keys');
+      if (keys !== undefined) mergeMapping(d, arg, keys);
+      else mergeFromSeq2(d, arg);
     }
   }
   if (kw !== null) for (const [k, v] of kw) d.set(k, v);
-  void fname;
 }
 
-function callMethodName(o: any, name: string): any {
-  return call(getAttrOpt(o, name), []);
+function mergeMapping(d: PyDict, arg: any, keys: any): void {
+  const ks = toArray(call(keys, []));
+  const gi = typeOf(arg).lookup('__getitem__');
+  for (const k of ks) {
+    if (gi === undefined) throw pyErr(TypeError, `'${typeName(arg)}' object is not subscriptable`);
+    d.set(k, callDescr(gi, arg, [k]));
+  }
 }
 
-export const valueErrorRef: { t: PyType } = { t: null as unknown as PyType };
+/** PyDict_MergeFromSeq2 with CPython's messages. */
+function mergeFromSeq2(d: PyDict, arg: any): void {
+  const it = getIter(arg);
+  for (let i = 0; ; i++) {
+    const item = iterNext(it);
+    if (item === undefined) return;
+    let pair: any[];
+    if ((item instanceof PyTuple && item.cls === tupleType) || (item instanceof PyList && item.cls === listType)) pair = item.items;
+    else {
+      let fast: any;
+      try {
+        fast = getIter(item);
+      } catch (e) {
+        if (e instanceof PyObject && e.cls.isSubtype(TypeError)) throw pyErr(TypeError, `cannot convert dictionary update sequence element #${i} to a sequence`);
+        throw e;
+      }
+      pair = [];
+      for (;;) {
+        const x = iterNext(fast);
+        if (x === undefined) break;
+        pair.push(x);
+      }
+    }
+    if (pair.length !== 2) throw pyErr(ValueError, `dictionary update sequence element #${i} has length ${pair.length}; 2 is required`);
+    d.set(pair[0], pair[1]);
+  }
+}
 
 function dictEq(a: PyDict, b: PyDict): boolean {
   if (a.size !== b.size) return false;
@@ -70,17 +134,193 @@ function dictEq(a: PyDict, b: PyDict): boolean {
   return true;
 }
 
+function noKwargs(name: string, kw: PyKwargs | null): void {
+  if (kw !== null && kw.size > 0) throw pyErr(TypeError, `${name}() takes no keyword arguments`);
+}
+
+// ---- views ---------------------------------------------------------------------------------------
+
+function isSetView(v: any): v is DictView {
+  return v instanceof DictView && v.kind !== 'values';
+}
+
+function viewContains(v: DictView, x: any): boolean {
+  if (v.kind === 'keys') return v.d.has(x);
+  if (v.kind === 'items') {
+    if (!(x instanceof PyTuple) || x.items.length !== 2) return false;
+    const val = v.d.get(x.items[0]);
+    return val !== undefined && (val === x.items[1] || eq(val, x.items[1]));
+  }
+  for (const val of v.d.values()) if (val === x || eq(val, x)) return true;
+  return false;
+}
+
+/** `x in container` for the operand of a view operation (PySequence_Contains). */
+function containsAny(container: any, x: any): boolean {
+  if (container instanceof DictView) return viewContains(container, x);
+  if (container instanceof PySet) return container.has(x);
+  return contains(container, x);
+}
+
+/** dictviews_to_set: a new set of the operand's elements (a keys view copies its dict's keys). */
+function viewToSet(v: any): PySet {
+  const s = new PySet(setType);
+  if (v instanceof DictView && v.kind === 'keys') setFromIterable(s, v.d);
+  else setFromIterable(s, v);
+  return s;
+}
+
+function sizeOf(v: any): number {
+  if (v instanceof DictView) return v.d.size;
+  if (v instanceof PySet) return v.size;
+  return len(v);
+}
+
+function allContainedIn(a: any, b: any): boolean {
+  const it = getIter(a);
+  for (;;) {
+    const x = iterNext(it);
+    if (x === undefined) return true;
+    if (!containsAny(b, x)) return false;
+  }
+}
+
+/** _PyDictView_Intersect. */
+function viewAnd(self: any, other: any): PySet {
+  if (!isSetView(self)) [self, other] = [other, self];
+  const lenSelf = self.d.size;
+  if (other instanceof PySet && other.cls === setType && lenSelf <= other.size) return setIntersectionMethod(other, [self]);
+  if (isSetView(other) && other.d.size > lenSelf) [self, other] = [other, self];
+  const result = new PySet(setType);
+  const it = getIter(other);
+  for (;;) {
+    const k = iterNext(it);
+    if (k === undefined) return result;
+    if (viewContains(self, k)) result.add(k);
+  }
+}
+
+/** dictitems_xor: items of the second dict not equal in the first, then the first's rest. */
+function itemsXor(a: DictView, b: DictView): PySet {
+  const temp = a.d.copy(dictType);
+  const result = new PySet(setType);
+  for (const [k, v2] of [...b.d.entries()]) {
+    const v1 = temp.get(k);
+    if (v1 !== undefined && (v1 === v2 || eq(v1, v2))) temp.delete(k);
+    else result.add(newTuple([k, v2]));
+  }
+  for (const [k, v] of temp.entries()) result.add(newTuple([k, v]));
+  return result;
+}
+
+function viewBinary(op: '&' | '|' | '-' | '^', self: any, other: any): any {
+  switch (op) {
+    case '&':
+      return viewAnd(self, other);
+    case '|': {
+      const r = viewToSet(self);
+      setFromIterable(r, other);
+      return r;
+    }
+    case '-': {
+      const r = viewToSet(self);
+      setDifferenceUpdate(r, other);
+      return r;
+    }
+    case '^': {
+      if (self instanceof DictView && self.kind === 'items' && other instanceof DictView && other.kind === 'items') return itemsXor(self, other);
+      const r = viewToSet(self);
+      setSymmetricDifferenceUpdate(r, other);
+      return r;
+    }
+  }
+}
+
+function viewRichCompare(self: DictView, other: any, op: number): any {
+  if (!(other instanceof PySet) && !isSetView(other)) return NotImplemented;
+  const ls = sizeOf(self);
+  const lo = sizeOf(other);
+  switch (op) {
+    case 2:
+    case 3: {
+      let ok = ls === lo && allContainedIn(self, other);
+      if (op === 3) ok = !ok;
+      return ok;
+    }
+    case 0: return ls < lo && allContainedIn(self, other);
+    case 1: return ls <= lo && allContainedIn(self, other);
+    case 4: return ls > lo && allContainedIn(other, self);
+    default: return ls >= lo && allContainedIn(other, self);
+  }
+}
+
+function viewIsDisjoint(self: DictView, other: any): boolean {
+  if (self === other) return self.d.size === 0;
+  let a: any = self;
+  let b: any = other;
+  if (other instanceof PySet || isSetView(other)) {
+    if (sizeOf(other) > self.d.size) [a, b] = [b, a];
+  }
+  const it = getIter(b);
+  for (;;) {
+    const x = iterNext(it);
+    if (x === undefined) return true;
+    if (containsAny(a, x)) return false;
+  }
+}
+
+function installViews(): void {
+  for (const V of [dictKeysType, dictValuesType, dictItemsType]) {
+    method(V, '__len__', (a) => (a[0] as DictView).d.size);
+    method(V, '__iter__', (a) => new DictIter((a[0] as DictView).d, (a[0] as DictView).kind));
+    method(V, '__reversed__', (a) => new ReverseDictIter((a[0] as DictView).d, (a[0] as DictView).kind));
+    method(V, '__repr__', (a) => {
+      const v = a[0] as DictView;
+      const parts: string[] = [];
+      for (const x of toArray(new DictIter(v.d, v.kind))) parts.push(repr(x));
+      return `${V.name}([${parts.join(', ')}])`;
+    });
+    getset(V, 'mapping', (v: DictView) => mappingProxyHook.make(v.d));
+  }
+  for (const V of [dictKeysType, dictItemsType]) {
+    method(V, '__contains__', (a) => viewContains(a[0], a[1]));
+    const names = ['__lt__', '__le__', '__eq__', '__ne__', '__gt__', '__ge__'];
+    names.forEach((n, op) => method(V, n, (a) => viewRichCompare(a[0], a[1], op)));
+    V.ns.setStr('__hash__', None);
+    for (const [name, op, reflected] of [
+      ['__and__', '&', false], ['__or__', '|', false], ['__sub__', '-', false], ['__xor__', '^', false],
+      ['__rand__', '&', true], ['__ror__', '|', true], ['__rsub__', '-', true], ['__rxor__', '^', true],
+    ] as const) {
+      method(V, name, (a) => (reflected ? viewBinary(op, a[1], a[0]) : viewBinary(op, a[0], a[1])));
+    }
+    method(V, 'isdisjoint', (a) => {
+      exactlyOne('isdisjoint', a, 1);
+      return viewIsDisjoint(a[0], a[1]);
+    });
+  }
+  for (const T of [reverseKeyIterType, reverseValueIterType, reverseItemIterType]) {
+    method(T, '__iter__', (a) => a[0]);
+    method(T, '__next__', (a) => {
+      const v = (a[0] as ReverseDictIter).next();
+      if (v === undefined) throw stopIteration(None);
+      return v;
+    });
+  }
+}
+
+// ---- dict ------------------------------------------------------------------------------------------
+
 export function installDict(): void {
   const D = dictType;
   D.ns.setStr('__new__', staticNew((a) => new PyDict(a[0])));
   method(D, '__init__', (a, kw) => {
-    arity('dict', a, 0, 1, 1);
+    if (a.length > 2) throw pyErr(TypeError, `dict expected at most 1 argument, got ${a.length - 1}`);
     dictUpdateFrom(a[0], a[1], kw);
     return None;
   });
   method(D, '__repr__', (a) => dictRepr(a[0]));
   method(D, '__len__', (a) => a[0].size);
-  method(D, '__iter__', (a) => new DictIter(a[0], 'keys'));
+  dictIterFn = method(D, '__iter__', (a) => new DictIter(a[0], 'keys'));
   method(D, '__getitem__', (a) => {
     const d = a[0] as PyDict;
     const v = d.get(a[1]);
@@ -106,48 +346,60 @@ export function installDict(): void {
   method(D, '__or__', (a) => {
     if (!(a[1] instanceof PyDict)) return NotImplemented;
     const d = (a[0] as PyDict).copy(dictType);
-    for (const [k, v] of (a[1] as PyDict).entries()) d.set(k, v);
+    dictUpdateFrom(d, a[1], null);
     return d;
   });
   method(D, '__ror__', (a) => {
     if (!(a[1] instanceof PyDict)) return NotImplemented;
     const d = (a[1] as PyDict).copy(dictType);
-    for (const [k, v] of (a[0] as PyDict).entries()) d.set(k, v);
+    dictUpdateFrom(d, a[0], null);
     return d;
   });
   method(D, '__ior__', (a) => {
     dictUpdateFrom(a[0], a[1], null);
     return a[0];
   });
-  method(D, '__reversed__', (a) => new (class extends PyIterator {
-    private keys = [...(a[0] as PyDict).keys()].reverse();
-    private i = 0;
-    next(): any {
-      return this.i < this.keys.length ? this.keys[this.i++] : undefined;
+  method(D, '__reversed__', (a) => new ReverseDictIter(a[0], 'keys'));
+  method(D, '__sizeof__', (a) => 48 + 24 * (a[0] as PyDict).size);
+  method(D, 'get', (a, kw) => {
+    if (a.length === 2 && kw === null) {
+      const v = (a[0] as PyDict).get(a[1]);
+      return v !== undefined ? v : None;
     }
-  })());
-  method(D, 'get', (a) => {
-    arity('get', a, 1, 2, 1);
+    noKwargs('get', kw);
+    unpackArity('get', a, 1, 2, 1);
     const v = (a[0] as PyDict).get(a[1]);
     return v !== undefined ? v : a.length > 2 ? a[2] : None;
   });
-  method(D, 'keys', (a) => new DictView(dictKeysType, a[0], 'keys'));
-  method(D, 'values', (a) => new DictView(dictValuesType, a[0], 'values'));
-  method(D, 'items', (a) => new DictView(dictItemsType, a[0], 'items'));
-  method(D, 'pop', (a) => {
-    arity('pop', a, 1, 2, 1);
+  method(D, 'keys', (a) => {
+    noArgs('dict.keys', a, 1);
+    return new DictView(dictKeysType, a[0], 'keys');
+  });
+  method(D, 'values', (a) => {
+    noArgs('dict.values', a, 1);
+    return new DictView(dictValuesType, a[0], 'values');
+  });
+  method(D, 'items', (a) => {
+    noArgs('dict.items', a, 1);
+    return new DictView(dictItemsType, a[0], 'items');
+  });
+  method(D, 'pop', (a, kw) => {
+    noKwargs('pop', kw);
+    unpackArity('pop', a, 1, 2, 1);
     const v = (a[0] as PyDict).delete(a[1]);
     if (v !== undefined) return v;
     if (a.length > 2) return a[2];
     throw keyError(a[1]);
   });
   method(D, 'popitem', (a) => {
+    noArgs('dict.popitem', a, 1);
     const r = (a[0] as PyDict).popLast();
     if (r === undefined) throw pyErr(KeyError, 'popitem(): dictionary is empty');
     return newTuple(r);
   });
-  method(D, 'setdefault', (a) => {
-    arity('setdefault', a, 1, 2, 1);
+  method(D, 'setdefault', (a, kw) => {
+    noKwargs('setdefault', kw);
+    unpackArity('setdefault', a, 1, 2, 1);
     const d = a[0] as PyDict;
     const v = d.get(a[1]);
     if (v !== undefined) return v;
@@ -156,422 +408,37 @@ export function installDict(): void {
     return dv;
   });
   method(D, 'update', (a, kw) => {
-    arity('update', a, 0, 1, 1);
+    if (a.length > 2) throw pyErr(TypeError, `update expected at most 1 argument, got ${a.length - 1}`);
     dictUpdateFrom(a[0], a[1], kw);
     return None;
   });
-  method(D, 'copy', (a) => (a[0] as PyDict).copy(dictType));
+  method(D, 'copy', (a) => {
+    noArgs('dict.copy', a, 1);
+    return (a[0] as PyDict).copy(dictType);
+  });
   method(D, 'clear', (a) => {
+    noArgs('dict.clear', a, 1);
     (a[0] as PyDict).clear();
     return None;
   });
-  classMethod(D, 'fromkeys', (a) => {
-    arity('fromkeys', a, 1, 2, 1);
+  classMethod(D, 'fromkeys', (a, kw) => {
+    noKwargs('fromkeys', kw);
+    unpackArity('fromkeys', a, 1, 2, 1);
     const t = a[0] as PyType;
     const d = t === dictType ? new PyDict(dictType) : call(t, []);
     const v = a.length > 2 ? a[2] : None;
-    forEach(a[1], (k) => {
-      if (d instanceof PyDict && d.cls === dictType) d.set(k, v);
-      else callDescr(typeOf(d).lookup('__setitem__'), d, [k, v]);
-    });
+    const plain = d instanceof PyDict && d.cls === dictType;
+    const setitem = plain ? undefined : typeOf(d).lookup('__setitem__');
+    if (!plain && setitem === undefined) throw pyErr(TypeError, `'${typeName(d)}' object does not support item assignment`);
+    const it = getIter(a[1]);
+    for (;;) {
+      const k = iterNext(it);
+      if (k === undefined) break;
+      if (plain) d.set(k, v);
+      else callDescr(setitem, d, [k, v]);
+    }
     return d;
   });
-
-  // views
-  for (const V of [dictKeysType, dictValuesType, dictItemsType]) {
-    method(V, '__len__', (a) => (a[0] as DictView).d.size);
-    method(V, '__iter__', (a) => new DictIter((a[0] as DictView).d, (a[0] as DictView).kind));
-    method(V, '__repr__', (a) => {
-      const v = a[0] as DictView;
-      const items = toArray(new DictIter(v.d, v.kind));
-      return `${V.name}(${repr(newList(items))})`;
-    });
-    method(V, '__reversed__', (a) => {
-      const v = a[0] as DictView;
-      return getIter(newList(toArray(new DictIter(v.d, v.kind)).reverse()));
-    });
-  }
-  method(dictKeysType, '__contains__', (a) => (a[0] as DictView).d.has(a[1]));
-  method(dictItemsType, '__contains__', (a) => {
-    const pair = a[1];
-    if (!(pair instanceof PyTuple) || pair.items.length !== 2) return false;
-    const v = (a[0] as DictView).d.get(pair.items[0]);
-    return v !== undefined && (v === pair.items[1] || eq(v, pair.items[1]));
-  });
-  for (const V of [dictKeysType, dictItemsType]) {
-    const asSet = (v: any): PySet => {
-      const s = new PySet(setType);
-      forEach(v, (x) => {
-        s.add(x);
-      });
-      return s;
-    };
-    method(V, '__eq__', (a) => {
-      const other = a[1];
-      if (!(other instanceof DictView) && !(other instanceof PySet)) return NotImplemented;
-      const x = asSet(a[0]);
-      const y = asSet(other);
-      return x.size === y.size && x.toArray().every((k) => y.has(k));
-    });
-    for (const [name, op] of [['__and__', '&'], ['__or__', '|'], ['__sub__', '-'], ['__xor__', '^'], ['__rand__', '&'], ['__ror__', '|'], ['__rsub__', '-r'], ['__rxor__', '^']] as const) {
-      method(V, name, (a) => {
-        let x = asSet(a[0]);
-        let y: PySet;
-        try {
-          y = asSet(a[1]);
-        } catch {
-          return NotImplemented;
-        }
-        if (op === '-r') [x, y] = [y, x];
-        return setOp(x, y, op === '-r' ? '-' : op);
-      });
-    }
-    method(V, 'isdisjoint', (a) => {
-      const x = asSet(a[0]);
-      let disjoint = true;
-      forEach(a[1], (k) => {
-        if (x.has(k)) {
-          disjoint = false;
-          return true;
-        }
-        return false;
-      });
-      return disjoint;
-    });
-  }
+  installViews();
   installSet();
-}
-
-// ---- set / frozenset ----------------------------------------------------------------------
-
-function isAnySet(v: any): v is PySet {
-  return v instanceof PySet;
-}
-
-function newSetLike(t: PyType): PySet {
-  return new PySet(t.isSubtype(frozensetType) ? frozensetType : setType);
-}
-
-function setFromIterable(s: PySet, it: any): void {
-  if (it instanceof PySet) {
-    s.merge(it);
-    return;
-  }
-  if (it instanceof PyDict) {
-    s.presize(it.size);
-    for (const k of it.keys()) s.add(k);
-    return;
-  }
-  forEach(it, (x) => {
-    s.add(x);
-  });
-}
-
-function setIntersection(so: PySet, other: any): PySet {
-  const result = newSetLike(so.cls);
-  if (other === so) {
-    result.merge(so);
-    return result;
-  }
-  if (isAnySet(other)) {
-    let a = so;
-    let b: PySet = other;
-    if (b.size > a.size) [a, b] = [b, a];
-    for (const [k, h] of b.entries()) if (a.hasHashed(k, h)) result.addEntry(k, h);
-    return result;
-  }
-  const it = getIter(other);
-  for (;;) {
-    const k = iterNext(it);
-    if (k === undefined) break;
-    const h = hash(k);
-    if (so.hasHashed(k, h)) {
-      result.addEntry(k, h);
-      if (result.size >= so.size) break;
-    }
-  }
-  return result;
-}
-
-function setDifferenceUpdate(so: PySet, other: any): void {
-  if (other === so) {
-    so.clear();
-    return;
-  }
-  if (isAnySet(other)) {
-    const src = other.size >> 3 > so.size ? setIntersection(so, other) : other;
-    for (const [k, h] of src.entries()) so.discardHashed(k, h);
-  } else forEach(other, (k) => {
-    so.discard(k);
-  });
-  so.compactIfSparse();
-}
-
-function setDifference(so: PySet, other: any): PySet {
-  if (!isAnySet(other) && !(other instanceof PyDict)) {
-    const r = newSetLike(so.cls);
-    r.merge(so);
-    setDifferenceUpdate(r, other);
-    return r;
-  }
-  const otherSize = isAnySet(other) ? other.size : (other as PyDict).size;
-  if (so.size >> 2 > otherSize) {
-    const r = newSetLike(so.cls);
-    r.merge(so);
-    setDifferenceUpdate(r, other);
-    return r;
-  }
-  const result = newSetLike(so.cls);
-  for (const [k, h] of so.entries()) {
-    const present = isAnySet(other) ? other.hasHashed(k, h) : (other as PyDict).has(k);
-    if (!present) result.addEntry(k, h);
-  }
-  return result;
-}
-
-function setSymmetricDifferenceUpdate(so: PySet, other: any): void {
-  if (other === so) {
-    so.clear();
-    return;
-  }
-  if (other instanceof PyDict) {
-    for (const k of other.keys()) {
-      const h = hash(k);
-      if (!so.discardHashed(k, h)) so.addEntry(k, h);
-    }
-    return;
-  }
-  let o: PySet;
-  if (isAnySet(other)) o = other;
-  else {
-    o = newSetLike(so.cls);
-    setFromIterable(o, other);
-  }
-  for (const [k, h] of o.entries()) {
-    if (!so.discardHashed(k, h)) so.addEntry(k, h);
-  }
-}
-
-export function setOp(a: PySet, b: PySet, op: '&' | '|' | '-' | '^'): PySet {
-  switch (op) {
-    case '&':
-      return setIntersection(a, b);
-    case '|': {
-      const r = newSetLike(a.cls);
-      r.merge(a);
-      if (b !== a) setFromIterable(r, b);
-      return r;
-    }
-    case '-':
-      return setDifference(a, b);
-    case '^': {
-      const r = newSetLike(a.cls);
-      setFromIterable(r, b);
-      setSymmetricDifferenceUpdate(r, a);
-      return r;
-    }
-  }
-}
-
-function isSubset(a: PySet, b: any): boolean {
-  if (!isAnySet(b)) {
-    const t = setIntersection(a, b);
-    return t.size === a.size;
-  }
-  if (a.size > b.size) return false;
-  for (const [k, h] of a.entries()) if (!b.hasHashed(k, h)) return false;
-  return true;
-}
-
-function isSuperset(a: PySet, b: any): boolean {
-  if (isAnySet(b)) return isSubset(b, a);
-  let ok = true;
-  forEach(b, (k) => {
-    if (!a.has(k)) {
-      ok = false;
-      return true;
-    }
-    return false;
-  });
-  return ok;
-}
-
-function installSet(): void {
-  setHooks.hash = pyHash;
-  setHooks.eq = eq;
-  constHooks.frozenset = (items) => {
-    const s = new PySet(frozensetType);
-    for (const x of items) s.add(x);
-    return s;
-  };
-  const S = setType;
-  const FS = frozensetType;
-  S.ns.setStr('__new__', staticNew((a) => new PySet(a[0])));
-  method(S, '__init__', (a, kw) => {
-    noKw('set', kw);
-    arity('set', a, 0, 1, 1);
-    const s = a[0] as PySet;
-    s.clear();
-    if (a.length > 1) setFromIterable(s, a[1]);
-    return None;
-  });
-  FS.ns.setStr('__new__', staticNew((a, kw) => {
-    noKw('frozenset', kw);
-    arity('frozenset', a, 0, 1, 1);
-    if (a[0] === FS && a.length > 1 && a[1] instanceof PySet && a[1].cls === FS) return a[1];
-    const s = new PySet(a[0]);
-    if (a.length > 1) setFromIterable(s, a[1]);
-    return s;
-  }));
-  for (const T of [S, FS]) {
-    method(T, '__repr__', (a) => setRepr(a[0]));
-    method(T, '__len__', (a) => a[0].size);
-    method(T, '__iter__', (a) => new SetIter(a[0]));
-    const contains = method(T, '__contains__', (a) => {
-      try {
-        return (a[0] as PySet).has(a[1]);
-      } catch (e) {
-        if (a[1] instanceof PySet && e instanceof PyObject && e.cls.isSubtype(TypeError)) {
-          const f = new PySet(FS);
-          f.merge(a[1]);
-          return (a[0] as PySet).has(f);
-        }
-        throw e;
-      }
-    });
-    if (T === S) setContainsRef.f = contains;
-    for (const [name, op] of [['__and__', '&'], ['__or__', '|'], ['__sub__', '-'], ['__xor__', '^']] as const) {
-      method(T, name, (a) => (isAnySet(a[1]) ? setOp(a[0], a[1], op) : NotImplemented));
-    }
-    for (const [name, op] of [['__rand__', '&'], ['__ror__', '|'], ['__rsub__', '-'], ['__rxor__', '^']] as const) {
-      method(T, name, (a) => (isAnySet(a[1]) ? setOp(a[1], a[0], op) : NotImplemented));
-    }
-    method(T, '__eq__', (a) => (isAnySet(a[1]) ? a[0].size === a[1].size && isSubset(a[0], a[1]) : NotImplemented));
-    method(T, '__ne__', (a) => (isAnySet(a[1]) ? !(a[0].size === a[1].size && isSubset(a[0], a[1])) : NotImplemented));
-    method(T, '__le__', (a) => (isAnySet(a[1]) ? isSubset(a[0], a[1]) : NotImplemented));
-    method(T, '__lt__', (a) => (isAnySet(a[1]) ? a[0].size < a[1].size && isSubset(a[0], a[1]) : NotImplemented));
-    method(T, '__ge__', (a) => (isAnySet(a[1]) ? isSuperset(a[0], a[1]) : NotImplemented));
-    method(T, '__gt__', (a) => (isAnySet(a[1]) ? a[0].size > a[1].size && isSuperset(a[0], a[1]) : NotImplemented));
-    method(T, 'union', (a) => {
-      const r = newSetLike(a[0].cls);
-      r.merge(a[0]);
-      for (const o of a.slice(1)) if (o !== a[0]) setFromIterable(r, o);
-      return r;
-    });
-    method(T, 'intersection', (a) => {
-      let r: PySet = a[0];
-      if (a.length === 1) {
-        r = newSetLike(a[0].cls);
-        r.merge(a[0]);
-        return r;
-      }
-      for (const o of a.slice(1)) r = setIntersection(r, o);
-      return r;
-    });
-    method(T, 'difference', (a) => {
-      if (a.length === 1) {
-        const r = newSetLike(a[0].cls);
-        r.merge(a[0]);
-        return r;
-      }
-      const r = setDifference(a[0], a[1]);
-      for (const o of a.slice(2)) setDifferenceUpdate(r, o);
-      return r;
-    });
-    method(T, 'symmetric_difference', (a) => {
-      exactlyOne(`${T.name}.symmetric_difference`, a, 1);
-      const r = newSetLike(a[0].cls);
-      setFromIterable(r, a[1]);
-      setSymmetricDifferenceUpdate(r, a[0]);
-      return r;
-    });
-    method(T, 'issubset', (a) => isSubset(a[0], a[1]));
-    method(T, 'issuperset', (a) => isSuperset(a[0], a[1]));
-    method(T, 'isdisjoint', (a) => {
-      let disjoint = true;
-      forEach(a[1], (k) => {
-        if ((a[0] as PySet).has(k)) {
-          disjoint = false;
-          return true;
-        }
-        return false;
-      });
-      return disjoint;
-    });
-    method(T, 'copy', (a) => {
-      if (a[0].cls === FS) return a[0];
-      const r = newSetLike(a[0].cls);
-      r.merge(a[0]);
-      return r;
-    });
-  }
-  method(FS, '__hash__', (a) => {
-    const s = a[0] as PySet;
-    if (s.hashCache === undefined) s.hashCache = hashFrozenset(s);
-    return s.hashCache;
-  });
-  S.ns.setStr('__hash__', None);
-  method(S, 'add', (a) => {
-    exactlyOne('set.add', a, 1);
-    (a[0] as PySet).add(a[1]);
-    return None;
-  });
-  method(S, 'discard', (a) => {
-    (a[0] as PySet).discard(a[1]);
-    return None;
-  });
-  method(S, 'remove', (a) => {
-    if (!(a[0] as PySet).discard(a[1])) throw keyError(a[1]);
-    return None;
-  });
-  method(S, 'pop', (a) => {
-    const v = (a[0] as PySet).pop();
-    if (v === undefined) throw pyErr(KeyError, 'pop from an empty set');
-    return v;
-  });
-  method(S, 'clear', (a) => {
-    (a[0] as PySet).clear();
-    return None;
-  });
-  method(S, 'update', (a) => {
-    for (const o of a.slice(1)) setFromIterable(a[0], o);
-    return None;
-  });
-  method(S, 'intersection_update', (a) => {
-    let r: PySet = a[0];
-    for (const o of a.slice(1)) r = setIntersection(r, o);
-    if (r !== a[0]) (a[0] as PySet).swapBodies(r);
-    return None;
-  });
-  method(S, 'difference_update', (a) => {
-    for (const o of a.slice(1)) setDifferenceUpdate(a[0], o);
-    return None;
-  });
-  method(S, 'symmetric_difference_update', (a) => {
-    setSymmetricDifferenceUpdate(a[0], a[1]);
-    return None;
-  });
-  method(S, '__ior__', (a) => {
-    if (!isAnySet(a[1])) return NotImplemented;
-    setFromIterable(a[0], a[1]);
-    return a[0];
-  });
-  method(S, '__iand__', (a) => {
-    if (!isAnySet(a[1])) return NotImplemented;
-    const r = setIntersection(a[0], a[1]);
-    (a[0] as PySet).swapBodies(r);
-    return a[0];
-  });
-  method(S, '__isub__', (a) => {
-    if (!isAnySet(a[1])) return NotImplemented;
-    setDifferenceUpdate(a[0], a[1]);
-    return a[0];
-  });
-  method(S, '__ixor__', (a) => {
-    if (!isAnySet(a[1])) return NotImplemented;
-    setSymmetricDifferenceUpdate(a[0], a[1]);
-    return a[0];
-  });
-  void typeName;
-  void isTrue;
 }
