@@ -6,7 +6,7 @@
 // memoryview in memoryview.ts; makeBuiltinFunctions() gathers them all.
 
 import { arity, exactlyOne, fn, unpackArity } from '../bi.js';
-import { binaryDunder, binaryOp, compareOp, intOf } from '../arith.js';
+import { binaryDunder, binaryOp, compareOp, intOf, wrapNumeric } from '../arith.js';
 import { buildClass, dirOf } from '../classes.js';
 import { len, toIndex } from '../containers.js';
 import { EOFError, OverflowError, pyErr, RuntimeError, SystemExit, TypeError, ValueError, newExc } from '../exceptions.js';
@@ -402,6 +402,20 @@ function ordImpl(a: any[], kw: PyKwargs | null): any {
   throw pyErr(TypeError, `ord() expected string of length 1, but ${typeName(c)} found`);
 }
 
+/** len(): like containers.len, but a __len__ up to sys.maxsize may exceed 2**53 (huge ranges). */
+function lenImpl(o: any): number | bigint {
+  if (typeof o === 'string' || o instanceof PyList || o instanceof PyTuple || o instanceof PyDict) return len(o);
+  const t = typeOf(o);
+  const f = t.lookup('__len__');
+  if (f === undefined) throw pyErr(TypeError, `object of type '${t.name}' has no len()`);
+  const n = callDescr(f, o, []);
+  const i = intOf(n);
+  if (i === null) throw pyErr(TypeError, `'${typeName(n)}' object cannot be interpreted as an integer`);
+  if (i < 0) throw pyErr(ValueError, '__len__() should return >= 0');
+  if (typeof i === 'bigint' && i > (1n << 63n) - 1n) throw pyErr(OverflowError, "cannot fit 'int' into an index-sized integer");
+  return i;
+}
+
 function absImpl(a: any[], kw: PyKwargs | null): any {
   const x = one('abs', a, kw);
   if (typeof x === 'number') return x < 0 ? -x : x;
@@ -450,7 +464,7 @@ function roundImpl(a: any[], kw: PyKwargs | null): any {
     }
   }
   if (number === undefined) throw pyErr(TypeError, "round() missing required argument 'number' (pos 1)");
-  if (number instanceof PyFloat && number.cls === floatType && ndigits === None) return N.floatRound(number.v);
+  if (number instanceof PyFloat && number.cls === floatType && ndigits === None) return wrapNumeric(() => N.floatRound(number.v));
   if (typeof number === 'number' && ndigits === None) return number;
   const f = typeOf(number).lookup('__round__');
   if (f === undefined) throw pyErr(TypeError, `type ${typeName(number)} doesn't define __round__ method`);
@@ -510,7 +524,7 @@ export function makeBuiltinFunctions(): Map<string, any> {
   };
   def('print', printImpl);
   def('input', inputImpl);
-  def('len', (a, kw) => len(one('len', a, kw)));
+  def('len', (a, kw) => lenImpl(one('len', a, kw)));
   def('repr', (a, kw) => repr(one('repr', a, kw)));
   def('ascii', (a, kw) => ascii(one('ascii', a, kw)));
   def('format', (a, kw) => {

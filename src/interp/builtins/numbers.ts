@@ -13,10 +13,11 @@ import * as N from '../numeric/index.js';
 import { PyBoxed, PyByteArray, PyBytes, PyComplex, PyFloat, type PyKwargs, PyObject } from '../objects.js';
 import { call, callDescr, hashNumberRef, newTuple, None, NotImplemented, typeOf, typeName } from '../protocol.js';
 import { dictHooks } from '../pydict.js';
-import { boolType, complexType, floatType, intType, PyType, strType } from '../typeobj.js';
+import { boolType, bytesType, complexType, floatType, intType, PyType, strType } from '../typeobj.js';
 import { transformDecimalAndSpaceToAscii } from '../../unicode/index.js';
 import { floatRepr, intRepr, str } from './repr.js';
 import { BINOPS } from '../../bytecode/ops.js';
+import { memoryviewBytesRef } from './fileio.js';
 
 const CMP = ['__lt__', '__le__', '__eq__', '__ne__', '__gt__', '__ge__'];
 
@@ -126,6 +127,7 @@ function floatFromStr(s: string): number {
 
 function intNew(args: any[], kw: PyKwargs | null): any {
   const t = args[0] as PyType;
+  if (kw !== null) for (const k of kw.keys()) if (k !== 'base') throw pyErr(TypeError, `'${k}' is an invalid keyword argument for int()`);
   const [x, base] = parseArgs('int', args, kw, ['x', 'base'], 0, 1);
   let v: number | bigint;
   if (x === undefined) {
@@ -144,7 +146,7 @@ function intNew(args: any[], kw: PyKwargs | null): any {
     v = parseInt(s, b);
   }
   if (t === intType) return v;
-  if (t === boolType) return v !== 0;
+  if (t === boolType) throw pyErr(TypeError, 'int.__new__(bool) is not safe, use bool.__new__()');
   return new PyBoxed(t, v, null);
 }
 
@@ -173,9 +175,11 @@ function floatNew(args: any[], kw: PyKwargs | null): any {
 
 function complexNew(args: any[], kw: PyKwargs | null): any {
   const t = args[0] as PyType;
-  const [re, im] = parseArgs('complex', args, kw, ['real', 'imag'], 0, 1);
+  let [re, im] = parseArgs('complex', args, kw, ['real', 'imag'], 0, 1);
   let r = 0;
   let i = 0;
+  let reIsComplex = false;
+  if (re instanceof PyBoxed && typeof re.value === 'string') re = re.value;
   if (typeof re === 'string') {
     if (im !== undefined) throw pyErr(TypeError, "complex() can't take second arg if first is a string");
     const z = wrapNumeric(() => N.complexFromString(re));
@@ -185,6 +189,7 @@ function complexNew(args: any[], kw: PyKwargs | null): any {
     if (re instanceof PyComplex) {
       r = re.re;
       i = re.im;
+      reIsComplex = true;
     } else {
       const cf = typeOf(re).lookup('__complex__');
       if (cf !== undefined) {
@@ -192,16 +197,23 @@ function complexNew(args: any[], kw: PyKwargs | null): any {
         if (!(z instanceof PyComplex)) throw pyErr(TypeError, `__complex__ returned non-complex (type ${typeName(z)})`);
         r = z.re;
         i = z.im;
+        reIsComplex = true;
       } else r = realArg(re, 'first');
     }
   }
   if (im !== undefined) {
-    if (typeof im === 'string') throw pyErr(TypeError, "complex() second arg can't be a string");
+    if (typeof im === 'string' || (im instanceof PyBoxed && typeof im.value === 'string')) throw pyErr(TypeError, "complex() second arg can't be a string");
+    // complex_new: real part minus the imaginary's imaginary part; the imaginary part is
+    // the second argument's real part (plus the first's imaginary part if it was complex).
     if (im instanceof PyComplex) {
       r -= im.im;
-      i += im.re;
-    } else i += realArg(im, 'second');
+      i = reIsComplex ? i + im.re : im.re;
+    } else {
+      const v = realArg(im, 'second');
+      i = reIsComplex ? i + v : v;
+    }
   }
+  if (t === complexType && re instanceof PyComplex && re.cls === complexType && im === undefined) return re;
   return new PyComplex(t, r, i);
 }
 
@@ -213,19 +225,29 @@ function realArg(v: any, which: string): number {
   return toFloat(v);
 }
 
-function installBinaryDunders(t: PyType, self: (v: any) => boolean): void {
+/**
+ * The arithmetic dunders of a number type. `self` accepts the receiver, `other` the
+ * operand types the type's slot converts (int: ints; float: floats and ints; complex:
+ * all three); anything else gives NotImplemented so the other operand is tried.
+ */
+function installBinaryDunders(t: PyType, self: (v: any) => boolean, other: (v: any) => boolean, kind: 'int' | 'float' | 'complex'): void {
+  const names = ['__add__', '__sub__', '__mul__', '__truediv__', '__floordiv__', '__mod__', '__pow__', '__lshift__', '__rshift__', '__and__', '__or__', '__xor__'];
+  const rnames = ['__radd__', '__rsub__', '__rmul__', '__rtruediv__', '__rfloordiv__', '__rmod__', '__rpow__', '__rlshift__', '__rrshift__', '__rand__', '__ror__', '__rxor__'];
   BINOPS.forEach((sym, op) => {
     if (sym === '@') return;
-    const names = ['__add__', '__sub__', '__mul__', '__truediv__', '__floordiv__', '__mod__', '__pow__', '__lshift__', '__rshift__', '__and__', '__or__', '__xor__'];
-    const rnames = ['__radd__', '__rsub__', '__rmul__', '__rtruediv__', '__rfloordiv__', '__rmod__', '__rpow__', '__rlshift__', '__rrshift__', '__rand__', '__ror__', '__rxor__'];
+    const ternary = (x: any, y: any, m: any): any => {
+      if (kind === 'int') return powMod(x, y, m);
+      if (kind === 'float') throw pyErr(TypeError, 'pow() 3rd argument not allowed unless all arguments are integers');
+      throw pyErr(ValueError, 'complex modulo');
+    };
     method(t, names[op], (a) => {
-      if (op === 6 && a.length === 3 && a[2] !== None) return powMod(a[0], a[1], a[2]);
-      if (!self(a[0])) return NotImplemented;
+      if (!self(a[0]) || !other(a[1])) return NotImplemented;
+      if (op === 6 && a.length === 3 && a[2] !== None) return ternary(a[0], a[1], a[2]);
       return numberBinary(op, a[0], a[1]);
     });
     method(t, rnames[op], (a) => {
-      if (op === 6 && a.length === 3 && a[2] !== None) return powMod(a[1], a[0], a[2]);
-      if (!self(a[0])) return NotImplemented;
+      if (!self(a[0]) || !other(a[1])) return NotImplemented;
+      if (op === 6 && a.length === 3 && a[2] !== None) return ternary(a[1], a[0], a[2]);
       return numberBinary(op, a[1], a[0]);
     });
   });
@@ -257,7 +279,7 @@ export function installNumbers(): void {
   // ---- int
   const I = intType;
   I.ns.setStr('__new__', staticNew(intNew));
-  installBinaryDunders(I, isIntLike);
+  installBinaryDunders(I, isIntLike, isIntLike, 'int');
   CMP.forEach((name, op) =>
     method(I, name, (a) => {
       const x = a[0];
@@ -266,7 +288,7 @@ export function installNumbers(): void {
       return cmpResult(numberCompare(x, y)!, op);
     }),
   );
-  method(I, '__repr__', (a) => (typeof a[0] === 'boolean' ? (a[0] ? 'True' : 'False') : intRepr(intOf(a[0])!)));
+  method(I, '__repr__', (a) => intRepr(intOf(a[0])!));
   method(I, '__hash__', (a) => hashNumber(intOf(a[0])!));
   method(I, '__bool__', (a) => intOf(a[0]) !== 0);
   method(I, '__index__', (a) => intOf(a[0]));
@@ -281,7 +303,7 @@ export function installNumbers(): void {
   method(I, '__ceil__', (a) => intOf(a[0]));
   method(I, '__round__', (a) => {
     const v = intOf(a[0])!;
-    if (a.length < 2 || a[1] === None) return v;
+    if (a.length < 2) return v;
     return wrapNumeric(() => N.intRound(v, toIndex(a[1])));
   });
   method(I, '__divmod__', (a) => {
@@ -308,20 +330,19 @@ export function installNumbers(): void {
   method(I, 'bit_count', (a) => N.intBitCount(intOf(a[0])!));
   method(I, 'conjugate', (a) => intOf(a[0]));
   method(I, 'as_integer_ratio', (a) => newTuple([intOf(a[0]), 1]));
-  method(I, 'is_integer', () => true);
   method(I, 'to_bytes', (a, kw) => {
     const [length, byteorder, signed] = parseArgs('to_bytes', a, kw, ['length', 'byteorder'], 0, 1, ['signed']);
     const len = length === undefined ? 1 : toIndex(length);
     const order = byteorder === undefined ? 'big' : byteorder;
     if (order !== 'big' && order !== 'little') throw pyErr(ValueError, "byteorder must be either 'little' or 'big'");
     if (typeof len !== 'number' || len < 0) throw pyErr(ValueError, 'length argument must be non-negative');
-    return new PyBytes(bytesTypeRef.t, wrapNumeric(() => N.intToBytes(intOf(a[0])!, len, order, signed === true)));
+    return new PyBytes(bytesType, wrapNumeric(() => N.intToBytes(intOf(a[0])!, len, order, signed === true)));
   });
   classMethod(I, 'from_bytes', (a, kw) => {
     const [bytes, byteorder, signed] = parseArgs('from_bytes', a, kw, ['bytes', 'byteorder'], 1, 1, ['signed']);
     const order = byteorder === undefined ? 'big' : byteorder;
     if (order !== 'big' && order !== 'little') throw pyErr(ValueError, "byteorder must be either 'little' or 'big'");
-    const b = bytesLikeHook.f(bytes);
+    const b = bytesArg(bytes);
     const v = N.intFromBytes(b, order, signed === true);
     const t = a[0] as PyType;
     return t === intType ? v : call(t, [v]);
@@ -351,7 +372,7 @@ export function installNumbers(): void {
   const F = floatType;
   F.ns.setStr('__new__', staticNew(floatNew));
   const isReal = (v: any): boolean => v instanceof PyFloat || isIntLike(v);
-  installBinaryDunders(F, (v) => v instanceof PyFloat);
+  installBinaryDunders(F, (v) => v instanceof PyFloat, isReal, 'float');
   for (const n of ['__lshift__', '__rshift__', '__and__', '__or__', '__xor__', '__rlshift__', '__rrshift__', '__rand__', '__ror__', '__rxor__']) F.ns.delete(n);
   CMP.forEach((name, op) =>
     method(F, name, (a) => {
@@ -391,6 +412,11 @@ export function installNumbers(): void {
     const [n, d] = wrapNumeric(() => N.floatAsIntegerRatio((a[0] as PyFloat).v));
     return newTuple([n, d]);
   });
+  classMethod(F, '__getformat__', (a) => {
+    if (typeof a[1] !== 'string') throw pyErr(TypeError, `__getformat__() argument must be str, not ${typeName(a[1])}`);
+    if (a[1] !== 'double' && a[1] !== 'float') throw pyErr(ValueError, "__getformat__() argument 1 must be 'double' or 'float'");
+    return 'IEEE, little-endian';
+  });
   method(F, 'hex', (a) => N.floatHex((a[0] as PyFloat).v));
   classMethod(F, 'fromhex', (a) => {
     if (typeof a[1] !== 'string') throw pyErr(TypeError, `fromhex() argument must be str, not ${typeName(a[1])}`);
@@ -405,7 +431,7 @@ export function installNumbers(): void {
   // ---- complex
   const C = complexType;
   C.ns.setStr('__new__', staticNew(complexNew));
-  installBinaryDunders(C, (v) => v instanceof PyComplex);
+  installBinaryDunders(C, (v) => v instanceof PyComplex, (v) => v instanceof PyComplex || isReal(v), 'complex');
   for (const n of ['__floordiv__', '__mod__', '__lshift__', '__rshift__', '__and__', '__or__', '__xor__', '__rfloordiv__', '__rmod__', '__rlshift__', '__rrshift__', '__rand__', '__ror__', '__rxor__']) C.ns.delete(n);
   method(C, '__eq__', (a) => {
     const z = a[0] as PyComplex;
@@ -457,3 +483,14 @@ export function staticNew(f: (args: any[], kw: PyKwargs | null) => any): PyWrapp
 export const truthRef: { f: (v: any) => boolean } = { f: () => false };
 export const bytesTypeRef: { t: PyType } = { t: null as unknown as PyType };
 export const bytesLikeHook: { f: (v: any) => Uint8Array } = { f: () => new Uint8Array() };
+
+/** The bytes of from_bytes()'s argument: a bytes-like object or an iterable of ints (bytes(x)). */
+function bytesArg(v: any): Uint8Array {
+  if (v instanceof PyBytes) return v.v;
+  if (v instanceof PyByteArray) return v.bytes();
+  const mv = memoryviewBytesRef.f(v);
+  if (mv !== null) return mv;
+  const b = call(bytesType, [v]);
+  if (b instanceof PyBytes) return b.v;
+  return bytesLikeHook.f(v);
+}
