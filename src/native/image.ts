@@ -9,6 +9,14 @@
 // Both get identical bytes apart from the absolute addresses.
 
 import type { AsmOutput } from '../asm/index.js';
+import { OBJ_TAG_BITS } from './layout.js';
+
+/**
+ * Symbol prefix meaning "the boxed object value of": `movabs rax, box:rtstr_foo` or a data
+ * word `u64(sym('box:type_int'))` is patched with the address of `rtstr_foo` tagged as an
+ * object (see layout.ts).
+ */
+export const BOX_PREFIX = 'box:';
 
 export type SectionName = 'text' | 'rodata' | 'data' | 'bss';
 export const SECTIONS: readonly SectionName[] = ['text', 'rodata', 'data', 'bss'];
@@ -58,6 +66,11 @@ export function chunkFromAsm(
   });
   const relocs: ChunkReloc[] = out.relocs.map((r) => {
     if (r.target.kind === 'self') return { offset: r.offset, kind: r.kind, symbol: `${name}#self`, addend: BigInt(r.addend) };
+    if (r.target.name.startsWith(BOX_PREFIX)) {
+      // `box:name`: the NaN-boxed object pointer to `name` (address | object tag).
+      if (r.kind !== 'abs64') throw new Error(`box reference to ${r.target.name} must be a 64-bit word`);
+      return { offset: r.offset, kind: r.kind, symbol: r.target.name.slice(BOX_PREFIX.length), addend: BigInt(r.addend) + OBJ_TAG_BITS };
+    }
     return { offset: r.offset, kind: r.kind, symbol: r.target.name, addend: BigInt(r.addend) };
   });
   if (out.holes.length > 0) throw new Error(`chunk ${name}: unpatched holes`);

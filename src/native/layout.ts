@@ -133,7 +133,8 @@ export const STR = { length: 16, hash: 24, kind: 32, ascii: 33, data: 40 } as co
 
 export const BYTES = { length: 16, hash: 24, data: 32 } as const;
 
-export const TUPLE = { length: 16, hash: 24, items: 32 } as const;
+/** tuple: like CPython, no cached hash. */
+export const TUPLE = { length: 16, items: 24 } as const;
 
 /** list: items live in a separate `values` array object (reallocated on growth). */
 export const LIST = { length: 16, capacity: 24, items: 32 } as const;
@@ -209,8 +210,26 @@ export const TYPE = {
   instanceSize: 80, // raw u64 bytes
   version: 88, // raw u64
   base: 96, // raw address of the solid base type
-  size: 104,
+  /**
+   * Slots: raw addresses of native routines implementing a protocol for this type's
+   * instances (0 = none: the generic path looks up the dunder in the MRO). Each slot has the
+   * contract of the runtime entry point it specializes (TYPE_SLOTS below).
+   */
+  slots: 104,
+  size: 104 + 8 * 16,
 } as const;
+
+/**
+ * Type slots, in order, with the generic runtime entry point each one specializes:
+ * `rt_repr(v)` jumps to the `repr` slot of type(v) when it is set, and so on.
+ */
+export const TYPE_SLOTS = ['repr', 'str', 'hash', 'richcompare', 'bool', 'len', 'iter', 'next', 'getitem', 'setitem', 'contains', 'getattr', 'setattr', 'call', 'init', 'new'] as const;
+export type TypeSlot = (typeof TYPE_SLOTS)[number];
+
+/** Byte offset of a type slot. */
+export function typeSlot(name: TypeSlot): number {
+  return TYPE.slots + 8 * TYPE_SLOTS.indexOf(name);
+}
 
 export const TYPEFLAG_BUILTIN = 1;
 export const TYPEFLAG_BASETYPE = 2;
@@ -242,7 +261,35 @@ export const BUILTIN_TYPES = [
   ['list_iterator', 'iterator'],
   ['tuple_iterator', 'iterator'],
   ['BaseException', 'exception'],
+  // Internal types of the runtime (not reachable from Python code).
+  ['strbuilder', 'raw'],
 ] as const satisfies readonly (readonly [string, LayoutKind])[];
+
+// ---- str hashing -------------------------------------------------------------------------------
+
+/**
+ * The str hash: FNV-1a over the code points (one 64-bit step per code point), the length
+ * mixed in, then MurmurHash3's fmix64 finalizer; -1 becomes -2 (CPython reserves -1). The
+ * runtime's `rt_hash_str` computes the same function, so static strs carry their hash.
+ * CPython randomizes str hashes per process, so programs cannot depend on the values.
+ */
+export function strHash(text: string): bigint {
+  const M = (1n << 64n) - 1n;
+  let h = 0xcbf29ce484222325n;
+  let n = 0n;
+  for (const ch of text) {
+    h = ((h ^ BigInt(ch.codePointAt(0)!)) * 0x100000001b3n) & M;
+    n++;
+  }
+  h ^= n;
+  h ^= h >> 33n;
+  h = (h * 0xff51afd7ed558ccdn) & M;
+  h ^= h >> 33n;
+  h = (h * 0xc4ceb9fe1a85ec53n) & M;
+  h ^= h >> 33n;
+  const signed = BigInt.asIntN(64, h);
+  return signed === -1n ? -2n : signed;
+}
 
 /** Bytes of a value word. */
 export const WORD = 8;

@@ -30,6 +30,12 @@ export interface RuntimeRoutine {
   readonly local?: boolean;
 }
 
+/** What emitters may ask about the image being assembled. */
+export interface EmitContext {
+  /** Whether some module of the image defines `name` (optional type slots use it). */
+  defined(name: string): boolean;
+}
+
 export interface RuntimeDatum {
   readonly name: string;
   readonly section: 'rodata' | 'data' | 'bss';
@@ -37,7 +43,7 @@ export interface RuntimeDatum {
   readonly size?: number;
   readonly align?: number;
   /** rodata/data: emit the contents. */
-  emit?(a: Assembler<any>): void;
+  emit?(a: Assembler<any>, ctx: EmitContext): void;
 }
 
 export interface RuntimeModule {
@@ -52,6 +58,12 @@ export function assembleRuntime(modules: readonly RuntimeModule[]): Chunk[] {
   const text = new Assembler<any>();
   const textExports: { name: string; label: Label; end: Label; kind: 'function'; local?: boolean }[] = [];
   const seen = new Set<string>();
+  const all = new Set<string>();
+  for (const m of modules) {
+    for (const r of m.routines) all.add(r.name);
+    for (const d of m.data) all.add(d.name);
+  }
+  const ctx: EmitContext = { defined: (name) => all.has(name) };
   for (const m of modules) {
     for (const r of m.routines) {
       if (seen.has(r.name)) throw new Error(`runtime routine ${r.name} defined twice`);
@@ -74,7 +86,7 @@ export function assembleRuntime(modules: readonly RuntimeModule[]): Chunk[] {
         seen.add(d.name);
         a.align(d.align ?? 8, 'zero');
         const start = a.label(d.name);
-        d.emit?.(a);
+        d.emit?.(a, ctx);
         const end = a.label(`${d.name}.end`);
         exports.push({ name: d.name, label: start, end, kind: 'object' });
       }
