@@ -62,13 +62,13 @@ function typeDatum(spec: BuiltinTypeSpec, byName: Map<string, BuiltinTypeSpec>):
           { box: 'typename_builtins_module' }, // module
           { box: basesSym },
           { box: mroSym },
-          { imm: UNBOUND }, // dict: builtin types have their methods in the runtime
+          { boxIfDefined: `typedict_${spec.name}`, otherwise: UNBOUND }, // dict of methods, emitted from the modules' method tables
           { raw: BigInt(TYPEFLAG_BUILTIN | (spec.subclassable ? TYPEFLAG_BASETYPE : 0)) },
           { raw: BigInt(LAYOUTS[spec.layout].id) },
           { raw: 0n }, // instance size
           { raw: 1n }, // version
         ];
-        for (const w of words) emitWord(a, w);
+        for (const w of words) emitWord(a, w, ctx);
         if (spec.base === null) a.u64(0n);
         else a.u64(sym(`type_${spec.base}`));
         // Slots: `rt_<slot>_<type>` of the nearest type in the MRO whose routine the runtime

@@ -216,14 +216,35 @@ export const TYPE = {
    * contract of the runtime entry point it specializes (TYPE_SLOTS below).
    */
   slots: 104,
-  size: 104 + 8 * 16,
+  size: 104 + 8 * 20,
 } as const;
 
 /**
  * Type slots, in order, with the generic runtime entry point each one specializes:
  * `rt_repr(v)` jumps to the `repr` slot of type(v) when it is set, and so on.
  */
-export const TYPE_SLOTS = ['repr', 'str', 'hash', 'richcompare', 'bool', 'len', 'iter', 'next', 'getitem', 'setitem', 'contains', 'getattr', 'setattr', 'call', 'init', 'new'] as const;
+export const TYPE_SLOTS = [
+  'repr', // (v) -> str | EXC
+  'str', // (v) -> str | EXC
+  'hash', // (v) -> rax = i64 hash, -1 if raised (never -1 otherwise)
+  'richcompare', // (a, b, edx = op index in CMPOPS) -> value | NotImplemented | EXC
+  'bool', // (v) -> eax = 0 | 1, -1 if raised
+  'len', // (v) -> rax = i64 length, -1 if raised
+  'iter', // (v) -> iterator | EXC
+  'next', // (it) -> value | UNBOUND when exhausted (no StopIteration object) | EXC
+  'getitem', // (v, key) -> value | EXC
+  'setitem', // (v, key, value) -> rax = 0, or EXC
+  'delitem', // (v, key) -> rax = 0, or EXC
+  'contains', // (container, item) -> eax = 0 | 1, -1 if raised
+  'getattr', // (v, name str) -> value | UNBOUND if absent (no AttributeError yet) | EXC
+  'setattr', // (v, name str, value or UNBOUND to delete) -> rax = 0, or EXC
+  'call', // (callable, args, nargs, kwnames | 0) -> value | EXC (calls.ts)
+  'new', // (type, args, nargs, kwnames | 0) -> value | EXC
+  'init', // (self, args, nargs, kwnames | 0) -> rax = 0, or EXC
+  'format', // (v, spec str) -> str | EXC
+  'binop', // (a, b, edx = op index in BINOPS, + INPLACE for in-place) -> value | NotImplemented | EXC
+  'unary', // (v, edx = 0 neg, 1 pos, 2 invert, 3 abs) -> value | NotImplemented | EXC
+] as const;
 export type TypeSlot = (typeof TYPE_SLOTS)[number];
 
 /** Byte offset of a type slot. */

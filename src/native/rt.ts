@@ -46,10 +46,31 @@ export interface RuntimeDatum {
   emit?(a: Assembler<any>, ctx: EmitContext): void;
 }
 
+/**
+ * A method of a builtin type implemented by a runtime routine with the vector ABI
+ * (rdi = args with args[0] = self, rsi = nargs including self, rdx = kwnames tuple or 0).
+ * The type's dict (`typedict_<type>`) is built at link time from every module's table.
+ */
+export interface RuntimeMethod {
+  readonly type: string;
+  readonly name: string;
+  readonly entry: string;
+  /** 'method' (default), 'classmethod' (args[0] is the type) or 'staticmethod'. */
+  readonly kind?: 'method' | 'classmethod' | 'staticmethod';
+}
+
+/** A function of the builtins module (len, abs, ...) with the vector ABI. */
+export interface RuntimeBuiltin {
+  readonly name: string;
+  readonly entry: string;
+}
+
 export interface RuntimeModule {
   readonly name: string;
   readonly routines: readonly RuntimeRoutine[];
   readonly data: readonly RuntimeDatum[];
+  readonly methods?: readonly RuntimeMethod[];
+  readonly builtins?: readonly RuntimeBuiltin[];
 }
 
 /** Assemble runtime modules into chunks (one text chunk, one per data section). */

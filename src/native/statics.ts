@@ -13,7 +13,7 @@ import type { EmitContext } from './rt.js';
 import { boxFloat, boxInt, GC_STATIC, strHash, INT48_MAX, INT48_MIN, LAYOUTS, type LayoutKind, UNBOUND } from './layout.js';
 
 /** A value word to emit: an immediate NaN-boxed word, or a boxed reference to a symbol. */
-export type StaticWord = { imm: bigint } | { box: string } | { addr: string } | { raw: bigint } | { addrIfDefined: string };
+export type StaticWord = { imm: bigint } | { box: string } | { addr: string } | { raw: bigint } | { addrIfDefined: string } | { boxIfDefined: string; otherwise: bigint };
 
 export function wordInt(v: bigint | number): StaticWord {
   const b = BigInt(v);
@@ -32,6 +32,9 @@ export function emitWord(a: Assembler<any>, w: StaticWord, ctx?: EmitContext): v
   else if ('addrIfDefined' in w) {
     if (ctx === undefined) throw new Error('emitWord: addrIfDefined needs the emit context');
     a.u64(ctx.defined(w.addrIfDefined) ? sym(w.addrIfDefined) : 0n);
+  } else if ('boxIfDefined' in w) {
+    if (ctx === undefined) throw new Error('emitWord: boxIfDefined needs the emit context');
+    a.u64(ctx.defined(w.boxIfDefined) ? sym(BOX_PREFIX + w.boxIfDefined) : w.otherwise);
   }
   else if ('raw' in w) a.u64(w.raw);
   else if ('box' in w) a.u64(sym(BOX_PREFIX + w.box));
