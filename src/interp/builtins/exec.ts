@@ -14,11 +14,11 @@ import { Source } from '../../frontend/source.js';
 import { fn, parseArgs } from '../bi.js';
 import { intOf } from '../arith.js';
 import { runCode } from '../eval.js';
-import { newExc, pyErr, SyntaxError, TypeError, ValueError } from '../exceptions.js';
+import { pyErr, SyntaxError, TypeError, ValueError } from '../exceptions.js';
 import { builtinsRef, tstate } from '../frame.js';
 import { importModuleLevel, syntaxErrorFrom } from '../imports.js';
 import { PyBoxed, PyByteArray, PyBytes, PyCodeObj, type PyKwargs } from '../objects.js';
-import { newTuple, None, typeOf, typeName } from '../protocol.js';
+import { None, typeOf, typeName } from '../protocol.js';
 import { PyDict } from '../pydict.js';
 import { codeType, dictType } from '../typeobj.js';
 import { frameLocals } from './misc.js';
@@ -44,7 +44,7 @@ export function compileSource(text: string, filename: string, mode: Mode): CodeO
     if (mode === 'eval') return compileEval(source);
     const mod = new Parser(source).parseFile();
     if (mode === 'single') {
-      if (mod.body.length > 1) throw multipleStatements(source, mod.body[1]);
+      if (mod.body.length > 1) throw multipleStatements(source, mod.body[0]);
       return compileParsedModule(source, mod, { interactive: true });
     }
     return compileParsedModule(source, mod);
@@ -54,13 +54,10 @@ export function compileSource(text: string, filename: string, mode: Mode): CodeO
   }
 }
 
-function multipleStatements(source: Source, second: any): any {
-  const offset = typeof second?.start === 'number' ? second.start : 0;
-  const line = source.lineOf(offset);
-  const text = source.lineText(line) + '\n';
-  const msg = 'multiple statements found while compiling a single statement';
-  const col = source.colOf(offset) + 1;
-  return newExc(SyntaxError, [msg, newTuple([source.filename, line, col, text, line, col])]);
+function multipleStatements(source: Source, first: { e: number }): CompileError {
+  const offset = first.e;
+  // Not a parser diagnostic: the 'single' mode check of CPython's compile().
+  return new CompileError(source, { id: 'invalidSyntax', cls: 'SyntaxError', message: 'multiple statements found while compiling a single statement', offset });
 }
 
 function filenameArg(v: any): string {

@@ -14,7 +14,7 @@ import { closeSync, constants, fstatSync, ftruncateSync, openSync, readSync, wri
 import { fn, getset, method, parseArgs } from '../bi.js';
 import { intOf } from '../arith.js';
 import * as E from '../exceptions.js';
-import { newExc, pyErr, TypeError, ValueError } from '../exceptions.js';
+import { pyErr, TypeError, ValueError } from '../exceptions.js';
 import { PyBaseException, PyBoxed, PyByteArray, PyBytes, type PyKwargs, PyObject } from '../objects.js';
 import { call, getAttrOpt, isTrue, iterNext, getIter, newList, newTuple, None, typeName } from '../protocol.js';
 import { PyDict } from '../pydict.js';
@@ -293,11 +293,14 @@ function openImpl(a: any[], kw: PyKwargs | null): any {
   const text = seen.has('t');
   const binary = seen.has('b');
   if (text && binary) throw pyErr(ValueError, "can't have text and binary mode at once");
-  if (Number(creating) + Number(reading) + Number(writing) + Number(appending) !== 1) throw pyErr(ValueError, 'must have exactly one of create/read/write/append mode');
+  const modes = Number(creating) + Number(reading) + Number(writing) + Number(appending);
+  if (modes > 1) throw pyErr(ValueError, 'must have exactly one of create/read/write/append mode');
   if (binary && encoding !== null) throw pyErr(ValueError, "binary mode doesn't take an encoding argument");
   if (binary && errors !== null) throw pyErr(ValueError, "binary mode doesn't take an errors argument");
   if (binary && newline !== null) throw pyErr(ValueError, "binary mode doesn't take a newline argument");
   if (newline !== null && !['', '\n', '\r', '\r\n'].includes(newline)) throw pyErr(ValueError, `illegal newline value: ${newline}`);
+  // FileIO's own mode check comes after _io.open's argument checks.
+  if (modes === 0) throw pyErr(ValueError, 'Must have exactly one of create/read/write/append mode and at most one plus');
   if (!binary && buf === 0) throw pyErr(ValueError, "can't have unbuffered text I/O");
   let enc: Encoding = 'utf-8';
   if (encoding !== null) {
@@ -370,8 +373,7 @@ export function openBuiltin(): any {
 
 function decodeError(enc: Encoding, b: Uint8Array, pos: number, reason: string, end = pos + 1): PyBaseException {
   const encName = enc === 'latin-1' ? 'latin-1' : enc;
-  const e = newExc(E.UnicodeDecodeError, [encName, new PyBytes(bytesType, b.slice()), pos, end, reason]);
-  return e;
+  return call(E.UnicodeDecodeError, [encName, new PyBytes(bytesType, b.slice()), pos, end, reason]) as PyBaseException;
 }
 
 /**
@@ -493,7 +495,7 @@ function encode(f: PyFile, s: string): Uint8Array {
 }
 
 function encodeError(enc: string, s: string, pos: number, reason: string): PyBaseException {
-  return newExc(E.UnicodeEncodeError, [enc, s, pos, pos + 1, reason]);
+  return call(E.UnicodeEncodeError, [enc, s, pos, pos + 1, reason]) as PyBaseException;
 }
 
 // ---- text reading -------------------------------------------------------------------------------

@@ -10,7 +10,8 @@ import { fmtHooks } from '../eval_support.js';
 import { pyErr, TypeError } from '../exceptions.js';
 import * as N from '../numeric/index.js';
 import { PyBoxed, PyBuiltin, PyBytes, PyByteArray, PyComplex, PyFloat, PyFunction, PyList, PyMethod, PyModule, PyObject, PyRange, PySlice, PyTuple } from '../objects.js';
-import { callDescr, Ellipsis, hooks, None, NotImplemented, objectId, reprGuard, typeOf, typeName } from '../protocol.js';
+import { call, callDescr, callMethod, Ellipsis, hooks, None, NotImplemented, objectId, reprGuard, typeOf, typeName } from '../protocol.js';
+import { importState } from '../imports.js';
 import { PyDict } from '../pydict.js';
 import { PySet } from '../pyset.js';
 import { isPrintable } from '../../unicode/index.js';
@@ -255,6 +256,18 @@ export function addr(v: any): string {
   return '0x' + objectId(v).toString(16).padStart(12, '0');
 }
 
+/** PRINT_EXPR ('single' mode code): sys.displayhook(value), or repr to sys.stdout without one. */
+function displayValue(v: any): void {
+  const sys = importState.modules?.getStr('sys');
+  const hook = sys?.dict?.getStr('displayhook');
+  if (hook !== undefined) {
+    call(hook, [v]);
+    return;
+  }
+  const out = sys?.dict?.getStr('stdout');
+  if (out !== undefined && out !== None) callMethod(out, 'write', [repr(v) + '\n']);
+}
+
 export function installReprHooks(): void {
   reprHook.repr = repr;
   reprHook.str = str;
@@ -262,6 +275,7 @@ export function installReprHooks(): void {
   fmtHooks.repr = repr;
   fmtHooks.ascii = ascii;
   fmtHooks.format = format;
+  fmtHooks.print = displayValue;
   hooks.reprSlow = repr;
 }
 
