@@ -14,5 +14,6 @@ import { valueModule } from './core/value.js';
 
 /** All runtime modules of a compiled program. */
 export function runtimeModules(): RuntimeModule[] {
-  return [sysModule, initModule, allocModule, valueModule, excModule, protocolModule, callsModule, strCoreModule, tupleModule, objectsModule()];
+  const modules = [sysModule, initModule, allocModule, valueModule, excModule, protocolModule, callsModule, strCoreModule, tupleModule];
+  return [...modules, objectsModule(modules)];
 }

@@ -7,7 +7,7 @@
 
 import { type Assembler, sym } from '../../src/asm/index.js';
 import { BUILTIN_TYPES, LAYOUTS, type LayoutKind, TYPE_SLOTS, TYPEFLAG_BASETYPE, TYPEFLAG_BUILTIN, UNBOUND } from '../../src/native/layout.js';
-import type { RuntimeDatum, RuntimeModule } from '../../src/native/rt.js';
+import type { RuntimeDatum, RuntimeModule, RuntimeType } from '../../src/native/rt.js';
 import { emitFixed, emitHeader, emitStr, emitTuple, emitWord, type StaticWord, wordInt } from '../../src/native/statics.js';
 import { EXCEPTION_TYPES } from '../../src/interp/exceptions.js';
 
@@ -20,8 +20,8 @@ export interface BuiltinTypeSpec {
 
 const NOT_SUBCLASSABLE = new Set(['bool', 'range', 'NoneType', 'NotImplementedType', 'ellipsis', 'function', 'builtin_function_or_method', 'method', 'cell', 'range_iterator', 'list_iterator', 'tuple_iterator']);
 
-/** All builtin types of the native runtime, bases before subclasses. */
-export function builtinTypeSpecs(): BuiltinTypeSpec[] {
+/** All builtin types of the native runtime, bases before subclasses; `extra` from modules. */
+export function builtinTypeSpecs(extra: readonly RuntimeType[] = []): BuiltinTypeSpec[] {
   const specs: BuiltinTypeSpec[] = [];
   for (const [name, layout] of BUILTIN_TYPES) {
     if (name === 'BaseException') continue;
@@ -30,6 +30,13 @@ export function builtinTypeSpecs(): BuiltinTypeSpec[] {
   }
   for (const t of EXCEPTION_TYPES) {
     specs.push({ name: t.name, base: t.bases[0]?.name ?? 'object', layout: 'exception', subclassable: true });
+  }
+  const known = new Set(specs.map((s) => s.name));
+  for (const t of extra) {
+    if (known.has(t.name)) throw new Error(`builtin type ${t.name} declared twice`);
+    if (t.base !== undefined && !known.has(t.base)) throw new Error(`builtin type ${t.name}: base ${t.base} is not declared before it`);
+    known.add(t.name);
+    specs.push({ name: t.name, base: t.base ?? 'object', layout: t.layout, subclassable: t.subclassable ?? false });
   }
   return specs;
 }
@@ -82,8 +89,9 @@ function typeDatum(spec: BuiltinTypeSpec, byName: Map<string, BuiltinTypeSpec>):
   ];
 }
 
-export function objectsModule(): RuntimeModule {
-  const specs = builtinTypeSpecs();
+/** The type objects and singletons; `others` are the image's other modules (their types). */
+export function objectsModule(others: readonly RuntimeModule[]): RuntimeModule {
+  const specs = builtinTypeSpecs(others.flatMap((m) => m.types ?? []));
   const byName = new Map(specs.map((s) => [s.name, s]));
   const data: RuntimeDatum[] = [{ name: 'typename_builtins_module', section: 'rodata', align: 8, emit: (a) => emitStr(a, 'builtins') }];
   for (const s of specs) data.push(...typeDatum(s, byName));

@@ -5,7 +5,7 @@
 // in rax; rcx and r11 clobbered). stdout is block-buffered, or line-buffered when it is a
 // terminal (ioctl TCGETS succeeds), like CPython; stderr is unbuffered.
 
-import { Assembler, byte, eax, edi, esi, mem, qword, r12, r13, rax, rcx, rdi, rdx, rip, rsi, sym } from '../../src/asm/index.js';
+import { Assembler, al, byte, eax, edi, esi, mem, qword, r12, r13, r8, rax, rcx, rdi, rdx, rip, rsi, sym } from '../../src/asm/index.js';
 import type { RuntimeModule } from '../../src/native/rt.js';
 
 export const SYS = { read: 0, write: 1, open: 2, close: 3, mmap: 9, munmap: 11, ioctl: 16, clock_gettime: 228, exit_group: 231 } as const;
@@ -150,6 +150,46 @@ export const sysModule: RuntimeModule = {
       },
     },
     {
+      name: 'rt_getenv',
+      contract: 'rdi=NUL-terminated name -> rax=address of its NUL-terminated value in the environment, or 0; clobbers rax rcx rdx rsi r8; no alloc, no raise',
+      emit(a: Assembler<any>) {
+        // rt_envp is the process's envp (set by the entry point; 0 when unknown).
+        const nextVar = a.newLabel();
+        const cmpLoop = a.newLabel();
+        const notIt = a.newLabel();
+        const none = a.newLabel();
+        a.mov(r8, g('rt_envp'));
+        a.test(r8, r8);
+        a.je(none);
+        a.bind(nextVar);
+        a.mov(rsi, qword(mem(r8)));
+        a.test(rsi, rsi);
+        a.je(none);
+        a.mov(rcx, rdi);
+        a.bind(cmpLoop);
+        a.movzx(eax, byte(mem(rcx)));
+        a.test(eax, eax);
+        const nameEnd = a.newLabel();
+        a.je(nameEnd);
+        a.cmp(al, byte(mem(rsi)));
+        a.jne(notIt);
+        a.inc(rcx);
+        a.inc(rsi);
+        a.jmp(cmpLoop);
+        a.bind(nameEnd);
+        a.cmp(byte(mem(rsi)), 0x3d); // '='
+        a.jne(notIt);
+        a.lea(rax, mem(rsi, 1));
+        a.ret();
+        a.bind(notIt);
+        a.add(r8, 8);
+        a.jmp(nextVar);
+        a.bind(none);
+        a.xor(eax, eax);
+        a.ret();
+      },
+    },
+    {
       name: 'rt_exit',
       contract: 'edi=status: flush stdout and end the process (exit_group); never returns',
       emit(a: Assembler<any>) {
@@ -167,6 +207,7 @@ export const sysModule: RuntimeModule = {
     { name: 'rt_stdout_len', section: 'bss', size: 8 },
     { name: 'rt_stdout_tty', section: 'bss', size: 8 },
     { name: 'rt_scratch', section: 'bss', size: 256, align: 16 },
+    { name: 'rt_envp', section: 'bss', size: 8 },
   ],
 };
 

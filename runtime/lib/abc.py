@@ -17,6 +17,8 @@ Differences in mechanism, not in behaviour:
 __all__ = ['ABC', 'ABCMeta', 'abstractclassmethod', 'abstractmethod', 'abstractproperty',
            'abstractstaticmethod', 'get_cache_token', 'update_abstractmethods']
 
+import _abcflags  # the interpreter's Py_TPFLAGS_SEQUENCE/MAPPING bits, set by register()
+
 
 def abstractmethod(funcobj):
     """Mark a method abstract: a class whose metaclass is ABCMeta cannot be
@@ -136,6 +138,7 @@ class ABCMeta(type):
         if issubclass(cls, subclass):
             raise RuntimeError('Refusing to create an inheritance cycle')
         cls._abc_impl.registry.add(subclass)
+        _abcflags.register(subclass, cls)
         _invalidation_counter += 1
         return subclass
 

@@ -65,8 +65,19 @@ export interface RuntimeBuiltin {
   readonly entry: string;
 }
 
+/** A builtin type a module adds (its iterator types, views...): `type_<name>` is generated. */
+export interface RuntimeType {
+  readonly name: string;
+  /** Base type name ('object' when omitted). */
+  readonly base?: string;
+  readonly layout: import('./layout.js').LayoutKind;
+  /** Python code may subclass it (default false). */
+  readonly subclassable?: boolean;
+}
+
 export interface RuntimeModule {
   readonly name: string;
+  readonly types?: readonly RuntimeType[];
   readonly routines: readonly RuntimeRoutine[];
   readonly data: readonly RuntimeDatum[];
   readonly methods?: readonly RuntimeMethod[];

@@ -40,3 +40,41 @@ describe('runtime sys module', () => {
     }
   });
 });
+
+describe('rt_getenv', () => {
+  test('finds NAME=value in rt_envp and nothing when absent', () => {
+    const img = mapImage(assembleRuntime([sysModule]));
+    try {
+      const base = img.addr('rt_scratch');
+      const enc = (s: string) => new TextEncoder().encode(`${s}\0`);
+      // Strings at base+64..., the envp array at base.
+      const strs = ['A=1', 'EDGEPYC_GC=yes', 'EDGEPYC_GC_STATS=2'];
+      let at = base + 64n;
+      const ptrs: bigint[] = [];
+      for (const s of strs) {
+        img.write(at, enc(s));
+        ptrs.push(at);
+        at += BigInt(enc(s).length);
+      }
+      ptrs.forEach((p, i) => img.writeU64(base + BigInt(8 * i), p));
+      img.writeU64(base + BigInt(8 * ptrs.length), 0n);
+      const name = at + 8n;
+      const lookup = (n: string): string | null => {
+        img.write(name, enc(n));
+        const r = img.call('rt_getenv', name);
+        if (r === 0n) return null;
+        const bytes = img.read(r, 16);
+        return new TextDecoder().decode(bytes.slice(0, bytes.indexOf(0)));
+      };
+      expect(lookup('EDGEPYC_GC_STATS')).toBeNull(); // rt_envp not set yet
+      img.writeU64(img.addr('rt_envp'), base);
+      expect(lookup('EDGEPYC_GC_STATS')).toBe('2');
+      expect(lookup('EDGEPYC_GC')).toBe('yes');
+      expect(lookup('A')).toBe('1');
+      expect(lookup('EDGEPYC')).toBeNull();
+      expect(lookup('B')).toBeNull();
+    } finally {
+      img.dispose();
+    }
+  });
+});

@@ -562,6 +562,8 @@ class Mapping(Collection):
     """A read-only mapping: subclasses define __getitem__, __iter__ and __len__; get,
     __contains__, keys, items, values and == are provided."""
 
+    __abc_tpflags__ = 1 << 6  # Py_TPFLAGS_MAPPING: instances match mapping patterns
+
     @abstractmethod
     def __getitem__(self, key):
         raise KeyError
@@ -738,6 +740,8 @@ MutableMapping.register(dict)
 class Sequence(Reversible, Collection):
     """A read-only sequence: subclasses define __getitem__ and __len__; iteration,
     `in`, reversed, index and count are provided."""
+
+    __abc_tpflags__ = 1 << 5  # Py_TPFLAGS_SEQUENCE: instances match sequence patterns
 
     @abstractmethod
     def __getitem__(self, index):
