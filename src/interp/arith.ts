@@ -217,7 +217,12 @@ export function binaryOp(a: any, b: any, arg: number): any {
   }
   if (op === 0) {
     if (ta === strType && tb === strType) return (a as string) + (b as string);
-    if (ta === listType && tb === listType) return new PyList(listType, (a as PyList).items.concat((b as PyList).items));
+    if (ta === listType && tb === listType) {
+      if ((arg & INPLACE) === 0) return new PyList(listType, (a as PyList).items.concat((b as PyList).items));
+      const items = (a as PyList).items;
+      for (const x of (b as PyList).items.slice()) items.push(x);
+      return a;
+    }
   }
   const names = BINOP_DUNDERS[BINOPS[op] as BinOpSym];
   if (arg & INPLACE) {

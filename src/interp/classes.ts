@@ -133,6 +133,7 @@ export function typeNew(meta: PyType, name: string, basesTuple: PyTuple, ns: any
     for (const k of toArray(callDescr(typeOf(ns).lookup('keys'), ns, []))) dict.set(k, callDescr(typeOf(ns).lookup('__getitem__'), ns, [k]));
   }
   const t = new PyType(meta, name, bases, dict, layout, false);
+  inheritCollectionFlags(t, bases[0], dict);
   try {
     t.mro = computeMro(t);
     const customMro = meta !== typeType ? meta.lookup('mro') : undefined;
@@ -197,6 +198,35 @@ export function typeNew(meta: PyType, name: string, basesTuple: PyTuple, ns: any
 }
 
 export const typeMroRef: { f: any } = { f: undefined };
+
+const TPFLAGS_SEQUENCE = 1 << 5;
+const TPFLAGS_MAPPING = 1 << 6;
+
+/** inherit_special's collection flags, or the class body's `__abc_tpflags__` (consumed). */
+function inheritCollectionFlags(t: PyType, base: PyType, dict: PyDict): void {
+  t.isSequenceABC = base.isSequenceABC;
+  t.isMappingABC = base.isMappingABC;
+  const flags = dict.getStr('__abc_tpflags__');
+  if (typeof flags === 'number') {
+    dict.delete('__abc_tpflags__');
+    if (flags & (TPFLAGS_SEQUENCE | TPFLAGS_MAPPING)) {
+      t.isSequenceABC = (flags & TPFLAGS_SEQUENCE) !== 0;
+      t.isMappingABC = (flags & TPFLAGS_MAPPING) !== 0;
+    }
+  }
+}
+
+/** ABCMeta.register(subclass): the ABC's collection flag spreads to the subclass tree. */
+export function registerCollectionFlags(subclass: PyType, abc: PyType): void {
+  if (!abc.isSequenceABC && !abc.isMappingABC) return;
+  const visit = (c: PyType): void => {
+    if (c.builtin || (c.isSequenceABC === abc.isSequenceABC && c.isMappingABC === abc.isMappingABC)) return;
+    c.isSequenceABC = abc.isSequenceABC;
+    c.isMappingABC = abc.isMappingABC;
+    for (const s of c.subclasses) visit(s);
+  };
+  visit(subclass);
+}
 
 /** Look up `name` in type(obj).__mro__ after `start` (super()'s search). */
 function lookupAfter(t: PyType, start: PyType, name: string): any {

@@ -483,10 +483,9 @@ export function beforeWith(slots: any[], sp: number): number {
   const mgr = slots[sp - 1];
   const t = typeOf(mgr);
   const enter = t.lookup('__enter__');
+  if (enter === undefined) throw pyErr(TypeError, `'${t.name}' object does not support the context manager protocol`);
   const exit = t.lookup('__exit__');
-  if (enter === undefined || exit === undefined) {
-    throw pyErr(TypeError, `'${t.name}' object does not support the context manager protocol`);
-  }
+  if (exit === undefined) throw pyErr(TypeError, `'${t.name}' object does not support the context manager protocol (missed __exit__ method)`);
   const boundExit = bindMethod(exit, mgr);
   const res = callDescr(enter, mgr, []);
   slots[sp - 1] = boundExit;
@@ -498,10 +497,9 @@ export function beforeAsyncWith(slots: any[], sp: number): number {
   const mgr = slots[sp - 1];
   const t = typeOf(mgr);
   const enter = t.lookup('__aenter__');
+  if (enter === undefined) throw pyErr(TypeError, `'${t.name}' object does not support the asynchronous context manager protocol`);
   const exit = t.lookup('__aexit__');
-  if (enter === undefined || exit === undefined) {
-    throw pyErr(TypeError, `'${t.name}' object does not support the asynchronous context manager protocol`);
-  }
+  if (exit === undefined) throw pyErr(TypeError, `'${t.name}' object does not support the asynchronous context manager protocol (missed __aexit__ method)`);
   const boundExit = bindMethod(exit, mgr);
   const res = callDescr(enter, mgr, []);
   slots[sp - 1] = boundExit;

@@ -6,11 +6,11 @@
 
 import { PyBaseException, PyTuple } from './objects.js';
 import { PyDict } from './pydict.js';
-import { baseExceptionType, computeMro, PyType, tupleType, typeType } from './typeobj.js';
+import { baseExceptionType, computeMro, dictType, PyType, tupleType, typeType } from './typeobj.js';
 
 function exc(name: string, base: PyType | PyType[]): PyType {
   const bases = Array.isArray(base) ? base : [base];
-  const d = new PyDict();
+  const d = new PyDict(dictType);
   const t = new PyType(typeType, name, bases, d, 'exception', true);
   t.mro = computeMro(t);
   return t;

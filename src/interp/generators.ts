@@ -125,9 +125,12 @@ export class PyGenerator extends PyIterator {
     return r.value;
   }
 
+  /** Exhaustion is undefined, or StopIteration(value) when the body returned a value. */
   next(): any {
     const r = this.resume(None);
-    return r.done ? undefined : r.value;
+    if (!r.done) return r.value;
+    if (r.value !== None && r.value !== undefined) throw stopIteration(r.value);
+    return undefined;
   }
 
   /** throw(exc): raise at the suspension point, delegating into `yield from` first. */

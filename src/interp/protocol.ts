@@ -568,11 +568,12 @@ export function getIter(v: any): PyObject {
 
 /** next(it) or undefined when exhausted (StopIteration is consumed). */
 export function iterNext(it: any): any {
-  if (it instanceof PyIterator) return it.next();
-  const t = typeOf(it);
-  const n = t.lookup('__next__');
-  if (n === undefined) throw pyErr(TypeError, `'${t.name}' object is not an iterator`);
   try {
+    // A generator's next() raises StopIteration only to carry a return value.
+    if (it instanceof PyIterator) return it.next();
+    const t = typeOf(it);
+    const n = t.lookup('__next__');
+    if (n === undefined) throw pyErr(TypeError, `'${t.name}' object is not an iterator`);
     return callDescr(n, it, []);
   } catch (e) {
     if (e instanceof PyObject && e.cls.isSubtype(StopIteration)) return undefined;

@@ -35,6 +35,13 @@ export class PyType extends PyObject {
   /** Set when the type (or a base) defines __getattribute__ or __getattr__ in Python. */
   hasGetattr = false;
   hasGetattribute = false;
+  /**
+   * Py_TPFLAGS_SEQUENCE / Py_TPFLAGS_MAPPING: whether instances match sequence or mapping
+   * patterns. Inherited from the first base; set by `__abc_tpflags__` in a class body
+   * and by ABCMeta.register (collections.abc.Sequence/Mapping).
+   */
+  isSequenceABC = false;
+  isMappingABC = false;
   /** Set when instances have a __dict__ (user classes). */
   instanceDict: boolean;
 
@@ -161,8 +168,11 @@ export function solidLayout(bases: PyType[]): Layout {
 
 // ---- the builtin type registry ------------------------------------------------------------
 
+/** The dict type once it exists: namespaces of types made before it are fixed up below. */
+let nsDictType: PyType | null = null;
+
 function mk(name: string, base: PyType | null, layout: Layout, meta: PyType | null = null): PyType {
-  const t = new PyType(meta, name, base ? [base] : [], new PyDict(null as unknown as PyType), layout, true);
+  const t = new PyType(meta, name, base ? [base] : [], new PyDict(nsDictType as PyType), layout, true);
   t.mro = computeMro(t);
   return t;
 }
@@ -188,6 +198,7 @@ export const bytearrayType = bt('bytearray', 'bytearray');
 export const tupleType = bt('tuple', 'tuple');
 export const listType = bt('list', 'list');
 export const dictType = bt('dict', 'dict');
+nsDictType = dictType;
 export const setType = bt('set', 'set');
 export const frozensetType = bt('frozenset', 'frozenset');
 export const rangeType = bt('range', 'range');
@@ -237,5 +248,7 @@ export const ALL_BUILTIN_TYPES: PyType[] = [
 ];
 
 for (const t of ALL_BUILTIN_TYPES) t.dict!.cls = dictType;
+for (const t of [listType, tupleType, rangeType]) t.isSequenceABC = true;
+dictType.isMappingABC = true;
 dictHooks.dictType = dictType;
 floatClsRef.t = floatType;

@@ -16,8 +16,29 @@ function argsOf(e: PyBaseException): any[] {
   return e.args.items;
 }
 
+/** Linux errno values and the OSError subclass CPython picks for them (PEP 3151). */
+const ERRNO_SUBCLASS: [number[], () => PyType][] = [
+  [[11, 114, 115], () => E.BlockingIOError], // EAGAIN/EWOULDBLOCK, EALREADY, EINPROGRESS
+  [[10], () => E.ChildProcessError], // ECHILD
+  [[32, 108], () => E.BrokenPipeError], // EPIPE, ESHUTDOWN
+  [[103], () => E.ConnectionAbortedError],
+  [[111], () => E.ConnectionRefusedError],
+  [[104], () => E.ConnectionResetError],
+  [[17], () => E.FileExistsError],
+  [[2], () => E.FileNotFoundError],
+  [[21], () => E.IsADirectoryError],
+  [[20], () => E.NotADirectoryError],
+  [[4], () => E.InterruptedError],
+  [[1, 13], () => E.PermissionError], // EPERM, EACCES
+  [[3], () => E.ProcessLookupError], // ESRCH
+  [[110], () => E.TimeoutError], // ETIMEDOUT
+];
+
 function excNew(a: any[], _kw: PyKwargs | null): any {
-  const t = a[0] as PyType;
+  let t = a[0] as PyType;
+  if (t === E.OSError && a.length >= 3 && a.length <= 6 && typeof a[1] === 'number') {
+    for (const [codes, sub] of ERRNO_SUBCLASS) if (codes.includes(a[1])) t = sub();
+  }
   const e = new PyBaseException(t, new PyTuple(tupleType, a.slice(1)));
   if (t.instanceDict) e.dict = new PyDict(dictType);
   E.initExcAttrs(e, a.slice(1));
@@ -155,7 +176,11 @@ export function installExceptions(): void {
     const errno = getExcAttr(e, 'errno');
     const strerror = getExcAttr(e, 'strerror');
     const filename = getExcAttr(e, 'filename');
-    if (filename !== undefined && filename !== None) return `[Errno ${str(errno)}] ${str(strerror)}: ${repr(filename)}`;
+    const filename2 = getExcAttr(e, 'filename2');
+    if (filename !== undefined && filename !== None) {
+      if (filename2 !== undefined && filename2 !== None) return `[Errno ${str(errno)}] ${str(strerror)}: ${repr(filename)} -> ${repr(filename2)}`;
+      return `[Errno ${str(errno)}] ${str(strerror)}: ${repr(filename)}`;
+    }
     if (errno !== undefined && errno !== None && strerror !== undefined) return `[Errno ${str(errno)}] ${str(strerror)}`;
     return excStr(e);
   });

@@ -1,6 +1,8 @@
 // Registry of the small TypeScript-implemented modules besides sys, math and time.
 
 import { fn } from '../bi.js';
+import { registerCollectionFlags } from '../classes.js';
+import { PyType } from '../typeobj.js';
 import { builtinModules } from '../imports.js';
 import { pyErr, KeyError, ValueError, TypeError } from '../exceptions.js';
 import { call, newTuple, None, typeName } from '../protocol.js';
@@ -16,6 +18,14 @@ function initGc(m: PyModule): void {
   d.setStr('disable', fn('disable', () => None));
   d.setStr('isenabled', fn('isenabled', () => true));
   d.setStr('get_count', fn('get_count', () => newTuple([0, 0, 0])));
+}
+
+/** _abcflags: abc.py's bridge to the collection flags that match statements test. */
+function initAbcFlags(m: PyModule): void {
+  m.dict!.setStr('register', fn('register', (a) => {
+    if (a[0] instanceof PyType && a[1] instanceof PyType) registerCollectionFlags(a[0], a[1]);
+    return None;
+  }));
 }
 
 function initAtexit(m: PyModule): void {
@@ -93,5 +103,6 @@ function initUnicodedata(m: PyModule): void {
 export function setupLibModules(): void {
   builtinModules.set('gc', initGc);
   builtinModules.set('atexit', initAtexit);
+  builtinModules.set('_abcflags', initAbcFlags);
   builtinModules.set('unicodedata', initUnicodedata);
 }
