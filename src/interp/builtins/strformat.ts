@@ -144,14 +144,40 @@ function convert(obj: any, conv: string): string {
   }
 }
 
-/** build_string: expand every replacement field of `fmt`. */
-function buildString(fmt: string, ctx: Ctx, depth: number): string {
-  if (depth <= 0) throw valueError('Max string recursion exceeded');
-  const out: string[] = [];
+/**
+ * A format string parsed once: literal text, replacement fields, and (where CPython's
+ * parser would fail) the error, placed where the parse stopped so that the fields before
+ * it are still evaluated first, exactly as MarkupIterator_next interleaves the two.
+ */
+type Piece =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'field'; readonly field: string; readonly conversion: string; readonly spec: string; readonly expand: boolean }
+  | { readonly kind: 'error'; readonly message: string };
+
+const parseCache = new Map<string, readonly Piece[]>();
+const PARSE_CACHE_MAX = 512;
+
+function parsed(fmt: string): readonly Piece[] {
+  let p = parseCache.get(fmt);
+  if (p === undefined) {
+    p = parseFormat(fmt);
+    if (parseCache.size >= PARSE_CACHE_MAX) parseCache.clear();
+    parseCache.set(fmt, p);
+  }
+  return p;
+}
+
+/** MarkupIterator_next and parse_field over the whole string. */
+function parseFormat(fmt: string): Piece[] {
+  const out: Piece[] = [];
+  const fail = (message: string): Piece[] => {
+    out.push({ kind: 'error', message });
+    return out;
+  };
   const end = fmt.length;
   let pos = 0;
   while (pos < end) {
-    // Literal text up to the first '{' or '}' (MarkupIterator_next).
+    // Literal text up to the first '{' or '}'.
     const start = pos;
     let c = 0;
     let markup = false;
@@ -164,15 +190,15 @@ function buildString(fmt: string, ctx: Ctx, depth: number): string {
     }
     const atEnd = pos >= end;
     let len = pos - start;
-    if (markup && c === C_RBRACE && (atEnd || fmt.charCodeAt(pos) !== C_RBRACE)) throw valueError("Single '}' encountered in format string");
-    if (markup && atEnd && c === C_LBRACE) throw valueError("Single '{' encountered in format string");
+    if (markup && c === C_RBRACE && (atEnd || fmt.charCodeAt(pos) !== C_RBRACE)) return fail("Single '}' encountered in format string");
+    if (markup && atEnd && c === C_LBRACE) return fail("Single '{' encountered in format string");
     if (!atEnd) {
       if (fmt.charCodeAt(pos) === c) {
         pos++;
         markup = false;
       } else len--;
     }
-    if (len > 0) out.push(fmt.slice(start, start + len));
+    if (len > 0) out.push({ kind: 'text', text: fmt.slice(start, start + len) });
     if (!markup) continue;
 
     // parse_field: field name, optional !conversion, optional :spec.
@@ -180,7 +206,7 @@ function buildString(fmt: string, ctx: Ctx, depth: number): string {
     c = 0;
     while (pos < end) {
       c = fmt.charCodeAt(pos++);
-      if (c === C_LBRACE) throw valueError("unexpected '{' in field name");
+      if (c === C_LBRACE) return fail("unexpected '{' in field name");
       if (c === C_LBRACKET) {
         while (pos < end && fmt.charCodeAt(pos) !== C_RBRACKET) pos++;
         continue;
@@ -194,14 +220,14 @@ function buildString(fmt: string, ctx: Ctx, depth: number): string {
     if (c === C_BANG || c === C_COLON) {
       let done = false;
       if (c === C_BANG) {
-        if (pos >= end) throw valueError('end of string while looking for conversion specifier');
+        if (pos >= end) return fail('end of string while looking for conversion specifier');
         const cp = fmt.codePointAt(pos)!;
         conversion = String.fromCodePoint(cp);
         pos += cp > 0xffff ? 2 : 1;
         if (pos < end) {
           const c2 = fmt.charCodeAt(pos++);
           if (c2 === C_RBRACE) done = true;
-          else if (c2 !== C_COLON) throw valueError("expected ':' after conversion specifier");
+          else if (c2 !== C_COLON) return fail("expected ':' after conversion specifier");
         }
       }
       if (!done) {
@@ -220,18 +246,36 @@ function buildString(fmt: string, ctx: Ctx, depth: number): string {
             }
           }
         }
-        if (!closed) throw valueError("unmatched '{' in format spec");
+        if (!closed) return fail("unmatched '{' in format spec");
         spec = fmt.slice(specStart, pos - 1);
       }
-    } else if (c !== C_RBRACE) throw valueError("expected '}' before end of string");
-
-    // output_markup
-    let obj = fieldObject(field, ctx);
-    if (conversion !== '') obj = convert(obj, conversion);
-    if (expand) spec = buildString(spec, ctx, depth - 1);
-    out.push(typeof obj === 'string' && spec === '' ? obj : format(obj, spec));
+    } else if (c !== C_RBRACE) return fail("expected '}' before end of string");
+    out.push({ kind: 'field', field, conversion, spec, expand });
   }
-  return out.join('');
+  return out;
+}
+
+/** build_string: expand every replacement field of `fmt` (output_markup per field). */
+function buildString(fmt: string, ctx: Ctx, depth: number): string {
+  if (depth <= 0) throw valueError('Max string recursion exceeded');
+  let out = '';
+  for (const p of parsed(fmt)) {
+    switch (p.kind) {
+      case 'text':
+        out += p.text;
+        break;
+      case 'error':
+        throw valueError(p.message);
+      case 'field': {
+        let obj = fieldObject(p.field, ctx);
+        if (p.conversion !== '') obj = convert(obj, p.conversion);
+        const spec = p.expand ? buildString(p.spec, ctx, depth - 1) : p.spec;
+        out += typeof obj === 'string' && spec === '' ? obj : format(obj, spec);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 /** str.format(*args, **kwargs) */
