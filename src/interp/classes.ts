@@ -492,6 +492,8 @@ export function installClassBuiltins(): void {
     x.name = v;
   });
   getset(t, '__qualname__', (x) => x.qualname, (x, v) => {
+    if (x.builtin) throw pyErr(TypeError, `cannot set '__qualname__' attribute of immutable type '${x.name}'`);
+    if (typeof v !== 'string') throw pyErr(TypeError, `can only assign string to ${x.name}.__qualname__, not '${typeName(v)}'`);
     x.ns.setStr('__qualname__', v);
   });
   getset(t, '__module__', (x) => {
@@ -507,6 +509,10 @@ export function installClassBuiltins(): void {
   getset(t, '__doc__', (x) => {
     const d = x.ns.getStr('__doc__');
     return d === undefined ? None : descrGet(d, undefined, x);
+  }, (x, v) => {
+    if (x.builtin) throw pyErr(TypeError, `cannot set '__doc__' attribute of immutable type '${x.name}'`);
+    x.ns.setStr('__doc__', v);
+    x.modified();
   });
   getset(t, '__abstractmethods__', (x) => {
     const v = x.ns.getStr('__abstractmethods__');
