@@ -6,10 +6,10 @@
 // every type has at least object's. A new type's repr lives in the module that owns the
 // type: define `rt_repr_<type>` and the slot fills itself.
 
-import { type Assembler, eax, edi, mem, qword, r12, r13, r14, rax, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
-import { EXCEPTION, TUPLE, TYPE, TYPEFLAG_BUILTIN, typeSlot } from '../../src/native/layout.js';
+import { type Assembler, al, byte, cl, eax, ecx, edi, edx, mem, qword, r12, r13, r14, r14d, r15, r8, rax, rbp, rcx, rdi, rdx, rip, rsi, rsp, sib, sym, xmm0, xmm1 } from '../../src/asm/index.js';
+import { EXCEPTION, TAG_INT, TAG_MIN, TUPLE, TYPE, TYPEFLAG_BUILTIN, typeSlot } from '../../src/native/layout.js';
 import type { RuntimeModule } from '../../src/native/rt.js';
-import { epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
+import { epilogue, g, prologue, unboxInt as unboxIntInPlace, unboxPtr } from '../../src/native/macros.js';
 import { emitStr } from '../../src/native/statics.js';
 import { cstr } from './exc.js';
 
@@ -308,6 +308,298 @@ export const protocolModule: RuntimeModule = {
       },
     },
     {
+      name: 'rt_hash',
+      contract: 'rdi=value -> rax=hash (i64, never -1), or -1 if it raised (TypeError for unhashable types); may allocate, may raise',
+      emit(a: Assembler<any>) {
+        // Small ints hash to themselves (CPython: n mod (2**61 - 1), with -1 -> -2).
+        const notInt = a.newLabel();
+        const unhashable = a.newLabel();
+        a.mov(rax, rdi);
+        a.shr(rax, 48);
+        a.cmp(eax, TAG_INT);
+        a.jne(notInt);
+        a.mov(rax, rdi);
+        unboxIntInPlace(a, rax);
+        a.mov(rcx, -2);
+        a.cmp(rax, -1);
+        a.cmove(rax, rcx);
+        a.ret();
+        a.bind(notInt);
+        a.call(sym('rt_type_of'));
+        a.mov(rax, qword(mem(rax, typeSlot('hash'))));
+        a.test(rax, rax);
+        a.je(unhashable);
+        a.jmp(rax);
+        a.bind(unhashable);
+        a.mov(rdx, rdi);
+        a.lea(rdi, rip(sym('type_TypeError')));
+        a.lea(rsi, rip(sym('msg_unhashable')));
+        a.call(sym('rt_raise_fmt'));
+        a.mov(rax, -1);
+        a.ret();
+      },
+    },
+    {
+      name: 'rt_hash_object',
+      contract: 'rdi=object value -> rax=identity hash (address rotated right by 4, as CPython)',
+      emit(a: Assembler<any>) {
+        a.mov(rax, rdi);
+        unboxPtr(a, rax);
+        a.ror(rax, 4);
+        a.mov(rcx, -2);
+        a.cmp(rax, -1);
+        a.cmove(rax, rcx);
+        a.ret();
+      },
+    },
+    {
+      name: 'rt_truthy',
+      contract: 'rdi=value -> eax=1 if true, 0 if false, -1 if it raised (bool slot, else len slot, else true); may allocate, may raise',
+      emit(a: Assembler<any>) {
+        const notInt = a.newLabel();
+        const obj = a.newLabel();
+        const useLen = a.newLabel();
+        const yes = a.newLabel();
+        const lenDone = a.newLabel();
+        a.mov(rax, rdi);
+        a.shr(rax, 48);
+        a.cmp(eax, TAG_MIN);
+        a.jae(notInt);
+        // A double: true unless 0.0 or -0.0 (NaN is true).
+        a.mov(rax, rdi);
+        a.add(rax, rax); // drop the sign bit
+        a.setne(al);
+        a.movzx(eax, al);
+        a.ret();
+        a.bind(notInt);
+        a.cmp(eax, TAG_INT);
+        a.jne(obj);
+        a.mov(rax, rdi);
+        a.shl(rax, 16);
+        a.setne(al);
+        a.movzx(eax, al);
+        a.ret();
+        a.bind(obj);
+        a.cmp(rdi, g('rt_const_True'));
+        a.je(yes);
+        const no = a.newLabel();
+        a.cmp(rdi, g('rt_const_False'));
+        a.je(no);
+        a.cmp(rdi, g('rt_const_None'));
+        a.je(no);
+        a.call(sym('rt_type_of'));
+        a.mov(rcx, qword(mem(rax, typeSlot('bool'))));
+        a.test(rcx, rcx);
+        a.je(useLen);
+        a.jmp(rcx);
+        a.bind(useLen);
+        a.mov(rcx, qword(mem(rax, typeSlot('len'))));
+        a.test(rcx, rcx);
+        a.je(yes);
+        a.sub(rsp, 8);
+        a.call(rcx);
+        a.add(rsp, 8);
+        a.test(rax, rax);
+        a.js(lenDone); // -1: raised
+        a.setne(al);
+        a.movzx(eax, al);
+        a.ret();
+        a.bind(lenDone);
+        a.mov(eax, -1);
+        a.ret();
+        a.bind(yes);
+        a.mov(eax, 1);
+        a.ret();
+        a.bind(no);
+        a.xor(eax, eax);
+        a.ret();
+      },
+    },
+    {
+      name: 'rt_richcompare',
+      contract: 'rdi=a, rsi=b, edx=op index in CMPOPS (< <= == != > >=) -> rax=result value or EXC; reflected operands and subclass priority as CPython; TypeError when unsupported; may allocate, may raise',
+      emit(a: Assembler<any>) {
+        const saved = [rbp, r12, r13, r14, r15] as const;
+        const out = a.newLabel();
+        const forward = a.newLabel();
+        const afterForward = a.newLabel();
+        const fallback = a.newLabel();
+        const reflectedTried = a.newLabel();
+        prologue(a, saved, 8);
+        a.mov(r12, rdi);
+        a.mov(r13, rsi);
+        a.mov(r14d, edx);
+        a.mov(qword(mem(rsp)), 0); // reflected already tried?
+        a.call(sym('rt_type_of'));
+        a.mov(r15, rax);
+        a.mov(rdi, r13);
+        a.call(sym('rt_type_of'));
+        a.mov(rbp, rax);
+        // type(b) a proper subtype of type(a) with its own slot: its reflection goes first.
+        a.cmp(rbp, r15);
+        a.je(forward);
+        a.mov(rax, qword(mem(rbp, typeSlot('richcompare'))));
+        a.test(rax, rax);
+        a.je(forward);
+        a.cmp(rax, qword(mem(r15, typeSlot('richcompare'))));
+        a.je(forward);
+        a.mov(rdi, rbp);
+        a.mov(rsi, r15);
+        a.call(sym('rt_is_subtype'));
+        a.test(eax, eax);
+        a.je(forward);
+        a.mov(qword(mem(rsp)), 1);
+        reflect(a, out);
+        a.bind(forward);
+        a.mov(rax, qword(mem(r15, typeSlot('richcompare'))));
+        a.test(rax, rax);
+        a.je(afterForward);
+        a.mov(rdi, r12);
+        a.mov(rsi, r13);
+        a.mov(edx, r14d);
+        a.call(rax);
+        a.cmp(rax, g('rt_const_NotImplemented'));
+        a.jne(out);
+        a.bind(afterForward);
+        a.cmp(qword(mem(rsp)), 0);
+        a.jne(reflectedTried);
+        reflect(a, out);
+        a.bind(reflectedTried);
+        a.bind(fallback);
+        // == and != fall back to identity; ordering is a TypeError.
+        const notEq = a.newLabel();
+        const notNe = a.newLabel();
+        a.cmp(r14d, 2);
+        a.jne(notEq);
+        a.mov(rax, g('rt_const_False'));
+        a.cmp(r12, r13);
+        a.cmove(rax, g('rt_const_True'));
+        a.jmp(out);
+        a.bind(notEq);
+        a.cmp(r14d, 3);
+        a.jne(notNe);
+        a.mov(rax, g('rt_const_True'));
+        a.cmp(r12, r13);
+        a.cmove(rax, g('rt_const_False'));
+        a.jmp(out);
+        a.bind(notNe);
+        a.lea(rax, rip(sym('cmp_op_names')));
+        a.mov(rdx, qword(sib(rax, r14, 8)));
+        a.lea(rdi, rip(sym('type_TypeError')));
+        a.lea(rsi, rip(sym('msg_cmp_unsupported')));
+        a.mov(rcx, r12);
+        a.mov(r8, r13);
+        a.call(sym('rt_raise_fmt'));
+        a.bind(out);
+        epilogue(a, saved, 8);
+
+        /** Try type(b)'s slot with the operands swapped; jump to `done` unless NotImplemented. */
+        function reflect(asm: Assembler<any>, done: ReturnType<Assembler<any>['newLabel']>): void {
+          const skip = asm.newLabel();
+          asm.mov(rax, qword(mem(rbp, typeSlot('richcompare'))));
+          asm.test(rax, rax);
+          asm.je(skip);
+          asm.lea(rcx, rip(sym('cmp_op_swapped')));
+          asm.movzx(edx, byte(sib(rcx, r14, 1)));
+          asm.mov(rdi, r13);
+          asm.mov(rsi, r12);
+          asm.call(rax);
+          asm.cmp(rax, g('rt_const_NotImplemented'));
+          asm.jne(done);
+          asm.bind(skip);
+        }
+      },
+    },
+    {
+      name: 'rt_richcompare_object',
+      contract: 'object\'s richcompare slot: == is identity, != its negation, ordering NotImplemented',
+      emit(a: Assembler<any>) {
+        const notEq = a.newLabel();
+        const ni = a.newLabel();
+        a.cmp(edx, 2);
+        a.jne(notEq);
+        a.cmp(rdi, rsi);
+        a.jne(ni);
+        a.mov(rax, g('rt_const_True'));
+        a.ret();
+        a.bind(notEq);
+        a.cmp(edx, 3);
+        a.jne(ni);
+        a.cmp(rdi, rsi);
+        a.jne(ni);
+        a.mov(rax, g('rt_const_False'));
+        a.ret();
+        a.bind(ni);
+        a.mov(rax, g('rt_const_NotImplemented'));
+        a.ret();
+      },
+    },
+    {
+      name: 'rt_eq',
+      contract: 'rdi=a, rsi=b -> eax=1 if a == b (identity first, as PyObject_RichCompareBool), 0 if not, -1 if it raised; may allocate, may raise',
+      emit(a: Assembler<any>) {
+        const notSame = a.newLabel();
+        const generic = a.newLabel();
+        const bothFloat = a.newLabel();
+        a.cmp(rdi, rsi);
+        a.jne(notSame);
+        a.mov(eax, 1);
+        a.ret();
+        a.bind(notSame);
+        // Two small ints are equal only as identical words (canonical ints).
+        a.mov(rax, rdi);
+        a.shr(rax, 48);
+        a.mov(rcx, rsi);
+        a.shr(rcx, 48);
+        a.cmp(eax, TAG_MIN);
+        a.jae(generic);
+        a.cmp(ecx, TAG_MIN);
+        a.jb(bothFloat);
+        a.bind(generic);
+        a.cmp(eax, TAG_INT);
+        const notBothInt = a.newLabel();
+        a.jne(notBothInt);
+        a.cmp(ecx, TAG_INT);
+        a.jne(notBothInt);
+        a.xor(eax, eax);
+        a.ret();
+        a.bind(notBothInt);
+        a.sub(rsp, 8);
+        a.mov(edx, 2);
+        a.call(sym('rt_richcompare'));
+        a.add(rsp, 8);
+        a.cmp(rax, g('rt_const_exc'));
+        const raised = a.newLabel();
+        a.je(raised);
+        a.cmp(rax, g('rt_const_True'));
+        const yes = a.newLabel();
+        a.je(yes);
+        a.cmp(rax, g('rt_const_False'));
+        const no = a.newLabel();
+        a.je(no);
+        a.mov(rdi, rax);
+        a.jmp(sym('rt_truthy'));
+        a.bind(yes);
+        a.mov(eax, 1);
+        a.ret();
+        a.bind(no);
+        a.xor(eax, eax);
+        a.ret();
+        a.bind(raised);
+        a.mov(eax, -1);
+        a.ret();
+        a.bind(bothFloat);
+        a.movq(xmm0, rdi);
+        a.movq(xmm1, rsi);
+        a.ucomisd(xmm0, xmm1);
+        a.setnp(al);
+        a.sete(cl);
+        a.and(al, cl);
+        a.movzx(eax, al);
+        a.ret();
+      },
+    },
+    {
       name: 'rt_str_str',
       contract: 'rdi=str value -> rax=the same value (exact str)',
       emit(a: Assembler<any>) {
@@ -365,6 +657,13 @@ export const protocolModule: RuntimeModule = {
     cstr('str_paren_close', ')'),
     cstr('str_comma', ','),
     cstr('str_comma_space', ', '),
+    cstr('msg_unhashable', "unhashable type: '%T'"),
+    cstr('msg_cmp_unsupported', "'%s' not supported between instances of '%T' and '%T'"),
+    ...(['<', '<=', '==', '!=', '>', '>='] as const).map((op, i) => cstr(`str_cmp_op_${i}`, op)),
+    { name: 'cmp_op_names', section: 'rodata', align: 8, emit: (a: Assembler<any>) => [0, 1, 2, 3, 4, 5].forEach((i) => a.u64(sym(`str_cmp_op_${i}`))) },
+    // CMPOPS index of the reflected comparison: a < b is b > a.
+    { name: 'cmp_op_swapped', section: 'rodata', align: 8, emit: (a: Assembler<any>) => a.bytes(Uint8Array.from([4, 5, 2, 3, 0, 1])) },
+    { name: 'rt_const_NotImplemented', section: 'rodata', align: 8, emit: (a: Assembler<any>) => a.u64(sym('box:obj_NotImplemented')) },
     cstr('msg_recursion', 'maximum recursion depth exceeded%s'),
     cstr('msg_while_repr', ' while getting the repr of an object'),
   ],

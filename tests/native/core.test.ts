@@ -121,3 +121,37 @@ describe('repr through type slots', () => {
     expect(rt.img.readU64(rt.addr('rt_depth'))).toBe(0n);
   });
 });
+
+describe('generic protocol', () => {
+  test('rt_hash: small ints hash to themselves (-1 -> -2); unhashable raises', () => {
+    expect(BigInt.asIntN(64, rt.call('rt_hash', rt.int(12345)))).toBe(12345n);
+    expect(BigInt.asIntN(64, rt.call('rt_hash', rt.int(-1)))).toBe(-2n);
+    expect(BigInt.asIntN(64, rt.call('rt_hash', rt.int(-(2n ** 47n))))).toBe(-(2n ** 47n));
+    const h1 = rt.call('rt_hash', rt.none);
+    expect(h1).toBe(rt.call('rt_hash', rt.none));
+  });
+
+  test('rt_truthy on numbers and singletons', () => {
+    const t = (w: bigint) => Number(BigInt.asIntN(32, rt.call('rt_truthy', w) & 0xffffffffn));
+    expect([t(rt.int(0)), t(rt.int(5)), t(rt.int(-1)), t(rt.float(0)), t(rt.float(-0)), t(rt.float(0.1)), t(rt.float(NaN))]).toEqual([0, 1, 1, 0, 0, 1, 1]);
+    expect([t(rt.none), t(rt.true), t(rt.false)]).toEqual([0, 1, 0]);
+    expect(t(rt.call('rt_tuple_pack1', rt.none))).toBe(1); // no bool/len slot on tuple yet: true
+  });
+
+  test('rt_eq: identity, small ints, floats, fallback to identity', () => {
+    const eq = (x: bigint, y: bigint) => Number(BigInt.asIntN(32, rt.call('rt_eq', x, y) & 0xffffffffn));
+    expect(eq(rt.int(3), rt.int(3))).toBe(1);
+    expect(eq(rt.int(3), rt.int(4))).toBe(0);
+    expect(eq(rt.float(0), rt.float(-0))).toBe(1);
+    expect(eq(rt.float(1.5), rt.float(2.5))).toBe(0);
+    expect(eq(rt.none, rt.none)).toBe(1);
+    expect(eq(rt.none, rt.true)).toBe(0);
+  });
+
+  test('rt_richcompare: ordering unsupported types raises CPython\'s TypeError', () => {
+    expect(rt.call('rt_richcompare', rt.none, rt.none, 0n)).toBe(EXC);
+    expect(rt.raised()).toEqual({ exc: 'TypeError', args: ["'<' not supported between instances of 'NoneType' and 'NoneType'"] });
+    expect(rt.decode(rt.call('rt_richcompare', rt.none, rt.none, 2n))).toBe(true);
+    expect(rt.decode(rt.call('rt_richcompare', rt.none, rt.true, 3n))).toBe(true);
+  });
+});
