@@ -16,6 +16,7 @@ import {
   noneType, notImplementedType, propertyType, PyType, staticmethodType, tracebackType,
 } from '../typeobj.js';
 import { addr, miscRepr, repr } from './repr.js';
+import { importState } from '../imports.js';
 import { staticNew } from './numbers.js';
 import { AsyncGenWrapped } from '../generators.js';
 
@@ -39,13 +40,17 @@ function installIterType(t: PyType): void {
 export function installMisc(): void {
   iterNoneRef.v = None;
   // NoneType & friends
-  noneType.ns.setStr('__new__', staticNew(() => None));
+  const noArgsNew = (name: string, v: any) => staticNew((a, kw) => {
+    if (a.length > 1 || (kw !== null && kw.size > 0)) throw pyErr(TypeError, `${name} takes no arguments`);
+    return v;
+  });
+  noneType.ns.setStr('__new__', noArgsNew('NoneType', None));
   method(noneType, '__repr__', () => 'None');
   method(noneType, '__bool__', () => false);
-  notImplementedType.ns.setStr('__new__', staticNew(() => NotImplemented));
+  notImplementedType.ns.setStr('__new__', noArgsNew('NotImplementedType', NotImplemented));
   method(notImplementedType, '__repr__', () => 'NotImplemented');
   method(notImplementedType, '__bool__', () => true);
-  ellipsisType.ns.setStr('__new__', staticNew(() => Ellipsis));
+  ellipsisType.ns.setStr('__new__', noArgsNew('ellipsis', Ellipsis));
   method(ellipsisType, '__repr__', () => 'Ellipsis');
 
   // function
@@ -122,7 +127,8 @@ export function installMisc(): void {
   getset(BF, '__name__', (b: PyBuiltin) => b.name);
   getset(BF, '__qualname__', (b: PyBuiltin) => (b.owner !== null ? `${b.owner}.${b.name}` : b.name));
   getset(BF, '__doc__', (b: PyBuiltin) => b.doc ?? None);
-  getset(BF, '__self__', (b: PyBuiltin) => (b.self === undefined ? None : b.self));
+  // A module-level builtin's __self__ is its module (builtins for the builtin functions).
+  getset(BF, '__self__', (b: PyBuiltin) => (b.self !== undefined ? b.self : b.owner === null ? importState.builtins ?? None : None));
   getset(BF, '__module__', (b: PyBuiltin) => (b.owner === null && b.self === undefined ? 'builtins' : None));
   getset(BF, '__text_signature__', () => None);
   method(BF, '__get__', (a) => descrGet(a[0], a[1] === None ? undefined : a[1], a[2] ?? typeOf(a[1])));

@@ -96,7 +96,7 @@ export function listRepr(l: PyList): string {
 export function tupleRepr(t: PyTuple): string {
   const n = t.items.length;
   if (n === 0) return '()';
-  if (n === 1) return `(${repr(t.items[0])},)`;
+  if (n === 1) return reprGuard(t, '(...)', () => `(${repr(t.items[0])},)`);
   return reprGuard(t, '(...)', () => seqRepr(t.items, '(', ')'));
 }
 
@@ -226,10 +226,13 @@ export function miscRepr(v: any): string {
   if (v instanceof PyType) return typeRepr(v);
   if (v instanceof PyFunction) return `<function ${v.qualname} at ${addr(v)}>`;
   if (v instanceof PyBuiltin) {
+    const slot = v.owner !== null && isSlotWrapper(v.owner, v.name);
     if (v.self !== undefined) {
       if (v.self instanceof PyModule) return `<built-in function ${v.name}>`;
+      if (slot) return `<method-wrapper '${v.name}' of ${typeName(v.self)} object at ${addr(v.self)}>`;
       return `<built-in method ${v.name} of ${typeName(v.self)} object at ${addr(v.self)}>`;
     }
+    if (slot) return `<slot wrapper '${v.name}' of '${v.owner}' objects>`;
     if (v.owner !== null) return `<method '${v.name}' of '${v.owner}' objects>`;
     return `<built-in function ${v.name}>`;
   }
@@ -250,6 +253,29 @@ export function miscRepr(v: any): string {
   if (v instanceof PyComplex) return complexRepr(v.re, v.im);
   if (v instanceof PySet) return setRepr(v);
   return defaultRepr(v);
+}
+
+/**
+ * Dunders a builtin type implements as type slots (Objects/typeobject.c slotdefs): their
+ * descriptors are "slot wrapper"s, bound ones "method-wrapper"s. list and dict define
+ * __getitem__ as an ordinary method as well (METH_COEXIST), so it stays a "method".
+ */
+const SLOT_DUNDERS = new Set([
+  '__repr__', '__str__', '__hash__', '__call__', '__getattribute__', '__setattr__', '__delattr__',
+  '__lt__', '__le__', '__eq__', '__ne__', '__gt__', '__ge__', '__iter__', '__next__', '__get__', '__set__',
+  '__delete__', '__init__', '__del__', '__await__', '__aiter__', '__anext__', '__len__', '__getitem__',
+  '__setitem__', '__delitem__', '__contains__', '__neg__', '__pos__', '__abs__', '__bool__', '__invert__',
+  '__int__', '__float__', '__index__', '__add__', '__radd__', '__sub__', '__rsub__', '__mul__', '__rmul__',
+  '__mod__', '__rmod__', '__divmod__', '__rdivmod__', '__pow__', '__rpow__', '__lshift__', '__rlshift__',
+  '__rshift__', '__rrshift__', '__and__', '__rand__', '__xor__', '__rxor__', '__or__', '__ror__',
+  '__floordiv__', '__rfloordiv__', '__truediv__', '__rtruediv__', '__matmul__', '__rmatmul__', '__iadd__',
+  '__isub__', '__imul__', '__imod__', '__ipow__', '__ilshift__', '__irshift__', '__iand__', '__ixor__',
+  '__ior__', '__ifloordiv__', '__itruediv__', '__imatmul__',
+]);
+
+function isSlotWrapper(owner: string, name: string): boolean {
+  if (!SLOT_DUNDERS.has(name)) return false;
+  return !(name === '__getitem__' && (owner === 'list' || owner === 'dict'));
 }
 
 export function addr(v: any): string {
