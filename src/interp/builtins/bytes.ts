@@ -322,7 +322,8 @@ const bytesPercentHooks: N.PercentHooks = {
   str: percentBytesArg,
   repr: (v) => ascii(v),
   ascii: (v) => ascii(v),
-  toInt: (v, conv) => percentToInt(v, conv),
+  // _PyBytes_FormatEx turns %i into %d before converting, so errors name %d.
+  toInt: (v, conv) => percentToInt(v, conv, conv === 'i' ? 'd' : conv),
   toFloat: (v) => {
     try {
       return toFloat(v);

@@ -303,14 +303,14 @@ function isTypeError(e: unknown): boolean {
 }
 
 /** mainformatlong's conversion of a %d/%i/%u (int()) or %o/%x/%X (operator.index()) argument. */
-export function percentToInt(v: any, conv: N.PercentIntConv): N.PyInt {
+export function percentToInt(v: any, conv: N.PercentIntConv, shown: N.PercentIntConv = conv): N.PyInt {
   const i = intOf(v);
   if (i !== null) return i;
-  if (!numberCheck(v)) throw N.percentIntTypeError(conv, typeName(v));
+  if (!numberCheck(v)) throw N.percentIntTypeError(shown, typeName(v));
   try {
     return conv === 'o' || conv === 'x' || conv === 'X' ? toIndex(v) : toInt(v);
   } catch (e) {
-    if (isTypeError(e)) throw N.percentIntTypeError(conv, typeName(v));
+    if (isTypeError(e)) throw N.percentIntTypeError(shown, typeName(v));
     throw e;
   }
 }

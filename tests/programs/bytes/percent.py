@@ -9,7 +9,7 @@ print(bytearray(b'%s!') % b'ba', type(bytearray(b'%s') % b'z').__name__, b'%s' %
 print(b'%(k)b' % {b'k': b'v'}, b'%%b %s' % b'x', b'%(b)s' % {b'b': b'bb'})
 for f in (lambda: b'%d' % b'a', lambda: b'%s' % 'a', lambda: b'%c' % 256, lambda: b'%c' % 'a', lambda: b'%c' % b'ab',
           lambda: b'%s %s' % (1,), lambda: b'%s' % (b'a', b'b'), lambda: b'%b' % 1, lambda: b'%z' % 1, lambda: b'%x' % 1.5,
-          lambda: b'%f' % 'a', lambda: b'%(a)s' % {'a': b'x'}, lambda: b'%(a)s' % 5, lambda: b'%s %s' % (b'x',), lambda: b'%' % ()):
+          lambda: b'%f' % 'a', lambda: b'%i' % 's', lambda: b'%u' % 's', lambda: b'%(a)s' % {'a': b'x'}, lambda: b'%(a)s' % 5, lambda: b'%s %s' % (b'x',), lambda: b'%' % ()):
     try:
         print(repr(f()))
     except Exception as e:

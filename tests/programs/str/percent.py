@@ -29,7 +29,7 @@ for f in (lambda: '%d' % 'a', lambda: '%s %s' % (1,), lambda: '%s' % (1, 2), lam
           lambda: '%c' % 'ab', lambda: '%c' % 1.5, lambda: '%c' % -1, lambda: '%c' % 0x110000, lambda: '%z' % 1,
           lambda: '%d' % 1j, lambda: '%x' % 1.5, lambda: '%f' % 'a', lambda: '%*d' % ('a', 1), lambda: '%' % (),
           lambda: '%(a' % {'a': 1}, lambda: '%(a)s %s' % {'a': 1}, lambda: '%d' % float('nan'), lambda: '%d' % float('inf'),
-          lambda: '%x' % N(), lambda: '%d' % F(), lambda: '%(a)s' % {}, lambda: 'abc' % 1, lambda: '\U0001F600%y' % 1, lambda: '%%|%5%|' % (), lambda: '%5%|' % (1,)):
+          lambda: '%x' % N(), lambda: '%d' % F(), lambda: '%(a)s' % {}, lambda: 'abc' % 1, lambda: '\U0001F600%y' % 1, lambda: '%%|%5%|' % (), lambda: '%5%|' % (1,), lambda: '%i' % 's', lambda: '%u' % [1]):
     try:
         print(repr(f()))
     except Exception as e:
