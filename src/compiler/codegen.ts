@@ -81,13 +81,17 @@ export class CodeGen extends ExprGen {
         else this.compileTryExcept(s);
         return;
       case 'Assert': {
+        if (s.test.t === 'Tuple' && s.test.elts.length > 0) this.warn(s, 'assertion is always true, perhaps remove parentheses?');
         const end = new Label();
         this.compileJumpIf(s.test, end, true);
-        this.loc(s);
+        // CPython 3.11 leaves the location at the last comparison its jump-if walk
+        // visited, so the raise points at it (else at the statement).
+        const at = lastJumpIfCompare(s.test) ?? s;
+        this.loc(at);
         u.emit(Op.LOAD_ASSERTION_ERROR);
         if (s.msg) {
           this.compileExpr(s.msg);
-          this.loc(s);
+          this.loc(at);
           u.emit(Op.CALL, 1);
         }
         u.emit(Op.RAISE_VARARGS, 1);
@@ -924,3 +928,22 @@ export function compileEval(source: Source): CodeObject {
 }
 
 export { Source };
+
+/** The Compare node compiler_jump_if visits last in `e` (through not/and/or/if-else). */
+function lastJumpIfCompare(e: A.Expr): A.Expr | null {
+  switch (e.t) {
+    case 'Compare':
+      return e;
+    case 'UnaryOp':
+      return e.op === 'not' ? lastJumpIfCompare(e.operand) : null;
+    case 'BoolOp': {
+      let last: A.Expr | null = null;
+      for (const v of e.values) last = lastJumpIfCompare(v) ?? last;
+      return last;
+    }
+    case 'IfExp':
+      return lastJumpIfCompare(e.orelse) ?? lastJumpIfCompare(e.body) ?? lastJumpIfCompare(e.test);
+    default:
+      return null;
+  }
+}

@@ -68,6 +68,47 @@ function constOf(e: A.Expr): Const | null {
   return null;
 }
 
+/**
+ * The type name of an expression CPython's AST optimizer folds to a constant (literals,
+ * tuples of them, unary operators on numbers), or null: what compile.c's infer_type and
+ * the literal checks see.
+ */
+function foldedType(e: A.Expr): string | null {
+  switch (e.t) {
+    case 'Constant':
+      switch (e.value.k) {
+        case 'none': return 'NoneType';
+        case 'ellipsis': return 'ellipsis';
+        default: return e.value.k;
+      }
+    case 'Tuple':
+      return e.ctx === 'load' && e.elts.every((x) => foldedType(x) !== null) ? 'tuple' : null;
+    case 'UnaryOp': {
+      const t = foldedType(e.operand);
+      if (t === null) return null;
+      if (e.op === 'not') return 'bool';
+      if (t === 'bool') return 'int';
+      return t === 'int' || t === 'float' || (t === 'complex' && e.op !== '~') ? t : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** compile.c's infer_type: the type a literal display or folded constant evaluates to. */
+function inferType(e: A.Expr): string | null {
+  switch (e.t) {
+    case 'Tuple': return foldedType(e) ?? 'tuple';
+    case 'List': case 'ListComp': return 'list';
+    case 'Dict': case 'DictComp': return 'dict';
+    case 'Set': case 'SetComp': return 'set';
+    case 'GeneratorExp': return 'generator';
+    case 'Lambda': return 'function';
+    case 'JoinedStr': case 'FormattedValue': return 'str';
+    default: return foldedType(e);
+  }
+}
+
 export abstract class ExprGen {
   readonly ctx: ModuleContext;
   readonly scope: Scope;
@@ -87,6 +128,59 @@ export abstract class ExprGen {
 
   err(id: DiagId, node: { s: number; e: number }, args: (string | number)[] = []): never {
     throw compileError(this.ctx.source, id, node.s, args, { end: node.e });
+  }
+
+  /** Record a SyntaxWarning at `node` (compile.c's compiler_warn). */
+  warn(node: { s: number }, message: string): void {
+    const src = this.ctx.source;
+    src.warnings.push({ category: 'SyntaxWarning', message, line: src.lineOf(node.s) });
+  }
+
+  /** check_compare: `is` with a literal operand. */
+  protected checkCompare(e: A.Compare): void {
+    const isLiteral = (x: A.Expr): boolean => {
+      const t = foldedType(x);
+      if (t === null || t === 'NoneType' || t === 'ellipsis') return false;
+      return !(x.t === 'Constant' && x.value.k === 'bool');
+    };
+    let left = e.left;
+    e.ops.forEach((op, i) => {
+      const right = e.comparators[i];
+      if ((op === 'is' || op === 'is not') && (isLiteral(left) || isLiteral(right))) {
+        this.warn(e, op === 'is' ? '"is" with a literal. Did you mean "=="?' : '"is not" with a literal. Did you mean "!="?');
+      }
+      left = right;
+    });
+  }
+
+  /** check_caller: calling a literal display or constant. */
+  protected checkCaller(f: A.Expr): void {
+    switch (f.t) {
+      case 'Constant': case 'Tuple': case 'List': case 'ListComp': case 'Dict': case 'DictComp': case 'Set': case 'SetComp':
+      case 'GeneratorExp': case 'JoinedStr': case 'FormattedValue': {
+        const t = inferType(f);
+        if (t !== null) this.warn(f, `'${t}' object is not callable; perhaps you missed a comma?`);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  /** check_subscripter and check_index for a subscript being loaded. */
+  protected checkSubscript(e: A.Subscript): void {
+    const v = e.value;
+    const vt = inferType(v);
+    const notSubscriptable = v.t === 'Set' || v.t === 'SetComp' || v.t === 'GeneratorExp' || v.t === 'Lambda' ||
+      (foldedType(v) !== null && v.t !== 'Tuple' && ['NoneType', 'ellipsis', 'int', 'bool', 'float', 'complex'].includes(foldedType(v)!));
+    if (notSubscriptable) {
+      this.warn(e, `'${vt}' object is not subscriptable; perhaps you missed a comma?`);
+      return;
+    }
+    if (vt === null || !['list', 'tuple', 'str', 'bytes'].includes(vt)) return;
+    const it = inferType(e.slice);
+    if (it === null || it === 'int' || it === 'bool') return;
+    this.warn(e, `${vt} indices must be integers or slices, not ${it}; perhaps you missed a comma?`);
   }
 
   protected abstract newChild(scope: Scope, u: CodeUnit, className: string | null): ExprGen;
@@ -219,6 +313,7 @@ export abstract class ExprGen {
         else u.emit(Op.DELETE_ATTR, u.nameIndexOf(mangle(this.className, e.attr)));
         return;
       case 'Subscript':
+        if (e.ctx === 'load') this.checkSubscript(e);
         this.compileExpr(e.value);
         this.compileExpr(e.slice);
         this.loc(e);
@@ -350,6 +445,7 @@ export abstract class ExprGen {
 
   private compileCompare(e: A.Compare): void {
     const u = this.u;
+    this.checkCompare(e);
     this.compileExpr(e.left);
     if (e.ops.length === 1) {
       this.compileExpr(e.comparators[0]);
@@ -418,6 +514,7 @@ export abstract class ExprGen {
       return;
     }
     if (e.t === 'Compare' && e.ops.length > 1) {
+      this.checkCompare(e);
       const cleanup = new Label();
       this.compileExpr(e.left);
       for (let i = 0; i < e.ops.length - 1; i++) {
@@ -531,6 +628,7 @@ export abstract class ExprGen {
 
   protected compileCall(e: A.Call): void {
     const u = this.u;
+    this.checkCaller(e.func);
     const hasStar = e.args.some((a) => a.t === 'Starred') || e.keywords.some((k) => k.arg === null);
     this.checkKeywords(e.keywords);
     if (!hasStar && e.func.t === 'Attribute' && e.func.ctx === 'load') {

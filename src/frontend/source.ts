@@ -6,11 +6,20 @@
 // CPython: 1-based in SyntaxError reports, counted in code points, with the caret placed
 // under the code point.
 
+/** A warning the compiler reports while compiling (printed by warnings.showwarning). */
+export interface CompileWarning {
+  readonly category: 'SyntaxWarning';
+  readonly message: string;
+  readonly line: number;
+}
+
 export class Source {
   readonly text: string;
   readonly filename: string;
   /** Offset of the first character of each line; lineStarts[0] === 0. */
   readonly lineStarts: number[];
+  /** Compile-time warnings (SyntaxWarning ...), in the order CPython's compiler issues them. */
+  readonly warnings: CompileWarning[] = [];
 
   constructor(filename: string, text: string) {
     // A UTF-8 byte order mark is not part of the program (PEP 263).

@@ -65,13 +65,29 @@ function moduleNotFound(name: string): PyBaseException {
   return e;
 }
 
+/**
+ * Print the compiler's warnings as warnings.showwarning does by default:
+ * `file:line: Category: message` and the stripped source line.
+ */
+export function showCompileWarnings(src: Source): void {
+  for (const w of src.warnings) {
+    const text = w.line >= 1 && w.line <= src.lineCount ? src.lineText(w.line).trim() : '';
+    warningSink.write(`${src.filename}:${w.line}: ${w.category}: ${w.message}\n${text !== '' ? `  ${text}\n` : ''}`);
+  }
+}
+
+/** Where warnings go (sys.stderr's stream; set up by the runtime). */
+export const warningSink = { write: (s: string): void => void process.stderr.write(s) };
+
 /** Compile a source file (cached by path and mtime). Throws CompileError. */
 export function compileFile(path: string): CodeObject {
   const mtime = statSync(path).mtimeMs;
   const hit = importState.codeCache.get(path);
   if (hit !== undefined && hit.mtime === mtime) return hit.code;
   const text = readFileSync(path, 'utf8');
-  const code = compileModule(new Source(path, text));
+  const source = new Source(path, text);
+  const code = compileModule(source);
+  showCompileWarnings(source);
   importState.codeCache.set(path, { mtime, code });
   return code;
 }

@@ -15,7 +15,7 @@ import { Source } from '../frontend/source.js';
 import { runCode } from './eval.js';
 import { SystemExit, IndentationError, TabError } from './exceptions.js';
 import { tstate } from './frame.js';
-import { builtinModules, importState, installImportHooks, newModule, stdlibDir, indentationErrorRef, tabErrorRef, newTupleHook, importModuleLevel } from './imports.js';
+import { builtinModules, importState, showCompileWarnings, warningSink, installImportHooks, newModule, stdlibDir, indentationErrorRef, tabErrorRef, newTupleHook, importModuleLevel } from './imports.js';
 import { PyBaseException, PyModule } from './objects.js';
 import { call, Ellipsis, eq, newTuple, None, typeOf } from './protocol.js';
 import { PyDict } from './pydict.js';
@@ -116,6 +116,7 @@ export function reportUncaught(e: any): number {
 export function runFile(file: string, options: RunOptions): RunResult {
   initInterpreter();
   initStreams();
+  warningSink.write = (s) => streams.stderr.write(s);
   tstate.profiling = options.profile === true || options.stats === true;
   tstate.budget = options.budget ?? Infinity;
   const path = mainPath(file);
@@ -140,7 +141,9 @@ export function runFile(file: string, options: RunOptions): RunResult {
   importState.modules.setStr('__main__', main);
   let code;
   try {
-    code = compileModule(new Source(path, text));
+    const source = new Source(path, text);
+    code = compileModule(source);
+    showCompileWarnings(source);
   } catch (err) {
     if (err instanceof CompileError) {
       streams.stdout.flush();
