@@ -4,8 +4,9 @@
 // Python indexes them by code point, so every start/end argument and every returned
 // index is a code-point index. Strings without surrogates (nearly all) are searched with
 // the engine's own indexOf/split directly; strings with astral characters convert
-// indices at the edges (strutil.ts) and the search helpers below refuse matches that
-// would split a surrogate pair, so a lone surrogate never matches half of a character.
+// indices at the edges through a cached code-point-to-offset table, and the search
+// helpers below refuse matches that would split a surrogate pair, so a lone surrogate
+// never matches half of a character.
 //
 // Case mapping and character predicates come from src/unicode (CPython's Unicode 14
 // database), never from JS's locale-free but differently-versioned toUpperCase. Argument
@@ -20,7 +21,6 @@ import { StrIter } from '../iterators.js';
 import { PyBoxed, PyBuiltin, PyBytes, PyList, PyObject, PyTuple, PyWrapper, type PyKwargs } from '../objects.js';
 import { getIter, hashString, iterNext, newList, newTuple, None, NotImplemented, typeOf, typeName } from '../protocol.js';
 import { PyDict } from '../pydict.js';
-import { cpLen, cpToUnit, isBmp, unitToCp } from '../strutil.js';
 import { builtinFunctionType, bytesType, dictType, PyType, staticmethodType, strType } from '../typeobj.js';
 import * as U from '../../unicode/index.js';
 import { bytesLike, decodeBytes, encodeStr } from './codecs.js';
@@ -89,7 +89,7 @@ function fillChar(v: any): string {
   if (v === undefined) return ' ';
   const s = strOf(v);
   if (s === null) throw pyErr(TypeError, `The fill character must be a unicode character, not ${typeName(v)}`);
-  if (cpLen(s) !== 1) throw pyErr(TypeError, 'The fill character must be exactly one character long');
+  if (argLen(s) !== 1) throw pyErr(TypeError, 'The fill character must be exactly one character long');
   return s;
 }
 
@@ -130,17 +130,81 @@ function cpLastIndexOf(s: string, sub: string, from: number): number {
   return i;
 }
 
+/**
+ * Receivers are classified once: the last receiver's BMP-ness is remembered here, apart
+ * from strutil's cache, so that measuring the (short) argument strings of a method never
+ * evicts the (long) receiver and repeated s.find(x, i) stays O(match distance).
+ */
+let recvStr = '';
+let recvBmp = true;
+const SURROGATE = /[\ud800-\udfff]/;
+
+function bmp(s: string): boolean {
+  if (s.length < 2) return true;
+  if (s === recvStr) return recvBmp;
+  recvBmp = !SURROGATE.test(s);
+  recvStr = s;
+  return recvBmp;
+}
+
+/** len() of a receiver. */
+function cpCount(s: string): number {
+  return bmp(s) ? s.length : unitsOf(s).length - 1;
+}
+
+/** len() of an argument string (not cached: arguments are usually short). */
+function argLen(x: string): number {
+  return SURROGATE.test(x) ? U.codePoints(x).length : x.length;
+}
+
+/**
+ * UTF-16 offsets of every code point of the last string with astral characters searched
+ * (plus its length at the end), so repeated s.find(x, i) over one long string converts
+ * indices in O(1) and O(log n) instead of rescanning from the start each time.
+ */
+let astralStr = '';
+let astralUnits: Uint32Array = new Uint32Array(1);
+
+function unitsOf(s: string): Uint32Array {
+  if (s !== astralStr) {
+    const units = new Uint32Array(s.length + 1);
+    let k = 0;
+    for (let i = 0; i < s.length; i++) {
+      units[k++] = i;
+      if (isHigh(s.charCodeAt(i)) && i + 1 < s.length && isLow(s.charCodeAt(i + 1))) i++;
+    }
+    units[k] = s.length;
+    astralStr = s;
+    astralUnits = units.subarray(0, k + 1);
+  }
+  return astralUnits;
+}
+
+/** The code point index of UTF-16 offset u (a code point boundary) of an astral string. */
+function cpIndexOfUnit(s: string, u: number): number {
+  const units = unitsOf(s);
+  let lo = 0;
+  let hi = units.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (units[mid] < u) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Code-point [start, end) of s as UTF-16 offsets (indices already adjusted, start <= len). */
 function unitRange(s: string, start: number, end: number): [number, number] {
-  if (isBmp(s)) return [start, end];
-  return [cpToUnit(s, start), cpToUnit(s, end)];
+  if (bmp(s)) return [start, end];
+  const units = unitsOf(s);
+  return [units[Math.min(start, units.length - 1)], units[Math.min(end, units.length - 1)]];
 }
 
 /** find/rfind (any_find_slice): a code-point index or -1. */
 export function findSlice(s: string, sub: string, start: number, end: number, dir: 1 | -1): number {
-  const n = cpLen(s);
+  const n = cpCount(s);
   [start, end] = adjustIndices(start, end, n);
-  const m = cpLen(sub);
+  const m = argLen(sub);
   if (end - start < m) return -1;
   if (m === 0) return dir > 0 ? start : end;
   const [us, ue] = unitRange(s, start, end);
@@ -152,14 +216,14 @@ export function findSlice(s: string, sub: string, start: number, end: number, di
     i = cpLastIndexOf(s, sub, ue - sub.length);
     if (i < us) return -1;
   }
-  return isBmp(s) ? i : unitToCp(s, i);
+  return bmp(s) ? i : cpIndexOfUnit(s, i);
 }
 
 function countSlice(s: string, sub: string, start: number, end: number): number {
-  const n = cpLen(s);
+  const n = cpCount(s);
   [start, end] = adjustIndices(start, end, n);
   if (start > n) return 0;
-  const m = cpLen(sub);
+  const m = argLen(sub);
   if (end - start < m) return 0;
   if (m === 0) return end - start + 1;
   const [us, ue] = unitRange(s, start, end);
@@ -175,9 +239,9 @@ function countSlice(s: string, sub: string, start: number, end: number): number 
 
 /** startswith/endswith on one candidate (tailmatch). */
 function tailMatch(s: string, sub: string, start: number, end: number, atEnd: boolean): boolean {
-  const n = cpLen(s);
+  const n = cpCount(s);
   [start, end] = adjustIndices(start, end, n);
-  const m = cpLen(sub);
+  const m = argLen(sub);
   end -= m;
   if (end < start) return false;
   if (m === 0) return true;
@@ -298,7 +362,7 @@ export function replaceStr(s: string, old: string, nw: string, count: number): s
   if (count < 0) count = Infinity;
   if (count === 0) return s;
   if (old === '') {
-    const cps = isBmp(s) ? s.split('') : Array.from(s);
+    const cps = bmp(s) ? s.split('') : Array.from(s);
     const n = cps.length;
     const m = Math.min(count, n + 1);
     checkSize(s.length + m * nw.length);
@@ -386,7 +450,7 @@ function pad(s: string, left: number, right: number, fill: string): string {
 }
 
 function zfill(s: string, width: number): string {
-  const n = cpLen(s);
+  const n = cpCount(s);
   if (width <= n) return s;
   const fill = width - n;
   const c = s[0];
@@ -498,7 +562,7 @@ function maketrans(args: any[]): PyDict {
     for (const [k, v] of x.entries()) {
       const ks = strOf(k);
       if (ks !== null) {
-        if (cpLen(ks) !== 1) throw pyErr(ValueError, 'string keys in translate table must be of length 1');
+        if (argLen(ks) !== 1) throw pyErr(ValueError, 'string keys in translate table must be of length 1');
         d.set(ks.codePointAt(0)!, v);
       } else if (typeof k === 'number' || typeof k === 'bigint' || typeof k === 'boolean' || (k instanceof PyBoxed)) {
         d.set(typeof k === 'boolean' ? (k ? 1 : 0) : k instanceof PyBoxed ? k.value : k, v);
@@ -598,10 +662,10 @@ function strSizeof(s: string): number {
     if (c > max) max = c;
     if (max >= 0xd800) break;
   }
-  const n = cpLen(s);
+  const n = cpCount(s);
   if (max < 0x80) return 49 + n;
   if (max < 0x100) return 73 + n;
-  if (max < 0xd800 || isBmp(s)) return 74 + 2 * n;
+  if (max < 0xd800 || bmp(s)) return 74 + 2 * n;
   return 76 + 4 * n;
 }
 
@@ -617,7 +681,7 @@ export function installStr(): void {
   def('__repr__', NOARGS, (s) => strRepr(s));
   def('__str__', NOARGS, (s) => s);
   def('__hash__', NOARGS, (s) => hashString(s));
-  def('__len__', NOARGS, (s) => cpLen(s));
+  def('__len__', NOARGS, (s) => cpCount(s));
   def('__iter__', NOARGS, (s) => new StrIter(s));
   def('__getitem__', ONE, (s, a) => strGetItem(s, a[0]));
   def('__contains__', ONE, (s, a) => {
@@ -757,7 +821,7 @@ export function installStr(): void {
   def('center', pos(1, 2), (s, a) => {
     const width = ssizeArg(a[0]);
     const fill = fillChar(a[1]);
-    const marg = width - cpLen(s);
+    const marg = width - cpCount(s);
     if (marg <= 0) return s;
     const left = Math.floor(marg / 2) + (marg & width & 1);
     return pad(s, left, marg - left, fill);
@@ -765,13 +829,13 @@ export function installStr(): void {
   def('ljust', pos(1, 2), (s, a) => {
     const width = ssizeArg(a[0]);
     const fill = fillChar(a[1]);
-    const n = cpLen(s);
+    const n = cpCount(s);
     return width <= n ? s : pad(s, 0, width - n, fill);
   });
   def('rjust', pos(1, 2), (s, a) => {
     const width = ssizeArg(a[0]);
     const fill = fillChar(a[1]);
-    const n = cpLen(s);
+    const n = cpCount(s);
     return width <= n ? s : pad(s, width - n, 0, fill);
   });
   def('zfill', ONE, (s, a) => zfill(s, ssizeArg(a[0])));
