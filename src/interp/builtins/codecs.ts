@@ -304,6 +304,9 @@ function encodeLoop(s: string, enc: Encoder, errors: string, out: ByteBuilder): 
         for (let k = i; k < end; k++) for (const ch of encodeReplacement(errors, cps[k])!) enc.emit(out, ch.charCodeAt(0));
         break;
       case 'surrogateescape': {
+        // The handler's replacement is bytes, one per character: UTF-16 and UTF-32 need
+        // whole code units, so they reject it with the original error (codecs.c).
+        if (!enc.runs) throw encodeError(enc.name, s, i, end, enc.reason);
         let k = i;
         for (; k < end; k++) {
           const x = cps[k];

@@ -39,7 +39,8 @@ for f in (lambda: '\xe9'.encode('ascii'), lambda: 'a\xe9\xea'.encode('ascii'), l
           lambda: 'a'.encode('utf-8', 1), lambda: 'a'.encode(errors=1), lambda: 'a'.encode('utf-8', 'strict', 3),
           lambda: str(b'a', 'x'), lambda: str('a', 'utf-8'), lambda: str(1, 'utf-8'), lambda: str(b'\xff', 'utf-8'),
           lambda: str(1, 2, 3, 4), lambda: str(x=1), lambda: str(b'a', 1), lambda: b'\xff'.decode('ascii', 'surrogatepass'),
-          lambda: b'\x41\xff'.decode('utf-16-le', 'surrogateescape')):
+          lambda: b'\x41\xff'.decode('utf-16-le', 'surrogateescape'), lambda: '\udc80'.encode('utf-16', 'surrogateescape'),
+          lambda: 'a\udcff'.encode('utf-32-be', 'surrogateescape')):
     show(f)
 
 e = UnicodeDecodeError('x', b'ab', 0, 2, 'why')
