@@ -11,9 +11,11 @@ import { strCoreModule } from './core/strcore.js';
 import { sysModule } from './core/sys.js';
 import { tupleModule } from './core/tuple.js';
 import { valueModule } from './core/value.js';
+import { unicodeModule } from './core/unicode.js';
+import { strBaseModule } from './core/strbase.js';
 
 /** All runtime modules of a compiled program. */
 export function runtimeModules(): RuntimeModule[] {
-  const modules = [sysModule, initModule, allocModule, valueModule, excModule, protocolModule, callsModule, strCoreModule, tupleModule];
+  const modules = [sysModule, initModule, allocModule, valueModule, excModule, protocolModule, callsModule, strCoreModule, tupleModule, unicodeModule, strBaseModule];
   return [...modules, objectsModule(modules)];
 }
