@@ -9,15 +9,15 @@
 import type { CodeObject } from '../bytecode/code.js';
 import { arity, fn, getset, method, staticMethod, classMethod } from './bi.js';
 import { run } from './eval.js';
-import { pyErr, RuntimeError, TypeError } from './exceptions.js';
+import { AttributeError, pyErr, RuntimeError, TypeError, ValueError } from './exceptions.js';
 import { builtinsOf, Frame, initCells, tstate } from './frame.js';
 import { PyBaseException, PyBoxed, PyBuiltin, PyFunction, PyInstance, type PyKwargs, PyList, PyObject, PySuper, PyTuple, PyWrapper } from './objects.js';
 import {
-  attributeError, call, callDescr, descrGet, EMPTY_TUPLE, genericDelAttr, genericGetAttr, genericSetAttr, getAttrOpt, hash, newList, newTuple, None, NotImplemented,
+  attributeError, call, callDescr, PyGetSet, descrGet, EMPTY_TUPLE, genericDelAttr, genericGetAttr, genericSetAttr, getAttrOpt, hash, newList, newTuple, None, NotImplemented,
   objectDelattr, objectEqRef, objectHashRef, objectId, objectSetattr, toArray, typeOf, typeSetattr, typeName,
 } from './protocol.js';
 import { PyDict } from './pydict.js';
-import { classmethodType, computeMro, dictType, MroError, objectGetattribute, objectType, PyType, solidLayout, staticmethodType, superType, tupleType, typeType } from './typeobj.js';
+import { classmethodType, computeMro, dictType, iteratorType, MroError, objectGetattribute, objectType, PyType, solidLayout, staticmethodType, superType, tupleType, typeType } from './typeobj.js';
 
 // ---- class creation ----------------------------------------------------------------------
 
@@ -112,9 +112,11 @@ export const recursionRef: { t: PyType } = { t: null as unknown as PyType };
 /** type.__new__(meta, name, bases, ns, **kwds) */
 export function typeNew(meta: PyType, name: string, basesTuple: PyTuple, ns: any, kwds: PyKwargs | null): PyType {
   let bases = basesTuple.items.slice() as PyType[];
-  for (const b of bases) {
+  for (let i = 0; i < bases.length; i++) {
+    const b = bases[i];
     if (!(b instanceof PyType)) throw pyErr(TypeError, `bases must be types`);
     if (!b.acceptsSubclass) throw pyErr(TypeError, `type '${b.name}' is not an acceptable base type`);
+    if (bases.indexOf(b) !== i) throw pyErr(TypeError, `duplicate base class ${b.name}`);
   }
   if (bases.length === 0) bases = [objectType];
   // Instance layouts must be compatible (one builtin representation at most).
@@ -134,6 +136,7 @@ export function typeNew(meta: PyType, name: string, basesTuple: PyTuple, ns: any
   }
   const t = new PyType(meta, name, bases, dict, layout, false);
   inheritCollectionFlags(t, bases[0], dict);
+  if (dict.has('__slots__')) installSlots(t, dict);
   try {
     t.mro = computeMro(t);
     const customMro = meta !== typeType ? meta.lookup('mro') : undefined;
@@ -198,6 +201,64 @@ export function typeNew(meta: PyType, name: string, basesTuple: PyTuple, ns: any
 }
 
 export const typeMroRef: { f: any } = { f: undefined };
+
+export const memberDescriptorType = iteratorType('member_descriptor');
+
+/** Values of __slots__ attributes, per instance (instances of slotted classes lack a dict). */
+const slotValues = new WeakMap<object, Map<string, any>>();
+
+/**
+ * __slots__ (reference 3.3.2.4): a member descriptor per name, and no instance __dict__
+ * unless '__dict__' is listed or a base already provides one.
+ */
+function installSlots(t: PyType, dict: PyDict): void {
+  const spec = dict.getStr('__slots__');
+  const names: any[] = typeof spec === 'string' ? [spec] : toArray(spec);
+  let wantsDict = false;
+  const seen = new Set<string>();
+  for (const n of names) {
+    if (typeof n !== 'string') throw pyErr(TypeError, `__slots__ items must be strings, not '${typeName(n)}'`);
+    if (!/^[\p{L}_][\p{L}\p{N}_]*$/u.test(n)) throw pyErr(TypeError, '__slots__ must be identifiers');
+    if (n === '__dict__') {
+      if (wantsDict) throw pyErr(TypeError, '__dict__ slot disallowed: we already got one');
+      wantsDict = true;
+      continue;
+    }
+    if (n === '__weakref__') continue;
+    const mangled = mangleSlot(t.name, n);
+    if (seen.has(mangled)) throw pyErr(TypeError, `__slots__ items must be unique`);
+    seen.add(mangled);
+    if (dict.has(mangled)) throw pyErr(ValueError, `'${mangled}' in __slots__ conflicts with class variable`);
+  }
+  const baseHasDict = t.bases.some((b) => b.instanceDict && b !== objectType);
+  t.instanceDict = wantsDict || baseHasDict;
+  for (const n of seen) {
+    const d = new PyGetSet(memberDescriptorType, n, t.name, (o) => {
+      const v = slotValues.get(o)?.get(n);
+      if (v === undefined) throw attributeError(o, n);
+      return v;
+    }, (o, v) => {
+      let m = slotValues.get(o);
+      if (m === undefined) {
+        m = new Map();
+        slotValues.set(o, m);
+      }
+      m.set(n, v);
+    });
+    d.del = (o) => {
+      const m = slotValues.get(o);
+      // PyMember_SetOne: deleting an unset slot names only the attribute.
+      if (m === undefined || !m.delete(n)) throw pyErr(AttributeError, n);
+    };
+    dict.setStr(n, d);
+  }
+}
+
+function mangleSlot(className: string, n: string): string {
+  if (!n.startsWith('__') || n.endsWith('__')) return n;
+  const stripped = className.replace(/^_+/, '');
+  return stripped === '' ? n : `_${stripped}${n}`;
+}
 
 const TPFLAGS_SEQUENCE = 1 << 5;
 const TPFLAGS_MAPPING = 1 << 6;
@@ -287,7 +348,7 @@ export function allocForInlineInit(t: PyType, _args: any[], _kw: PyKwargs | null
   const init = t.lookup('__init__');
   if (!(init instanceof PyFunction)) return undefined;
   lastInit.f = init;
-  return new PyInstance(t, new PyDict(dictType));
+  return new PyInstance(t, t.instanceDict ? new PyDict(dictType) : null);
 }
 
 export const lastInit: { f: any } = { f: undefined };
@@ -311,7 +372,7 @@ function objectNew(args: any[], kw: PyKwargs | null): any {
   if (t.layout === 'object') {
     const abstract = t.ns.getStr('__abstractmethods__') ?? t.lookup('__abstractmethods__');
     if (abstract !== undefined && abstract !== None) checkAbstract(t, abstract);
-    return new PyInstance(t, new PyDict(dictType));
+    return new PyInstance(t, t.instanceDict ? new PyDict(dictType) : null);
   }
   const alloc = allocHooks[t.layout];
   if (alloc !== undefined) return alloc(t, [], null);
@@ -533,6 +594,21 @@ export function installClassBuiltins(): void {
   }, (x, v) => {
     x.ns.setStr('__annotations__', v);
   });
+
+  // member descriptors (__slots__)
+  const MD = memberDescriptorType;
+  method(MD, '__get__', (a) => (a[1] === None || a[1] === undefined ? a[0] : (a[0] as PyGetSet).get(a[1])));
+  method(MD, '__set__', (a) => {
+    (a[0] as PyGetSet).set!(a[1], a[2]);
+    return None;
+  });
+  method(MD, '__delete__', (a) => {
+    (a[0] as PyGetSet).del!(a[1]);
+    return None;
+  });
+  method(MD, '__repr__', (a) => `<member '${(a[0] as PyGetSet).name}' of '${(a[0] as PyGetSet).ownerName}' objects>`);
+  getset(MD, '__name__', (d: PyGetSet) => d.name);
+  MD.modified();
 
   // super
   superType.ns.setStr('__new__', new PyWrapper(staticmethodType, fn('__new__', superNew)));

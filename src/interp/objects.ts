@@ -32,7 +32,8 @@ export abstract class PyObject {
 
 /** Instances of user-defined classes that do not derive from a builtin with its own layout. */
 export class PyInstance extends PyObject {
-  constructor(cls: PyType, dict: PyDict) {
+  /** `dict` is null for classes whose __slots__ leave out __dict__. */
+  constructor(cls: PyType, dict: PyDict | null) {
     super();
     this.cls = cls;
     this.dict = dict;

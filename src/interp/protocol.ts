@@ -181,6 +181,8 @@ export class PyGetSet extends PyObject {
   readonly get: (obj: any) => any;
   readonly set: ((obj: any, v: any) => void) | null;
   readonly ownerName: string;
+  /** Deleter (member descriptors of __slots__); null: deleting is an error. */
+  del: ((obj: any) => void) | null = null;
   constructor(cls: PyType, name: string, ownerName: string, get: (obj: any) => any, set: ((obj: any, v: any) => void) | null = null) {
     super();
     this.cls = cls;
@@ -412,6 +414,10 @@ export function genericDelAttr(obj: any, name: string): void {
     if (descr instanceof PyProperty) {
       if (descr.fdel === None || descr.fdel === undefined) throw pyErr(AttributeError, `property ${propName(descr)}of '${t.name}' object has no deleter`);
       call(descr.fdel, [obj]);
+      return;
+    }
+    if (descr instanceof PyGetSet && descr.del !== null) {
+      descr.del(obj);
       return;
     }
     const dd = (descr as PyObject).cls.lookup('__delete__');
