@@ -366,7 +366,7 @@ export function installDict(): void {
       const v = (a[0] as PyDict).get(a[1]);
       return v !== undefined ? v : None;
     }
-    noKwargs('get', kw);
+    noKwargs('dict.get', kw);
     unpackArity('get', a, 1, 2, 1);
     const v = (a[0] as PyDict).get(a[1]);
     return v !== undefined ? v : a.length > 2 ? a[2] : None;
@@ -384,7 +384,7 @@ export function installDict(): void {
     return new DictView(dictItemsType, a[0], 'items');
   });
   method(D, 'pop', (a, kw) => {
-    noKwargs('pop', kw);
+    noKwargs('dict.pop', kw);
     unpackArity('pop', a, 1, 2, 1);
     const v = (a[0] as PyDict).delete(a[1]);
     if (v !== undefined) return v;
@@ -398,7 +398,7 @@ export function installDict(): void {
     return newTuple(r);
   });
   method(D, 'setdefault', (a, kw) => {
-    noKwargs('setdefault', kw);
+    noKwargs('dict.setdefault', kw);
     unpackArity('setdefault', a, 1, 2, 1);
     const d = a[0] as PyDict;
     const v = d.get(a[1]);
@@ -422,7 +422,7 @@ export function installDict(): void {
     return None;
   });
   classMethod(D, 'fromkeys', (a, kw) => {
-    noKwargs('fromkeys', kw);
+    noKwargs('dict.fromkeys', kw);
     unpackArity('fromkeys', a, 1, 2, 1);
     const t = a[0] as PyType;
     const d = t === dictType ? new PyDict(dictType) : call(t, []);

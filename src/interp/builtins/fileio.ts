@@ -339,7 +339,7 @@ function openImpl(a: any[], kw: PyKwargs | null): any {
   const fileMode = binary ? rawMode(creating, appending, readable, writable) : mode;
   const f = new PyFile(
     cls, fd, file, fileMode, readable, writable, appending, creating, binary,
-    encoding ?? 'UTF-8', enc, errors ?? 'strict', newline, closefd,
+    encoding ?? 'utf-8', enc, errors ?? 'strict', newline, closefd,
   );
   if (appending) f.pos = f.size();
   openFiles.add(f);

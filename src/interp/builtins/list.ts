@@ -12,7 +12,7 @@ import { delItem, getItem, listDelSlice, listSetSlice, setItem, sliceArray, toIn
 import { IndexError, MemoryError, OverflowError, pyErr, TypeError, ValueError } from '../exceptions.js';
 import { listIteratorType, ReverseSeqIter, SeqIter, tupleIteratorType } from '../iterators.js';
 import { type PyKwargs, PyList, PySlice, PyTuple } from '../objects.js';
-import { call, isTrue, eq, newList, newTuple, None, NotImplemented, toArray, typeName } from '../protocol.js';
+import { call, isTrue, eq, newList, newTuple, None, NotImplemented, toArray, typeName, typeOf } from '../protocol.js';
 import { listType, PyType, tupleType } from '../typeobj.js';
 import { listRepr, tupleRepr } from './repr.js';
 import { staticNew } from './numbers.js';
@@ -26,6 +26,10 @@ function repeatCount(n: any): number {
   const i = toIndex(n, `can't multiply sequence by non-int of type '${typeName(n)}'`);
   if (typeof i === 'bigint') throw pyErr(OverflowError, "cannot fit 'int' into an index-sized integer");
   return i < 0 ? 0 : i;
+}
+
+function isIndexable(v: any): boolean {
+  return typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean' || typeOf(v).lookup('__index__') !== undefined;
 }
 
 /** An argument converted to Py_ssize_t (OverflowError beyond 64 bits). */
@@ -186,7 +190,9 @@ export function installList(): void {
     return l;
   });
   method(L, '__mul__', (a) => newList(repeat(a[0].items, repeatCount(a[1]))));
-  method(L, '__rmul__', (a) => newList(repeat(a[0].items, repeatCount(a[1]))));
+  // `n * seq` reaches __rmul__ only through the operator protocol, where a non-index left
+  // operand must get NotImplemented (CPython's sq_repeat is not an nb_multiply slot).
+  method(L, '__rmul__', (a) => (isIndexable(a[1]) ? newList(repeat(a[0].items, repeatCount(a[1]))) : NotImplemented));
   method(L, '__imul__', (a) => {
     const l = a[0] as PyList;
     const n = repeatCount(a[1]);
@@ -216,7 +222,7 @@ export function installList(): void {
     for (const x of src) l.items.push(x);
     return None;
   }));
-  method(L, 'insert', posOnly('insert', (a) => {
+  method(L, 'insert', posOnly('list.insert', (a) => {
     unpackArity('insert', a, 2, 2, 1);
     const l = a[0] as PyList;
     let i = ssizeArg(a[1]);
@@ -230,7 +236,7 @@ export function installList(): void {
     else l.items.splice(i, 0, a[2]);
     return None;
   }));
-  method(L, 'pop', posOnly('pop', (a) => {
+  method(L, 'pop', posOnly('list.pop', (a) => {
     unpackArity('pop', a, 0, 1, 1);
     const l = a[0] as PyList;
     let i = a.length > 1 ? ssizeArg(a[1]) : -1;
@@ -249,7 +255,7 @@ export function installList(): void {
     l.items.splice(i, 1);
     return None;
   }));
-  method(L, 'index', posOnly('index', (a) => {
+  method(L, 'index', posOnly('list.index', (a) => {
     unpackArity('index', a, 1, 3, 1);
     const l = a[0] as PyList;
     const [start, stop] = startStop(a, l.items.length);
@@ -332,7 +338,7 @@ export function installList(): void {
     return newTuple(repeat(a[0].items, n));
   };
   method(T, '__mul__', tupleMul);
-  method(T, '__rmul__', tupleMul);
+  method(T, '__rmul__', (a) => (isIndexable(a[1]) ? tupleMul(a) : NotImplemented));
   CMP_NAMES.forEach((name, op) =>
     method(T, name, (a) => {
       if (!(a[1] instanceof PyTuple)) return NotImplemented;
@@ -340,7 +346,7 @@ export function installList(): void {
       return seqCompare(a[0].items, a[1].items, op);
     }),
   );
-  method(T, 'index', posOnly('index', (a) => {
+  method(T, 'index', posOnly('tuple.index', (a) => {
     unpackArity('index', a, 1, 3, 1);
     const items = a[0].items;
     const [start, stop] = startStop(a, items.length);

@@ -5,7 +5,7 @@
 // exactly; len() fails only past sys.maxsize, like CPython's Py_ssize_t. Membership and
 // index/count of ints are arithmetic; other values fall back to iteration with ==.
 
-import { arity, getset, method, unpackArity } from '../bi.js';
+import { exactlyOne, getset, method, unpackArity } from '../bi.js';
 import { intOf } from '../arith.js';
 import { sliceIndices, toIndex } from '../containers.js';
 import { IndexError, OverflowError, pyErr, TypeError, ValueError } from '../exceptions.js';
@@ -189,7 +189,7 @@ export function installRange(): void {
     }
   });
   method(R, 'index', (a) => {
-    arity('index', a, 1, 1, 1);
+    exactlyOne('range.index', a, 1);
     const r = a[0] as PyRange;
     const v = exactInt(a[1]);
     if (v !== null) {
@@ -206,7 +206,7 @@ export function installRange(): void {
     throw pyErr(ValueError, `${repr(a[1])} is not in range`);
   });
   method(R, 'count', (a) => {
-    arity('count', a, 1, 1, 1);
+    exactlyOne('range.count', a, 1);
     const v = exactInt(a[1]);
     if (v !== null) return rangeContainsInt(a[0], v) ? 1 : 0;
     let n = 0;
@@ -243,7 +243,7 @@ export function installRange(): void {
   }));
   method(S, '__repr__', (a) => `slice(${repr(a[0].start)}, ${repr(a[0].stop)}, ${repr(a[0].step)})`);
   method(S, 'indices', (a) => {
-    arity('slice.indices', a, 1, 1, 1);
+    exactlyOne('slice.indices', a, 1);
     const n = BigInt(toIndex(a[1]));
     if (n < 0n) throw pyErr(ValueError, 'length should not be negative');
     const [start, stop, step] = bigSliceIndices(a[0], n);

@@ -1,0 +1,45 @@
+def t(f):
+    try:
+        r = f()
+        print(repr(r))
+    except Exception as e:
+        print(type(e).__name__, e)
+for s in ['1_000', ' 42 ', '-0x1f', '0b101', '1__0', '_1', '1_', '١٢٣', '+7', '  -3\n', '12.5', '', '0o17', '0x', '9'*30]:
+    t(lambda: int(s))
+for s, b in [('0x1f', 16), ('0x1f', 0), ('z', 36), ('10', 2), ('12', 2), ('010', 0), ('0', 0), ('00', 0), ('1f', 37), ('11', 1)]:
+    t(lambda: int(s, b))
+t(lambda: int(b'42')); t(lambda: int(bytearray(b'17'))); t(lambda: int('5', base=8)); t(lambda: int(x='5'))
+t(lambda: int(3.99)); t(lambda: int(-3.99)); t(lambda: int(float('inf'))); t(lambda: int(float('nan'))); t(lambda: int(1e20))
+t(lambda: int(None)); t(lambda: int([1])); t(lambda: int(5, 10)); t(lambda: int('5', 10.0))
+for s in ['1_0.5', ' 1e3 ', 'inf', '-Infinity', 'nan', '1__0', '.5', '5.', '1e', 'abc', '0x10', '١٢٣.٥', '+1.5E-3', '1_000.000_1']:
+    t(lambda: float(s))
+t(lambda: float(b'1.5')); t(lambda: float(10**400)); t(lambda: float([])); t(lambda: float(x=1))
+t(lambda: (255).to_bytes(2, 'big')); t(lambda: (255).to_bytes(1, 'little', signed=True)); t(lambda: (-1).to_bytes(2, 'big', signed=True)); t(lambda: (1).to_bytes())
+t(lambda: (256).to_bytes(1, 'big')); t(lambda: (-1).to_bytes(1, 'big')); t(lambda: (1).to_bytes(1, 'middle'))
+t(lambda: int.from_bytes(b'\x01\x00', 'big')); t(lambda: int.from_bytes(b'\xff', 'big', signed=True)); t(lambda: int.from_bytes([1, 2], 'little')); t(lambda: int.from_bytes(b'\x01'))
+t(lambda: (10).bit_length()); t(lambda: (-255).bit_count()); t(lambda: (7).as_integer_ratio()); t(lambda: True.as_integer_ratio()); t(lambda: (5).is_integer())
+t(lambda: (2.5).as_integer_ratio()); t(lambda: (0.1).hex()); t(lambda: float.fromhex('0x1.8p1')); t(lambda: float.fromhex(' -0x1p-1074 ')); t(lambda: (3.0).is_integer())
+t(lambda: float('inf').as_integer_ratio()); t(lambda: float('nan').as_integer_ratio())
+for x in [0.5, 1.5, 2.5, -0.5, -1.5, 2.675, 1e300, 123.456]:
+    t(lambda: (round(x), round(x, 1), round(x, 2), round(x, -1), round(x, 0)))
+t(lambda: round(float('inf'))); t(lambda: round(float('nan'))); t(lambda: round(float('inf'), 2))
+for n in [15, 25, -15, 1234, 5]:
+    t(lambda: (round(n, -1), round(n, 0), round(n, 2), round(n, -10)))
+t(lambda: round(5, 2.0)); t(lambda: (1).__round__(None))
+t(lambda: divmod(7, -2)); t(lambda: divmod(-7.5, 2)); t(lambda: divmod(7, 0)); t(lambda: divmod(7.0, 0)); t(lambda: 7 % 0); t(lambda: 7.0 // 0.0)
+t(lambda: pow(3, 4, 5)); t(lambda: pow(3, -1, 7)); t(lambda: pow(-2, 3, -5)); t(lambda: pow(2, 0.5)); t(lambda: pow(-8, 1/3)); t(lambda: (-8) ** 0.5); t(lambda: 0 ** -1); t(lambda: 0.0 ** -1)
+t(lambda: 2 ** -2); t(lambda: 10 ** 20); t(lambda: 2.0 ** 1024); t(lambda: (1e308) * 10)
+t(lambda: complex('1+2j')); t(lambda: complex(' (1-2j) ')); t(lambda: complex('j')); t(lambda: complex(1, 2)); t(lambda: complex('1', 2)); t(lambda: complex('x'))
+t(lambda: (1+2j) * (3-1j)); t(lambda: abs(3+4j)); t(lambda: (1+2j).conjugate()); t(lambda: (1+2j) ** 2); t(lambda: 1j ** 0.5); t(lambda: (1+0j) / 0)
+t(lambda: complex(1, 2) == complex(1, 2)); t(lambda: hash(1+0j)); t(lambda: (2+3j).real); t(lambda: repr(-0.0+0j)); t(lambda: complex(-0.0, -0.0)); t(lambda: 1j < 2j)
+t(lambda: (5).__format__('x')); t(lambda: format(255, '#010b')); t(lambda: format(1234567.891, ',.2f')); t(lambda: format(True, 'd')); t(lambda: format(3+4j, '.1f'))
+t(lambda: int.__add__(1, 2)); t(lambda: int.__add__(1, 2.0)); t(lambda: float.__add__(1.0, 2)); t(lambda: (1).__radd__(2)); t(lambda: (3).__truediv__(2)); t(lambda: (3).__rtruediv__(2))
+t(lambda: True + True); t(lambda: True & False); t(lambda: True | 2); t(lambda: ~True); t(lambda: -True); t(lambda: True / 2); t(lambda: bool('')); t(lambda: bool(x=1))
+t(lambda: int('0' * 5000 + '1')); t(lambda: int('1' * 5000))
+t(lambda: 1 < 'a'); t(lambda: 1.0 >= None); t(lambda: [1] < [1, 'a']); t(lambda: [1, 2] < [1, 'a']); t(lambda: (1, 2) < (1, None))
+t(lambda: float.__new__(float, '1.5')); t(lambda: int.__new__(bool, 1))
+t(lambda: (12).numerator); t(lambda: (1.5).real); t(lambda: (1).imag); t(lambda: (2).denominator); t(lambda: 1.5.conjugate())
+t(lambda: (1.0).__trunc__()); t(lambda: (-1.5).__floor__()); t(lambda: (-1.5).__ceil__()); t(lambda: (10**20 + 0.5).__int__())
+t(lambda: int('10', base=0)); t(lambda: float('1e500')); t(lambda: float('-1e-500')); t(lambda: 1e16); t(lambda: 1.0e-5); t(lambda: 123456789012345678.0)
+t(lambda: sum([0.1]*10)); t(lambda: sum([1, 2.5, 3])); t(lambda: max(1, 2.0, 2)); t(lambda: min([3, 1.0, 1]))
+t(lambda: hash(0.1)); t(lambda: hash(-1.0)); t(lambda: hash(float('inf'))); t(lambda: hash(1e100)); t(lambda: hash(2**100))
