@@ -4,7 +4,7 @@
 
 import { arity, getset, method, parseArgs } from '../bi.js';
 import { pyErr, TypeError, ValueError } from '../exceptions.js';
-import { tstate, type Frame } from '../frame.js';
+import { rtOf, tstate, type Frame } from '../frame.js';
 import { AsyncGenASend, AsyncGenAThrow, asyncGenASendType, asyncGenAThrowType, CoroWrapper, coroutineWrapperType, PyGenerator, stopIteration } from '../generators.js';
 import { iterSelfRef, noneRef as iterNoneRef } from '../iterators.js';
 import * as IT from '../iterators.js';
@@ -73,12 +73,21 @@ export function installMisc(): void {
     f.module = v;
   });
   getset(F, '__defaults__', (f: PyFunction) => (f.defaults === null ? None : newTuple(f.defaults)), (f: PyFunction, v) => {
+    if (v !== None && !(v instanceof PyTuple)) throw pyErr(TypeError, '__defaults__ must be set to a tuple object');
     f.defaults = v === None ? null : (v as PyTuple).items;
   });
   getset(F, '__kwdefaults__', (f: PyFunction) => f.kwdefaults ?? None, (f: PyFunction, v) => {
+    if (v !== None && !(v instanceof PyDict)) throw pyErr(TypeError, '__kwdefaults__ must be set to a dict object');
     f.kwdefaults = v === None ? null : v;
   });
-  getset(F, '__code__', (f: PyFunction) => new PyCodeObj(codeType, f.code));
+  getset(F, '__code__', (f: PyFunction) => new PyCodeObj(codeType, f.code), (f: PyFunction, v) => {
+    if (!(v instanceof PyCodeObj)) throw pyErr(TypeError, '__code__ must be set to a code object');
+    const nfree = v.code.freevars.length;
+    const nclosure = f.closure === null ? 0 : f.closure.length;
+    if (nfree !== nclosure) throw pyErr(ValueError, `${f.name}() requires a code object with ${nclosure} free vars, not ${nfree}`);
+    f.code = v.code;
+    f.consts = rtOf(v.code).consts;
+  });
   getset(F, '__globals__', (f: PyFunction) => f.globals);
   getset(F, '__builtins__', (f: PyFunction) => f.globals.getStr('__builtins__') ?? None);
   getset(F, '__closure__', (f: PyFunction) => (f.closure === null ? None : newTuple(f.closure)));
@@ -165,6 +174,11 @@ export function installMisc(): void {
     p.fset = fset ?? None;
     p.fdel = fdel ?? None;
     p.doc = doc === undefined || doc === None ? (p.fget !== None ? getAttrOpt(p.fget, '__doc__') ?? None : None) : doc;
+    return None;
+  });
+  // 3.10+: the attribute name, for "property 'x' of 'A' object has no getter".
+  method(P, '__set_name__', (a) => {
+    (a[0] as PyProperty & { name?: string }).name = typeof a[2] === 'string' ? a[2] : undefined;
     return None;
   });
   method(P, '__get__', (a) => (a[1] === None || a[1] === undefined ? a[0] : descrGet(a[0], a[1], typeOf(a[1]))));
