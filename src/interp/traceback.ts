@@ -7,13 +7,15 @@
 // their cause ("The above exception was the direct cause...") or context ("During
 // handling of the above exception...") first; exception groups print as nested boxes.
 
+import type { CodeObject } from '../bytecode/code.js';
 import { Parser } from '../frontend/parser.js';
 import { Source } from '../frontend/source.js';
 import { T } from '../frontend/tokens.js';
-import { PyBaseException, PyObject, PyTraceback } from './objects.js';
+import { PyBaseException, PyTraceback } from './objects.js';
 import { getExcAttr } from './exceptions.js';
 import { None, toArray, typeOf } from './protocol.js';
 import type { PyTuple } from './objects.js';
+import type { PyDict } from './pydict.js';
 import * as E from './exceptions.js';
 
 export interface TbHooks {
@@ -23,8 +25,16 @@ export interface TbHooks {
 
 /** Lines of one traceback entry. */
 function entryLines(tb: PyTraceback, indent: string): string[] {
-  const co = tb.code;
-  const lineno = co.lines[tb.pc] ?? co.firstLine;
+  return codeEntryLines(tb.code, tb.pc, indent);
+}
+
+/**
+ * The lines of a traceback entry for instruction `pc` of `co`: the File line, then the
+ * source line and its carets when CPython shows them. The native backend precomputes these
+ * for every instruction that can raise, so both executors print identical tracebacks.
+ */
+export function codeEntryLines(co: CodeObject, pc: number, indent: string): string[] {
+  const lineno = co.lines[pc] ?? co.firstLine;
   const out = [`${indent}  File "${co.filename}", line ${lineno}, in ${co.name}`];
   const src = co.source;
   if (lineno < 1 || lineno > src.lineCount) return out;
@@ -32,8 +42,8 @@ function entryLines(tb: PyTraceback, indent: string): string[] {
   const stripped = original.trim();
   if (stripped === '') return out;
   out.push(`${indent}    ${stripped}`);
-  const s = co.spans[2 * tb.pc];
-  const e = co.spans[2 * tb.pc + 1];
+  const s = co.spans[2 * pc];
+  const e = co.spans[2 * pc + 1];
   if (!(e > s)) return out;
   const startLine = src.lineOf(s);
   const endLine = src.lineOf(Math.max(s, e - 1));
@@ -111,46 +121,12 @@ export function caretAnchors(segment: string): [number, number] | null {
   return null;
 }
 
-/** The `Type: message` line(s) of an exception. */
-export function exceptionOnly(e: any, h: TbHooks): string[] {
+/** The qualified name CPython prints for an exception's type (module omitted for builtins/__main__). */
+function typeDisplayName(e: any): string {
   const t = typeOf(e);
   const mod = t.builtin ? 'builtins' : t.ns.getStr('__module__');
   const qual = t.qualname;
-  const name = typeof mod === 'string' && mod !== 'builtins' && mod !== '__main__' ? `${mod}.${qual}` : qual;
-  const out: string[] = [];
-  if (e instanceof PyBaseException && t.isSubtype(E.SyntaxError)) {
-    const filename = getExcAttr(e, 'filename');
-    const lineno = getExcAttr(e, 'lineno');
-    const text = getExcAttr(e, 'text');
-    const offset = getExcAttr(e, 'offset');
-    const endOffset = getExcAttr(e, 'end_offset');
-    if (typeof lineno === 'number') {
-      out.push(`  File "${typeof filename === 'string' ? filename : '<string>'}", line ${lineno}`);
-      if (typeof text === 'string') {
-        const line = text.replace(/\n$/, '');
-        const stripped = line.trimStart();
-        const lead = line.length - stripped.length;
-        out.push(`    ${stripped.trimEnd()}`);
-        if (typeof offset === 'number') {
-          const col = Math.max(0, offset - 1 - lead);
-          const width = typeof endOffset === 'number' && endOffset > offset ? endOffset - offset : 1;
-          out.push(`    ${' '.repeat(col)}${'^'.repeat(width)}`);
-        }
-      }
-    }
-    const msg = getExcAttr(e, 'msg');
-    out.push(`${name}: ${msg === undefined || msg === None ? safeStr(e, h) : h.str(msg)}`);
-    return out;
-  }
-  const msg = safeStr(e, h);
-  out.push(msg === '' ? name : `${name}: ${msg}`);
-  if (e instanceof PyBaseException) {
-    const notes = getExcAttr(e, '__notes__');
-    if (notes !== undefined) {
-      for (const n of toArray(notes)) out.push(typeof n === 'string' ? n : safeStrOf(n, h));
-    }
-  }
-  return out;
+  return typeof mod === 'string' && mod !== 'builtins' && mod !== '__main__' ? `${mod}.${qual}` : qual;
 }
 
 function safeStr(e: any, h: TbHooks): string {
@@ -161,96 +137,327 @@ function safeStr(e: any, h: TbHooks): string {
   }
 }
 
-function safeStrOf(v: any, h: TbHooks): string {
-  try {
-    return h.str(v);
-  } catch {
-    return '<note str() failed>';
-  }
+/**
+ * The state of pythonrun.c's exception printer: the nesting depth inside exception groups
+ * (which sets the indent and the `| ` margin), whether the current group still needs its
+ * closing rule, and the exceptions already printed (chains never repeat one).
+ */
+interface PrintCtx {
+  out: string[];
+  depth: number;
+  needClose: boolean;
+  seen: Set<any>;
+  h: TbHooks;
 }
 
-function tracebackEntries(tb: PyTraceback | null): PyTraceback[] {
-  const out: PyTraceback[] = [];
-  for (let t = tb; t !== null; t = t.next) out.push(t);
-  return out;
+const MAX_GROUP_WIDTH = 15;
+const MAX_GROUP_DEPTH = 10;
+
+function indentOf(ctx: PrintCtx): string {
+  return ' '.repeat(2 * ctx.depth);
 }
 
-/** Lines for one exception (without its chain). */
-function singleException(e: any, h: TbHooks, indent: string): string[] {
-  const out: string[] = [];
-  const tb = e instanceof PyBaseException ? e.traceback : null;
-  const entries = tracebackEntries(tb);
-  if (entries.length > 0) {
-    out.push(`${indent}Traceback (most recent call last):`);
-    let last = '';
-    let repeat = 0;
-    const flushRepeat = (): void => {
-      if (repeat > 3) out.push(`${indent}  [Previous line repeated ${repeat - 3} more time${repeat - 3 === 1 ? '' : 's'}]`);
-    };
-    for (const t of entries) {
-      const key = `${t.code.filename}:${t.code.lines[t.pc]}:${t.code.name}`;
-      if (key === last) {
-        repeat++;
-        if (repeat > 3) continue;
-      } else {
-        flushRepeat();
-        last = key;
-        repeat = 1;
-      }
-      out.push(...entryLines(t, indent));
-    }
-    flushRepeat();
-  }
-  for (const l of exceptionOnly(e, h)) out.push(indent + l);
-  return out;
+function marginOf(ctx: PrintCtx): string {
+  return ctx.depth > 0 ? '| ' : '';
+}
+
+/** Write text that may hold several lines; only the first gets the indent and margin. */
+function writeMargined(ctx: PrintCtx, text: string): void {
+  ctx.out.push(indentOf(ctx) + marginOf(ctx) + text);
 }
 
 /** The complete report for an uncaught exception, chained exceptions first. */
 export function formatException(e: any, h: TbHooks): string {
-  const lines: string[] = [];
-  const seen = new Set<any>();
-  const emit = (x: any, indent: string): void => {
-    seen.add(x);
-    if (x instanceof PyBaseException) {
-      const cause = x.cause;
-      const ctx = x.context;
-      if (cause instanceof PyBaseException && !seen.has(cause)) {
-        emit(cause, indent);
-        lines.push('', `${indent}The above exception was the direct cause of the following exception:`, '');
-      } else if (ctx instanceof PyBaseException && !x.suppressContext && !seen.has(ctx)) {
-        emit(ctx, indent);
-        lines.push('', `${indent}During handling of the above exception, another exception occurred:`, '');
-      }
-    }
-    if (x instanceof PyBaseException && typeOf(x).isSubtype(E.BaseExceptionGroup)) {
-      lines.push(...groupLines(x, h, indent, 0));
-      return;
-    }
-    lines.push(...singleException(x, h, indent));
-  };
-  emit(e, '');
-  return lines.join('\n') + '\n';
+  const ctx: PrintCtx = { out: [], depth: 0, needClose: false, seen: new Set(), h };
+  printRecursive(ctx, e);
+  return ctx.out.join('');
 }
 
-/** Exception groups: boxed, numbered sub-exceptions (traceback.c's print_exception_group). */
-function groupLines(g: PyBaseException, h: TbHooks, indent: string, depth: number): string[] {
-  const out: string[] = [];
-  const margin = depth === 0 ? '  | ' : '| ';
-  const tb = tracebackEntries(g.traceback);
-  const head = depth === 0 ? `  + Exception Group Traceback (most recent call last):` : `+ Exception Group Traceback (most recent call last):`;
-  out.push(indent + head);
-  for (const t of tb) out.push(...entryLines(t, '').map((l) => indent + margin + l.replace(/^ {2}/, '  ').slice(0)));
-  for (const l of exceptionOnly(g, h)) out.push(indent + margin + l);
+function printRecursive(ctx: PrintCtx, e: any): void {
+  printCauseAndContext(ctx, e);
+  if (e instanceof PyBaseException && typeOf(e).isSubtype(E.BaseExceptionGroup)) printGroup(ctx, e);
+  else printException(ctx, e);
+}
+
+function printCauseAndContext(ctx: PrintCtx, e: any): void {
+  ctx.seen.add(e);
+  if (!(e instanceof PyBaseException)) return;
+  const cause = e.cause;
+  if (cause instanceof PyBaseException) {
+    if (!ctx.seen.has(cause)) printChained(ctx, cause, 'The above exception was the direct cause of the following exception:');
+    return;
+  }
+  if (e.suppressContext) return;
+  const context = e.context;
+  if (context instanceof PyBaseException && !ctx.seen.has(context)) {
+    printChained(ctx, context, 'During handling of the above exception, another exception occurred:');
+  }
+}
+
+function printChained(ctx: PrintCtx, e: any, message: string): void {
+  const needClose = ctx.needClose;
+  printRecursive(ctx, e);
+  ctx.needClose = needClose;
+  writeMargined(ctx, '\n');
+  writeMargined(ctx, message + '\n');
+  writeMargined(ctx, '\n');
+}
+
+function printException(ctx: PrintCtx, e: any): void {
+  const tb = e instanceof PyBaseException ? e.traceback : null;
+  if (tb !== null) {
+    const isGroup = typeOf(e).isSubtype(E.BaseExceptionGroup);
+    const header = isGroup ? 'Exception Group Traceback (most recent call last):' : 'Traceback (most recent call last):';
+    const headerMargin = isGroup && ctx.depth === 1 ? '+ ' : marginOf(ctx);
+    ctx.out.push(`${indentOf(ctx)}${headerMargin}${header}\n`);
+    for (const line of tracebackLines(tb)) writeMargined(ctx, line + '\n');
+  }
+  let line = '';
+  const name = typeDisplayName(e);
+  if (e instanceof PyBaseException && typeOf(e).isSubtype(E.SyntaxError)) {
+    const [lines, msg] = syntaxErrorLines(e, ctx.h);
+    for (const l of lines) writeMargined(ctx, l + '\n');
+    line = `${name}: ${msg}`;
+  } else {
+    const msg = safeStr(e, ctx.h);
+    line = msg === '' ? name : `${name}: ${msg}`;
+  }
+  line += suggestionFor(e);
+  writeMargined(ctx, line + '\n');
+  printNotes(ctx, e);
+}
+
+/** `__notes__`: each line of each note, with the margin. */
+function printNotes(ctx: PrintCtx, e: any): void {
+  if (!(e instanceof PyBaseException)) return;
+  const notes = getExcAttr(e, '__notes__');
+  if (notes === undefined) return;
+  let items: any[];
+  try {
+    items = toArray(notes);
+  } catch {
+    writeMargined(ctx, `${safeRepr(notes, ctx.h, '<__notes__ repr() failed>')}\n`);
+    return;
+  }
+  for (const n of items) {
+    let text: string;
+    if (typeof n === 'string') text = n;
+    else {
+      try {
+        text = ctx.h.str(n);
+      } catch {
+        text = '<note str() failed>';
+      }
+    }
+    const lines = text.split(/(?<=\n)/);
+    for (const l of lines) writeMargined(ctx, l);
+    if (!text.endsWith('\n')) ctx.out.push('\n');
+  }
+}
+
+function safeRepr(v: any, h: TbHooks, fallback: string): string {
+  try {
+    return h.repr(v);
+  } catch {
+    return fallback;
+  }
+}
+
+function printGroup(ctx: PrintCtx, g: PyBaseException): void {
+  if (ctx.depth > MAX_GROUP_DEPTH) {
+    writeMargined(ctx, `... (max_group_depth is ${MAX_GROUP_DEPTH})\n`);
+    return;
+  }
+  const top = ctx.depth === 0;
+  if (top) ctx.depth++;
+  printException(ctx, g);
   const excs = (getExcAttr(g, 'exceptions') as PyTuple).items;
-  const inner = indent + (depth === 0 ? '  ' : '');
-  excs.forEach((x: PyObject, i: number) => {
-    const first = i === 0;
-    const label = ` ${i + 1} `;
-    const bar = '-'.repeat(16);
-    out.push(`${inner}${first ? '+-+' : '  +'}${bar}${label}${bar}`);
-    const sub = x instanceof PyBaseException && typeOf(x).isSubtype(E.BaseExceptionGroup) ? groupLines(x, h, '', depth + 1) : singleException(x, h, '');
-    for (const l of sub) out.push(`${inner}    | ${l}`.replace(/\| {2}\+/, '|   +'));
-  });
-  out.push(`${inner}  +${'-'.repeat(36)}`);
+  const n = excs.length <= MAX_GROUP_WIDTH ? excs.length : MAX_GROUP_WIDTH + 1;
+  ctx.needClose = false;
+  for (let i = 0; i < n; i++) {
+    const last = i === n - 1;
+    if (last) ctx.needClose = true;
+    const truncated = i >= MAX_GROUP_WIDTH;
+    const label = truncated ? '...' : String(i + 1);
+    ctx.out.push(`${indentOf(ctx)}${i === 0 ? '+-' : '  '}+---------------- ${label} ----------------\n`);
+    ctx.depth++;
+    if (!truncated) printRecursive(ctx, excs[i]);
+    else {
+      const rest = excs.length - MAX_GROUP_WIDTH;
+      writeMargined(ctx, `and ${rest} more exception${rest > 1 ? 's' : ''}\n`);
+    }
+    if (last && ctx.needClose) {
+      ctx.out.push(`${indentOf(ctx)}+------------------------------------\n`);
+      ctx.needClose = false;
+    }
+    ctx.depth--;
+  }
+  if (ctx.depth === 1 && top) ctx.depth--;
+}
+
+/** The File/source/caret lines of a traceback, with CPython's collapsing of repeats. */
+function tracebackLines(tb: PyTraceback): string[] {
+  const out: string[] = [];
+  let last = '';
+  let repeat = 0;
+  const flushRepeat = (): void => {
+    if (repeat > 3) out.push(`  [Previous line repeated ${repeat - 3} more time${repeat - 3 === 1 ? '' : 's'}]`);
+  };
+  for (let t: PyTraceback | null = tb; t !== null; t = t.next) {
+    const key = `${t.code.filename}:${t.code.lines[t.pc]}:${t.code.name}`;
+    if (key === last) {
+      repeat++;
+      if (repeat > 3) continue;
+    } else {
+      flushRepeat();
+      last = key;
+      repeat = 1;
+    }
+    out.push(...entryLines(t, ''));
+  }
+  flushRepeat();
   return out;
 }
+
+/** The file/line/source/caret lines of a SyntaxError and its message. */
+function syntaxErrorLines(e: PyBaseException, h: TbHooks): [string[], string] {
+  const out: string[] = [];
+  const filename = getExcAttr(e, 'filename');
+  const lineno = getExcAttr(e, 'lineno');
+  const text = getExcAttr(e, 'text');
+  const offset = getExcAttr(e, 'offset');
+  const endOffset = getExcAttr(e, 'end_offset');
+  if (typeof lineno === 'number') {
+    out.push(`  File "${typeof filename === 'string' ? filename : '<string>'}", line ${lineno}`);
+    if (typeof text === 'string') {
+      const line = text.replace(/\n$/, '');
+      const stripped = line.trimStart();
+      const lead = line.length - stripped.length;
+      out.push(`    ${stripped.trimEnd()}`);
+      if (typeof offset === 'number') {
+        const col = Math.max(0, offset - 1 - lead);
+        const width = typeof endOffset === 'number' && endOffset > offset ? endOffset - offset : 1;
+        out.push(`    ${' '.repeat(col)}${'^'.repeat(width)}`);
+      }
+    }
+  }
+  const msg = getExcAttr(e, 'msg');
+  return [out, msg === undefined || msg === None ? safeStr(e, h) : h.str(msg)];
+}
+
+// ---- "Did you mean" (Python/suggestions.c) ---------------------------------------------------
+
+const MAX_CANDIDATE_ITEMS = 750;
+const MAX_STRING_SIZE = 40;
+const MOVE_COST = 2;
+const CASE_COST = 1;
+
+function substitutionCost(a: number, b: number): number {
+  if ((a & 31) !== (b & 31)) return MOVE_COST;
+  if (a === b) return 0;
+  const lower = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
+  return lower(a) === lower(b) ? CASE_COST : MOVE_COST;
+}
+
+/** suggestions.c's levenshtein_distance over UTF-8 bytes, with its cutoffs. */
+function levenshtein(as: Uint8Array, bs: Uint8Array, maxCost: number): number {
+  let a = as;
+  let b = bs;
+  let lo = 0;
+  while (lo < a.length && lo < b.length && a[lo] === b[lo]) lo++;
+  a = a.subarray(lo);
+  b = b.subarray(lo);
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  a = a.subarray(0, a.length - n);
+  b = b.subarray(0, b.length - n);
+  if (a.length === 0 || b.length === 0) return (a.length + b.length) * MOVE_COST;
+  if (a.length > MAX_STRING_SIZE || b.length > MAX_STRING_SIZE) return maxCost + 1;
+  if (b.length < a.length) [a, b] = [b, a];
+  if ((b.length - a.length) * MOVE_COST > maxCost) return maxCost + 1;
+  const buffer: number[] = [];
+  for (let i = 0, tmp = MOVE_COST; i < a.length; i++, tmp += MOVE_COST) buffer[i] = tmp;
+  let result = 0;
+  for (let bi = 0; bi < b.length; bi++) {
+    const code = b[bi];
+    let distance = (result = bi * MOVE_COST);
+    let minimum = Infinity;
+    for (let i = 0; i < a.length; i++) {
+      const substitute = distance + substitutionCost(code, a[i]);
+      distance = buffer[i];
+      const insertDelete = Math.min(result, distance) + MOVE_COST;
+      result = Math.min(insertDelete, substitute);
+      buffer[i] = result;
+      if (result < minimum) minimum = result;
+    }
+    if (minimum > maxCost) return maxCost + 1;
+  }
+  return result;
+}
+
+const utf8 = new TextEncoder();
+
+/** calculate_suggestions: the closest candidate within a third of the characters. */
+function closestName(candidates: any[], name: string): string | null {
+  if (candidates.length >= MAX_CANDIDATE_ITEMS) return null;
+  const nb = utf8.encode(name);
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const item of candidates) {
+    if (typeof item !== 'string' || item === name) continue;
+    const ib = utf8.encode(item);
+    let maxDistance = Math.floor(((nb.length + ib.length + 3) * MOVE_COST) / 6);
+    maxDistance = Math.min(maxDistance, bestDistance - 1);
+    const d = levenshtein(nb, ib, maxDistance);
+    if (d > maxDistance) continue;
+    if (best === null || d < bestDistance) {
+      best = item;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** `. Did you mean: 'x'?` for NameError and AttributeError (print_exception_suggestions). */
+function suggestionFor(e: any): string {
+  if (!(e instanceof PyBaseException)) return '';
+  let s: string | null = null;
+  try {
+    if (e.cls.isSubtype(E.AttributeError)) s = attributeSuggestion(e);
+    else if (e.cls.isSubtype(E.NameError)) s = nameSuggestion(e);
+  } catch {
+    s = null;
+  }
+  return s === null ? '' : `. Did you mean: '${s}'?`;
+}
+
+function attributeSuggestion(e: PyBaseException): string | null {
+  const name = getExcAttr(e, 'name');
+  const obj = getExcAttr(e, 'obj');
+  if (typeof name !== 'string' || obj === undefined) return null;
+  return closestName(suggestionHooks.dir(obj), name);
+}
+
+function nameSuggestion(e: PyBaseException): string | null {
+  const name = getExcAttr(e, 'name');
+  if (typeof name !== 'string' || e.traceback === null) return null;
+  let tb = e.traceback;
+  while (tb.next !== null) tb = tb.next;
+  const code = tb.code;
+  const locals = [...code.varnames, ...code.cellvars, ...code.freevars];
+  const fromLocals = closestName(locals, name);
+  if (fromLocals !== null) return fromLocals;
+  if (tb.frameGlobals !== null) {
+    const fromGlobals = closestName([...tb.frameGlobals.keys()], name);
+    if (fromGlobals !== null) return fromGlobals;
+    const b = suggestionHooks.builtinsOf(tb.frameGlobals);
+    return closestName([...b.keys()], name);
+  }
+  return null;
+}
+
+/** dir() and the builtins namespace, installed by the runtime. */
+export const suggestionHooks = {
+  dir: (_obj: any): any[] => [],
+  builtinsOf: null as unknown as (g: PyDict) => PyDict,
+};
