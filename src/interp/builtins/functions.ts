@@ -20,13 +20,17 @@ import {
 } from '../protocol.js';
 import { PyDict } from '../pydict.js';
 import { TextStream } from '../modules/sys.js';
-import { complexType, dictType, floatType, intType, listType, objectType, PyType } from '../typeobj.js';
+import {
+  boolType, classmethodType, complexType, dictType, floatType, frozensetType, intType, listType, objectType, propertyType, PyType, rangeType, setType, sliceType,
+  staticmethodType, tupleType,
+} from '../typeobj.js';
+import { applyDocs } from './docs.js';
 import { ascii, format, repr, str } from './repr.js';
 import { powMod } from './numbers.js';
 import { listSort, pyLess, sortArgs } from './list.js';
 import { pyHash } from './hashing.js';
 import { frameLocals } from './misc.js';
-import { installIterTypes, iterBuiltins } from './iter_types.js';
+import { enumerateType, filterType, installIterTypes, iterBuiltins, mapType, reversedType, zipType } from './iter_types.js';
 import { execBuiltins } from './exec.js';
 import { openBuiltin } from './fileio.js';
 import { installMemoryview, memoryviewType } from './memoryview.js';
@@ -643,6 +647,13 @@ export function makeBuiltinFunctions(): Map<string, any> {
   installMemoryview();
   m.set('memoryview', memoryviewType);
   void arity;
+  const types = new Map<string, PyType>([
+    ['int', intType], ['bool', boolType], ['float', floatType], ['complex', complexType], ['list', listType], ['tuple', tupleType],
+    ['dict', dictType], ['set', setType], ['frozenset', frozensetType], ['range', rangeType], ['slice', sliceType],
+    ['enumerate', enumerateType], ['zip', zipType], ['map', mapType], ['filter', filterType], ['reversed', reversedType],
+    ['memoryview', memoryviewType], ['property', propertyType], ['staticmethod', staticmethodType], ['classmethod', classmethodType],
+  ]);
+  applyDocs(types, m);
   void PyObject;
   void pyLess;
   return m;

@@ -5,7 +5,8 @@
 // eval loop's FOR_ITER and the protocol's iterNext drive them without StopIteration
 // objects; Python sees __iter__/__next__ and the __reduce__/__setstate__ pickling hooks.
 
-import { fn as _fn, method, parseArgs, unpackArity } from '../bi.js';
+import { classMethod, fn as _fn, method, parseArgs, unpackArity } from '../bi.js';
+import { genericAliasRef } from './list.js';
 import { intOf } from '../arith.js';
 import { len, toIndex } from '../containers.js';
 import { IndexError, pyErr, StopAsyncIteration, StopIteration, TypeError, ValueError } from '../exceptions.js';
@@ -176,6 +177,7 @@ export function installIterTypes(): void {
     if (start !== undefined) s = toIndex(start);
     return new EnumerateIter(a[0], iterOf(iterable), s);
   }));
+  classMethod(enumerateType, '__class_getitem__', (a) => genericAliasRef.make(a[0], a[1]));
   method(enumerateType, '__reduce__', (a) => {
     const e = a[0] as EnumerateIter;
     return newTuple([typeOf(e), newTuple([e.it, e.i])]);

@@ -1,0 +1,6 @@
+print(abs.__doc__)
+print(int.__doc__[:60])
+print(list.append.__doc__, [].append.__doc__)
+print(dict.fromkeys.__doc__)
+print(len.__doc__, float.fromhex.__doc__[:30])
+print(range.__doc__[:40], enumerate.__doc__[:20], property().__doc__, property.getter.__doc__)
