@@ -5,6 +5,7 @@ methods), so __doc__ and help() show CPython's text. Run with CPython 3.11:
     python3 scripts/gen-builtin-docs.py > src/interp/builtins/docs_table.ts
 """
 import builtins
+import inspect
 import json
 import sys
 
@@ -15,11 +16,16 @@ TYPES = ['int', 'bool', 'float', 'complex', 'list', 'tuple', 'dict', 'set', 'fro
          'staticmethod', 'classmethod']
 
 funcs = {}
+sigs = {}
 for name in sorted(dir(builtins)):
     v = getattr(builtins, name)
     if callable(v) and not isinstance(v, type) and type(v).__name__ == 'builtin_function_or_method':
         if v.__doc__:
             funcs[name] = v.__doc__
+        try:
+            sigs[name] = str(inspect.signature(v))
+        except (ValueError, TypeError):
+            pass
 
 types = {}
 for tname in TYPES:
@@ -37,6 +43,11 @@ out.write('//\n// Docstrings of the builtin functions and of the builtin types d
 out.write('// src/interp/builtins (and their methods), applied by docs.ts.\n\n')
 out.write('export const FUNCTION_DOCS: Readonly<Record<string, string>> = {\n')
 for k, v in funcs.items():
+    out.write(f'  {json.dumps(k)}: {json.dumps(v)},\n')
+out.write('};\n\n')
+out.write('/** inspect.signature() text of the builtin functions that have one (help() shows it). */\n')
+out.write('export const FUNCTION_SIGNATURES: Readonly<Record<string, string>> = {\n')
+for k, v in sigs.items():
     out.write(f'  {json.dumps(k)}: {json.dumps(v)},\n')
 out.write('};\n\n')
 out.write('export const TYPE_DOCS: Readonly<Record<string, { readonly doc: string; readonly methods: Readonly<Record<string, string>> }>> = {\n')

@@ -51,6 +51,45 @@ export const FUNCTION_DOCS: Readonly<Record<string, string>> = {
   "vars": "vars([object]) -> dictionary\n\nWithout arguments, equivalent to locals().\nWith an argument, equivalent to object.__dict__.",
 };
 
+/** inspect.signature() text of the builtin functions that have one (help() shows it). */
+export const FUNCTION_SIGNATURES: Readonly<Record<string, string>> = {
+  "__import__": "(name, globals=None, locals=None, fromlist=(), level=0)",
+  "abs": "(x, /)",
+  "aiter": "(async_iterable, /)",
+  "all": "(iterable, /)",
+  "any": "(iterable, /)",
+  "ascii": "(obj, /)",
+  "bin": "(number, /)",
+  "callable": "(obj, /)",
+  "chr": "(i, /)",
+  "compile": "(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *, _feature_version=-1)",
+  "delattr": "(obj, name, /)",
+  "divmod": "(x, y, /)",
+  "eval": "(source, globals=None, locals=None, /)",
+  "exec": "(source, globals=None, locals=None, /, *, closure=None)",
+  "format": "(value, format_spec='', /)",
+  "globals": "()",
+  "hasattr": "(obj, name, /)",
+  "hash": "(obj, /)",
+  "hex": "(number, /)",
+  "id": "(obj, /)",
+  "input": "(prompt='', /)",
+  "isinstance": "(obj, class_or_tuple, /)",
+  "issubclass": "(cls, class_or_tuple, /)",
+  "len": "(obj, /)",
+  "locals": "()",
+  "oct": "(number, /)",
+  "open": "(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)",
+  "ord": "(c, /)",
+  "pow": "(base, exp, mod=None)",
+  "print": "(*args, sep=' ', end='\\n', file=None, flush=False)",
+  "repr": "(obj, /)",
+  "round": "(number, ndigits=None)",
+  "setattr": "(obj, name, value, /)",
+  "sorted": "(iterable, /, *, key=None, reverse=False)",
+  "sum": "(iterable, /, start=0)",
+};
+
 export const TYPE_DOCS: Readonly<Record<string, { readonly doc: string; readonly methods: Readonly<Record<string, string>> }>> = {
   "int": {
     doc: "int([x]) -> integer\nint(x, base=10) -> integer\n\nConvert a number or string to an integer, or return 0 if no arguments\nare given.  If x is a number, return x.__int__().  For floating point\nnumbers, this truncates towards zero.\n\nIf x is not a number or if base is given, then x must be a string,\nbytes, or bytearray instance representing an integer literal in the\ngiven base.  The literal can be preceded by '+' or '-' and be surrounded\nby whitespace.  The base defaults to 10.  Valid bases are 0 and 2-36.\nBase 0 means to interpret the base from the string as an integer literal.\n>>> int('0b100', base=0)\n4",

@@ -25,6 +25,7 @@ import {
   staticmethodType, tupleType,
 } from '../typeobj.js';
 import { applyDocs } from './docs.js';
+import { helpText } from './help.js';
 import { ascii, format, repr, str } from './repr.js';
 import { powMod } from './numbers.js';
 import { listSort, pyLess, sortArgs } from './list.js';
@@ -483,21 +484,15 @@ function divmodImpl(a: any[], kw: PyKwargs | null): any {
   return r;
 }
 
-/** help(): a short text from the object's docstring (pydoc is not available). */
+/** help(): pydoc's plain-text page (help.ts) written to sys.stdout, then a newline. */
 function helpImpl(a: any[]): any {
-  if (a.length === 0) {
-    io.stdoutWrite('Welcome to edgepyc help. Use help(object) for help about object.\n');
-    return None;
-  }
-  const o = a[0];
-  const doc = getAttrOpt(o, '__doc__');
-  const name = getAttrOpt(o, '__qualname__') ?? getAttrOpt(o, '__name__') ?? typeName(o);
-  const kind = o instanceof PyType ? 'class' : isCallable(o) ? 'function' : `${typeName(o)} object`;
-  let text = `Help on ${kind} ${str(name)}:\n\n${str(name)}\n`;
-  if (typeof doc === 'string') text += doc.split('\n').map((l) => `    ${l.trim()}`).join('\n') + '\n';
+  const text = a.length === 0 ? 'Welcome to edgepyc help. Use help(object) for help about object.\n' : helpText(a[0]);
   const out = sysRef.getStdout();
   if (out === undefined || out === null) io.stdoutWrite(text + '\n');
-  else callMethod(out, 'write', [text + '\n']);
+  else if (out !== None) {
+    callMethod(out, 'write', [text]);
+    callMethod(out, 'write', ['\n']);
+  }
   return None;
 }
 
