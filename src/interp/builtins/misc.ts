@@ -9,7 +9,7 @@ import { AsyncGenASend, AsyncGenAThrow, asyncGenASendType, asyncGenAThrowType, C
 import { iterSelfRef, noneRef as iterNoneRef } from '../iterators.js';
 import * as IT from '../iterators.js';
 import { PyBaseException, PyBuiltin, PyCell, PyCodeObj, PyFunction, PyIterator, type PyKwargs, PyMethod, PyModule, PyObject, PyProperty, PyTraceback, PyTuple, PyWrapper } from '../objects.js';
-import { attributeError, call, callDescr, descrGet, Ellipsis, getAttrOpt, isTrue, newTuple, None, NotImplemented, objectId, typeOf, typeName } from '../protocol.js';
+import { attributeError, call, callDescr, descrGet, Ellipsis, getAttrOpt, isTrue, newTuple, None, NotImplemented, objectId, richCompare, typeOf, typeName } from '../protocol.js';
 import { PyDict } from '../pydict.js';
 import {
   asyncGeneratorType, builtinFunctionType, cellType, classmethodType, codeType, coroutineType, dictType, ellipsisType, frameType, functionType, generatorType, methodType, moduleType,
@@ -102,6 +102,30 @@ export function installMisc(): void {
     return f.dict;
   });
   functionType.instanceDict = true;
+  // types.FunctionType(code, globals, name=None, argdefs=None, closure=None)
+  F.ns.setStr('__new__', staticNew((a, kw) => {
+    const [code, globals, name, argdefs, closure] = parseArgs('function', a, kw, ['code', 'globals', 'name', 'argdefs', 'closure'], 2, 1);
+    if (!(code instanceof PyCodeObj)) throw pyErr(TypeError, `function() argument 'code' must be code, not ${typeName(code)}`);
+    if (!(globals instanceof PyDict)) throw pyErr(TypeError, `function() argument 'globals' must be dict, not ${typeName(globals)}`);
+    if (name !== undefined && name !== None && typeof name !== 'string') throw pyErr(TypeError, 'arg 3 (name) must be None or string');
+    if (argdefs !== undefined && argdefs !== None && !(argdefs instanceof PyTuple)) throw pyErr(TypeError, 'arg 4 (defaults) must be None or tuple');
+    const nfree = code.code.freevars.length;
+    const cells = closure === undefined || closure === None ? [] : closure instanceof PyTuple ? closure.items : null;
+    if (cells === null || (nfree > 0 && (closure === undefined || closure === None))) throw pyErr(TypeError, 'arg 5 (closure) must be tuple');
+    if (nfree === 0 && cells.length > 0) throw pyErr(TypeError, 'arg 5 (closure) must be None or tuple');
+    if (cells.length !== nfree) throw pyErr(ValueError, `${code.code.name} requires closure of length ${nfree}, not ${cells.length}`);
+    for (const c of cells) if (!(c instanceof PyCell)) throw pyErr(TypeError, `arg 5 (closure) expected cell, found ${typeName(c)}`);
+    const f = new PyFunction(a[0], code.code, globals, rtOf(code.code).consts);
+    if (typeof name === 'string') {
+      f.name = name;
+    }
+    f.defaults = argdefs instanceof PyTuple ? argdefs.items : null;
+    f.closure = nfree > 0 ? (cells as PyCell[]) : null;
+    f.doc = code.code.docstring === null ? None : code.code.docstring;
+    const mod = globals.getStr('__name__');
+    f.module = mod === undefined ? None : mod;
+    return f;
+  }));
 
   // bound methods
   const M = methodType;
@@ -247,6 +271,23 @@ export function installMisc(): void {
   }
 
   // cell, code, traceback, frame
+  cellType.ns.setStr('__new__', staticNew((a, kw) => {
+    if (kw !== null && kw.size > 0) throw pyErr(TypeError, 'cell() takes no keyword arguments');
+    if (a.length > 2) throw pyErr(TypeError, `cell expected at most 1 argument, got ${a.length - 1}`);
+    return new PyCell(cellType, a.length > 1 ? a[1] : undefined);
+  }));
+  // Cells compare by contents; an empty cell sorts before any full one (cell_richcompare).
+  ['__lt__', '__le__', '__eq__', '__ne__', '__gt__', '__ge__'].forEach((name, op) => {
+    method(cellType, name, (a) => {
+      if (!(a[1] instanceof PyCell)) return NotImplemented;
+      const x = a[0].v;
+      const y = a[1].v;
+      if (x !== undefined && y !== undefined) return richCompare(x, y, op);
+      const c = (x === undefined ? 0 : 1) - (y === undefined ? 0 : 1);
+      return [c < 0, c <= 0, c === 0, c !== 0, c > 0, c >= 0][op];
+    });
+  });
+  cellType.ns.setStr('__hash__', None);
   method(cellType, '__repr__', (a) => (a[0].v === undefined ? `<cell at ${addr(a[0])}: empty>` : `<cell at ${addr(a[0])}: ${typeName(a[0].v)} object at ${addr(a[0].v)}>`));
   getset(cellType, 'cell_contents', (c: PyCell) => {
     if (c.v === undefined) throw pyErr(ValueError, 'Cell is empty');
