@@ -415,7 +415,7 @@ export class CodeGen extends ExprGen {
     this.loc(s);
     u.emit(Op.GET_ITER);
     u.bind(start);
-    u.at(s.s, s.iter.e);
+    this.loc(s); // CPython 3.11: GET_ITER and FOR_ITER carry the whole statement's span
     u.emitJump(Op.FOR_ITER, cleanup);
     this.fblocks.push({ kind: 'for', start, exit, isAsync: false });
     this.compileStore(s.target);

@@ -162,7 +162,7 @@ export class ExprParser {
       if (this.k() !== T.KW_ELSE) this.fail('expectedElse', s, [], { end: this.prevEnd() });
       this.i++;
       const orelse = this.parseExpr();
-      return { t: 'IfExp', test, body, orelse, s, e: orelse.e };
+      return { t: 'IfExp', test, body, orelse, s, e: this.prevEnd() };
     }
     return body;
   }
@@ -174,7 +174,7 @@ export class ExprParser {
       const id = this.name();
       this.i++;
       const value = this.parseExpr();
-      return { t: 'NamedExpr', target: { t: 'Name', id, ctx: 'store', s, e: s + id.length }, value, s, e: value.e };
+      return { t: 'NamedExpr', target: { t: 'Name', id, ctx: 'store', s, e: s + id.length }, value, s, e: this.prevEnd() };
     }
     const e = this.parseExpr();
     if (this.k() === T.COLONEQUAL) {
@@ -189,7 +189,7 @@ export class ExprParser {
       const s = this.pos();
       this.i++;
       const value = this.parseBitOr();
-      return { t: 'Starred', value, ctx: 'load', s, e: value.e };
+      return { t: 'Starred', value, ctx: 'load', s, e: this.prevEnd() };
     }
     return this.parseNamedExpr();
   }
@@ -200,7 +200,7 @@ export class ExprParser {
       const s = this.pos();
       this.i++;
       const value = this.parseBitOr();
-      return { t: 'Starred', value, ctx: 'load', s, e: value.e };
+      return { t: 'Starred', value, ctx: 'load', s, e: this.prevEnd() };
     }
     return this.parseExpr();
   }
@@ -246,7 +246,7 @@ export class ExprParser {
       const s = this.pos();
       this.i++;
       const operand = this.parseNot();
-      return { t: 'UnaryOp', op: 'not', operand, s, e: operand.e };
+      return { t: 'UnaryOp', op: 'not', operand, s, e: this.prevEnd() };
     }
     return this.parseComparison();
   }
@@ -283,6 +283,8 @@ export class ExprParser {
 
   /** Precedence climbing over the binary operators between comparison and unary. */
   private parseBinary(minPrec: number): A.Expr {
+    // Nodes span their tokens, parentheses of the operands included (as CPython's).
+    const s = this.pos();
     let left = this.parseUnary();
     for (;;) {
       const info = BINARY.get(this.k());
@@ -290,11 +292,12 @@ export class ExprParser {
       const opPos = this.pos();
       this.i++;
       const right = this.parseBinaryAbove(info[0]);
-      left = { t: 'BinOp', op: info[1], left, right, s: left.s, e: right.e, opPos };
+      left = { t: 'BinOp', op: info[1], left, right, s, e: this.prevEnd(), opPos };
     }
   }
 
   private parseBinaryAbove(prec: number): A.Expr {
+    const s = this.pos();
     let left = this.parseUnary();
     for (;;) {
       const info = BINARY.get(this.k());
@@ -302,7 +305,7 @@ export class ExprParser {
       const opPos = this.pos();
       this.i++;
       const right = this.parseBinaryAbove(info[0]);
-      left = { t: 'BinOp', op: info[1], left, right, s: left.s, e: right.e, opPos };
+      left = { t: 'BinOp', op: info[1], left, right, s, e: this.prevEnd(), opPos };
     }
   }
 
@@ -312,19 +315,20 @@ export class ExprParser {
       const s = this.pos();
       this.i++;
       const operand = this.parseUnary();
-      return { t: 'UnaryOp', op: k === T.MINUS ? '-' : k === T.PLUS ? '+' : '~', operand, s, e: operand.e };
+      return { t: 'UnaryOp', op: k === T.MINUS ? '-' : k === T.PLUS ? '+' : '~', operand, s, e: this.prevEnd() };
     }
     return this.parsePower();
   }
 
   /** power: await_primary ['**' factor] (right-associative; binds tighter than unary on its left). */
   parsePower(): A.Expr {
+    const s = this.pos();
     const left = this.parseAwait();
     if (this.k() === T.DSTAR) {
       const opPos = this.pos();
       this.i++;
       const right = this.parseUnary();
-      return { t: 'BinOp', op: '**', left, right, s: left.s, e: right.e, opPos };
+      return { t: 'BinOp', op: '**', left, right, s, e: this.prevEnd(), opPos };
     }
     return left;
   }
@@ -334,12 +338,13 @@ export class ExprParser {
       const s = this.pos();
       this.i++;
       const value = this.parsePrimary();
-      return { t: 'Await', value, s, e: value.e };
+      return { t: 'Await', value, s, e: this.prevEnd() };
     }
     return this.parsePrimary();
   }
 
   parsePrimary(): A.Expr {
+    const s = this.pos();
     let e = this.parseAtom();
     for (;;) {
       const k = this.k();
@@ -347,14 +352,14 @@ export class ExprParser {
         this.i++;
         const attrPos = this.pos();
         const attr = this.name();
-        e = { t: 'Attribute', value: e, attr, ctx: 'load', s: e.s, e: this.prevEnd(), attrPos };
+        e = { t: 'Attribute', value: e, attr, ctx: 'load', s, e: this.prevEnd(), attrPos };
       } else if (k === T.LPAR) {
-        e = this.parseCall(e);
+        e = this.parseCall(e, s);
       } else if (k === T.LSQB) {
         this.i++;
         const slice = this.parseSlices();
         this.expectClose(T.RSQB, ']');
-        e = { t: 'Subscript', value: e, slice, ctx: 'load', s: e.s, e: this.prevEnd() };
+        e = { t: 'Subscript', value: e, slice, ctx: 'load', s, e: this.prevEnd() };
       } else return e;
     }
   }
@@ -401,7 +406,7 @@ export class ExprParser {
     return { t: 'Slice', lower, upper, step, s, e: this.prevEnd() };
   }
 
-  protected parseCall(func: A.Expr): A.Call {
+  protected parseCall(func: A.Expr, start: number = func.s): A.Call {
     this.i++; // (
     const args: A.Expr[] = [];
     const keywords: A.Keyword[] = [];
@@ -413,17 +418,17 @@ export class ExprParser {
         this.i++;
         const value = this.parseExpr();
         if (sawKwUnpack) this.fail('iterableUnpackAfterKwUnpack', s, [], { end: value.e });
-        args.push({ t: 'Starred', value, ctx: 'load', s, e: value.e });
+        args.push({ t: 'Starred', value, ctx: 'load', s, e: this.prevEnd() });
       } else if (this.k() === T.DSTAR) {
         this.i++;
         const value = this.parseExpr();
-        keywords.push({ arg: null, value, s, e: value.e });
+        keywords.push({ arg: null, value, s, e: this.prevEnd() });
         sawKwUnpack = true;
       } else if (this.k() === T.NAME && this.kAt(1) === T.EQUAL) {
         const arg = this.name();
         this.i++;
         const value = this.parseExpr();
-        keywords.push({ arg, value, s, e: value.e });
+        keywords.push({ arg, value, s, e: this.prevEnd() });
         sawKeyword = true;
       } else {
         const value = this.parseNamedExpr();
@@ -448,11 +453,11 @@ export class ExprParser {
       }
       if (!this.eat(T.COMMA)) {
         this.expectClose(T.RPAR, ')', s);
-        return { t: 'Call', func, args, keywords, s: func.s, e: this.prevEnd() };
+        return { t: 'Call', func, args, keywords, s: start, e: this.prevEnd() };
       }
     }
     this.i++;
-    return { t: 'Call', func, args, keywords, s: func.s, e: this.prevEnd() };
+    return { t: 'Call', func, args, keywords, s: start, e: this.prevEnd() };
   }
 
   parseAtom(): A.Expr {
@@ -762,11 +767,11 @@ export class ExprParser {
     this.expect(T.KW_YIELD);
     if (this.eat(T.KW_FROM)) {
       const value = this.parseExpr();
-      return { t: 'YieldFrom', value, s, e: value.e };
+      return { t: 'YieldFrom', value, s, e: this.prevEnd() };
     }
     if (!this.canStartExpr() || this.k() === T.KW_YIELD) return { t: 'Yield', value: null, s, e: this.prevEnd() };
     const value = this.parseStarExprs();
-    return { t: 'Yield', value, s, e: value.e };
+    return { t: 'Yield', value, s, e: this.prevEnd() };
   }
 
   private parseParen(): A.Expr {
@@ -933,7 +938,7 @@ export class ExprParser {
       const s = this.pos();
       this.i++;
       const value = this.parseTargetAtom();
-      return { t: 'Starred', value, ctx: 'store', s, e: value.e };
+      return { t: 'Starred', value, ctx: 'store', s, e: this.prevEnd() };
     }
     return this.parseBitOr();
   }
@@ -944,7 +949,7 @@ export class ExprParser {
     const args = this.parseParams(T.COLON, false);
     this.expect(T.COLON);
     const body = this.parseExpr();
-    return { t: 'Lambda', args, body, s, e: body.e };
+    return { t: 'Lambda', args, body, s, e: this.prevEnd() };
   }
 
   /**

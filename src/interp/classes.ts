@@ -13,7 +13,7 @@ import { AttributeError, pyErr, RuntimeError, TypeError, ValueError } from './ex
 import { builtinsOf, Frame, initCells, tstate } from './frame.js';
 import { PyBaseException, PyBoxed, PyBuiltin, PyFunction, PyInstance, type PyKwargs, PyList, PyObject, PySuper, PyTuple, PyWrapper } from './objects.js';
 import {
-  attributeError, call, callDescr, PyGetSet, descrGet, EMPTY_TUPLE, genericDelAttr, genericGetAttr, genericSetAttr, getAttrOpt, hash, newList, newTuple, None, NotImplemented,
+  attributeError, call, callDescr, getsetTypeRef, PyGetSet, descrGet, EMPTY_TUPLE, genericDelAttr, genericGetAttr, genericSetAttr, getAttrOpt, hash, newList, newTuple, None, NotImplemented,
   objectDelattr, objectEqRef, objectHashRef, objectId, objectSetattr, toArray, typeOf, typeSetattr, typeName,
 } from './protocol.js';
 import { PyDict } from './pydict.js';
@@ -152,10 +152,14 @@ export function typeNew(meta: PyType, name: string, basesTuple: PyTuple, ns: any
     const modname = g?.getStr('__name__');
     if (modname !== undefined) dict.setStr('__module__', modname);
   }
+  // type_new_set_names: __qualname__ leaves the namespace for the type's own slot.
   const qn = dict.getStr('__qualname__');
   if (qn !== undefined) {
     if (typeof qn !== 'string') throw pyErr(TypeError, `type __qualname__ must be a str, not ${typeName(qn)}`);
-  } else dict.setStr('__qualname__', name);
+    t.qualnameOverride = qn;
+    dict.delete('__qualname__');
+  }
+  addInstanceDescriptors(t, dict);
   if (!dict.has('__doc__')) dict.setStr('__doc__', None);
   const nw = dict.getStr('__new__');
   if (nw instanceof PyFunction) dict.setStr('__new__', new PyWrapper(staticmethodType, nw));
@@ -258,6 +262,37 @@ function mangleSlot(className: string, n: string): string {
   if (!n.startsWith('__') || n.endsWith('__')) return n;
   const stripped = className.replace(/^_+/, '');
   return stripped === '' ? n : `_${stripped}${n}`;
+}
+
+/**
+ * type_new_descriptors: the first class in a hierarchy to have an instance __dict__ (or
+ * weak references) gets `__dict__` / `__weakref__` attribute descriptors of its own.
+ */
+function addInstanceDescriptors(t: PyType, dict: PyDict): void {
+  const slots = dict.getStr('__slots__');
+  const slotNames = slots === undefined ? null : typeof slots === 'string' ? [slots] : toArray(slots);
+  const baseHasDict = t.bases.some((b) => b.instanceDict && b !== objectType);
+  if (!baseHasDict && (slotNames === null || slotNames.includes('__dict__')) && !dict.has('__dict__')) {
+    dict.setStr('__dict__', new PyGetSet(getsetTypeRef.t, '__dict__', t.name, (x) => instanceDictOf(x), (x, v) => setInstanceDict(x, v)));
+  }
+  const baseHasWeakref = t.bases.some((b) => !b.builtin);
+  if (!baseHasWeakref && (slotNames === null || slotNames.includes('__weakref__')) && !dict.has('__weakref__')) {
+    dict.setStr('__weakref__', new PyGetSet(getsetTypeRef.t, '__weakref__', t.name, () => None));
+  }
+}
+
+function instanceDictOf(x: any): PyDict {
+  if (x instanceof PyObject && x.dict !== null) return x.dict;
+  if (x instanceof PyObject && typeOf(x).instanceDict) {
+    x.dict = new PyDict(dictType);
+    return x.dict;
+  }
+  throw attributeError(x, '__dict__');
+}
+
+function setInstanceDict(x: any, v: any): void {
+  if (!(v instanceof PyDict)) throw pyErr(TypeError, `__dict__ must be set to a dictionary, not a '${typeName(v)}'`);
+  (x as PyObject).dict = v;
 }
 
 const TPFLAGS_SEQUENCE = 1 << 5;
@@ -498,16 +533,12 @@ export function installClassBuiltins(): void {
     if (!(x instanceof PyInstance) || v.layout !== 'object') throw pyErr(TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
     x.cls = v;
   });
-  getset(o, '__dict__', (x) => {
-    if (x instanceof PyObject && x.dict !== null) return x.dict;
-    if (x instanceof PyObject && typeOf(x).instanceDict) {
-      x.dict = new PyDict(dictType);
-      return x.dict;
-    }
-    throw attributeError(x, '__dict__');
-  }, (x, v) => {
-    if (!(v instanceof PyDict)) throw pyErr(TypeError, `__dict__ must be set to a dictionary, not a '${typeName(v)}'`);
-    (x as PyObject).dict = v;
+  getset(o, '__dict__', instanceDictOf, setInstanceDict);
+  method(o, '__getstate__', (a) => {
+    // object.__getstate__ (3.11): the instance dict, or None when it is empty or absent.
+    const x = a[0];
+    const d = x instanceof PyObject ? x.dict : null;
+    return d === null || d.size === 0 ? None : d;
   });
   o.ns.setStr('__doc__', 'The base class of the class hierarchy.');
 
@@ -555,7 +586,7 @@ export function installClassBuiltins(): void {
   getset(t, '__qualname__', (x) => x.qualname, (x, v) => {
     if (x.builtin) throw pyErr(TypeError, `cannot set '__qualname__' attribute of immutable type '${x.name}'`);
     if (typeof v !== 'string') throw pyErr(TypeError, `can only assign string to ${x.name}.__qualname__, not '${typeName(v)}'`);
-    x.ns.setStr('__qualname__', v);
+    x.qualnameOverride = v;
   });
   getset(t, '__module__', (x) => {
     const m = x.ns.getStr('__module__');
@@ -594,6 +625,20 @@ export function installClassBuiltins(): void {
   }, (x, v) => {
     x.ns.setStr('__annotations__', v);
   });
+
+  // getset descriptors (computed attributes of builtin types, a class's __dict__)
+  const GS = getsetTypeRef.t;
+  method(GS, '__get__', (a) => (a[1] === None || a[1] === undefined ? a[0] : (a[0] as PyGetSet).get(a[1])));
+  method(GS, '__set__', (a) => {
+    const d = a[0] as PyGetSet;
+    if (d.set === null) throw pyErr(AttributeError, `attribute '${d.name}' of '${d.ownerName}' objects is not writable`);
+    d.set(a[1], a[2]);
+    return None;
+  });
+  method(GS, '__repr__', (a) => `<attribute '${(a[0] as PyGetSet).name}' of '${(a[0] as PyGetSet).ownerName}' objects>`);
+  getset(GS, '__name__', (d: PyGetSet) => d.name);
+  getset(GS, '__qualname__', (d: PyGetSet) => `${d.ownerName}.${d.name}`);
+  GS.modified();
 
   // member descriptors (__slots__)
   const MD = memberDescriptorType;

@@ -139,6 +139,7 @@ export function loadModule(name: string): PyModule {
     const init = builtinModules.get(name);
     if (init !== undefined) {
       const m = newModule(name, null);
+      m.dict!.delete('__builtins__'); // modules written in TypeScript have no Python globals
       mods.setStr(name, m);
       try {
         init(m);

@@ -251,9 +251,27 @@ export function attributeError(obj: any, name: string): PyObject {
 /** getattr(obj, name): raises AttributeError when missing. */
 export function getAttr(obj: any, name: string): any {
   const t = typeOf(obj);
-  const v = t.hasGetattribute || t.hasGetattr ? getattrHooked(obj, t, name) : lookupAttr(obj, t, name);
+  let v: any;
+  try {
+    v = t.hasGetattribute || t.hasGetattr ? getattrHooked(obj, t, name) : lookupAttr(obj, t, name);
+  } catch (e) {
+    throw augmentAttributeError(e, obj, name);
+  }
   if (v === undefined) throw attributeError(obj, name);
   return v;
+}
+
+/** PyObject_GetAttr's set_attribute_error_context: name/obj for "Did you mean" hints. */
+function augmentAttributeError(e: any, obj: any, name: string): any {
+  if (e instanceof PyObject && e.cls.isSubtype(AttributeError)) {
+    const d = e.dict;
+    if (d === null || (d.getStr('name') === undefined && d.getStr('obj') === undefined)) {
+      if (e.dict === null) e.dict = new PyDict();
+      e.dict.setStr('name', name);
+      e.dict.setStr('obj', obj);
+    }
+  }
+  return e;
 }
 
 /**

@@ -14,10 +14,10 @@ import { compileModule } from '../compiler/codegen.js';
 import { Source } from '../frontend/source.js';
 import { runCode } from './eval.js';
 import { SystemExit, IndentationError, TabError } from './exceptions.js';
-import { tstate } from './frame.js';
+import { builtinsOf, tstate } from './frame.js';
 import { builtinModules, importState, showCompileWarnings, warningSink, installImportHooks, newModule, stdlibDir, indentationErrorRef, tabErrorRef, newTupleHook, importModuleLevel } from './imports.js';
 import { PyBaseException, PyModule } from './objects.js';
-import { call, Ellipsis, eq, newTuple, None, typeOf } from './protocol.js';
+import { call, callDescr, Ellipsis, eq, newTuple, None, typeOf } from './protocol.js';
 import { PyDict } from './pydict.js';
 import { dictType, moduleType } from './typeobj.js';
 import { installBuiltinTypes, makeBuiltinsDict } from './builtins/index.js';
@@ -27,7 +27,7 @@ import { unionHook } from './classes.js';
 import { getItem } from './containers.js';
 import { callHook } from './iterators.js';
 import { repr, str } from './builtins/repr.js';
-import { formatException } from './traceback.js';
+import { formatException, suggestionHooks } from './traceback.js';
 import { initStreams, initSys, streams, reprRef as sysReprRef, toArrayRef, stopIterationRef } from './modules/sys.js';
 import { initTime } from './modules/time.js';
 import { initMath, noneRef as mathNoneRef } from './modules/math.js';
@@ -82,6 +82,11 @@ export function initInterpreter(): void {
   isInstanceRef.f = isInstance;
   isSubclassRef.f = isSubclass;
   callHook.call = call;
+  suggestionHooks.builtinsOf = builtinsOf;
+  suggestionHooks.dir = (obj) => {
+    const names = toArray(callDescr(typeOf(obj).lookup('__dir__'), obj, [])).filter((n) => typeof n === 'string');
+    return names.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  };
   callHook.eq = eq;
 }
 

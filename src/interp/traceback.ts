@@ -398,7 +398,7 @@ function levenshtein(as: Uint8Array, bs: Uint8Array, maxCost: number): number {
 const utf8 = new TextEncoder();
 
 /** calculate_suggestions: the closest candidate within a third of the characters. */
-function closestName(candidates: any[], name: string): string | null {
+function closestName(candidates: readonly any[], name: string): string | null {
   if (candidates.length >= MAX_CANDIDATE_ITEMS) return null;
   const nb = utf8.encode(name);
   let best: string | null = null;
@@ -444,8 +444,7 @@ function nameSuggestion(e: PyBaseException): string | null {
   let tb = e.traceback;
   while (tb.next !== null) tb = tb.next;
   const code = tb.code;
-  const locals = [...code.varnames, ...code.cellvars, ...code.freevars];
-  const fromLocals = closestName(locals, name);
+  const fromLocals = closestName(code.varnames, name);
   if (fromLocals !== null) return fromLocals;
   if (tb.frameGlobals !== null) {
     const fromGlobals = closestName([...tb.frameGlobals.keys()], name);

@@ -103,9 +103,11 @@ export class PyType extends PyObject {
     return false;
   }
 
+  /** ht_qualname: the class statement's __qualname__ (taken out of the namespace). */
+  qualnameOverride: string | null = null;
+
   get qualname(): string {
-    const q = this.dict!.getStr('__qualname__');
-    return typeof q === 'string' ? q : this.name;
+    return this.qualnameOverride ?? this.name;
   }
 
   get moduleName(): string {

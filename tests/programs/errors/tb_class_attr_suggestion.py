@@ -1,0 +1,3 @@
+class K:
+    value = 1
+K.valeu

@@ -1,0 +1,3 @@
+def inner():
+    raise ExceptionGroup('many', [ValueError('bad value'), TypeError('bad type'), ExceptionGroup('nested', [KeyError('k')])])
+inner()
