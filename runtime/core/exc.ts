@@ -29,6 +29,11 @@ export function cstr(name: string, text: string): RuntimeDatum {
   return { name, section: 'rodata', align: 1, emit: (a) => a.bytes(new TextEncoder().encode(`${text}\0`)) };
 }
 
+/** A NUL-terminated UTF-8 string in rodata that is text, not a format (may contain '%'). */
+export function textCstr(name: string, text: string): RuntimeDatum {
+  return { name, section: 'rodata', align: 1, emit: (a) => a.bytes(new TextEncoder().encode(`${text}\0`)) };
+}
+
 /** Value words that start out UNBOUND. */
 function unboundWord(name: string): RuntimeDatum {
   return { name, section: 'data', align: 8, emit: (a) => a.u64(UNBOUND) };

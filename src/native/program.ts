@@ -1,0 +1,504 @@
+// A whole program for the native backend: code objects in, linkable chunks out.
+//
+// The program is compiled by the same front end and compiler as the interpreter. Then:
+//   - every instruction must have a template and every runtime routine its stencils call
+//     must exist, else the build stops with "native backend does not support X yet" at
+//     the construct's file:line:col;
+//   - module globals become fixed slots (one data word per name the module assigns), so
+//     LOAD_GLOBAL is a load; names the module never assigns resolve to builtins at compile
+//     time; module-level LOAD_NAME/STORE_NAME are global accesses;
+//   - constants become static objects (strs, tuples, big ints) or immediates;
+//   - each code object becomes a static `code` object (names, line table, precomputed
+//     traceback snippets) and a stitched function;
+//   - with a profile, instructions compile as their profiled specializations.
+
+import { basename } from 'node:path';
+import { Assembler, type AsmOutput } from '../asm/index.js';
+import type { CodeObject, Const } from '../bytecode/code.js';
+import { CO_VARARGS, CO_VARKEYWORDS } from '../bytecode/code.js';
+import { GENERIC, Op, OPS } from '../bytecode/ops.js';
+import { compileError } from '../diagnostics.js';
+import type { Source } from '../frontend/source.js';
+import { codeEntryLines } from '../interp/traceback.js';
+import type { Profile } from '../interp/profile.js';
+import { runtimeModules } from '../../runtime/index.js';
+import { TEMPLATES } from '../../templates/index.js';
+import { type Chunk, chunkFromAsm } from './image.js';
+import { boxFloat, boxInt, INT48_MAX, INT48_MIN, UNBOUND } from './layout.js';
+import { assembleRuntime, type RuntimeModule } from './rt.js';
+import { emitBigInt, emitHeader, emitStr, emitTuple, emitWord, type StaticWord } from './statics.js';
+import { type StitchedFunction, stitchFunction, type StitchEnv, type Word64 } from './stitch.js';
+import { stencilFor } from './stencil.js';
+import { sym } from '../asm/index.js';
+
+/** User-facing names of constructs, by the op that first needs them. */
+const FEATURE_OF_OP: Record<string, string> = {
+  LOAD_BUILD_CLASS: "'class'",
+  YIELD_VALUE: 'generators',
+  SEND: "'yield from'",
+  GET_AWAITABLE: "'await'",
+  GET_AITER: "'async for'",
+  GET_ANEXT: "'async for'",
+  BEFORE_ASYNC_WITH: "'async with'",
+  BEFORE_WITH: "'with'",
+  WITH_EXCEPT_START: "'with'",
+  CHECK_EG_MATCH: "'except*'",
+  PREP_RERAISE_STAR: "'except*'",
+  MATCH_CLASS: "'match'",
+  MATCH_MAPPING: "'match'",
+  MATCH_SEQUENCE: "'match'",
+  MATCH_KEYS: "'match'",
+  GET_LEN: "'match'",
+  COPY_DICT_WITHOUT_KEYS: "'match'",
+  LOAD_CLASSDEREF: "'class'",
+  SETUP_ANNOTATIONS: 'annotations',
+  FORMAT_VALUE: 'f-strings',
+  BUILD_STRING: 'f-strings',
+  BUILD_SLICE: 'slices',
+  BUILD_MAP: 'dict displays',
+  BUILD_SET: 'set displays',
+  BUILD_LIST: 'list displays',
+  LIST_APPEND: 'list comprehensions',
+  SET_ADD: 'set comprehensions',
+  MAP_ADD: 'dict comprehensions',
+  LIST_EXTEND: "'*' unpacking",
+  SET_UPDATE: "'*' unpacking",
+  DICT_UPDATE: "'**' unpacking",
+  DICT_MERGE: "'**' unpacking",
+  UNPACK_EX: 'starred assignment',
+  CALL_FUNCTION_EX: "'*args' calls",
+  IMPORT_NAME: "'import'",
+  IMPORT_FROM: "'from ... import'",
+  CALL_INTRINSIC_1: 'this construct',
+};
+
+export interface ProgramOptions {
+  profile?: Profile | null;
+  /** Extra runtime modules (tests). */
+  extraRuntime?: RuntimeModule[];
+}
+
+export interface CompiledFunction {
+  readonly code: CodeObject;
+  readonly stitched: StitchedFunction;
+  readonly entry: string;
+  readonly codeSymbol: string;
+}
+
+export interface NativeProgram {
+  readonly chunks: Chunk[];
+  readonly functions: readonly CompiledFunction[];
+  /** Symbol of the main module's code object. */
+  readonly mainCode: string;
+}
+
+function* allCodes(co: CodeObject): Generator<CodeObject> {
+  yield co;
+  for (const c of co.consts) if (typeof c === 'object' && c !== null && 'k' in c && c.k === 'code') yield* allCodes(c.code);
+}
+
+/** Module-level name ops act on the module's globals. */
+function globalizeModuleCode(co: CodeObject): CodeObject {
+  const ops = Uint8Array.from(co.ops, (op) => {
+    const g = GENERIC[op];
+    if (g === Op.LOAD_NAME) return Op.LOAD_GLOBAL;
+    if (g === Op.STORE_NAME) return Op.STORE_GLOBAL;
+    if (g === Op.DELETE_NAME) return Op.DELETE_GLOBAL;
+    return g;
+  });
+  return { ...co, ops };
+}
+
+/** A symbol-safe, readable name for a code object: `fib.main`, `app.<module>`. */
+function entryName(moduleName: string, co: CodeObject): string {
+  return `${moduleName}.${co.qualname}`;
+}
+
+/** Locals that may be read before assignment at each LOAD_FAST (definite assignment). */
+function maybeUnboundLoads(co: CodeObject): Set<number> {
+  const n = co.ops.length;
+  const nl = co.nlocals;
+  const params = co.argcount + co.kwonlyargcount + ((co.flags & CO_VARARGS) !== 0 ? 1 : 0) + ((co.flags & CO_VARKEYWORDS) !== 0 ? 1 : 0);
+  // in[i]: locals definitely bound before instruction i (null = not yet reached).
+  const full = (): Uint8Array => new Uint8Array(nl).fill(1);
+  const ins: (Uint8Array | null)[] = new Array(n).fill(null);
+  const entry = new Uint8Array(nl);
+  for (let k = 0; k < params && k < nl; k++) entry[k] = 1;
+  const work: number[] = [];
+  const merge = (i: number, set: Uint8Array): void => {
+    if (i >= n) return;
+    const cur = ins[i];
+    if (cur === null) {
+      ins[i] = set.slice();
+      work.push(i);
+      return;
+    }
+    let changed = false;
+    for (let k = 0; k < nl; k++) {
+      if (cur[k] === 1 && set[k] === 0) {
+        cur[k] = 0;
+        changed = true;
+      }
+    }
+    if (changed) work.push(i);
+  };
+  merge(0, entry);
+  void full;
+  while (work.length > 0) {
+    const i = work.pop()!;
+    const set = ins[i]!.slice();
+    const g = GENERIC[co.ops[i]];
+    const def = OPS[g];
+    // An exception anywhere in a protected range reaches the handler with the state before
+    // the raising instruction.
+    for (const h of co.exceptionTable) if (i >= h.start && i < h.end) merge(h.target, set);
+    if (g === Op.STORE_FAST) set[co.args[i]] = 1;
+    else if (g === Op.DELETE_FAST) set[co.args[i]] = 0;
+    if (def.branch || (def.terminal && def.arg === 'jump')) merge(co.args[i], set);
+    if (!def.terminal) merge(i + 1, set);
+  }
+  const out = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    if (GENERIC[co.ops[i]] === Op.LOAD_FAST || GENERIC[co.ops[i]] === Op.DELETE_FAST) {
+      const s = ins[i];
+      if (s === null || s[co.args[i]] === 0) out.add(i);
+    }
+  }
+  return out;
+}
+
+class ProgramBuilder {
+  readonly rodata = new Assembler<any>();
+  readonly rodataExports: { name: string; label: any; end: any; kind: 'object' }[] = [];
+  readonly data = new Assembler<any>();
+  readonly dataExports: { name: string; label: any; end: any; kind: 'object' }[] = [];
+  private readonly strSyms = new Map<string, string>();
+  private readonly constSyms = new Map<string, string>();
+  private readonly runtime: RuntimeModule[];
+  readonly definedRuntime: Set<string>;
+  readonly builtinNames: Map<string, string>;
+  private counter = 0;
+
+  constructor(runtime: RuntimeModule[]) {
+    this.runtime = runtime;
+    this.definedRuntime = new Set<string>();
+    for (const m of runtime) {
+      for (const r of m.routines) this.definedRuntime.add(r.name);
+      for (const d of m.data) this.definedRuntime.add(d.name);
+    }
+    this.builtinNames = new Map();
+    for (const m of runtime) {
+      for (const b of m.builtins ?? []) this.builtinNames.set(b.name, `bfn_${b.name}`);
+    }
+    for (const name of this.definedRuntime) {
+      if (name.startsWith('type_') && !['type_strbuilder', 'type_code'].includes(name)) {
+        const tname = name.slice(5);
+        if (/^[A-Za-z_]\w*$/.test(tname) && !this.builtinNames.has(tname)) this.builtinNames.set(tname, name);
+      }
+    }
+  }
+
+  private fresh(prefix: string): string {
+    return `${prefix}${this.counter++}`;
+  }
+
+  rodataItem(name: string, align: number, emit: (a: Assembler<any>) => void): string {
+    this.rodata.align(align, 'zero');
+    const start = this.rodata.label(name);
+    emit(this.rodata);
+    const end = this.rodata.label(`${name}.end`);
+    this.rodataExports.push({ name, label: start, end, kind: 'object' });
+    return name;
+  }
+
+  dataItem(name: string, align: number, emit: (a: Assembler<any>) => void): string {
+    this.data.align(align, 'zero');
+    const start = this.data.label(name);
+    emit(this.data);
+    const end = this.data.label(`${name}.end`);
+    this.dataExports.push({ name, label: start, end, kind: 'object' });
+    return name;
+  }
+
+  /** An interned static str. */
+  str(text: string): string {
+    let s = this.strSyms.get(text);
+    if (s === undefined) {
+      s = this.fresh('pystr_');
+      this.rodataItem(s, 16, (a) => emitStr(a, text));
+      this.strSyms.set(text, s);
+    }
+    return s;
+  }
+
+  /** The value of a constant as a static word. */
+  constWord(c: Const, codeSymbol: (co: CodeObject) => string): StaticWord {
+    switch (c.k) {
+      case 'none':
+        return { box: 'obj_None' };
+      case 'bool':
+        return { box: c.v ? 'obj_True' : 'obj_False' };
+      case 'ellipsis':
+        return { box: 'obj_Ellipsis' };
+      case 'int': {
+        const v = BigInt(c.v);
+        if (v >= INT48_MIN && v <= INT48_MAX) return { imm: boxInt(v) };
+        const key = `int:${v}`;
+        let s = this.constSyms.get(key);
+        if (s === undefined) {
+          s = this.rodataItem(this.fresh('pyint_'), 16, (a) => emitBigInt(a, v));
+          this.constSyms.set(key, s);
+        }
+        return { box: s };
+      }
+      case 'float':
+        return { imm: boxFloat(c.v) };
+      case 'str':
+        return { box: this.str(c.v) };
+      case 'tuple': {
+        const items = c.items.map((x) => this.constWord(x, codeSymbol));
+        const s = this.rodataItem(this.fresh('pytuple_'), 16, (a) => emitTuple(a, items));
+        return { box: s };
+      }
+      case 'code':
+        return { box: codeSymbol(c.code) };
+      default:
+        throw new Error(`constant kind ${c.k}`);
+    }
+  }
+
+  chunks(): Chunk[] {
+    return [
+      chunkFromAsm('program.rodata', 'rodata', this.rodata.finish() as AsmOutput<any>, this.rodataExports),
+      chunkFromAsm('program.data', 'data', this.data.finish() as AsmOutput<any>, this.dataExports),
+    ];
+  }
+}
+
+function wordOf(w: StaticWord): Word64 {
+  if ('imm' in w) return { imm: w.imm };
+  if ('box' in w) return { symbol: `box:${w.box}` };
+  if ('addr' in w) return { symbol: w.addr };
+  throw new Error('unexpected static word');
+}
+
+/** Check that the native backend can compile every instruction of `co`. */
+function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder): void {
+  for (let i = 0; i < co.ops.length; i++) {
+    const name = OPS[GENERIC[co.ops[i]]].name;
+    const def = TEMPLATES.get(name);
+    let missing: string | null = def === undefined ? name : null;
+    if (def !== undefined) {
+      // Every runtime routine the template's generic stencil calls must exist.
+      const view = { op: name as any, arg: co.args[i], next: null, depth: 0, facts: {} };
+      let params = {};
+      try {
+        params = def.variant ? def.variant(view) : {};
+      } catch {
+        params = {};
+      }
+      const st = stencilFor(def, params);
+      for (const r of st.relocs) {
+        if (r.target.kind !== 'extern') continue;
+        const n = r.target.name.replace(/^box:/, '');
+        if (!b.definedRuntime.has(n)) missing = name;
+      }
+    }
+    if (missing !== null) {
+      const s = co.spans[2 * i];
+      const e = co.spans[2 * i + 1];
+      throw compileError(source, 'unsupportedNative', s, [FEATURE_OF_OP[missing] ?? `'${missing}'`], { end: e > s ? e : undefined });
+    }
+  }
+}
+
+/**
+ * Compile a module's code object (from the shared compiler) into linkable chunks: the
+ * runtime, the program's static objects and its stitched functions.
+ */
+export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {}): NativeProgram {
+  const runtime = [...runtimeModules(), ...(options.extraRuntime ?? [])];
+  const b = new ProgramBuilder(runtime);
+  const moduleName = basename(moduleCode.filename).replace(/\.py$/, '');
+  const mainCode = globalizeModuleCode(moduleCode);
+  // Replace the module code object inside the tree (it is the root).
+  const codes = [mainCode, ...Array.from(allCodes(moduleCode)).slice(1)];
+  for (const co of codes) {
+    if ((co.flags & 0x20) !== 0) throw compileError(co.source, 'unsupportedNative', co.spans[0] ?? 0, ['generators']);
+    checkSupported(co, co.source, b);
+  }
+
+  // ---- module globals: every name the module (or a `global` statement) assigns.
+  const globalNames: string[] = ['__name__', '__file__', '__doc__'];
+  const globalIndex = new Map<string, number>(globalNames.map((n, i) => [n, i]));
+  for (const co of codes) {
+    for (let i = 0; i < co.ops.length; i++) {
+      const g = GENERIC[co.ops[i]];
+      if (g === Op.STORE_GLOBAL || g === Op.DELETE_GLOBAL) {
+        const name = co.names[co.args[i]];
+        if (!globalIndex.has(name)) {
+          globalIndex.set(name, globalNames.length);
+          globalNames.push(name);
+        }
+      }
+    }
+  }
+  const globalsSym = `${moduleName}.globals`;
+  b.dataItem(globalsSym, 8, (a) => {
+    for (const n of globalNames) {
+      if (n === '__name__') a.u64(sym(`box:${b.str('__main__')}`));
+      else if (n === '__file__') a.u64(sym(`box:${b.str(moduleCode.filename)}`));
+      else if (n === '__doc__') a.u64(moduleCode.docstring === null ? sym('box:obj_None') : sym(`box:${b.str(moduleCode.docstring)}`));
+      else a.u64(UNBOUND);
+    }
+  });
+
+  // ---- symbols of code objects
+  const codeSym = new Map<CodeObject, string>();
+  const entrySym = new Map<CodeObject, string>();
+  const used = new Set<string>();
+  const byOriginal = new Map<CodeObject, CodeObject>([[moduleCode, mainCode]]);
+  for (const co of codes) {
+    let name = entryName(moduleName, co);
+    for (let k = 2; used.has(name); k++) name = `${entryName(moduleName, co)}#${k}`;
+    used.add(name);
+    entrySym.set(co, name);
+    codeSym.set(co, `code:${name}`);
+  }
+  const codeSymbol = (co: CodeObject): string => codeSym.get(byOriginal.get(co) ?? co)!;
+
+  // ---- profile
+  const profileOf = (co: CodeObject) => options.profile?.codes[`${basename(co.filename)}:${co.key}`] ?? null;
+  const byKey = new Map<string, CodeObject>();
+  for (const co of codes) byKey.set(`${basename(co.filename)}:${co.key}`, co);
+
+  const unbound = new Map<CodeObject, Set<number>>();
+  const env: StitchEnv = {
+    constant: (co, i) => wordOf(b.constWord(co.consts[i], codeSymbol)),
+    name: (text) => ({ symbol: `box:${b.str(text)}` }),
+    builtin: (name) => {
+      const s = b.builtinNames.get(name);
+      if (s === undefined) throw new Error(`no builtin ${name}`);
+      return { symbol: `box:${s}` };
+    },
+    global: (_co, name) => {
+      const i = globalIndex.get(name);
+      if (i === undefined) throw new Error(`no global slot for ${name}`);
+      return { symbol: globalsSym, offset: 8 * i };
+    },
+    codeSymbol,
+    entrySymbol: (co) => entrySym.get(byOriginal.get(co) ?? co)!,
+    facts: (co, i) => {
+      const g = GENERIC[co.ops[i]];
+      const facts: Record<string, string | number | boolean> = {};
+      if (g === Op.LOAD_GLOBAL) {
+        const name = co.names[co.args[i]];
+        facts.global = globalIndex.has(name) ? 'module' : b.builtinNames.has(name) ? 'builtin' : 'missing';
+      } else if (g === Op.LOAD_FAST) {
+        let s = unbound.get(co);
+        if (s === undefined) unbound.set(co, (s = maybeUnboundLoads(co)));
+        facts.maybeUnbound = s.has(i);
+      } else if (g === Op.LOAD_DEREF || g === Op.DELETE_DEREF) {
+        facts.free = co.args[i] >= co.cellvars.length;
+      }
+      const callee = env.callee(co, i);
+      if (callee !== null) facts.callee = entrySym.get(callee)!;
+      return facts;
+    },
+    callee: (co, i) => {
+      const p = profileOf(co);
+      const site = p?.calls[String(i)];
+      if (site === undefined) return null;
+      const keys = Object.keys(site);
+      if (keys.length !== 1) return null;
+      return byKey.get(keys[0]) ?? null;
+    },
+  };
+
+  // ---- stitch every function, then its code object
+  const functions: CompiledFunction[] = [];
+  const textChunks: Chunk[] = [];
+  for (const co of codes) {
+    const profiled = profileOf(co)?.ops ?? null;
+    const stitched = stitchFunction(co, env, profiled);
+    textChunks.push(stitched.chunk);
+    functions.push({ code: co, stitched, entry: entrySym.get(co)!, codeSymbol: codeSym.get(co)! });
+    emitCodeObject(b, co, codeSym.get(co)!, entrySym.get(co)!, stitched, codeSymbol);
+  }
+  b.rodataItem('rt_main_code_ptr', 8, (a) => a.u64(sym(codeSym.get(mainCode)!)));
+  b.dataItem('rt_main_globals', 8, (a) => {
+    a.u64(sym(globalsSym));
+    a.u64(globalNames.length);
+  });
+  const chunks = [...assembleRuntime(runtime), ...b.chunks(), ...textChunks];
+  return { chunks, functions, mainCode: codeSym.get(mainCode)! };
+}
+
+/** The static code object: fields of layout.ts CODE, plus its line and snippet tables. */
+function emitCodeObject(b: ProgramBuilder, co: CodeObject, symbol: string, entry: string, stitched: StitchedFunction, codeSymbol: (co: CodeObject) => string): void {
+  const n = co.ops.length;
+  // Traceback snippets for every instruction that can raise (those with an EXC_THUNK).
+  const raising = new Set<number>();
+  for (const p of stitched.pieces) if (p.label === 'EXC_THUNK') raising.add(p.instr);
+  const blobParts: string[] = [];
+  const blobIndex = new Map<string, number>();
+  let blobLen = 0;
+  const enc = new TextEncoder();
+  const snippetOffsets = new Uint32Array(n).fill(0xffffffff);
+  for (let i = 0; i < n; i++) {
+    if (!raising.has(i)) continue;
+    const text = `${codeEntryLines(co, i, '').join('\n')}\n`;
+    let off = blobIndex.get(text);
+    if (off === undefined) {
+      off = blobLen;
+      blobIndex.set(text, off);
+      blobParts.push(text);
+      blobLen += enc.encode(text).length + 1;
+    }
+    snippetOffsets[i] = off;
+  }
+  const linesSym = b.rodataItem(`${symbol}.lines`, 4, (a) => {
+    for (let i = 0; i < n; i++) a.u32(co.lines[i] >>> 0);
+  });
+  const snipSym = b.rodataItem(`${symbol}.snippets`, 4, (a) => {
+    for (let i = 0; i < n; i++) a.u32(snippetOffsets[i]);
+  });
+  const blobSym = b.rodataItem(`${symbol}.blob`, 1, (a) => {
+    for (const t of blobParts) a.bytes(enc.encode(`${t}\0`));
+    a.u8(0);
+  });
+  const cellSym = b.rodataItem(`${symbol}.cell2arg`, 8, (a) => {
+    for (const c of co.cell2arg) a.u64(BigInt(c));
+    a.u64(0n);
+  });
+  const nameSym = b.str(co.name);
+  const qualSym = b.str(co.qualname);
+  const fileSym = b.str(co.filename);
+  const allNames = [...co.varnames, ...co.cellvars, ...co.freevars].map((v) => ({ box: b.str(v) }) as StaticWord);
+  const varnamesSym = b.rodataItem(`${symbol}.varnames`, 16, (a) => emitTuple(a, allNames));
+  const simple = (co.flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0 && co.kwonlyargcount === 0;
+  void codeSymbol;
+  b.rodataItem(symbol, 16, (a) => {
+    emitHeader(a, 'type_code');
+    a.u64(sym(entry));
+    a.u64(BigInt.asUintN(64, BigInt(simple ? co.argcount : -1)));
+    a.u64(co.argcount);
+    a.u64(co.posonlyargcount);
+    a.u64(co.kwonlyargcount);
+    a.u64(co.flags);
+    a.u64(co.nlocals);
+    a.u64(co.cellvars.length);
+    a.u64(co.freevars.length);
+    a.u64(co.nlocalsplus + co.stacksize);
+    emitWord(a, { box: nameSym });
+    emitWord(a, { box: qualSym });
+    emitWord(a, { box: varnamesSym });
+    emitWord(a, { box: fileSym });
+    a.u64(sym(linesSym));
+    a.u64(sym(snipSym));
+    a.u64(sym(blobSym));
+    a.u64(n);
+    a.u64(sym(cellSym));
+    a.u64(co.firstLine);
+  });
+}

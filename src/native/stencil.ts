@@ -1,0 +1,213 @@
+// Templates and stencils: the copy-and-patch building blocks of compiled code.
+//
+// A template (templates/*.ts) describes the machine code of one op, written once through
+// the assembler with typed holes for everything that differs between uses: frame slots,
+// constants, jump targets, the exception path. Assembling a template gives a stencil:
+// bytes, hole sites, relocations against runtime symbols and a listing. Stencils are
+// data; compiling a function copies stencils one after another and patches their holes
+// (stitch.ts). A template may have variants (for example the condition code of a fused
+// compare-and-branch); a variant's parameters are baked into its bytes, so they are part
+// of the stencil's key, and everything else must be a hole: the emit function never sees
+// the instruction itself.
+
+import { Assembler, type AsmOutput, type HoleSite, type ListEntry, type Reloc, hole, mem, qword, rbx, rip, sym } from '../asm/index.js';
+import type { OpName } from '../bytecode/ops.js';
+
+/** What a hole stands for; the stitcher resolves each kind per instruction. */
+export type HoleDesc =
+  /**
+   * disp32: frame slot of stack position depth + pos - back * arg (pos -1 = TOS before the
+   * op; `back` reaches items whose position depends on the argument, e.g. a call's callable).
+   */
+  | { readonly k: 'stack'; readonly pos: number; readonly back: number }
+  /** disp32: frame slot of the local named by the argument (of the fused instruction `of`). */
+  | { readonly k: 'local'; readonly of: number }
+  /** disp32: frame slot of cell/free variable `arg` (slot nlocals + arg). */
+  | { readonly k: 'deref'; readonly of: number }
+  /** disp32: an absolute frame slot chosen by the stitcher (handler depth, ...). */
+  | { readonly k: 'slot' }
+  /** imm64: the value word of co.consts[arg]. */
+  | { readonly k: 'const'; readonly of: number }
+  /** imm64: the str value of co.names[arg]. */
+  | { readonly k: 'name'; readonly of: number }
+  /** imm64: the str value of the local variable name co.varnames[arg] (or cell/free name for deref ops). */
+  | { readonly k: 'varname'; readonly of: number }
+  /** imm64: the value of the builtin co.names[arg] (a static object). */
+  | { readonly k: 'builtin'; readonly of: number }
+  /** imm32: the raw argument. */
+  | { readonly k: 'arg'; readonly of: number }
+  /** rel32: the jump target of the instruction (`of` = 0 this one, 1 the fused next one). */
+  | { readonly k: 'target'; readonly of: number }
+  /** rel32: the instruction after this one (and after the ones it fuses). */
+  | { readonly k: 'next' }
+  /** rel32: this instruction's exception path (traceback entry, then handler or unwind). */
+  | { readonly k: 'exc' }
+  /** rel32: the exception path without a new traceback entry (re-raise). */
+  | { readonly k: 'reraise' }
+  /** rel32: the function's exit returning EXC (unwinding). */
+  | { readonly k: 'unwind' }
+  /** rel32: the function's exit with the return value in rax. */
+  | { readonly k: 'exit' }
+  /** imm32: 8 * frame slots (the frame's size in bytes). */
+  | { readonly k: 'frameBytes' }
+  /** imm32: a count chosen by the stitcher (locals to initialise, ...). */
+  | { readonly k: 'count' }
+  /** rel32 (rip): module global slot for co.names[arg]. */
+  | { readonly k: 'global'; readonly of: number }
+  /** rel32 (rip): word `off` of this instruction's inline cache. */
+  | { readonly k: 'cache'; readonly off: number }
+  /** rel32 (rip) or imm64: this function's code descriptor. */
+  | { readonly k: 'code' }
+  /** rel32 call: native entry of the callee the profile saw at this call site. */
+  | { readonly k: 'callee' }
+  /** rel32 (rip): code object of that callee. */
+  | { readonly k: 'calleeCode' }
+  /** imm32: this instruction's index (tracebacks). */
+  | { readonly k: 'instr' };
+
+export type HoleKindName = HoleDesc['k'];
+
+export function describeHole(d: HoleDesc): string {
+  switch (d.k) {
+    case 'stack':
+      return `stack${d.pos < 0 ? d.pos : `+${d.pos}`}${d.back === 0 ? '' : `-${d.back === 1 ? '' : d.back}arg`}`;
+    case 'local':
+    case 'deref':
+    case 'const':
+    case 'name':
+    case 'varname':
+    case 'builtin':
+    case 'arg':
+    case 'target':
+    case 'global':
+      return d.of === 0 ? d.k : `${d.k}.${d.of}`;
+    case 'cache':
+      return `cache+${8 * d.off}`;
+    default:
+      return d.k;
+  }
+}
+
+export type TplAsm = Assembler<HoleDesc>;
+
+/** Variant parameters: plain JSON-able data baked into a stencil's bytes. */
+export type VariantParams = Readonly<Record<string, string | number | boolean>>;
+
+/** What a template's variant function may look at. */
+export interface InstrView {
+  readonly op: OpName;
+  readonly arg: number;
+  /** The following instruction (superinstructions read its argument). */
+  readonly next: { readonly op: OpName; readonly arg: number } | null;
+  /** Stack depth before the instruction. */
+  readonly depth: number;
+  /** What the compiler knows about the instruction beyond the bytecode (see stitch.ts). */
+  readonly facts: Readonly<Record<string, string | number | boolean>>;
+}
+
+/** Pieces of a compiled function that are not bytecode instructions. */
+export const PSEUDO_OPS = ['ENTER', 'INIT_LOCALS', 'COPY_FREE_VARS', 'MAKE_CELL', 'EXIT', 'UNWIND', 'EXC_THUNK', 'RERAISE_THUNK', 'HANDLER', 'HANDLER_NO_TB'] as const;
+export type PseudoOp = (typeof PSEUDO_OPS)[number];
+
+export interface TemplateDef<P extends VariantParams = VariantParams> {
+  readonly op: OpName | PseudoOp;
+  /** The static parameters of this use (default: none). */
+  readonly variant?: (ins: InstrView) => P;
+  readonly emit: (a: TplAsm, p: P) => void;
+  /** Instructions after this one that the template performs too (superinstructions). */
+  readonly fuses?: number;
+  /** One line for `disasm --templates`. */
+  readonly doc?: string;
+}
+
+export interface Stencil {
+  readonly key: string;
+  readonly bytes: Uint8Array;
+  readonly holes: readonly HoleSite<HoleDesc>[];
+  readonly relocs: readonly Reloc[];
+  readonly listing: readonly ListEntry[];
+  /** Bytes to copy when the next instruction follows directly: a final `jmp next` dropped. */
+  readonly fallLength: number;
+}
+
+/** Assemble a template body into a stencil. */
+export function assembleStencil(key: string, emit: (a: TplAsm) => void): Stencil {
+  const a = new Assembler<HoleDesc>({ describeHole });
+  emit(a);
+  const out: AsmOutput<HoleDesc> = a.finish();
+  for (const r of out.relocs) {
+    if (r.target.kind === 'self') throw new Error(`template ${key}: absolute reference to its own code is not relocatable`);
+  }
+  let fallLength = out.bytes.length;
+  const last = out.holes.find((h) => h.desc.k === 'next' && h.insnOffset + 5 === out.bytes.length && out.bytes[h.insnOffset] === 0xe9);
+  if (last !== undefined) fallLength = last.insnOffset;
+  return { key, bytes: out.bytes, holes: out.holes, relocs: out.relocs, listing: out.listing, fallLength };
+}
+
+const cache = new Map<string, Stencil>();
+
+/** The stencil of a template for given variant parameters (assembled once per process). */
+export function stencilFor(def: TemplateDef<any>, params: VariantParams): Stencil {
+  const key = `${def.op}${Object.keys(params).length === 0 ? '' : JSON.stringify(params)}`;
+  let s = cache.get(key);
+  if (s === undefined) {
+    s = assembleStencil(key, (a) => def.emit(a, params));
+    cache.set(key, s);
+  }
+  return s;
+}
+
+// ---- operands for template authors ---------------------------------------------------------
+
+/** qword [rbx + slot of stack position depth + pos - back * arg]. */
+export function S(pos: number, back = 0) {
+  return qword(mem(rbx, hole.disp32<HoleDesc>({ k: 'stack', pos, back })));
+}
+
+/** [rbx + slot of stack position ...] without a size, for `lea`. */
+export function SA(pos: number, back = 0) {
+  return mem(rbx, hole.disp32<HoleDesc>({ k: 'stack', pos, back }));
+}
+
+/** qword [rbx + slot of the local named by the argument of instruction `of`]. */
+export function L(of = 0) {
+  return qword(mem(rbx, hole.disp32<HoleDesc>({ k: 'local', of })));
+}
+
+/** qword [rbx + slot of cell/free variable `arg`]. */
+export function D(of = 0) {
+  return qword(mem(rbx, hole.disp32<HoleDesc>({ k: 'deref', of })));
+}
+
+/** qword [rbx + a slot the stitcher picks]. */
+export function SLOT() {
+  return qword(mem(rbx, hole.disp32<HoleDesc>({ k: 'slot' })));
+}
+
+export const H = {
+  const: (of = 0) => hole.imm64<HoleDesc>({ k: 'const', of }),
+  name: (of = 0) => hole.imm64<HoleDesc>({ k: 'name', of }),
+  varname: (of = 0) => hole.imm64<HoleDesc>({ k: 'varname', of }),
+  builtin: (of = 0) => hole.imm64<HoleDesc>({ k: 'builtin', of }),
+  arg: (of = 0) => hole.imm32<HoleDesc>({ k: 'arg', of }),
+  target: (of = 0) => hole.rel32<HoleDesc>({ k: 'target', of }),
+  next: () => hole.rel32<HoleDesc>({ k: 'next' }),
+  exc: () => hole.rel32<HoleDesc>({ k: 'exc' }),
+  reraise: () => hole.rel32<HoleDesc>({ k: 'reraise' }),
+  unwind: () => hole.rel32<HoleDesc>({ k: 'unwind' }),
+  exit: () => hole.rel32<HoleDesc>({ k: 'exit' }),
+  frameBytes: () => hole.imm32<HoleDesc>({ k: 'frameBytes' }),
+  count: () => hole.imm32<HoleDesc>({ k: 'count' }),
+  instr: () => hole.imm32<HoleDesc>({ k: 'instr' }),
+  callee: () => hole.rel32<HoleDesc>({ k: 'callee' }),
+  calleeCode: () => rip(hole.rel32<HoleDesc>({ k: 'calleeCode' })),
+  global: (of = 0) => qword(rip(hole.rel32<HoleDesc>({ k: 'global', of }))),
+  cache: (off = 0) => qword(rip(hole.rel32<HoleDesc>({ k: 'cache', off }))),
+  code: () => rip(hole.rel32<HoleDesc>({ k: 'code' })),
+  codeImm: () => hole.imm64<HoleDesc>({ k: 'code' }),
+};
+
+/** qword [rip + runtime symbol]. */
+export function RT(name: string) {
+  return qword(rip(sym(name)));
+}

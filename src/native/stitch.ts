@@ -1,0 +1,383 @@
+// The stitcher: one code object -> machine code, by copying stencils and patching holes.
+//
+// Layout of a compiled function (one text chunk):
+//
+//   ENTER, INIT_LOCALS?, COPY_FREE_VARS?, MAKE_CELL*       prologue
+//   one stencil per instruction (superinstructions cover several)
+//   EXC_THUNK per raising instruction                     `mov esi, index; jmp handler`
+//   HANDLER / HANDLER_NO_TB per exception-table target    traceback entry, then the handler
+//   HANDLER / HANDLER_NO_TB for unwinding                 traceback entry, then UNWIND
+//   UNWIND, EXIT                                          leave with EXC / with rax
+//
+// Every stack position is a fixed slot (depths.ts), so holes become frame displacements;
+// jumps become rel32 displacements between pieces; references to constants, globals,
+// other functions and the runtime become relocations resolved by the linker. A stencil's
+// trailing `jmp next` is dropped when the next piece follows directly.
+
+import { type HoleSite } from '../asm/index.js';
+import type { CodeObject, ExceptionEntry } from '../bytecode/code.js';
+import { stackDepths } from '../bytecode/depths.js';
+import { GENERIC, type OpName, OPS } from '../bytecode/ops.js';
+import { TEMPLATES } from '../../templates/index.js';
+import { BOX_PREFIX, type Chunk, type ChunkReloc } from './image.js';
+import { OBJ_TAG_BITS } from './layout.js';
+import { type HoleDesc, type InstrView, type Stencil, stencilFor, type TemplateDef } from './stencil.js';
+
+/** A 64-bit field: an immediate, or a symbol's address (`box:` prefix: as an object value). */
+export type Word64 = { readonly imm: bigint } | { readonly symbol: string; readonly addend?: bigint };
+
+/** What the stitcher needs from the program being compiled. */
+export interface StitchEnv {
+  constant(co: CodeObject, index: number): Word64;
+  /** An interned str object for a name (attribute, global, variable). */
+  name(text: string): Word64;
+  builtin(name: string): Word64;
+  /** Module global slot: symbol of the globals array and the byte offset of the slot. */
+  global(co: CodeObject, name: string): { symbol: string; offset: number };
+  codeSymbol(co: CodeObject): string;
+  entrySymbol(co: CodeObject): string;
+  /** Facts about instruction `i` (see templates: global kind, maybeUnbound, callee...). */
+  facts(co: CodeObject, i: number): Record<string, string | number | boolean>;
+  /** The code object the profile saw called at instruction `i`, if exactly one. */
+  callee(co: CodeObject, i: number): CodeObject | null;
+}
+
+/** One piece of the function: a stencil placed at an offset. */
+export interface Placed {
+  readonly stencil: Stencil;
+  /** Instruction index, or -1 for pseudo pieces. */
+  readonly instr: number;
+  /** The op name shown in listings. */
+  readonly label: string;
+  offset: number;
+  length: number;
+}
+
+export interface StitchedFunction {
+  readonly chunk: Chunk;
+  readonly pieces: readonly Placed[];
+  /** Code offset of each instruction's first byte (-1: no code: unreachable or fused). */
+  readonly instrOffsets: Int32Array;
+  /** The op each instruction was compiled as. */
+  readonly chosen: readonly string[];
+}
+
+interface PieceSpec {
+  def: TemplateDef<any>;
+  view: InstrView;
+  instr: number;
+  label: string;
+  /** Resolutions specific to the piece: the 'slot' and 'count' holes, the target. */
+  slot?: number;
+  count?: number;
+  /** Target piece key for 'target' holes of pseudo pieces. */
+  targetKey?: string;
+  key?: string;
+}
+
+function templateOf(op: string): TemplateDef<any> | undefined {
+  return TEMPLATES.get(op);
+}
+
+/**
+ * Which op each instruction compiles as: the profile's specialization when a template
+ * exists for it (and, for a superinstruction, nothing jumps into the instructions it
+ * fuses), else the generic op.
+ */
+export function chooseOps(co: CodeObject, profiled: readonly string[] | null, depths: Int32Array): string[] {
+  const n = co.ops.length;
+  const generic = Array.from(co.ops, (op) => OPS[GENERIC[op]].name as string);
+  const targets = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    const d = OPS[GENERIC[co.ops[i]]];
+    if (d.arg === 'jump') targets.add(co.args[i]);
+  }
+  for (const h of co.exceptionTable) targets.add(h.target);
+  const out = generic.slice();
+  if (profiled === null || profiled.length !== n) return out;
+  for (let i = 0; i < n; i++) {
+    const spec = profiled[i];
+    if (spec === generic[i] || depths[i] < 0) continue;
+    const def = templateOf(spec);
+    const specDef = OPS.find((o) => o.name === spec);
+    if (def === undefined || specDef === undefined) continue;
+    // The specialization must belong to this instruction's family.
+    if ((specDef.family ?? specDef.name) !== generic[i] && specDef.family !== OPS[GENERIC[co.ops[i]]].name) continue;
+    const fuses = def.fuses ?? 0;
+    let ok = true;
+    for (let k = 1; k <= fuses; k++) if (i + k >= n || targets.has(i + k)) ok = false;
+    if (!ok) continue;
+    out[i] = spec;
+  }
+  return out;
+}
+
+function le32(b: Uint8Array, off: number, v: number): void {
+  new DataView(b.buffer, b.byteOffset, b.byteLength).setInt32(off, v, true);
+}
+
+function le64(b: Uint8Array, off: number, v: bigint): void {
+  new DataView(b.buffer, b.byteOffset, b.byteLength).setBigUint64(off, BigInt.asUintN(64, v), true);
+}
+
+/** Stitch one code object. `profiled` is the profile's op name per instruction, if any. */
+export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonly string[] | null): StitchedFunction {
+  const n = co.ops.length;
+  const depths = stackDepths(co);
+  const chosen = chooseOps(co, profiled, depths);
+  const frameSlots = co.nlocalsplus + co.stacksize;
+  const specs: PieceSpec[] = [];
+  const pseudo = (op: string): TemplateDef<any> => {
+    const d = templateOf(op);
+    if (d === undefined) throw new Error(`no template for ${op}`);
+    return d;
+  };
+  const view = (op: string, arg: number, next: InstrView['next'], depth: number, facts: InstrView['facts'] = {}): InstrView => ({ op: op as OpName, arg, next, depth, facts });
+
+  // ---- prologue
+  specs.push({ def: pseudo('ENTER'), view: view('ENTER', 0, null, 0), instr: -1, label: 'ENTER' });
+  const params = co.argcount + co.kwonlyargcount + ((co.flags & 0x4) !== 0 ? 1 : 0) + ((co.flags & 0x8) !== 0 ? 1 : 0);
+  const nfree = co.freevars.length;
+  const ncells = co.cellvars.length;
+  // Cells are set by MAKE_CELL and free variables by COPY_FREE_VARS; stale words in other
+  // slots are harmless (the collector validates every word it scans).
+  const toInit = co.nlocals - params;
+  if (toInit > 0) specs.push({ def: pseudo('INIT_LOCALS'), view: view('INIT_LOCALS', 0, null, 0), instr: -1, label: 'INIT_LOCALS', slot: params, count: toInit });
+  if (nfree > 0) specs.push({ def: pseudo('COPY_FREE_VARS'), view: view('COPY_FREE_VARS', 0, null, 0), instr: -1, label: 'COPY_FREE_VARS', slot: co.nlocals + ncells });
+  for (let c = 0; c < ncells; c++) {
+    const fromArg = co.cell2arg[c];
+    specs.push({ def: pseudo('MAKE_CELL'), view: view('MAKE_CELL', c, { op: 'NOP', arg: fromArg }, 0), instr: -1, label: 'MAKE_CELL' });
+  }
+
+  // ---- instructions
+  const firstInstrPiece = specs.length;
+  const instrPiece = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    if (depths[i] < 0) continue;
+    const op = chosen[i];
+    const def = templateOf(op) ?? templateOf(OPS[GENERIC[co.ops[i]]].name);
+    if (def === undefined) throw new Error(`${co.qualname}: no template for ${op}`);
+    const next = i + 1 < n ? { op: OPS[GENERIC[co.ops[i + 1]]].name as OpName, arg: co.args[i + 1] } : null;
+    const facts = env.facts(co, i);
+    instrPiece[i] = specs.length;
+    specs.push({ def, view: view(op, co.args[i], next, depths[i], facts), instr: i, label: op });
+    const fuses = def.fuses ?? 0;
+    if (fuses > 0) {
+      for (let k = 1; k <= fuses; k++) instrPiece[i + k] = -2; // covered by i
+      i += fuses;
+    }
+  }
+  const endOfBody = specs.length;
+
+  // ---- exception paths
+  const handlerKey = (h: ExceptionEntry | null, tb: boolean): string => `${tb ? 'H' : 'N'}:${h === null ? 'unwind' : `${h.target}@${h.depth}`}`;
+  const handlerOf = (i: number): ExceptionEntry | null => {
+    for (const e of co.exceptionTable) if (i >= e.start && i < e.end) return e;
+    return null;
+  };
+  const thunkPiece = new Map<number, number>();
+  const handlers = new Map<string, PieceSpec>();
+  const needHandler = (h: ExceptionEntry | null, tb: boolean): string => {
+    const key = handlerKey(h, tb);
+    if (!handlers.has(key)) {
+      const def = pseudo(tb ? 'HANDLER' : 'HANDLER_NO_TB');
+      handlers.set(key, {
+        def,
+        view: view(def.op, 0, null, 0, { handled: h !== null }),
+        instr: -1,
+        label: key,
+        key,
+        slot: h === null ? undefined : co.nlocalsplus + h.depth + (h.lasti ? 1 : 0),
+      });
+    }
+    return key;
+  };
+  const stencils = specs.map((s) => stencilFor(s.def, s.def.variant ? s.def.variant(s.view) : {}));
+  for (let p = firstInstrPiece; p < endOfBody; p++) {
+    const st = stencils[p];
+    const i = specs[p].instr;
+    const h = handlerOf(i);
+    if (st.holes.some((x) => x.desc.k === 'exc')) {
+      const key = needHandler(h, true);
+      thunkPiece.set(i, specs.length);
+      const def = pseudo('EXC_THUNK');
+      specs.push({ def, view: view('EXC_THUNK', 0, null, 0), instr: i, label: 'EXC_THUNK', targetKey: key });
+      stencils.push(stencilFor(def, {}));
+    }
+    if (st.holes.some((x) => x.desc.k === 'reraise')) needHandler(h, false);
+  }
+  const handlerStart = specs.length;
+  for (const spec of handlers.values()) {
+    specs.push(spec);
+    stencils.push(stencilFor(spec.def, spec.def.variant ? spec.def.variant(spec.view) : {}));
+  }
+  const unwindPiece = specs.length;
+  specs.push({ def: pseudo('UNWIND'), view: view('UNWIND', 0, null, 0), instr: -1, label: 'UNWIND' });
+  stencils.push(stencilFor(pseudo('UNWIND'), {}));
+  const exitPiece = specs.length;
+  specs.push({ def: pseudo('EXIT'), view: view('EXIT', 0, null, 0), instr: -1, label: 'EXIT' });
+  stencils.push(stencilFor(pseudo('EXIT'), {}));
+  const handlerPieceByKey = new Map<string, number>();
+  for (let p = handlerStart; p < unwindPiece; p++) handlerPieceByKey.set(specs[p].key!, p);
+
+  // ---- layout: a trailing `jmp next` goes when `next` is the following piece.
+  const nextPieceOf = (p: number): number => {
+    // The piece control falls to after piece p: the next instruction's piece for body
+    // pieces (skipping covered/unreachable instructions), the following piece otherwise.
+    if (p >= firstInstrPiece && p < endOfBody) {
+      const i = specs[p].instr;
+      const fuses = specs[p].def.fuses ?? 0;
+      for (let j = i + 1 + fuses; j < n; j++) if (instrPiece[j] >= 0) return instrPiece[j];
+      return -1;
+    }
+    return p + 1;
+  };
+  const placed: Placed[] = [];
+  let offset = 0;
+  for (let p = 0; p < specs.length; p++) {
+    const st = stencils[p];
+    const fallsIntoNext = nextPieceOf(p) === p + 1;
+    const length = fallsIntoNext ? st.fallLength : st.bytes.length;
+    placed.push({ stencil: st, instr: specs[p].instr, label: specs[p].label, offset, length });
+    offset += length;
+  }
+  const bytes = new Uint8Array(offset);
+  const relocs: ChunkReloc[] = [];
+  const symbolName = env.entrySymbol(co);
+
+  const instrOffsets = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) if (instrPiece[i] >= 0) instrOffsets[i] = placed[instrPiece[i]].offset;
+  const instrStart = (i: number): number => {
+    if (i < 0 || i >= n || instrPiece[i] < 0) throw new Error(`${co.qualname}: jump to instruction ${i} without code`);
+    return placed[instrPiece[i]].offset;
+  };
+
+  for (let p = 0; p < specs.length; p++) {
+    const spec = specs[p];
+    const pl = placed[p];
+    const st = pl.stencil;
+    bytes.set(st.bytes.subarray(0, pl.length), pl.offset);
+    const i = spec.instr;
+    const arg = (of: number): number => (of === 0 ? spec.view.arg : spec.view.next!.arg);
+    const at = (site: HoleSite<HoleDesc>): number => pl.offset + site.offset;
+    const rel = (site: HoleSite<HoleDesc>, target: number): void => {
+      le32(bytes, at(site), target - (pl.offset + site.pcBase!));
+    };
+    const relSym = (site: HoleSite<HoleDesc>, symbol: string, addend: number): void => {
+      relocs.push({ offset: at(site), kind: 'rel32', symbol, addend: BigInt(addend - (site.pcBase! - site.offset)) });
+    };
+    const word64 = (site: HoleSite<HoleDesc>, w: Word64): void => {
+      if ('imm' in w) le64(bytes, at(site), w.imm);
+      else if (w.symbol.startsWith(BOX_PREFIX)) relocs.push({ offset: at(site), kind: 'abs64', symbol: w.symbol.slice(BOX_PREFIX.length), addend: (w.addend ?? 0n) + OBJ_TAG_BITS });
+      else relocs.push({ offset: at(site), kind: 'abs64', symbol: w.symbol, addend: w.addend ?? 0n });
+    };
+    for (const site of st.holes) {
+      if (site.offset + site.width > pl.length) continue; // in the dropped trailing jump
+      const d = site.desc;
+      switch (d.k) {
+        case 'stack':
+          le32(bytes, at(site), 8 * (co.nlocalsplus + spec.view.depth + d.pos - d.back * spec.view.arg));
+          break;
+        case 'local':
+          le32(bytes, at(site), 8 * arg(d.of));
+          break;
+        case 'deref':
+          le32(bytes, at(site), 8 * (co.nlocals + arg(d.of)));
+          break;
+        case 'slot':
+          if (spec.slot === undefined) throw new Error(`${spec.label}: no slot`);
+          le32(bytes, at(site), 8 * spec.slot);
+          break;
+        case 'count':
+          if (spec.count === undefined) throw new Error(`${spec.label}: no count`);
+          le32(bytes, at(site), spec.count);
+          break;
+        case 'frameBytes':
+          le32(bytes, at(site), 8 * frameSlots);
+          break;
+        case 'arg':
+          le32(bytes, at(site), arg(d.of));
+          break;
+        case 'instr':
+          le32(bytes, at(site), i);
+          break;
+        case 'const':
+          word64(site, env.constant(co, arg(d.of)));
+          break;
+        case 'name':
+          word64(site, env.name(co.names[arg(d.of)]));
+          break;
+        case 'varname': {
+          const a = arg(d.of);
+          const all = [...co.varnames, ...co.cellvars, ...co.freevars];
+          const isDeref = spec.view.op.includes('DEREF');
+          word64(site, env.name(isDeref ? all[co.nlocals + a] : co.varnames[a]));
+          break;
+        }
+        case 'builtin':
+          word64(site, env.builtin(co.names[arg(d.of)]));
+          break;
+        case 'global': {
+          const g = env.global(co, co.names[arg(d.of)]);
+          relSym(site, g.symbol, g.offset);
+          break;
+        }
+        case 'target':
+          if (spec.targetKey !== undefined) rel(site, placed[handlerPieceByKey.get(spec.targetKey)!].offset);
+          else if (i === -1 && spec.key !== undefined) {
+            // A handler block: the handler's first instruction.
+            const h = co.exceptionTable.find((e) => spec.key === handlerKey(e, true) || spec.key === handlerKey(e, false))!;
+            rel(site, instrStart(h.target));
+          } else rel(site, instrStart(arg(d.of)));
+          break;
+        case 'next': {
+          const np = nextPieceOf(p);
+          if (np < 0) throw new Error(`${co.qualname}: control falls off the end after ${spec.label}`);
+          rel(site, placed[np].offset);
+          break;
+        }
+        case 'exc':
+          rel(site, placed[thunkPiece.get(i)!].offset);
+          break;
+        case 'reraise':
+          rel(site, placed[handlerPieceByKey.get(handlerKey(handlerOf(i), false))!].offset);
+          break;
+        case 'unwind':
+          rel(site, placed[unwindPiece].offset);
+          break;
+        case 'exit':
+          rel(site, placed[exitPiece].offset);
+          break;
+        case 'code':
+          if (site.kind === 'rel32') relSym(site, env.codeSymbol(co), 0);
+          else word64(site, { symbol: env.codeSymbol(co) });
+          break;
+        case 'callee':
+        case 'calleeCode': {
+          const callee = env.callee(co, i);
+          if (callee === null) throw new Error(`${co.qualname}: instruction ${i} has no profiled callee`);
+          relSym(site, d.k === 'callee' ? env.entrySymbol(callee) : env.codeSymbol(callee), 0);
+          break;
+        }
+        case 'cache':
+          throw new Error('inline caches are not allocated yet');
+      }
+    }
+    for (const r of st.relocs) {
+      if (r.offset >= pl.length) continue;
+      if (r.target.kind !== 'extern') throw new Error('stencil self reference');
+      const name = r.target.name;
+      if (name.startsWith(BOX_PREFIX)) relocs.push({ offset: pl.offset + r.offset, kind: r.kind, symbol: name.slice(BOX_PREFIX.length), addend: BigInt(r.addend) + OBJ_TAG_BITS });
+      else relocs.push({ offset: pl.offset + r.offset, kind: r.kind, symbol: name, addend: BigInt(r.addend) });
+    }
+  }
+  const chunk: Chunk = {
+    name: symbolName,
+    section: 'text',
+    bytes,
+    align: 16,
+    symbols: [{ name: symbolName, offset: 0, size: bytes.length, kind: 'function' }],
+    relocs,
+  };
+  return { chunk, pieces: placed, instrOffsets, chosen };
+}

@@ -1,0 +1,442 @@
+// Specialized arithmetic and comparison templates (chosen from the interpreter's profile).
+//
+// Small ints are int48 payloads under tag 0xFFF9. Shifting a payload left by 16 turns it
+// into a 64-bit integer scaled by 2^16, so a 64-bit add, subtract or multiply overflows
+// exactly when the int48 result would: the overflow flag is the int48 overflow check, and
+// a signed compare of two shifted payloads orders them. Every fast path has a guard; when
+// it fails (other types, overflow into a big int, division by zero) the template falls
+// back to the generic runtime call, which is always correct. Floats are the doubles
+// themselves; int operands of a float op convert exactly (int48 fits a double).
+
+import { type Assembler, cl, eax, ecx, edx, type Gpr, type Label, rax, rcx, rdi, rdx, rsi, sym, xmm0, xmm1, xmm2 } from '../src/asm/index.js';
+import type { Cond } from '../src/asm/table.js';
+import { BINOPS, CMPOPS, INPLACE } from '../src/bytecode/ops.js';
+import { INT_TAG_BITS, TAG_INT, TAG_MIN } from '../src/native/layout.js';
+import { H, type HoleDesc, RT, S, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
+import { excCheck, restoreTop } from './util.js';
+
+type A = Assembler<HoleDesc>;
+
+function guardInt(a: A, r: Gpr<64>, tmp: Gpr<64>, slow: Label): void {
+  a.mov(tmp, r);
+  a.shr(tmp, 48);
+  a.cmp(tmp, TAG_INT);
+  a.jne(slow);
+}
+
+/** rax = box(rax >> 16) for a result scaled by 2^16 (fits int48 by construction). */
+function boxScaled(a: A): void {
+  a.shr(rax, 16);
+  a.mov(rcx, INT_TAG_BITS);
+  a.or(rax, rcx);
+}
+
+/** Sign-extend the payload of the small int in r. */
+function payload(a: A, r: Gpr<64>): void {
+  a.shl(r, 16);
+  a.sar(r, 16);
+}
+
+/** The generic path of BINARY_OP: rt_binary_op(S[-2], S[-1], arg). */
+function genericBinary(a: A): void {
+  a.mov(rdi, S(-2));
+  a.mov(rsi, S(-1));
+  a.mov(edx, H.arg());
+  a.call(sym('rt_binary_op'));
+  restoreTop(a);
+  excCheck(a);
+  a.mov(S(-2), rax);
+  a.jmp(H.next());
+}
+
+const binopOf = (arg: number): (typeof BINOPS)[number] => BINOPS[arg & ~INPLACE];
+
+const intBinary = (op: 'BINARY_OP_ADD_INT' | 'BINARY_OP_SUB_INT' | 'BINARY_OP_MUL_INT', body: (a: A, slow: Label) => void): TemplateDef => ({
+  op,
+  emit(a: TplAsm) {
+    const slow = a.newLabel();
+    a.mov(rax, S(-2));
+    a.mov(rcx, S(-1));
+    guardInt(a, rax, rdx, slow);
+    guardInt(a, rcx, rdx, slow);
+    body(a, slow);
+    a.mov(S(-2), rax);
+    a.jmp(H.next());
+    a.bind(slow);
+    genericBinary(a);
+  },
+});
+
+/** Condition codes of CMPOPS on signed integers. */
+const INT_CC: readonly Cond[] = ['l', 'le', 'e', 'ne', 'g', 'ge'];
+
+function invert(cc: Cond): Cond {
+  const inv: Record<string, Cond> = { l: 'ge', ge: 'l', le: 'g', g: 'le', e: 'ne', ne: 'e', a: 'be', be: 'a', ae: 'b', b: 'ae', p: 'np', np: 'p' };
+  return inv[cc];
+}
+
+/**
+ * Float comparison of xmm0 (a) with xmm1 (b) for CMPOPS[op]: jump to `yes` when it holds,
+ * fall through otherwise. Unordered (NaN) operands make every comparison false except !=.
+ */
+function floatCompareJump(a: A, op: number, yes: Label | ReturnType<typeof H.target>, no: Label | ReturnType<typeof H.next>): void {
+  switch (CMPOPS[op]) {
+    case '<':
+      a.ucomisd(xmm1, xmm0);
+      a.ja(yes as never);
+      break;
+    case '<=':
+      a.ucomisd(xmm1, xmm0);
+      a.jae(yes as never);
+      break;
+    case '>':
+      a.ucomisd(xmm0, xmm1);
+      a.ja(yes as never);
+      break;
+    case '>=':
+      a.ucomisd(xmm0, xmm1);
+      a.jae(yes as never);
+      break;
+    case '==':
+      a.ucomisd(xmm0, xmm1);
+      a.jp(no as never);
+      a.je(yes as never);
+      break;
+    case '!=':
+      a.ucomisd(xmm0, xmm1);
+      a.jp(yes as never);
+      a.jne(yes as never);
+      break;
+  }
+  a.jmp(no as never);
+}
+
+/** Load S[-2], S[-1] into xmm0, xmm1 when both are floats or small ints; else jump to slow. */
+function loadFloatOperands(a: A, slow: Label): void {
+  for (const [pos, x] of [[-2, xmm0], [-1, xmm1]] as const) {
+    const isFloat = a.newLabel();
+    const done = a.newLabel();
+    a.mov(rax, S(pos));
+    a.mov(rdx, rax);
+    a.shr(rdx, 48);
+    a.cmp(edx, TAG_MIN);
+    a.jb(isFloat);
+    a.cmp(edx, TAG_INT);
+    a.jne(slow);
+    payload(a, rax);
+    a.cvtsi2sd(x, rax);
+    a.jmp(done);
+    a.bind(isFloat);
+    a.movq(x, rax);
+    a.bind(done);
+  }
+}
+
+/** Generic comparison and branch: rt_richcompare then truth. */
+function genericCompareJump(a: A, jumpIfTrue: boolean): void {
+  a.mov(rdi, S(-2));
+  a.mov(rsi, S(-1));
+  a.mov(edx, H.arg());
+  a.call(sym('rt_richcompare'));
+  restoreTop(a);
+  excCheck(a);
+  const slowTruth = a.newLabel();
+  a.cmp(rax, RT('rt_const_True'));
+  a.jne(slowTruth);
+  if (jumpIfTrue) a.jmp(H.target(1));
+  else a.jmp(H.next());
+  a.bind(slowTruth);
+  const isFalse = a.newLabel();
+  a.cmp(rax, RT('rt_const_False'));
+  a.je(isFalse);
+  a.mov(rdi, rax);
+  a.call(sym('rt_truthy'));
+  a.test(eax, eax);
+  a.js(H.exc());
+  if (jumpIfTrue) a.jne(H.target(1));
+  else a.je(H.target(1));
+  a.jmp(H.next());
+  a.bind(isFalse);
+  if (jumpIfTrue) a.jmp(H.next());
+  else a.jmp(H.target(1));
+}
+
+type CmpJumpParams = { cmp: number; jumpIfTrue: boolean };
+
+const cmpJumpVariant = (ins: { arg: number; next: { op: string } | null }): CmpJumpParams => {
+  if (ins.next === null || (ins.next.op !== 'POP_JUMP_IF_FALSE' && ins.next.op !== 'POP_JUMP_IF_TRUE')) {
+    throw new Error('a fused compare must be followed by POP_JUMP_IF_FALSE/TRUE');
+  }
+  return { cmp: ins.arg, jumpIfTrue: ins.next.op === 'POP_JUMP_IF_TRUE' };
+};
+
+export const arithTemplates: TemplateDef<any>[] = [
+  intBinary('BINARY_OP_ADD_INT', (a, slow) => {
+    a.shl(rax, 16);
+    a.shl(rcx, 16);
+    a.add(rax, rcx);
+    a.jo(slow);
+    boxScaled(a);
+  }),
+  intBinary('BINARY_OP_SUB_INT', (a, slow) => {
+    a.shl(rax, 16);
+    a.shl(rcx, 16);
+    a.sub(rax, rcx);
+    a.jo(slow);
+    boxScaled(a);
+  }),
+  intBinary('BINARY_OP_MUL_INT', (a, slow) => {
+    a.shl(rax, 16);
+    payload(a, rcx);
+    a.imul(rax, rcx);
+    a.jo(slow);
+    boxScaled(a);
+  }),
+  {
+    op: 'BINARY_OP_FLOORDIV_INT',
+    emit(a: TplAsm) {
+      const slow = a.newLabel();
+      const exact = a.newLabel();
+      a.mov(rax, S(-2));
+      a.mov(rcx, S(-1));
+      guardInt(a, rax, rdx, slow);
+      guardInt(a, rcx, rdx, slow);
+      payload(a, rax);
+      payload(a, rcx);
+      a.test(rcx, rcx);
+      a.je(slow); // ZeroDivisionError from the generic path
+      a.cqo();
+      a.idiv(rcx);
+      // Floor: a truncated quotient with a remainder of the other sign than the divisor is one too big.
+      a.test(rdx, rdx);
+      a.je(exact);
+      a.xor(rdx, rcx);
+      a.jns(exact);
+      a.dec(rax);
+      a.bind(exact);
+      // Only -2**47 // -1 leaves int48.
+      a.mov(rdx, rax);
+      payload(a, rdx);
+      a.cmp(rdx, rax);
+      a.jne(slow);
+      a.shl(rax, 16);
+      boxScaled(a);
+      a.mov(S(-2), rax);
+      a.jmp(H.next());
+      a.bind(slow);
+      genericBinary(a);
+    },
+  },
+  {
+    op: 'BINARY_OP_MOD_INT',
+    emit(a: TplAsm) {
+      const slow = a.newLabel();
+      const done = a.newLabel();
+      a.mov(rax, S(-2));
+      a.mov(rcx, S(-1));
+      guardInt(a, rax, rdx, slow);
+      guardInt(a, rcx, rdx, slow);
+      payload(a, rax);
+      payload(a, rcx);
+      a.test(rcx, rcx);
+      a.je(slow);
+      a.cqo();
+      a.idiv(rcx);
+      // Python's remainder has the divisor's sign.
+      a.test(rdx, rdx);
+      a.je(done);
+      a.mov(rax, rdx);
+      a.xor(rax, rcx);
+      a.jns(done);
+      a.add(rdx, rcx);
+      a.bind(done);
+      a.mov(rax, rdx);
+      a.shl(rax, 16);
+      boxScaled(a);
+      a.mov(S(-2), rax);
+      a.jmp(H.next());
+      a.bind(slow);
+      genericBinary(a);
+    },
+  },
+  {
+    op: 'BINARY_OP_BITWISE_INT',
+    variant: (ins) => ({ op: binopOf(ins.arg) }),
+    emit(a: TplAsm, p: { op: string }) {
+      const slow = a.newLabel();
+      a.mov(rax, S(-2));
+      a.mov(rcx, S(-1));
+      guardInt(a, rax, rdx, slow);
+      guardInt(a, rcx, rdx, slow);
+      switch (p.op) {
+        case '&':
+          a.and(rax, rcx); // equal tags survive, payloads combine bitwise
+          break;
+        case '|':
+          a.or(rax, rcx);
+          break;
+        case '^':
+          a.xor(rax, rcx);
+          a.mov(rcx, INT_TAG_BITS);
+          a.or(rax, rcx);
+          break;
+        case '<<':
+          payload(a, rcx);
+          a.cmp(rcx, 47);
+          a.ja(slow); // a negative count (huge unsigned) or a big shift: the generic path decides
+          payload(a, rax);
+          a.mov(rdx, rax);
+          a.shl(rdx, cl);
+          a.mov(rdi, rdx);
+          a.sar(rdi, cl);
+          a.cmp(rdi, rax);
+          a.jne(slow); // bits shifted out of 64
+          a.mov(rax, rdx);
+          payload(a, rdx);
+          a.cmp(rdx, rax);
+          a.jne(slow); // past int48: a big int
+          a.shl(rax, 16);
+          boxScaled(a);
+          break;
+        case '>>': {
+          const small = a.newLabel();
+          payload(a, rcx);
+          a.test(rcx, rcx);
+          a.js(slow); // ValueError from the generic path
+          a.cmp(rcx, 63);
+          a.jbe(small);
+          a.mov(ecx, 63);
+          a.bind(small);
+          payload(a, rax);
+          a.sar(rax, cl);
+          a.shl(rax, 16);
+          boxScaled(a);
+          break;
+        }
+        default:
+          throw new Error(`BINARY_OP_BITWISE_INT: ${p.op}`);
+      }
+      a.mov(S(-2), rax);
+      a.jmp(H.next());
+      a.bind(slow);
+      genericBinary(a);
+    },
+  },
+  ...floatBinaries(),
+  {
+    op: 'COMPARE_OP_INT',
+    variant: (ins) => ({ cmp: ins.arg }),
+    emit(a: TplAsm, p: { cmp: number }) {
+      const slow = a.newLabel();
+      a.mov(rax, S(-2));
+      a.mov(rcx, S(-1));
+      guardInt(a, rax, rdx, slow);
+      guardInt(a, rcx, rdx, slow);
+      a.shl(rax, 16);
+      a.shl(rcx, 16);
+      a.cmp(rax, rcx);
+      a.mov(rax, RT('rt_const_False'));
+      a.cmov(INT_CC[p.cmp], rax, RT('rt_const_True'));
+      a.mov(S(-2), rax);
+      a.jmp(H.next());
+      a.bind(slow);
+      genericCompare(a);
+    },
+  },
+  {
+    op: 'COMPARE_OP_FLOAT',
+    variant: (ins) => ({ cmp: ins.arg }),
+    emit(a: TplAsm, p: { cmp: number }) {
+      const slow = a.newLabel();
+      const yes = a.newLabel();
+      const no = a.newLabel();
+      const store = a.newLabel();
+      loadFloatOperands(a, slow);
+      floatCompareJump(a, p.cmp, yes, no);
+      a.bind(yes);
+      a.mov(rax, RT('rt_const_True'));
+      a.jmp(store);
+      a.bind(no);
+      a.mov(rax, RT('rt_const_False'));
+      a.bind(store);
+      a.mov(S(-2), rax);
+      a.jmp(H.next());
+      a.bind(slow);
+      genericCompare(a);
+    },
+  },
+  {
+    op: 'COMPARE_OP_INT_JUMP',
+    fuses: 1,
+    variant: cmpJumpVariant,
+    emit(a: TplAsm, p: CmpJumpParams) {
+      const slow = a.newLabel();
+      a.mov(rax, S(-2));
+      a.mov(rcx, S(-1));
+      guardInt(a, rax, rdx, slow);
+      guardInt(a, rcx, rdx, slow);
+      a.shl(rax, 16);
+      a.shl(rcx, 16);
+      a.cmp(rax, rcx);
+      const cc = INT_CC[p.cmp];
+      a.j(p.jumpIfTrue ? cc : invert(cc), H.target(1));
+      a.jmp(H.next());
+      a.bind(slow);
+      genericCompareJump(a, p.jumpIfTrue);
+    },
+  },
+  {
+    op: 'COMPARE_OP_FLOAT_JUMP',
+    fuses: 1,
+    variant: cmpJumpVariant,
+    emit(a: TplAsm, p: CmpJumpParams) {
+      const slow = a.newLabel();
+      loadFloatOperands(a, slow);
+      if (p.jumpIfTrue) floatCompareJump(a, p.cmp, H.target(1), H.next());
+      else floatCompareJump(a, p.cmp, H.next(), H.target(1));
+      a.bind(slow);
+      genericCompareJump(a, p.jumpIfTrue);
+    },
+  },
+];
+
+/** The generic path of COMPARE_OP: rt_richcompare(S[-2], S[-1], arg). */
+function genericCompare(a: A): void {
+  a.mov(rdi, S(-2));
+  a.mov(rsi, S(-1));
+  a.mov(edx, H.arg());
+  a.call(sym('rt_richcompare'));
+  restoreTop(a);
+  excCheck(a);
+  a.mov(S(-2), rax);
+  a.jmp(H.next());
+}
+
+/** float + - * / with the result boxed as itself (x86 NaNs are already canonical). */
+function floatBinaries(): TemplateDef<any>[] {
+  const ops = [
+    ['BINARY_OP_ADD_FLOAT', 'addsd'],
+    ['BINARY_OP_SUB_FLOAT', 'subsd'],
+    ['BINARY_OP_MUL_FLOAT', 'mulsd'],
+    ['BINARY_OP_TRUEDIV_FLOAT', 'divsd'],
+  ] as const;
+  return ops.map(([op, insn]) => ({
+    op,
+    emit(a: TplAsm) {
+      const slow = a.newLabel();
+      loadFloatOperands(a, slow);
+      if (insn === 'divsd') {
+        // Division by zero raises ZeroDivisionError: leave that to the generic path.
+        a.xorpd(xmm2, xmm2);
+        a.ucomisd(xmm1, xmm2);
+        a.je(slow);
+      }
+      a[insn](xmm0, xmm1);
+      a.movq(rax, xmm0);
+      a.mov(S(-2), rax);
+      a.jmp(H.next());
+      a.bind(slow);
+      genericBinary(a);
+    },
+  }));
+}

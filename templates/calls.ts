@@ -1,0 +1,64 @@
+// Specialized call templates: a Python function called with exactly its positional
+// parameters runs with its frame placed on the caller's argument slots (no copying).
+// The profile may name the callee of a call site; then the template checks that the
+// callable is a function with that code and calls its entry directly.
+
+import { ecx, edx, mem, qword, rax, rcx, rdi, rdx, rip, rsi, sym } from '../src/asm/index.js';
+import { CODE, FUNCTION, TAG_OBJ } from '../src/native/layout.js';
+import { H, S, SA, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
+import { excCheck, restoreTop } from './util.js';
+
+function genericCall(a: TplAsm): void {
+  a.mov(rdi, S(-1, 1));
+  a.lea(rsi, SA(0, 1));
+  a.mov(edx, H.arg());
+  a.xor(ecx, ecx);
+  a.call(sym('rt_call'));
+  restoreTop(a);
+  excCheck(a);
+  a.mov(S(-1, 1), rax);
+  a.jmp(H.next());
+}
+
+export const callTemplates: TemplateDef<any>[] = [
+  {
+    op: 'CALL_PY_EXACT_ARGS',
+    doc: 'callable is a Python function taking exactly arg positional parameters (direct: the profiled callee)',
+    variant: (ins) => ({ direct: typeof ins.facts.callee === 'string' }),
+    emit(a: TplAsm, p: { direct: boolean }) {
+      const slow = a.newLabel();
+      a.mov(rax, S(-1, 1));
+      a.mov(rcx, rax);
+      a.shr(rcx, 48);
+      a.cmp(ecx, TAG_OBJ);
+      a.jne(slow);
+      a.mov(rdx, rax);
+      a.shl(rdx, 16);
+      a.shr(rdx, 16);
+      a.lea(rcx, rip(sym('type_function')));
+      a.cmp(qword(mem(rdx)), rcx);
+      a.jne(slow);
+      a.mov(rcx, qword(mem(rdx, FUNCTION.code)));
+      if (p.direct) {
+        a.lea(rdx, H.calleeCode());
+        a.cmp(rcx, rdx);
+        a.jne(slow);
+        a.lea(rdi, SA(0, 1));
+        a.mov(rsi, rax);
+        a.call(H.callee());
+      } else {
+        a.cmp(qword(mem(rcx, CODE.exactArgs)), H.arg());
+        a.jne(slow);
+        a.lea(rdi, SA(0, 1));
+        a.mov(rsi, rax);
+        a.call(qword(mem(rcx, CODE.entry)));
+      }
+      restoreTop(a);
+      excCheck(a);
+      a.mov(S(-1, 1), rax);
+      a.jmp(H.next());
+      a.bind(slow);
+      genericCall(a);
+    },
+  },
+];

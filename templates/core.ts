@@ -1,0 +1,689 @@
+// Templates of the generic instructions: each moves values between frame slots and calls
+// the runtime for anything beyond a move or a test. Every runtime call that may raise is
+// followed by the exception check; every call that can run Python code restores the
+// value-stack top afterwards.
+
+import { al, eax, ecx, edx, esi, mem, qword, rax, rcx, rdi, rdx, rsi, sym, type Gpr } from '../src/asm/index.js';
+import { CELL } from '../src/native/layout.js';
+import { D, H, L, RT, S, SA, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
+import { excCheck, restoreTop } from './util.js';
+
+function unbox(a: TplAsm, r: Gpr<64>): void {
+  a.shl(r, 16);
+  a.shr(r, 16);
+}
+
+/** rax = True or False from the flags of a preceding compare (`cc` true -> True). */
+function boolFromFlags(a: TplAsm, cc: 'e' | 'ne'): void {
+  a.mov(rax, RT('rt_const_False'));
+  if (cc === 'e') a.cmove(rax, RT('rt_const_True'));
+  else a.cmovne(rax, RT('rt_const_True'));
+}
+
+/**
+ * Branch on the truth of rax: to the instruction's target when it is `jumpIf`, to the
+ * next instruction otherwise. True/False/None are tested inline; anything else asks
+ * rt_truthy (which may run __bool__/__len__ and raise).
+ */
+function branchOnTruth(a: TplAsm, jumpIf: boolean): void {
+  const slow = a.newLabel();
+  a.cmp(rax, RT('rt_const_True'));
+  if (jumpIf) a.je(H.target());
+  else a.je(H.next());
+  a.cmp(rax, RT('rt_const_False'));
+  if (jumpIf) a.je(H.next());
+  else a.je(H.target());
+  a.bind(slow);
+  a.mov(rdi, rax);
+  a.call(sym('rt_truthy'));
+  a.test(eax, eax);
+  a.js(H.exc());
+  if (jumpIf) a.jne(H.target());
+  else a.je(H.target());
+  a.jmp(H.next());
+}
+
+export const coreTemplates: TemplateDef<any>[] = [
+  { op: 'NOP', emit() {} },
+  { op: 'POP_TOP', doc: 'the slot is simply dead', emit() {} },
+  {
+    op: 'COPY',
+    emit(a: TplAsm) {
+      a.mov(rax, S(0, 1));
+      a.mov(S(0), rax);
+    },
+  },
+  {
+    op: 'SWAP',
+    emit(a: TplAsm) {
+      a.mov(rax, S(0, 1));
+      a.mov(rcx, S(-1));
+      a.mov(S(0, 1), rcx);
+      a.mov(S(-1), rax);
+    },
+  },
+  {
+    op: 'PUSH_NULL',
+    emit(a: TplAsm) {
+      a.mov(rax, RT('rt_const_unbound'));
+      a.mov(S(0), rax);
+    },
+  },
+  {
+    op: 'LOAD_CONST',
+    emit(a: TplAsm) {
+      a.mov(rax, H.const());
+      a.mov(S(0), rax);
+    },
+  },
+  {
+    op: 'RETURN_VALUE',
+    emit(a: TplAsm) {
+      a.mov(rax, S(-1));
+      a.jmp(H.exit());
+    },
+  },
+  {
+    op: 'RETURN_CONST',
+    emit(a: TplAsm) {
+      a.mov(rax, H.const());
+      a.jmp(H.exit());
+    },
+  },
+  // ---- locals and cells
+  {
+    op: 'LOAD_FAST',
+    doc: 'with the unbound check unless the compiler proved the local assigned',
+    variant: (ins) => ({ checked: ins.facts.maybeUnbound === true }),
+    emit(a: TplAsm, p: { checked: boolean }) {
+      a.mov(rax, L());
+      if (p.checked) {
+        const bound = a.newLabel();
+        a.cmp(rax, RT('rt_const_unbound'));
+        a.jne(bound);
+        a.mov(rdi, H.varname());
+        a.call(sym('rt_raise_unbound_local'));
+        a.jmp(H.exc());
+        a.bind(bound);
+      }
+      a.mov(S(0), rax);
+    },
+  },
+  {
+    op: 'STORE_FAST',
+    emit(a: TplAsm) {
+      a.mov(rax, S(-1));
+      a.mov(L(), rax);
+    },
+  },
+  {
+    op: 'DELETE_FAST',
+    emit(a: TplAsm) {
+      const bound = a.newLabel();
+      a.mov(rax, L());
+      a.cmp(rax, RT('rt_const_unbound'));
+      a.jne(bound);
+      a.mov(rdi, H.varname());
+      a.call(sym('rt_raise_unbound_local'));
+      a.jmp(H.exc());
+      a.bind(bound);
+      a.mov(rax, RT('rt_const_unbound'));
+      a.mov(L(), rax);
+    },
+  },
+  {
+    op: 'LOAD_DEREF',
+    variant: (ins) => ({ free: ins.facts.free === true }),
+    emit(a: TplAsm, p: { free: boolean }) {
+      const bound = a.newLabel();
+      a.mov(rax, D());
+      unbox(a, rax);
+      a.mov(rax, qword(mem(rax, CELL.value)));
+      a.cmp(rax, RT('rt_const_unbound'));
+      a.jne(bound);
+      a.mov(rdi, H.varname());
+      a.call(sym(p.free ? 'rt_raise_unbound_free' : 'rt_raise_unbound_local'));
+      a.jmp(H.exc());
+      a.bind(bound);
+      a.mov(S(0), rax);
+    },
+  },
+  {
+    op: 'STORE_DEREF',
+    emit(a: TplAsm) {
+      a.mov(rcx, D());
+      unbox(a, rcx);
+      a.mov(rax, S(-1));
+      a.mov(qword(mem(rcx, CELL.value)), rax);
+    },
+  },
+  {
+    op: 'DELETE_DEREF',
+    variant: (ins) => ({ free: ins.facts.free === true }),
+    emit(a: TplAsm, p: { free: boolean }) {
+      const bound = a.newLabel();
+      a.mov(rcx, D());
+      unbox(a, rcx);
+      a.mov(rax, qword(mem(rcx, CELL.value)));
+      a.cmp(rax, RT('rt_const_unbound'));
+      a.jne(bound);
+      a.mov(rdi, H.varname());
+      a.call(sym(p.free ? 'rt_raise_unbound_free' : 'rt_raise_unbound_local'));
+      a.jmp(H.exc());
+      a.bind(bound);
+      a.mov(rax, RT('rt_const_unbound'));
+      a.mov(qword(mem(rcx, CELL.value)), rax);
+    },
+  },
+  {
+    op: 'LOAD_CLOSURE',
+    emit(a: TplAsm) {
+      a.mov(rax, D());
+      a.mov(S(0), rax);
+    },
+  },
+  // ---- globals (module globals are fixed slots; builtins are static objects)
+  {
+    op: 'LOAD_GLOBAL',
+    doc: "module global slot (then builtins), a builtin's static object, or NameError",
+    variant: (ins) => ({ kind: String(ins.facts.global ?? 'missing') }),
+    emit(a: TplAsm, p: { kind: string }) {
+      if (p.kind === 'builtin') {
+        a.mov(rax, H.builtin());
+      } else if (p.kind === 'module') {
+        const found = a.newLabel();
+        a.mov(rax, H.global());
+        a.cmp(rax, RT('rt_const_unbound'));
+        a.jne(found);
+        a.mov(rdi, H.name());
+        a.call(sym('rt_load_global_fallback'));
+        excCheck(a);
+        a.bind(found);
+      } else {
+        a.mov(rdi, H.name());
+        a.call(sym('rt_load_global_fallback'));
+        excCheck(a);
+      }
+      a.mov(S(0), rax);
+    },
+  },
+  {
+    op: 'STORE_GLOBAL',
+    emit(a: TplAsm) {
+      a.mov(rax, S(-1));
+      a.mov(H.global(), rax);
+    },
+  },
+  {
+    op: 'DELETE_GLOBAL',
+    emit(a: TplAsm) {
+      const bound = a.newLabel();
+      a.mov(rax, H.global());
+      a.cmp(rax, RT('rt_const_unbound'));
+      a.jne(bound);
+      a.mov(rdi, H.name());
+      a.call(sym('rt_raise_name_error'));
+      a.jmp(H.exc());
+      a.bind(bound);
+      a.mov(rax, RT('rt_const_unbound'));
+      a.mov(H.global(), rax);
+    },
+  },
+  // ---- control flow
+  {
+    op: 'JUMP',
+    emit(a: TplAsm) {
+      a.jmp(H.target());
+    },
+  },
+  {
+    op: 'POP_JUMP_IF_FALSE',
+    emit(a: TplAsm) {
+      a.mov(rax, S(-1));
+      branchOnTruth(a, false);
+    },
+  },
+  {
+    op: 'POP_JUMP_IF_TRUE',
+    emit(a: TplAsm) {
+      a.mov(rax, S(-1));
+      branchOnTruth(a, true);
+    },
+  },
+  {
+    op: 'JUMP_IF_FALSE_OR_POP',
+    doc: 'the value stays in its slot either way; only the depth differs',
+    emit(a: TplAsm) {
+      a.mov(rax, S(-1));
+      branchOnTruth(a, false);
+    },
+  },
+  {
+    op: 'JUMP_IF_TRUE_OR_POP',
+    emit(a: TplAsm) {
+      a.mov(rax, S(-1));
+      branchOnTruth(a, true);
+    },
+  },
+  {
+    op: 'POP_JUMP_IF_NONE',
+    emit(a: TplAsm) {
+      a.mov(rax, S(-1));
+      a.cmp(rax, RT('rt_const_None'));
+      a.je(H.target());
+    },
+  },
+  {
+    op: 'POP_JUMP_IF_NOT_NONE',
+    emit(a: TplAsm) {
+      a.mov(rax, S(-1));
+      a.cmp(rax, RT('rt_const_None'));
+      a.jne(H.target());
+    },
+  },
+  // ---- operators
+  {
+    op: 'BINARY_OP',
+    emit(a: TplAsm) {
+      a.mov(rdi, S(-2));
+      a.mov(rsi, S(-1));
+      a.mov(edx, H.arg());
+      a.call(sym('rt_binary_op'));
+      restoreTop(a);
+      excCheck(a);
+      a.mov(S(-2), rax);
+    },
+  },
+  ...(
+    [
+      ['UNARY_NEGATIVE', 0],
+      ['UNARY_INVERT', 2],
+    ] as const
+  ).map(([op, kind]) => ({
+    op,
+    emit(a: TplAsm) {
+      a.mov(rdi, S(-1));
+      a.mov(esi, kind);
+      a.call(sym('rt_unary_op'));
+      restoreTop(a);
+      excCheck(a);
+      a.mov(S(-1), rax);
+    },
+  })),
+  {
+    op: 'UNARY_NOT',
+    emit(a: TplAsm) {
+      const slow = a.newLabel();
+      const done = a.newLabel();
+      a.mov(rax, S(-1));
+      a.cmp(rax, RT('rt_const_True'));
+      a.je(slow);
+      a.cmp(rax, RT('rt_const_False'));
+      a.jne(slow);
+      a.mov(rax, RT('rt_const_True'));
+      a.jmp(done);
+      a.bind(slow);
+      a.mov(rdi, rax);
+      a.call(sym('rt_truthy'));
+      restoreTop(a);
+      a.test(eax, eax);
+      a.js(H.exc());
+      boolFromFlags(a, 'e');
+      a.bind(done);
+      a.mov(S(-1), rax);
+    },
+  },
+  {
+    op: 'COMPARE_OP',
+    emit(a: TplAsm) {
+      a.mov(rdi, S(-2));
+      a.mov(rsi, S(-1));
+      a.mov(edx, H.arg());
+      a.call(sym('rt_richcompare'));
+      restoreTop(a);
+      excCheck(a);
+      a.mov(S(-2), rax);
+    },
+  },
+  {
+    op: 'IS_OP',
+    variant: (ins) => ({ not: ins.arg !== 0 }),
+    emit(a: TplAsm, p: { not: boolean }) {
+      a.mov(rax, S(-2));
+      a.cmp(rax, S(-1));
+      boolFromFlags(a, p.not ? 'ne' : 'e');
+      a.mov(S(-2), rax);
+    },
+  },
+  {
+    op: 'CONTAINS_OP',
+    variant: (ins) => ({ not: ins.arg !== 0 }),
+    emit(a: TplAsm, p: { not: boolean }) {
+      a.mov(rdi, S(-1));
+      a.mov(rsi, S(-2));
+      a.call(sym('rt_contains'));
+      restoreTop(a);
+      a.test(eax, eax);
+      a.js(H.exc());
+      boolFromFlags(a, p.not ? 'e' : 'ne');
+      a.mov(S(-2), rax);
+    },
+  },
+  // ---- containers and attributes
+  ...(['BUILD_TUPLE', 'BUILD_LIST', 'BUILD_SET', 'BUILD_STRING'] as const).map((op) => ({
+    op,
+    emit(a: TplAsm) {
+      a.lea(rdi, SA(0, 1));
+      a.mov(esi, H.arg());
+      a.call(sym(`rt_${op.toLowerCase()}`));
+      restoreTop(a);
+      excCheck(a);
+      a.mov(S(0, 1), rax);
+    },
+  })),
+  {
+    op: 'BUILD_MAP',
+    emit(a: TplAsm) {
+      a.lea(rdi, SA(0, 2));
+      a.mov(esi, H.arg());
+      a.call(sym('rt_build_map'));
+      restoreTop(a);
+      excCheck(a);
+      a.mov(S(0, 2), rax);
+    },
+  },
+  {
+    op: 'BINARY_SUBSCR',
+    emit(a: TplAsm) {
+      a.mov(rdi, S(-2));
+      a.mov(rsi, S(-1));
+      a.call(sym('rt_getitem'));
+      restoreTop(a);
+      excCheck(a);
+      a.mov(S(-2), rax);
+    },
+  },
+  {
+    op: 'STORE_SUBSCR',
+    emit(a: TplAsm) {
+      a.mov(rdi, S(-2));
+      a.mov(rsi, S(-1));
+      a.mov(rdx, S(-3));
+      a.call(sym('rt_setitem'));
+      restoreTop(a);
+      excCheck(a);
+    },
+  },
+  {
+    op: 'DELETE_SUBSCR',
+    emit(a: TplAsm) {
+      a.mov(rdi, S(-2));
+      a.mov(rsi, S(-1));
+      a.call(sym('rt_delitem'));
+      restoreTop(a);
+      excCheck(a);
+    },
+  },
+  {
+    op: 'LOAD_ATTR',
+    emit(a: TplAsm) {
+      a.mov(rdi, S(-1));
+      a.mov(rsi, H.name());
+      a.call(sym('rt_getattr'));
+      restoreTop(a);
+      excCheck(a);
+      a.mov(S(-1), rax);
+    },
+  },
+  {
+    op: 'STORE_ATTR',
+    emit(a: TplAsm) {
+      a.mov(rdi, S(-1));
+      a.mov(rsi, H.name());
+      a.mov(rdx, S(-2));
+      a.call(sym('rt_setattr'));
+      restoreTop(a);
+      excCheck(a);
+    },
+  },
+  {
+    op: 'DELETE_ATTR',
+    emit(a: TplAsm) {
+      a.mov(rdi, S(-1));
+      a.mov(rsi, H.name());
+      a.mov(rdx, RT('rt_const_unbound'));
+      a.call(sym('rt_setattr'));
+      restoreTop(a);
+      excCheck(a);
+    },
+  },
+  {
+    op: 'LOAD_METHOD',
+    doc: 'rt_load_method writes (method, self) or (attribute, NULL) into the two slots',
+    emit(a: TplAsm) {
+      a.mov(rdi, S(-1));
+      a.mov(rsi, H.name());
+      a.lea(rdx, SA(-1));
+      a.call(sym('rt_load_method'));
+      restoreTop(a);
+      excCheck(a);
+    },
+  },
+  {
+    op: 'UNPACK_SEQUENCE',
+    doc: 'items land last-first from the iterable slot upwards',
+    emit(a: TplAsm) {
+      a.mov(rdi, S(-1));
+      a.mov(esi, H.arg());
+      a.lea(rdx, SA(-1));
+      a.call(sym('rt_unpack_sequence'));
+      restoreTop(a);
+      excCheck(a);
+    },
+  },
+  // ---- iteration
+  {
+    op: 'GET_ITER',
+    emit(a: TplAsm) {
+      a.mov(rdi, S(-1));
+      a.call(sym('rt_iter'));
+      restoreTop(a);
+      excCheck(a);
+      a.mov(S(-1), rax);
+    },
+  },
+  {
+    op: 'FOR_ITER',
+    doc: 'rt_next: a value, UNBOUND when exhausted, or EXC',
+    emit(a: TplAsm) {
+      a.mov(rdi, S(-1));
+      a.call(sym('rt_next'));
+      restoreTop(a);
+      a.cmp(rax, RT('rt_const_unbound'));
+      a.je(H.target());
+      excCheck(a);
+      a.mov(S(0), rax);
+    },
+  },
+  // ---- calls and functions
+  {
+    op: 'CALL',
+    emit(a: TplAsm) {
+      a.mov(rdi, S(-1, 1));
+      a.lea(rsi, SA(0, 1));
+      a.mov(edx, H.arg());
+      a.xor(ecx, ecx);
+      a.call(sym('rt_call'));
+      restoreTop(a);
+      excCheck(a);
+      a.mov(S(-1, 1), rax);
+    },
+  },
+  {
+    op: 'CALL_KW',
+    doc: 'stack: callable, n arguments, kwnames tuple',
+    emit(a: TplAsm) {
+      a.mov(rdi, S(-2, 1));
+      a.lea(rsi, SA(-1, 1));
+      a.mov(edx, H.arg());
+      a.mov(rcx, S(-1));
+      a.call(sym('rt_call'));
+      restoreTop(a);
+      excCheck(a);
+      a.mov(S(-2, 1), rax);
+    },
+  },
+  {
+    op: 'CALL_METHOD',
+    doc: 'stack: method, self or NULL, n arguments',
+    emit(a: TplAsm) {
+      a.lea(rdi, SA(-2, 1));
+      a.mov(esi, H.arg());
+      a.xor(edx, edx);
+      a.call(sym('rt_call_method'));
+      restoreTop(a);
+      excCheck(a);
+      a.mov(S(-2, 1), rax);
+    },
+  },
+  {
+    op: 'CALL_METHOD_KW',
+    doc: 'stack: method, self or NULL, n arguments, kwnames tuple',
+    emit(a: TplAsm) {
+      a.lea(rdi, SA(-3, 1));
+      a.mov(esi, H.arg());
+      a.mov(rdx, S(-1));
+      a.call(sym('rt_call_method'));
+      restoreTop(a);
+      excCheck(a);
+      a.mov(S(-3, 1), rax);
+    },
+  },
+  {
+    op: 'CALL_FUNCTION_EX',
+    variant: (ins) => ({ kw: (ins.arg & 1) !== 0 }),
+    emit(a: TplAsm, p: { kw: boolean }) {
+      const base = p.kw ? -3 : -2;
+      a.mov(rdi, S(base));
+      a.mov(rsi, S(base + 1));
+      if (p.kw) a.mov(rdx, S(-1));
+      else a.mov(rdx, RT('rt_const_unbound'));
+      a.call(sym('rt_call_ex'));
+      restoreTop(a);
+      excCheck(a);
+      a.mov(S(base), rax);
+    },
+  },
+  {
+    op: 'MAKE_FUNCTION',
+    doc: 'code object on top; the optional parts below it in flag order',
+    variant: (ins) => ({ parts: popcount(ins.arg) }),
+    emit(a: TplAsm, p: { parts: number }) {
+      a.mov(rdi, S(-1));
+      a.mov(esi, H.arg());
+      a.lea(rdx, SA(-1 - p.parts));
+      a.call(sym('rt_make_function'));
+      excCheck(a);
+      a.mov(S(-1 - p.parts), rax);
+    },
+  },
+  // ---- exceptions
+  {
+    op: 'RAISE_VARARGS',
+    variant: (ins) => ({ n: ins.arg }),
+    emit(a: TplAsm, p: { n: number }) {
+      if (p.n === 0) {
+        a.call(sym('rt_reraise_current'));
+        a.jmp(H.reraise());
+        return;
+      }
+      if (p.n === 1) {
+        a.mov(rdi, S(-1));
+        a.call(sym('rt_raise'));
+      } else {
+        a.mov(rdi, S(-2));
+        a.mov(rsi, S(-1));
+        a.call(sym('rt_raise_from'));
+      }
+      restoreTop(a);
+      a.jmp(H.exc());
+    },
+  },
+  {
+    op: 'RERAISE',
+    emit(a: TplAsm) {
+      a.mov(rax, S(-1));
+      a.mov(RT('rt_exc'), rax);
+      a.jmp(H.reraise());
+    },
+  },
+  {
+    op: 'PUSH_EXC_INFO',
+    emit(a: TplAsm) {
+      a.mov(rax, S(-1));
+      a.mov(rcx, RT('rt_exc_info'));
+      a.mov(S(-1), rcx);
+      a.mov(S(0), rax);
+      a.mov(RT('rt_exc_info'), rax);
+    },
+  },
+  {
+    op: 'POP_EXCEPT',
+    emit(a: TplAsm) {
+      a.mov(rax, S(-1));
+      a.mov(RT('rt_exc_info'), rax);
+    },
+  },
+  {
+    op: 'CHECK_EXC_MATCH',
+    emit(a: TplAsm) {
+      a.mov(rdi, S(-2));
+      a.mov(rsi, S(-1));
+      a.call(sym('rt_exc_matches'));
+      restoreTop(a);
+      a.test(eax, eax);
+      a.js(H.exc());
+      boolFromFlags(a, 'ne');
+      a.mov(S(-1), rax);
+    },
+  },
+  {
+    op: 'LOAD_ASSERTION_ERROR',
+    emit(a: TplAsm) {
+      a.mov(rax, sym('box:type_AssertionError') as never);
+      a.mov(S(0), rax);
+    },
+  },
+  // ---- modules
+  {
+    op: 'IMPORT_NAME',
+    emit(a: TplAsm) {
+      a.mov(rdi, H.name());
+      a.mov(rsi, S(-1));
+      a.mov(rdx, S(-2));
+      a.call(sym('rt_import_name'));
+      restoreTop(a);
+      excCheck(a);
+      a.mov(S(-2), rax);
+    },
+  },
+  {
+    op: 'IMPORT_FROM',
+    emit(a: TplAsm) {
+      a.mov(rdi, S(-1));
+      a.mov(rsi, H.name());
+      a.call(sym('rt_import_from'));
+      restoreTop(a);
+      excCheck(a);
+      a.mov(S(0), rax);
+    },
+  },
+];
+
+function popcount(n: number): number {
+  let c = 0;
+  for (let x = n; x !== 0; x &= x - 1) c++;
+  return c;
+}
+
+void [al, ecx, rdx];

@@ -1,0 +1,146 @@
+// Templates of a function's frame: entry, locals, cells, exit and the exception paths.
+//
+// Entry ABI of a compiled function: rdi = frame base on the value stack (the positional
+// arguments already in slots 0..argcount-1, keyword-only and */** parameters after them),
+// rsi = the function object. rbx becomes the frame base for the whole body; the function
+// returns its value in rax (EXC when it raised, with the exception in rt_exc).
+//
+// Exception paths: a raising instruction jumps to its EXC_THUNK (instruction index in
+// esi), which jumps to the HANDLER block of its exception-table entry (or the unwinding
+// one): that block adds a traceback entry for this frame (rt_tb_add), then either stores
+// the exception in the handler's stack slot and jumps to the handler, or leaves through
+// UNWIND. Re-raises skip the traceback entry (HANDLER_NO_TB), as in CPython.
+
+import { ecx, esi, hole, mem, qword, rax, rbx, rcx, rdi, rdx, rsi, sib, sym } from '../src/asm/index.js';
+import { FUNCTION, TUPLE } from '../src/native/layout.js';
+import { D, H, type HoleDesc, L, RT, SLOT, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
+
+/** Strip the tag of the object value in `r` (leaves its address). */
+function unbox(a: TplAsm, r: typeof rax): void {
+  a.shl(r, 16);
+  a.shr(r, 16);
+}
+
+export const frameTemplates: TemplateDef<any>[] = [
+  {
+    op: 'ENTER',
+    doc: 'push rbx, frame base from rdi, value-stack top and recursion depth checks',
+    emit(a: TplAsm) {
+      const overflow = a.newLabel();
+      a.push(rbx);
+      a.mov(rbx, rdi);
+      a.lea(rax, mem(rbx, hole.disp32<HoleDesc>({ k: 'frameBytes' })));
+      a.cmp(rax, RT('rt_vs_limit'));
+      a.ja(overflow);
+      a.mov(RT('rt_vs_top'), rax);
+      a.mov(rax, RT('rt_depth'));
+      a.inc(rax);
+      a.cmp(rax, RT('rt_recursion_limit'));
+      a.jg(overflow);
+      a.mov(RT('rt_depth'), rax);
+      a.jmp(H.next());
+      a.bind(overflow);
+      a.call(sym('rt_raise_recursion'));
+      a.pop(rbx);
+      a.ret();
+    },
+  },
+  {
+    op: 'INIT_LOCALS',
+    doc: 'locals that are not parameters start unbound: slots [slot, slot+count)',
+    emit(a: TplAsm) {
+      // rsi (the function object) stays live for COPY_FREE_VARS.
+      a.lea(rdi, mem(rbx, hole.disp32<HoleDesc>({ k: 'slot' })));
+      a.mov(ecx, H.count());
+      a.mov(rax, RT('rt_const_unbound'));
+      a.rep_stosq();
+    },
+  },
+  {
+    op: 'COPY_FREE_VARS',
+    doc: 'the cells of the closure (function object in rsi) into the free-variable slots [slot, ...)',
+    emit(a: TplAsm) {
+      const loop = a.newLabel();
+      const done = a.newLabel();
+      a.mov(rax, rsi);
+      unbox(a, rax);
+      a.mov(rax, qword(mem(rax, FUNCTION.closure)));
+      unbox(a, rax);
+      a.lea(rdi, mem(rbx, hole.disp32<HoleDesc>({ k: 'slot' })));
+      a.xor(ecx, ecx);
+      a.bind(loop);
+      a.cmp(rcx, qword(mem(rax, TUPLE.length)));
+      a.jae(done);
+      a.mov(rdx, qword(sib(rax, rcx, 8, TUPLE.items)));
+      a.mov(qword(sib(rdi, rcx, 8)), rdx);
+      a.inc(rcx);
+      a.jmp(loop);
+      a.bind(done);
+    },
+  },
+  {
+    op: 'MAKE_CELL',
+    doc: 'a new cell for cell variable arg, holding parameter next.arg (fromArg) or unbound',
+    variant: (ins) => ({ fromArg: ins.next !== null && ins.next.arg >= 0 }),
+    emit(a: TplAsm, p: { fromArg: boolean }) {
+      if (p.fromArg) a.mov(rdi, L(1));
+      else a.mov(rdi, RT('rt_const_unbound'));
+      a.call(sym('rt_cell_new'));
+      a.mov(D(0), rax);
+    },
+  },
+  {
+    op: 'EXIT',
+    doc: 'leave with rax: recursion depth back, caller frame base back',
+    emit(a: TplAsm) {
+      a.dec(RT('rt_depth'));
+      a.pop(rbx);
+      a.ret();
+    },
+  },
+  {
+    op: 'UNWIND',
+    doc: 'leave with EXC (the exception is in rt_exc)',
+    emit(a: TplAsm) {
+      a.mov(rax, RT('rt_const_exc'));
+      a.jmp(H.exit());
+    },
+  },
+  {
+    op: 'EXC_THUNK',
+    doc: 'a raising instruction: its index (esi) for the traceback, then its handler block',
+    emit(a: TplAsm) {
+      a.mov(esi, H.instr());
+      a.jmp(H.target());
+    },
+  },
+  {
+    op: 'HANDLER',
+    doc: 'traceback entry for this frame (esi = instruction), then the handler (exception in its slot) or unwind',
+    variant: (ins) => ({ handled: ins.facts.handled === true }),
+    emit(a: TplAsm, p: { handled: boolean }) {
+      a.lea(rdi, H.code());
+      a.call(sym('rt_tb_add'));
+      if (p.handled) toHandler(a);
+      else a.jmp(H.unwind());
+    },
+  },
+  {
+    op: 'HANDLER_NO_TB',
+    doc: 'a re-raise: to the handler (exception in its slot) or unwind, without a traceback entry',
+    variant: (ins) => ({ handled: ins.facts.handled === true }),
+    emit(a: TplAsm, p: { handled: boolean }) {
+      if (p.handled) toHandler(a);
+      else a.jmp(H.unwind());
+    },
+  },
+];
+
+/** The handler gets the exception on its stack; rt_exc is cleared. */
+function toHandler(a: TplAsm): void {
+  a.mov(rax, RT('rt_exc'));
+  a.mov(SLOT(), rax);
+  a.mov(rax, RT('rt_const_unbound'));
+  a.mov(RT('rt_exc'), rax);
+  a.jmp(H.target());
+}
