@@ -151,6 +151,43 @@ export const RANGEITER = { next: 16, step: 24, remaining: 32 } as const;
 /** list/tuple iterator: the sequence value and a raw i64 index. */
 export const SEQITER = { seq: 16, index: 24 } as const;
 
+// ---- containers (runtime/core/list*, dict*, set*, range*, slice*; docs/containers.md) --------
+// Every word after the header of a list, dict, set, slice, view or dict/set/sequence iterator
+// is a value word or a raw count below 2^48 (never an object tag), so the collector may scan
+// them all as values. Hash tables live in separate `raw` objects (no references) and `values`
+// arrays (only value words, UNBOUND and DUMMY). RANGE's four fields are int values (small or
+// big); RANGEITER's fields are raw i64.
+
+/** The deleted-entry marker of set tables (special tag, payload 2): never a Python value. */
+export const DUMMY = (0xfffan << 48n) | 2n;
+
+/**
+ * dict (CPython 3.6+ compact dict): `keys` is a raw DICTKEYS object (index table and entry
+ * hashes) or 0 before the first insertion, `entries` a `values` array of (key, value) pairs in
+ * insertion order (key UNBOUND = deleted). `nentries` pairs are in use, `usable` more fit
+ * before a resize; `version` is bumped by every mutation.
+ */
+export const DICT = { used: 16, version: 24, keys: 32, entries: 40, nentries: 48, usable: 56, size: 64 } as const;
+
+/** dict keys table (raw): i32 indices[mask + 1] (-1 empty, -2 dummy), then i64 hashes per entry. */
+export const DICTKEYS = { log2: 16, mask: 24, indices: 32 } as const;
+
+/**
+ * set / frozenset (CPython's open addressing): `table` a `values` array of mask + 1 keys
+ * (UNBOUND empty, DUMMY deleted), `hashes` a raw object (+16 count, +24 i64 per slot).
+ * frozenset's cached hash is kept as two 32-bit halves (`hashHi` bit 32 set when valid).
+ */
+export const SET = { fill: 16, used: 24, mask: 32, table: 40, hashes: 48, finger: 56, hashLo: 64, hashHi: 72, size: 80 } as const;
+
+/** slice objects (layout `fixed`, aux 3): three values, None when omitted. */
+export const SLICE = { start: 16, stop: 24, step: 32, size: 40 } as const;
+
+/** dict/set iterators: the container, its size when the iterator was made, position, items left. */
+export const DICTITER = { dict: 16, used: 24, pos: 32, remaining: 40, size: 48 } as const;
+
+/** dict views (dict_keys, dict_values, dict_items; layout `fixed`, aux 1). */
+export const DICTVIEW = { dict: 16, size: 24 } as const;
+
 export const FUNCTION = {
   code: 16, // raw address of the static code descriptor
   globals: 24, // raw address of the module's globals table
@@ -166,25 +203,33 @@ export const FUNCTION = {
   size: 104,
 } as const;
 
-/** Static code descriptor (raw words, in rodata). */
+/**
+ * Code objects are static objects of type `code` in rodata (one per compiled function):
+ * raw words for the machine, value words for Python-visible attributes, and the tables
+ * tracebacks need.
+ */
 export const CODE = {
-  entry: 0, // native entry address (exact positional arguments in the frame)
-  argcount: 8,
-  posonly: 16,
-  kwonly: 24,
-  flags: 32,
-  nlocals: 40,
-  ncells: 48,
-  nfree: 56,
-  frameSlots: 64, // nlocalsplus + stacksize
-  name: 72, // str value
-  qualname: 80, // str value
-  varnames: 88, // tuple value of str
-  file: 96, // raw address of the source-file record
-  lineTable: 104, // raw address of the instruction -> (line, caret) table
-  ninstrs: 112,
-  cell2arg: 120, // raw address of i64[ncells] (argument index or -1)
-  size: 128,
+  entry: 16, // raw address of the native entry
+  exactArgs: 24, // raw i64: argcount when the parameters are exactly positional, else -1
+  argcount: 32,
+  posonly: 40,
+  kwonly: 48,
+  flags: 56,
+  nlocals: 64,
+  ncells: 72,
+  nfree: 80,
+  frameSlots: 88, // nlocalsplus + stack size
+  name: 96, // str value
+  qualname: 104, // str value
+  varnames: 112, // tuple value of str (locals, then cells, then frees)
+  filename: 120, // str value
+  lines: 128, // raw address of i32[ninstrs]: source line of each instruction
+  snippets: 136, // raw address of u32[ninstrs]: offset of the traceback snippet in the blob, or ~0
+  snippetBlob: 144, // raw address of the snippets: UTF-8 source line + caret line, NUL-terminated
+  ninstrs: 152,
+  cell2arg: 160, // raw address of i64[ncells]: parameter index or -1
+  firstLine: 168,
+  size: 176,
 } as const;
 
 export const BUILTIN = { entry: 16, name: 24, self: 32, arity: 40, size: 48 } as const;
@@ -282,6 +327,7 @@ export const BUILTIN_TYPES = [
   ['list_iterator', 'iterator'],
   ['tuple_iterator', 'iterator'],
   ['BaseException', 'exception'],
+  ['code', 'raw'],
   // Internal types of the runtime (not reachable from Python code).
   ['strbuilder', 'raw'],
 ] as const satisfies readonly (readonly [string, LayoutKind])[];
