@@ -11,11 +11,16 @@ import { strCoreModule } from './core/strcore.js';
 import { sysModule } from './core/sys.js';
 import { tupleModule } from './core/tuple.js';
 import { valueModule } from './core/value.js';
+import { strSplitModule } from './core/strsplit.js';
+import { strSearchModule } from './core/strsearch.js';
+import { strArgsModule } from './core/strargs.js';
+import { strReprModule } from './core/strrepr.js';
+import { strOpsModule } from './core/strops.js';
 import { unicodeModule } from './core/unicode.js';
 import { strBaseModule } from './core/strbase.js';
 
 /** All runtime modules of a compiled program. */
 export function runtimeModules(): RuntimeModule[] {
-  const modules = [sysModule, initModule, allocModule, valueModule, excModule, protocolModule, callsModule, strCoreModule, tupleModule, unicodeModule, strBaseModule];
+  const modules = [sysModule, initModule, allocModule, valueModule, excModule, protocolModule, callsModule, strCoreModule, tupleModule, unicodeModule, strBaseModule, strOpsModule, strReprModule, strArgsModule, strSearchModule, strSplitModule];
   return [...modules, objectsModule(modules)];
 }

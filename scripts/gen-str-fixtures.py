@@ -1,0 +1,235 @@
+#!/usr/bin/env python3
+"""Generate the CPython 3.11 expectations of the native str runtime tests.
+
+Writes tests/native/fixtures/str_cases.json: a list of cases, each an operation on str
+values with CPython's result or exception (type and message). The native tests
+(tests/native/str_methods.test.ts and friends) replay every case against the runtime.
+
+Run from the repository root with CPython 3.11:  python3 scripts/gen-str-fixtures.py
+
+Case format:  {"op": name, "self": V, "args": [V...], "kw": {name: V}, "r": V}
+          or  {... "e": [exception type name, message]}
+Value encoding V (JSON, UTF-8): str as a JSON string,
+true/false/null, {"i": "decimal"} int, {"f": "repr"} float, {"t": [V...]} tuple,
+{"l": [V...]} list, {"b": "hex"} bytes.
+
+Operations: every str method by name (called as str.<name>(self, *args, **kw)), plus
+"repr", "ascii", "ord", "chr" (self unused), "getitem", "slice" (args: start, stop,
+step as slice.indices() normalizes them), "contains", "concat", "repeat", "len",
+"iter", "lt"/"le"/"eq"/"ne"/"gt"/"ge".
+"""
+
+import json
+import random
+import sys
+
+if sys.version_info[:2] != (3, 11):
+    sys.exit('gen-str-fixtures.py: needs CPython 3.11 (the oracle)')
+
+OUT = 'tests/native/fixtures/str_cases.json'
+rng = random.Random(20241121)
+
+ASCII = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789' + ' .,;:-_!?\'"\\/()[]{}#*+=%&|<>@$^~`'
+WHITE = ' \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f'
+LATIN1 = 'éßÿÀÉµªº\xa0\x85¡¿ÆæØø½²³¹ÎÏ\x7f\x80\x9f'
+BMP = 'ΣσςαβγΑΒΓΟΔοδǅǆǄǈİıﬁﬀŉ☃€日本語テキスト\u2000\u3000\u2028\u2029\u0301\u0345٣٤ⅫⅯ①ⓐⒶ\u200b\ufeffΐΰẞ\uffff\ud7ff'
+ASTRAL = '😀𝐀𐐀𐐨𝟘𞤀𞤢\U0010ffff\U000e0001'
+POOLS = {
+    'ascii': ASCII + WHITE,
+    'latin1': ASCII + WHITE + LATIN1,
+    'bmp': ASCII + WHITE + LATIN1 + BMP,
+    'astral': ASCII + WHITE + LATIN1 + BMP + ASTRAL,
+}
+
+
+def rand_str(profile=None, lo=0, hi=16):
+    profile = profile or rng.choice(list(POOLS))
+    pool = POOLS[profile]
+    n = rng.randint(lo, hi)
+    s = ''.join(rng.choice(pool) for _ in range(n))
+    # make sure the widest requested kind is present now and then
+    if profile != 'ascii' and n and rng.random() < 0.7:
+        extra = {'latin1': LATIN1, 'bmp': BMP, 'astral': ASTRAL}[profile]
+        i = rng.randrange(n)
+        s = s[:i] + rng.choice(extra) + s[i + 1:]
+    return s
+
+
+def enc(v):
+    if isinstance(v, bool) or v is None:
+        return v
+    if isinstance(v, str):
+        return v
+    if isinstance(v, int):
+        return {'i': str(v)}
+    if isinstance(v, float):
+        return {'f': repr(v)}
+    if isinstance(v, tuple):
+        return {'t': [enc(x) for x in v]}
+    if isinstance(v, list):
+        return {'l': [enc(x) for x in v]}
+    if isinstance(v, bytes):
+        return {'b': v.hex()}
+    raise TypeError(f'cannot encode {type(v).__name__}')
+
+
+cases = []
+
+
+def record(op, self, args=(), kw=None, fn=None):
+    kw = kw or {}
+    try:
+        if fn is not None:
+            r = fn()
+        else:
+            r = getattr(str, op)(self, *args, **kw)
+        out = {'r': enc(r)}
+    except Exception as e:  # noqa: BLE001 - every exception is an expectation
+        out = {'e': [type(e).__name__, str(e)]}
+    case = {'op': op, 'self': enc(self), 'args': [enc(a) for a in args]}
+    if kw:
+        case['kw'] = {k: enc(v) for k, v in kw.items()}
+    case.update(out)
+    cases.append(case)
+
+
+def sub_of(s):
+    if not s or rng.random() < 0.15:
+        return rand_str(hi=3)
+    i = rng.randrange(len(s))
+    j = rng.randint(i, min(len(s), i + 4))
+    return s[i:j]
+
+
+def index_arg(n):
+    return rng.choice([None, rng.randint(-n - 3, n + 3), rng.randint(-n - 3, n + 3), 0, n])
+
+
+strings = [rand_str() for _ in range(110)] + ['', ' ', 'a', 'abc', 'Hello World', '  lead trail  ', 'a,b,,c', 'ΟΔΟΣ', 'ΣΑΣ Σ', 'ß', 'ǅemal', 'İstanbul', 'ﬁne', 'x\u0345', 'a\r\nb\rc\n', '\t\tx\ty\n\tz']
+long_ascii = ' '.join(rand_str('ascii', 1, 8).replace(' ', '') or 'w' for _ in range(30))
+strings += [long_ascii, long_ascii.upper() + 'é', long_ascii + '☃', long_ascii + '😀']
+
+for s in strings:
+    n = len(s)
+    # searching
+    for op in ('find', 'rfind', 'index', 'rindex', 'count'):
+        sub = sub_of(s)
+        args = [sub]
+        if rng.random() < 0.5:
+            args.append(index_arg(n))
+            if rng.random() < 0.5:
+                args.append(index_arg(n))
+        record(op, s, args)
+    for op in ('startswith', 'endswith'):
+        sub = s[:rng.randint(0, n)] if op == 'startswith' else s[rng.randint(0, n):]
+        if rng.random() < 0.3:
+            sub = sub_of(s)
+        arg = sub if rng.random() < 0.7 else (sub, sub_of(s))
+        args = [arg]
+        if rng.random() < 0.4:
+            args += [index_arg(n), index_arg(n)]
+        record(op, s, args)
+    record('replace', s, [sub_of(s), rand_str(hi=4)] + ([rng.choice([-1, 0, 1, 2])] if rng.random() < 0.5 else []))
+    record('replace', s, ['', rand_str(hi=2), rng.choice([-1, 0, 1, 3])])
+    for op in ('partition', 'rpartition', 'removeprefix', 'removesuffix'):
+        record(op, s, [sub_of(s) or 'x'])
+    t = sub_of(s)
+    record('contains', s, [t], fn=lambda s=s, t=t: t in s)
+    # splitting
+    for op in ('split', 'rsplit'):
+        record(op, s)
+        record(op, s, [None, rng.choice([0, 1, 2, 5])])
+        sep = sub_of(s) or ','
+        record(op, s, [sep])
+        record(op, s, [], {'sep': sep, 'maxsplit': rng.choice([-1, 0, 1, 2])})
+    record('splitlines', s)
+    record('splitlines', s, [True])
+    record('join', s, [[rand_str(hi=4) for _ in range(rng.randint(0, 4))]])
+    record('join', s, [tuple(rand_str(hi=3) for _ in range(rng.randint(0, 3)))])
+    # stripping, padding
+    for op in ('strip', 'lstrip', 'rstrip'):
+        record(op, s)
+        record(op, s, [sub_of(s) or 'ab'])
+    width = rng.randint(-2, n + 6)
+    record('center', s, [width])
+    record('center', s, [width, rng.choice('*-é☃😀')])
+    record('ljust', s, [width, rng.choice('.☃')])
+    record('rjust', s, [width])
+    record('zfill', s, [width])
+    record('expandtabs', s, [rng.choice([0, 1, 2, 4, 8, -1])])
+    record('expandtabs', s)
+    # case, predicates
+    for op in ('lower', 'upper', 'casefold', 'capitalize', 'title', 'swapcase',
+               'isalpha', 'isdigit', 'isdecimal', 'isnumeric', 'isspace', 'isalnum',
+               'isidentifier', 'isprintable', 'islower', 'isupper', 'istitle', 'isascii'):
+        record(op, s)
+    record('encode', s)
+    # operations
+    record('repr', s, fn=lambda s=s: repr(s))
+    record('ascii', s, fn=lambda s=s: ascii(s))
+    record('len', s, fn=lambda s=s: len(s))
+    record('iter', s, fn=lambda s=s: list(s))
+    for i in (0, -1, n // 2, n, -n - 1, rng.randint(-n, n)):
+        record('getitem', s, [i], fn=lambda s=s, i=i: s[i])
+    for _ in range(3):
+        sl = slice(rng.choice([None, rng.randint(-n - 2, n + 2)]), rng.choice([None, rng.randint(-n - 2, n + 2)]), rng.choice([None, 1, 2, 3, -1, -2, -3]))
+        start, stop, step = sl.indices(n)
+        record('slice', s, [start, stop, step], fn=lambda s=s, sl=sl: s[sl])
+    t = rand_str(hi=5)
+    record('concat', s, [t], fn=lambda s=s, t=t: s + t)
+    k = rng.choice([-1, 0, 1, 2, 3])
+    record('repeat', s, [k], fn=lambda s=s, k=k: s * k)
+    u = rng.choice([s, sub_of(s), rand_str()])
+    for op in ('lt', 'le', 'eq', 'ne', 'gt', 'ge'):
+        record(op, s, [u], fn=lambda s=s, u=u, op=op: getattr(s, f'__{op}__')(u))
+
+for cp in [0, 0x41, 0x7f, 0xe9, 0xff, 0x100, 0x263a, 0xffff, 0x10000, 0x1f600, 0x10ffff, -1, 0x110000, 2**31, -2**31 - 1]:
+    record('chr', '', [cp], fn=lambda cp=cp: chr(cp))
+for c in ['a', 'é', '☃', '😀', '', 'ab', '\x00']:
+    record('ord', '', [c], fn=lambda c=c: ord(c))
+
+# Errors with CPython's exact messages.
+ERRORS = [
+    ('split', 'a b', [1]), ('split', 'a b', ['']), ('rsplit', 'a', ['']), ('split', 'a', [',', 'x']),
+    ('split', 'a', [',', 1, 2]), ('split', 'a', [], {'x': 1}), ('split', 'a', [','], {'sep': ','}),
+    ('split', 'a', [], {'maxsplit': 1.5}), ('splitlines', 'a', [1, 2]), ('splitlines', 'a', [], {'keepends': True, 'x': 1}),
+    ('find', 'a', []), ('find', 'a', [1]), ('find', 'a', ['a', 1.5]), ('find', 'a', ['a', 0, 1, 2]), ('find', 'a', [], {'sub': 'a'}),
+    ('index', 'abc', ['d']), ('rindex', 'abc', ['d']), ('index', 'abc', ['', 4]), ('count', 'a', []),
+    ('startswith', 'a', [1]), ('startswith', 'a', [(1,)]), ('endswith', 'a', [('a', 2)]), ('startswith', 'a', []),
+    ('replace', 'a', ['a']), ('replace', 'a', [1, 'a']), ('replace', 'a', ['a', 1]), ('replace', 'a', ['a', 'b', 1.5]),
+    ('replace', 'a', ['a', 'b', 1, 2]),
+    ('partition', 'abc', ['']), ('partition', 'abc', [1]), ('rpartition', 'abc', []),
+    ('removeprefix', 'a', [1]), ('removesuffix', 'a', [None]),
+    ('join', 'x', [[1, 2]]), ('join', 'x', [['a', 2]]), ('join', 'x', [5]), ('join', 'x', []), ('join', 'x', [['a'], 1]),
+    ('strip', 'a', [1]), ('lstrip', 'a', ['a', 'b']), ('rstrip', 'a', [], {'chars': 'a'}),
+    ('center', 'a', []), ('center', 'a', [1.5]), ('center', 'a', [5, 'ab']), ('center', 'a', [5, 1]), ('center', 'a', [1, 2, 3]),
+    ('ljust', 'a', [5, '']), ('rjust', 'a', ['5']), ('zfill', 'a', []), ('zfill', 'a', ['x']), ('zfill', 'a', [], {'width': 3}),
+    ('expandtabs', 'a', [1, 2]), ('expandtabs', 'a', [], {'x': 1}), ('expandtabs', 'a', [1.5]),
+    ('upper', 'a', [1]), ('upper', 'a', [], {'x': 1}), ('lower', 5, []), ('isdigit', None, []),
+    ('encode', 'a', [1]), ('encode', 'a', ['utf-8', 1]), ('encode', 'a', [], {'x': 1}),
+    ('__contains__', 'a', [1]), ('find', 'a', [None]), ('replace', 'a', [None, 'a']), ('replace', 'a', ['a', None]),
+    ('removeprefix', 'a', [None]), ('partition', 'a', [None]), ('startswith', 'a', [None]), ('startswith', 'a', [(None,)]),
+    ('join', '', [[None]]), ('encode', 'a', [None]), ('center', 'a', [3, None]), ('zfill', 'a', [None]), ('split', 'a', [None, None]),
+]
+for op, self, args, *rest in ERRORS:
+    record(op, self, args, rest[0] if rest else None)
+for key in ['x', 1.5, 2**70, True, 2**50, -2**63, 2**63]:
+    record('getitem', 'abc', [key], fn=lambda key=key: 'abc'.__getitem__(key))
+record('contains', 'abc', [1], fn=lambda: 1 in 'abc')
+record('concat', 'abc', [1], fn=lambda: 'abc' + 1)
+record('repeat', 'abc', [1.5], fn=lambda: 'abc' * 1.5)
+record('repeat', 'abc', [2**70], fn=lambda: 'abc' * 2**70)
+record('repeat', 'abc', [2**62], fn=lambda: 'abc' * 2**62)
+record('repeat', 'abc', [True], fn=lambda: 'abc' * True)
+record('chr', '', ['a'], fn=lambda: chr('a'))
+record('chr', '', [1.5], fn=lambda: chr(1.5))
+record('chr', '', [2**70], fn=lambda: chr(2**70))
+record('ord', '', [1], fn=lambda: ord(1))
+record('ord', '', [b'a'], fn=lambda: ord(b'a'))
+record('ord', '', [b'ab'], fn=lambda: ord(b'ab'))
+
+with open(OUT, 'w', encoding='utf-8') as f:
+    f.write('[\n')
+    f.write(',\n'.join(json.dumps(c, ensure_ascii=False) for c in cases))
+    f.write('\n]\n')
+print(f'{OUT}: {len(cases)} cases')

@@ -1,0 +1,197 @@
+// Helpers of the native str tests: building Python values of the fixture encoding
+// (scripts/gen-str-fixtures.py) inside the runtime, calling vector-ABI entries, and a
+// stand-in list constructor for images without the containers' rt_list_from_values.
+
+import { readFileSync } from 'node:fs';
+import { assembleRuntime, type RuntimeModule } from '../../src/native/rt.js';
+import { type Assembler, mem, qword, r12, r13, r14, rax, rcx, rdi, rdx, rip, rsi, sib, sym } from '../../src/asm/index.js';
+import { BIGINT, BYTES, LIST, OBJ_TAG_BITS, PAYLOAD_MASK, STR, TUPLE, VALUES } from '../../src/native/layout.js';
+import { epilogue, prologue } from '../../src/native/macros.js';
+import { runtimeModules } from '../../runtime/index.js';
+import { type Decoded, loadRuntime, type Rt } from './harness.js';
+
+export type FixValue = string | boolean | null | { i: string } | { f: string } | { t: FixValue[] } | { l: FixValue[] } | { b: string };
+
+export interface StrCase {
+  op: string;
+  self: FixValue;
+  args: FixValue[];
+  kw?: Record<string, FixValue>;
+  r?: FixValue;
+  e?: [string, string];
+}
+
+export function loadCases(): StrCase[] {
+  return JSON.parse(readFileSync(new URL('./fixtures/str_cases.json', import.meta.url), 'utf8')) as StrCase[];
+}
+
+/**
+ * rt_list_from_values for images that do not link the containers yet: a list object with
+ * the layout.ts LIST/VALUES layout, so results decode (the item array borrows the tuple
+ * type, whose layout is the same). Only added when missing.
+ */
+function listShim(): RuntimeModule {
+  return {
+    name: 'str_test_list_shim',
+    routines: [
+      {
+        name: 'rt_list_from_values',
+        contract: 'test stand-in: rdi=address of n value words, rsi=n -> rax=list value',
+        emit(a: Assembler<any>) {
+          prologue(a, [r12, r13, r14]);
+          a.mov(r12, rdi);
+          a.mov(r13, rsi);
+          a.lea(rdi, sib(undefined, rsi, 8, VALUES.items));
+          a.lea(rsi, rip(sym('type_tuple'))); // same layout as a `values` array (+16 length, +24 items)
+          a.call(sym('rt_alloc'));
+          a.mov(qword(mem(rax, VALUES.length)), r13);
+          a.mov(r14, rax);
+          a.xor(rcx, rcx);
+          const loop = a.newLabel();
+          const done = a.newLabel();
+          a.bind(loop);
+          a.cmp(rcx, r13);
+          a.jae(done);
+          a.mov(rdx, qword(sib(r12, rcx, 8)));
+          a.mov(qword(sib(r14, rcx, 8, VALUES.items)), rdx);
+          a.inc(rcx);
+          a.jmp(loop);
+          a.bind(done);
+          a.mov(rdi, 40);
+          a.lea(rsi, rip(sym('type_list')));
+          a.call(sym('rt_alloc'));
+          a.mov(qword(mem(rax, LIST.length)), r13);
+          a.mov(qword(mem(rax, LIST.capacity)), r13);
+          a.mov(rcx, OBJ_TAG_BITS);
+          a.or(r14, rcx);
+          a.mov(qword(mem(rax, LIST.items)), r14);
+          a.or(rax, rcx);
+          epilogue(a, [r12, r13, r14]);
+        },
+      },
+    ],
+    data: [],
+  };
+}
+
+export function loadStrRuntime(): Rt {
+  const mods = runtimeModules();
+  const hasList = mods.some((m) => m.routines.some((r) => r.name === 'rt_list_from_values'));
+  void assembleRuntime;
+  return loadRuntime(hasList ? [] : [listShim()]);
+}
+
+export class Builder {
+  private at = 512n * 1024n;
+  constructor(readonly rt: Rt) {}
+
+  private scratch(bytes: number): bigint {
+    if (this.at + BigInt(bytes) > 1024n * 1024n) this.at = 512n * 1024n;
+    const p = this.rt.scratch + this.at;
+    this.at += BigInt((bytes + 15) & ~15);
+    return p;
+  }
+
+  /** A str of the exact code points of a JS string (lone surrogates included). */
+  str(text: string): bigint {
+    const cps = Array.from(text, (c) => c.codePointAt(0)!);
+    const buf = new Uint8Array(cps.length * 4 + 4);
+    const dv = new DataView(buf.buffer);
+    cps.forEach((c, i) => dv.setUint32(4 * i, c, true));
+    const p = this.scratch(buf.length);
+    this.rt.img.write(p, buf);
+    return this.rt.call('rt_str_new_from', p, BigInt(cps.length), 4n);
+  }
+
+  int(v: bigint): bigint {
+    if (v >= -(1n << 47n) && v < 1n << 47n) return this.rt.int(v);
+    let m = v < 0n ? -v : v;
+    const digits: number[] = [];
+    while (m > 0n) {
+      digits.push(Number(m & 0xffffffffn));
+      m >>= 32n;
+    }
+    const size = BIGINT.digits + 4 * digits.length + 8;
+    const p = this.rt.call('rt_alloc', BigInt(size), this.rt.addr('type_int'));
+    this.rt.img.writeU64(p + BigInt(BIGINT.ndigits), BigInt(digits.length));
+    this.rt.img.writeU64(p + BigInt(BIGINT.sign), v < 0n ? BigInt.asUintN(64, -1n) : 1n);
+    const b = new Uint8Array(4 * digits.length + 4);
+    const dv = new DataView(b.buffer);
+    digits.forEach((d, i) => dv.setUint32(4 * i, d, true));
+    this.rt.img.write(p + BigInt(BIGINT.digits), b);
+    return p | OBJ_TAG_BITS;
+  }
+
+  tuple(items: bigint[]): bigint {
+    const p = this.rt.call('rt_tuple_alloc', BigInt(items.length));
+    items.forEach((w, i) => this.rt.img.writeU64(p + BigInt(TUPLE.items + 8 * i), w));
+    return p | OBJ_TAG_BITS;
+  }
+
+  list(items: bigint[]): bigint {
+    const p = this.words(items);
+    return this.rt.call('rt_list_from_values', p, BigInt(items.length));
+  }
+
+  bytes(hex: string): bigint {
+    const data = Buffer.from(hex, 'hex');
+    const p = this.rt.call('rt_alloc', BigInt(BYTES.data + data.length + 1), this.rt.addr('type_bytes'));
+    this.rt.img.writeU64(p + BigInt(BYTES.length), BigInt(data.length));
+    this.rt.img.writeU64(p + BigInt(BYTES.hash), BigInt.asUintN(64, -1n));
+    this.rt.img.write(p + BigInt(BYTES.data), new Uint8Array(data));
+    return p | OBJ_TAG_BITS;
+  }
+
+  /** Write value words to scratch memory; returns the address. */
+  words(ws: bigint[]): bigint {
+    const p = this.scratch(8 * ws.length + 8);
+    ws.forEach((w, i) => this.rt.img.writeU64(p + BigInt(8 * i), w));
+    return p;
+  }
+
+  value(v: FixValue): bigint {
+    if (v === null) return this.rt.none;
+    if (v === true) return this.rt.true;
+    if (v === false) return this.rt.false;
+    if (typeof v === 'string') return this.str(v);
+    if ('i' in v) return this.int(BigInt(v.i));
+    if ('f' in v) return this.rt.float(Number(v.f));
+    if ('t' in v) return this.tuple(v.t.map((x) => this.value(x)));
+    if ('l' in v) return this.list(v.l.map((x) => this.value(x)));
+    return this.bytes(v.b);
+  }
+
+  /** Call a vector-ABI entry with self, positional and keyword arguments. */
+  callVector(entry: string, self: bigint | undefined, args: bigint[], kw: [string, bigint][] = []): bigint {
+    const all = [...(self === undefined ? [] : [self]), ...args, ...kw.map(([, v]) => v)];
+    const kwnames = kw.length === 0 ? 0n : this.tuple(kw.map(([k]) => this.str(k)));
+    const p = this.words(all);
+    return this.rt.call(entry, p, BigInt(all.length), kwnames);
+  }
+}
+
+/** The fixture value as rt.decode() shows it. */
+export function expected(v: FixValue): Decoded {
+  if (v === null || typeof v === 'boolean' || typeof v === 'string') return v;
+  if ('i' in v) return BigInt(v.i);
+  if ('f' in v) return Number(v.f);
+  if ('t' in v) return { tuple: v.t.map(expected) };
+  if ('l' in v) return { list: v.l.map(expected) };
+  return { bytes: v.b } as unknown as Decoded;
+}
+
+/** rt.decode plus bytes objects as { bytes: hex }. */
+export function decodeValue(rt: Rt, w: bigint): Decoded {
+  if (rt.typeName(w) === 'bytes') {
+    const p = w & PAYLOAD_MASK;
+    const n = Number(rt.img.readU64(p + BigInt(BYTES.length)));
+    return { bytes: Buffer.from(rt.img.read(p + BigInt(BYTES.data), n)).toString('hex') } as unknown as Decoded;
+  }
+  return rt.decode(w);
+}
+
+/** Kind and ascii flag of a str value (canonical form checks). */
+export function strForm(rt: Rt, w: bigint): [number, number] {
+  const b = rt.img.read((w & PAYLOAD_MASK) + BigInt(STR.kind), 2);
+  return [b[0]!, b[1]!];
+}
