@@ -79,6 +79,8 @@ export interface CodeObject {
   readonly docstring: string | null;
   /** A stable key for profiles: qualname plus a hash of the function's source text. */
   readonly key: string;
+  /** Executor-owned scratch (the interpreter's runtime constants, counters, caches). */
+  rt?: unknown;
 }
 
 export function isGeneratorLike(co: CodeObject): boolean {
