@@ -1,6 +1,10 @@
 // The hand-written runtime: every module, in link order.
 
 import type { RuntimeModule } from '../src/native/rt.js';
+import { dtoaModule } from './core/dtoa.js';
+import { floatModule } from './core/float.js';
+import { floatOpsModule } from './core/floatops.js';
+import { mathExpModule } from './core/mathexp.js';
 import { allocModule } from './core/alloc.js';
 import { callsModule } from './core/calls.js';
 import { excModule } from './core/exc.js';
@@ -21,6 +25,6 @@ import { strBaseModule } from './core/strbase.js';
 
 /** All runtime modules of a compiled program. */
 export function runtimeModules(): RuntimeModule[] {
-  const modules = [sysModule, initModule, allocModule, valueModule, excModule, protocolModule, callsModule, strCoreModule, tupleModule, unicodeModule, strBaseModule, strOpsModule, strReprModule, strArgsModule, strSearchModule, strSplitModule];
+  const modules = [sysModule, initModule, allocModule, valueModule, excModule, protocolModule, callsModule, strCoreModule, tupleModule, unicodeModule, strBaseModule, strOpsModule, strReprModule, strArgsModule, strSearchModule, strSplitModule, dtoaModule, floatModule, floatOpsModule, mathExpModule];
   return [...modules, objectsModule(modules)];
 }

@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""Generate the native float runtime's test fixtures with CPython 3.11 (the oracle).
+
+    python3 scripts/gen-float-fixtures.py            # every fixture
+    python3 scripts/gen-float-fixtures.py repr ops   # some of them
+
+Outputs (tests/native/fixtures/, read by tests/native/float*.test.ts):
+  float-repr.txt     `HEXBITS REPR` per line: edge cases and random doubles
+  float-ops.json     binary operators, comparisons (with ints of any size), hash, divmod,
+                     each case [inputs..., result] where a double is a JSON number (or
+                     "inf"/"-inf"/"nan"), an int a decimal string prefixed by 'i', a bool a
+                     JSON boolean and an exception {"E": type, "m": message}
+  float-format.json  [hexbits, spec, result] for format(x, spec)
+  float-parse.json   [text, result] for float(text)
+
+Fixed seeds: the output only changes when this script does.
+"""
+import json
+import math
+import os
+import random
+import struct
+import sys
+
+OUT = os.path.join(os.path.dirname(__file__), '..', 'tests', 'native', 'fixtures')
+
+
+def hx(x):
+    return '%016x' % struct.unpack('<Q', struct.pack('<d', x))[0]
+
+
+def unhx(h):
+    return struct.unpack('<d', struct.pack('<Q', int(h, 16)))[0]
+
+
+def enc(v):
+    if isinstance(v, bool):
+        return v
+    if isinstance(v, float):
+        # JSON numbers read back exactly (shortest repr); inf/nan as strings
+        return v if math.isfinite(v) else repr(v)
+    if isinstance(v, int):
+        return 'i' + str(v)
+    if isinstance(v, str):
+        return 's' + v
+    if isinstance(v, tuple):
+        return [enc(x) for x in v]
+    raise TypeError(type(v))
+
+
+def run(f, *args):
+    try:
+        r = f(*args)
+    except Exception as e:  # noqa: BLE001 - the exception is the expected result
+        return {'E': type(e).__name__, 'm': str(e)}
+    if isinstance(r, complex):
+        return {'E': 'complex', 'm': ''}  # no complex type natively yet
+    return enc(r)
+
+
+def rand_double(rng):
+    while True:
+        x = struct.unpack('<d', struct.pack('<Q', rng.getrandbits(64)))[0]
+        if math.isfinite(x):
+            return x
+
+
+EDGE = [0.0, -0.0, 1.0, -1.0, 0.5, 1.5, 2.5, -2.5, 0.1, 0.2, 0.3, 1 / 3, 2 / 3, 100.0, 1e16, 1e15, 9999999999999998.0,
+        1e17, 1e-4, 1e-5, 0.0001, 0.00001, 123456789.125, 5e-324, 1e-323, 2.2250738585072014e-308,
+        2.225073858507201e-308, 1.7976931348623157e308, 8.98846567431158e307, 2.0 ** 52, 2.0 ** 53,
+        2.0 ** 53 + 2, 2.0 ** 63, 2.0 ** 64, 2.0 ** 100, 1e22, 1e23, 9.007199254740993e15, 4.35, 0.1 + 0.2,
+        math.pi, math.e, 1e300, 1e-300, 123.456, 7.0, 1234567.0, 12345678901234567890.0, 0.5e-323,
+        float('inf'), float('-inf')]
+
+
+def gen_repr():
+    rng = random.Random(20240601)
+    xs = list(EDGE)
+    xs += [rand_double(rng) for _ in range(8000)]
+    xs += [rng.uniform(-1e6, 1e6) for _ in range(3000)]
+    xs += [round(rng.uniform(-1000, 1000), rng.randint(0, 6)) for _ in range(3000)]
+    xs += [float(rng.randint(-10 ** 17, 10 ** 17)) for _ in range(1000)]
+    xs += [struct.unpack('<d', struct.pack('<Q', rng.getrandbits(52)))[0] for _ in range(1000)]  # subnormals
+    with open(os.path.join(OUT, 'float-repr.txt'), 'w') as f:
+        for x in xs:
+            f.write('%s %s\n' % (hx(x), repr(x)))
+
+
+BIGS = [2 ** 47, -2 ** 47 - 1, 2 ** 53, 2 ** 53 + 1, -(2 ** 53 + 1), 2 ** 63, 2 ** 64 - 1, 2 ** 64, 2 ** 64 + 1,
+        10 ** 20, -10 ** 20, 10 ** 22, 10 ** 23, 2 ** 100, 2 ** 100 + 1, 3 ** 70, 10 ** 300, -10 ** 300,
+        2 ** 1023, 2 ** 1024, 10 ** 400, -10 ** 400, 2 ** 52 + 1, 2 ** 54 + 1, 2 ** 60 + 3]
+
+
+def gen_ops():
+    rng = random.Random(777)
+    vals = [0.0, -0.0, 1.0, -1.0, 2.0, -2.0, 0.5, 1.5, -2.5, 3.0, 5.5, -5.5, 7.0, 0.1, 1e-300, 1e300,
+            1.7976931348623157e308, 5e-324, 2.0 ** 53, 2.0 ** 64, 1e16, 10.0, 0.3, float('inf'), float('-inf'),
+            float('nan')]
+    vals += [rng.uniform(-100, 100) for _ in range(3)]
+    ints = [0, 1, -1, 2, 3, 7, -7, 100, 2 ** 47 - 1, -2 ** 47, True, False]
+    ops = [('+', lambda a, b: a + b), ('-', lambda a, b: a - b), ('*', lambda a, b: a * b),
+           ('/', lambda a, b: a / b), ('//', lambda a, b: a // b), ('%', lambda a, b: a % b),
+           ('**', lambda a, b: a ** b)]
+    out = {'binop': [], 'compare': [], 'compareFloat': [], 'hash': [], 'divmod': []}
+    for i, (name, f) in enumerate(ops):
+        for a in vals:
+            for b in vals:
+                r = run(f, a, b)
+                out['binop'].append([i, enc(a), enc(b), r])
+            for n in ints + BIGS[:3]:
+                for (x, y) in ((a, n), (n, a)):
+                    r = run(f, x, y)
+                    out['binop'].append([i, enc(x), enc(y), r])
+    # float op huge int: CPython converts the int first (OverflowError)
+    for i, (name, f) in enumerate(ops[:3]):
+        out['binop'].append([i, enc(1.5), enc(10 ** 400), run(f, 1.5, 10 ** 400)])
+    cmps = [lambda a, b: a < b, lambda a, b: a <= b, lambda a, b: a == b, lambda a, b: a != b,
+            lambda a, b: a > b, lambda a, b: a >= b]
+    fl = vals + [float(n) for n in BIGS if abs(n) < 2 ** 1024] + [float(n) + 1.5 for n in (2 ** 47, 2 ** 50)]
+    fl += [math.nextafter(float(n), math.inf) for n in BIGS if abs(n) < 2 ** 1023]
+    fl += [math.nextafter(float(n), -math.inf) for n in BIGS if abs(n) < 2 ** 1023]
+    # compare: [a, i, "TFTFTF"] (the six operators < <= == != > >= in CMPOPS order) against
+    # the int compareInts[i]; compareFloat: [a, b, "TFTFTF"] for two floats
+    cints = ints[::2] + BIGS
+    out['compareInts'] = [enc(n) for n in cints]
+    word = lambda a, b: ''.join('T' if f(a, b) else 'F' for f in cmps)
+    for a in fl[::2] + [x for x in fl[1::2] if abs(x) > 2 ** 46]:
+        for i, n in enumerate(cints):
+            out['compare'].append([enc(a), i, word(a, n)])
+    for a in vals[:12]:
+        for b in vals:
+            out['compareFloat'].append([enc(a), enc(b), word(a, b)])
+    hs = [x for x in vals if x == x] + [rand_double(rng) for _ in range(500)] + [float(n) for n in BIGS if abs(n) < 2 ** 1024]
+    hs += [rng.uniform(-1e6, 1e6) for _ in range(200)] + [math.ldexp(1.0, e) for e in range(-1074, 1024, 7)]
+    out['hash'] = [[enc(x), str(hash(x))] for x in hs]
+    for a in vals:
+        for b in vals:
+            out['divmod'].append([enc(a), enc(b), run(divmod, a, b)])
+    with open(os.path.join(OUT, 'float-ops.json'), 'w') as f:
+        json.dump(out, f, separators=(',', ':'))
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    which = sys.argv[1:] or ['repr', 'ops']
+    for w in which:
+        {'repr': gen_repr, 'ops': gen_ops}[w]()
+
+
+if __name__ == '__main__':
+    main()
