@@ -11,7 +11,7 @@ import { CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_ITERABLE_COROUTINE }
 import { allocForInlineInit, lastInit } from './classes.js';
 import { keyError, len, strGetItem } from './containers.js';
 import {
-  AttributeError, BaseException, BaseExceptionGroup, ExceptionGroup, ImportError, NameError, newExc, pyErr, RecursionError, RuntimeError, setExcAttr, StopAsyncIteration, StopIteration, TypeError, UnboundLocalError, ValueError,
+  AttributeError, BaseException, BaseExceptionGroup, MemoryError, ExceptionGroup, ImportError, NameError, newExc, pyErr, RecursionError, RuntimeError, setExcAttr, StopAsyncIteration, StopIteration, TypeError, UnboundLocalError, ValueError,
 } from './exceptions.js';
 import { bindArgs, currentHandled, type Frame, type RtCode, tstate } from './frame.js';
 import { AsyncGenWrapped, makeGenerator as mkGen, PyGenerator, sendTo, type SendResult } from './generators.js';
@@ -42,8 +42,11 @@ export function typeOfFast(v: any): PyType {
 
 /** A JS error thrown inside the loop: stack exhaustion becomes RecursionError. */
 export function convertJsError(err: any): PyBaseException {
-  if (err instanceof RangeError && /call stack/i.test(err.message)) return pyErr(RecursionError, 'maximum recursion depth exceeded');
-  if (err instanceof BudgetExhausted) throw err;
+  if (err instanceof RangeError) {
+    if (/call stack/i.test(err.message)) return pyErr(RecursionError, 'maximum recursion depth exceeded');
+    // V8's allocation limits: CPython would run out of memory on these sizes too.
+    if (/invalid (string|array|typed array) length|allocation failed|bigint size/i.test(err.message)) return pyErr(MemoryError);
+  }
   throw err;
 }
 

@@ -119,6 +119,8 @@ export function initExcAttrs(e: PyBaseException, args: any[]): void {
     setExcAttr(e, 'value', args.length > 0 ? args[0] : noneRef.v);
   } else if (t.isSubtype(SystemExit)) {
     setExcAttr(e, 'code', args.length === 0 ? noneRef.v : args.length === 1 ? args[0] : e.args);
+  } else if (t.isSubtype(ImportError)) {
+    if (args.length === 1) setExcAttr(e, 'msg', args[0]);
   }
 }
 

@@ -207,7 +207,7 @@ export const tabErrorRef = { t: SyntaxError };
 export const newTupleHook = { f: null as unknown as (items: any[]) => any };
 
 /** Resolve a relative import to an absolute module name. */
-function resolveName(name: string, globals: PyDict | null, level: number): string {
+export function resolveName(name: string, globals: PyDict | null, level: number): string {
   if (level === 0) return name;
   if (globals === null) throw pyErr(ImportError, 'attempted relative import with no known parent package');
   let pkg = globals.getStr('__package__');
@@ -265,6 +265,22 @@ function tryImportSub(full: string): void {
     }
     throw e;
   }
+}
+
+/** importlib.reload(module): run the module's file again in its existing namespace. */
+export function reloadModule(mod: any): any {
+  if (!(mod instanceof PyModule)) throw pyErr(TypeError, 'reload() argument must be a module');
+  const name = mod.dict!.getStr('__name__');
+  if (typeof name !== 'string' || importState.modules.getStr(name) !== mod) {
+    const e = pyErr(ImportError, `module ${typeof name === 'string' ? name : '?'} not in sys.modules`);
+    setExcAttr(e, 'name', name);
+    throw e;
+  }
+  const file = mod.dict!.getStr('__file__');
+  if (typeof file !== 'string') return mod;
+  importState.codeCache.delete(file);
+  runCode(compileFileForImport(file), mod.dict!, null);
+  return importState.modules.getStr(name) ?? mod;
 }
 
 export function importFrom(mod: any, name: string): any {

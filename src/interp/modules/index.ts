@@ -2,8 +2,9 @@
 
 import { fn } from '../bi.js';
 import { registerCollectionFlags } from '../classes.js';
-import { PyType } from '../typeobj.js';
-import { builtinModules } from '../imports.js';
+import { dictType, PyType } from '../typeobj.js';
+import { builtinModules, loadModule, reloadModule, resolveName } from '../imports.js';
+import { PyDict } from '../pydict.js';
 import { pyErr, KeyError, ValueError, TypeError } from '../exceptions.js';
 import { call, newTuple, None, typeName } from '../protocol.js';
 import { PyFloat, type PyModule } from '../objects.js';
@@ -26,6 +27,26 @@ function initAbcFlags(m: PyModule): void {
     if (a[0] instanceof PyType && a[1] instanceof PyType) registerCollectionFlags(a[0], a[1]);
     return None;
   }));
+}
+
+/** importlib: import_module (relative names against `package`), reload, invalidate_caches. */
+function initImportlib(m: PyModule): void {
+  const d = m.dict!;
+  d.setStr('import_module', fn('import_module', (a, kw) => {
+    const name = a[0];
+    const pkg = a.length > 1 ? a[1] : kw?.get('package') ?? None;
+    if (typeof name !== 'string') throw pyErr(TypeError, `import_module() argument 'name' must be str, not ${typeName(name)}`);
+    let level = 0;
+    while (level < name.length && name[level] === '.') level++;
+    if (level > 0 && (pkg === None || typeof pkg !== 'string' || pkg === '')) {
+      throw pyErr(TypeError, `the 'package' argument is required to perform a relative import for '${name}'`);
+    }
+    const g = new PyDict(dictType);
+    if (typeof pkg === 'string') g.setStr('__package__', pkg);
+    return loadModule(resolveName(name.slice(level), level > 0 ? g : null, level));
+  }));
+  d.setStr('reload', fn('reload', (a) => reloadModule(a[0])));
+  d.setStr('invalidate_caches', fn('invalidate_caches', () => None));
 }
 
 function initAtexit(m: PyModule): void {
@@ -104,5 +125,6 @@ export function setupLibModules(): void {
   builtinModules.set('gc', initGc);
   builtinModules.set('atexit', initAtexit);
   builtinModules.set('_abcflags', initAbcFlags);
+  builtinModules.set('importlib', initImportlib);
   builtinModules.set('unicodedata', initUnicodedata);
 }

@@ -1,0 +1,2 @@
+X = 42
+def who(): return __name__
