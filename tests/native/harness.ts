@@ -56,9 +56,19 @@ export interface Rt {
 
 const SCRATCH = 1 << 20;
 
-export function loadRuntime(extra: RuntimeModule[] = []): Rt {
+export interface LoadOptions {
+  /**
+   * Let the collector run automatically (threshold, EDGEPYC_GC_STRESS). Off by default: values
+   * held only in JavaScript variables are not roots, so a collection would free them. Tests
+   * that turn it on keep their objects in registered roots or on the value stack.
+   */
+  gc?: boolean;
+}
+
+export function loadRuntime(extra: RuntimeModule[] = [], opts: LoadOptions = {}): Rt {
   const img = mapImage(assembleRuntime([...runtimeModules(), ...extra]));
   img.call('rt_runtime_init');
+  if (opts.gc !== true) img.writeU64(img.addr('rt_gc_inhibit'), 1n);
   const libc = koffi.load('libc.so.6');
   const mmap = libc.func('uintptr_t mmap(void *addr, size_t len, int prot, int flags, int fd, long off)');
   const munmap = libc.func('int munmap(uintptr_t addr, size_t len)');
