@@ -1,6 +1,10 @@
 // The hand-written runtime: every module, in link order.
 
 import type { RuntimeModule } from '../src/native/rt.js';
+import { dtoaModule } from './core/dtoa.js';
+import { floatModule } from './core/float.js';
+import { floatOpsModule } from './core/floatops.js';
+import { mathExpModule } from './core/mathexp.js';
 import { callsModule } from './core/calls.js';
 import { excModule } from './core/exc.js';
 import { gcModule } from './core/gc.js';
@@ -11,11 +15,16 @@ import { strCoreModule } from './core/strcore.js';
 import { sysModule } from './core/sys.js';
 import { tupleModule } from './core/tuple.js';
 import { valueModule } from './core/value.js';
+import { strSplitModule } from './core/strsplit.js';
+import { strSearchModule } from './core/strsearch.js';
+import { strArgsModule } from './core/strargs.js';
+import { strReprModule } from './core/strrepr.js';
+import { strOpsModule } from './core/strops.js';
 import { unicodeModule } from './core/unicode.js';
 import { strBaseModule } from './core/strbase.js';
 
 /** All runtime modules of a compiled program. */
 export function runtimeModules(): RuntimeModule[] {
-  const modules = [sysModule, initModule, gcModule, valueModule, excModule, protocolModule, callsModule, strCoreModule, tupleModule, unicodeModule, strBaseModule];
+  const modules = [sysModule, initModule, gcModule, valueModule, excModule, protocolModule, callsModule, strCoreModule, tupleModule, unicodeModule, strBaseModule, strOpsModule, strReprModule, strArgsModule, strSearchModule, strSplitModule, dtoaModule, floatModule, floatOpsModule, mathExpModule];
   return [...modules, objectsModule(modules)];
 }
