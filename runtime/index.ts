@@ -15,6 +15,8 @@ import { strCoreModule } from './core/strcore.js';
 import { sysModule } from './core/sys.js';
 import { tupleModule } from './core/tuple.js';
 import { valueModule } from './core/value.js';
+import { strMethodsModule } from './core/strmethods.js';
+import { strCaseModule } from './core/strcase.js';
 import { strSplitModule } from './core/strsplit.js';
 import { strSearchModule } from './core/strsearch.js';
 import { strArgsModule } from './core/strargs.js';
@@ -25,6 +27,6 @@ import { strBaseModule } from './core/strbase.js';
 
 /** All runtime modules of a compiled program. */
 export function runtimeModules(): RuntimeModule[] {
-  const modules = [sysModule, initModule, gcModule, valueModule, excModule, protocolModule, callsModule, strCoreModule, tupleModule, unicodeModule, strBaseModule, strOpsModule, strReprModule, strArgsModule, strSearchModule, strSplitModule, dtoaModule, floatModule, floatOpsModule, mathExpModule];
+  const modules = [sysModule, initModule, gcModule, valueModule, excModule, protocolModule, callsModule, strCoreModule, tupleModule, unicodeModule, strBaseModule, strOpsModule, strReprModule, strArgsModule, strSearchModule, strSplitModule, dtoaModule, floatModule, floatOpsModule, mathExpModule, strCaseModule, strMethodsModule];
   return [...modules, objectsModule(modules)];
 }
