@@ -27,5 +27,9 @@ export function applyDocs(types: ReadonlyMap<string, PyType>, functions: Readonl
       const v = t.ns.getStr(m);
       if (v !== undefined) setDoc(v, doc);
     }
+    // Builtin class/static methods report their owner in __qualname__ (dict.fromkeys).
+    for (const v of t.ns.values()) {
+      if (v instanceof PyWrapper && v.func instanceof PyBuiltin && v.func.owner === null) (v.func as { owner: string | null }).owner = t.name;
+    }
   }
 }

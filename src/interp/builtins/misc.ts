@@ -308,6 +308,25 @@ export function installMisc(): void {
   getset(codeType, 'co_names', (c: PyCodeObj) => newTuple([...c.code.names]));
   getset(codeType, 'co_nlocals', (c: PyCodeObj) => c.code.nlocals);
   getset(codeType, 'co_flags', (c: PyCodeObj) => c.code.flags & 0xffff);
+  getset(codeType, 'co_stacksize', (c: PyCodeObj) => c.code.stacksize);
+  // Nested code objects appear as code objects (the runtime keeps the raw CodeObject).
+  getset(codeType, 'co_consts', (c: PyCodeObj) => newTuple(rtOf(c.code).consts.map((v) => (v instanceof PyObject || typeof v !== 'object' || v === null ? v : new PyCodeObj(codeType, v)))));
+  method(codeType, 'co_lines', (a) => {
+    const co = (a[0] as PyCodeObj).code;
+    const out: any[] = [];
+    for (let i = 0; i < co.lines.length; i++) {
+      const line = co.lines[i] === 0 ? None : co.lines[i];
+      const last = out[out.length - 1];
+      if (last !== undefined && last.items[2] === line) last.items[1] = 2 * (i + 1);
+      else out.push(newTuple([2 * i, 2 * (i + 1), line]));
+    }
+    return listRef.make(out);
+  });
+  method(codeType, '__eq__', (a) => (a[1] instanceof PyCodeObj ? a[0].code === a[1].code : NotImplemented));
+  method(codeType, '__hash__', (a) => {
+    const h = objectId((a[0] as PyCodeObj).code);
+    return typeof h === 'number' ? Math.floor(h / 16) : h;
+  });
   method(codeType, '__repr__', (a) => `<code object ${a[0].code.name} at ${addr(a[0])}, file "${a[0].code.filename}", line ${a[0].code.firstLine}>`);
   getset(tracebackType, 'tb_lineno', (t: PyTraceback) => t.lineno);
   getset(tracebackType, 'tb_next', (t: PyTraceback) => t.next ?? None);

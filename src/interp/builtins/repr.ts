@@ -10,7 +10,7 @@ import { fmtHooks } from '../eval_support.js';
 import { pyErr, TypeError } from '../exceptions.js';
 import * as N from '../numeric/index.js';
 import { PyBoxed, PyBuiltin, PyBytes, PyByteArray, PyComplex, PyFloat, PyFunction, PyList, PyMethod, PyModule, PyObject, PyRange, PySlice, PyTuple } from '../objects.js';
-import { call, callDescr, callMethod, Ellipsis, hooks, None, NotImplemented, objectId, reprGuard, typeOf, typeName } from '../protocol.js';
+import { call, callDescr, callMethod, Ellipsis, getAttrOpt, hooks, None, NotImplemented, objectId, reprGuard, typeOf, typeName } from '../protocol.js';
 import { importState } from '../imports.js';
 import { PyDict } from '../pydict.js';
 import { PySet } from '../pyset.js';
@@ -237,8 +237,10 @@ export function miscRepr(v: any): string {
     return `<built-in function ${v.name}>`;
   }
   if (v instanceof PyMethod) {
-    const fname = v.func instanceof PyFunction ? v.func.qualname : v.func instanceof PyBuiltin ? v.func.name : '?';
-    return `<bound method ${fname} of ${repr(v.self)}>`;
+    // A builtin classmethod bound to its class is a builtin method (dict.fromkeys).
+    if (v.func instanceof PyBuiltin) return `<built-in method ${v.func.name} of ${typeName(v.self)} object at ${addr(v.self)}>`;
+    const fname = v.func instanceof PyFunction ? v.func.qualname : getAttrOpt(v.func, '__qualname__') ?? '?';
+    return `<bound method ${str(fname)} of ${repr(v.self)}>`;
   }
   if (v instanceof PyModule) {
     const file = v.dict!.getStr('__file__');
