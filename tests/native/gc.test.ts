@@ -873,6 +873,28 @@ describe('environment and statistics', () => {
 });
 
 describe('speed', () => {
+  test('heap growth while a 1,000,000-tuple chain is built (fresh heap)', () => {
+    const fresh = loadRuntime([gctest], { gc: true });
+    try {
+      const t0 = performance.now();
+      const head = fresh.call('gctest_chain', 1_000_000n);
+      const t1 = performance.now();
+      const s = stats(fresh);
+      fresh.call('rt_gc_collect');
+      const live = stats(fresh).liveBytes; // the chain is garbage now: nothing roots it
+      console.log(`gc: fresh heap: 1,000,000-tuple chain built in ${(t1 - t0).toFixed(1)} ms, ${s.collections} collections, peak heap ${s.peakHeapBytes} bytes for ${48_000_000} bytes of tuples`);
+      // Collections start when the allocation since the last one reaches the live size, so
+      // the heap stays within about twice the live data (plus the 4 MB minimum).
+      expect(s.peakHeapBytes).toBeLessThanOrEqual(2n * 48_000_000n + BigInt(8 << 20));
+      expect(s.collections).toBeGreaterThanOrEqual(3n);
+      expect(s.collections).toBeLessThanOrEqual(12n);
+      expect(live).toBeLessThan(1n << 20n);
+      void head;
+    } finally {
+      fresh.dispose();
+    }
+  });
+
   test('allocating and collecting 1,000,000 small tuples', () => {
     collect(rt);
     const s0 = stats(rt);
