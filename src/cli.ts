@@ -101,10 +101,50 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<file>', 'the Python file to run')
     .argument('[args...]', 'arguments passed to the program as sys.argv[1:]')
     .option('--stats', 'print specialization statistics to stderr at exit')
+    .option('--jit', 'compile to machine code and run it in this process (the native backend)')
+    .option('--use-profile <profile>', 'with --jit: specialize by this profile')
     .passThroughOptions()
-    .action(async (file: string, args: string[], opts: { stats?: boolean }) => {
+    .action(async (file: string, args: string[], opts: { stats?: boolean; jit?: boolean; useProfile?: string }) => {
       checkInput(file);
+      if (opts.jit === true) {
+        if (opts.useProfile !== undefined && !existsSync(opts.useProfile)) fail(`can't open profile '${opts.useProfile}'`);
+        const { runJitCommand } = await import('./native/command.js');
+        result = await runJitCommand(file, args, opts.useProfile ?? null);
+        return;
+      }
       result = await runInWorker({ kind: 'run', file, args, stats: opts.stats === true });
+    });
+
+  program
+    .command('build')
+    .description('compile a program to a standalone static x86-64 Linux executable')
+    .argument('<file>', 'the Python file to compile')
+    .argument('[args...]', 'with --profile: arguments for the profiling run (after --)')
+    .option('-o, --output <file>', 'the executable to write (default: the input name without .py)')
+    .option('--profile', 'first run the program in the interpreter (with the arguments after --), merge its type profile into <output>.profile, then build specialized by it')
+    .option('--use-profile <profile>', 'build specialized by this profile')
+    .addOption(new Option('--emit <kind>', 'what to produce: an executable, or the stitched code as text (to -o, or stdout when -o is -)').choices(['exe', 'asm']).default('exe'))
+    .option('-v, --verbose', 'print the output size and build time')
+    .action(async (file: string, args: string[], opts: { output?: string; profile?: boolean; useProfile?: string; emit: 'exe' | 'asm'; verbose?: boolean }) => {
+      checkInput(file);
+      if (opts.profile === true && opts.useProfile !== undefined) fail('--profile and --use-profile cannot be combined');
+      if (opts.profile !== true && args.length > 0) fail(`unexpected arguments ${args.map((x) => `'${x}'`).join(' ')} (program arguments go after --profile --)`);
+      if (opts.useProfile !== undefined && !existsSync(opts.useProfile)) fail(`can't open profile '${opts.useProfile}'`);
+      const defaultOut = opts.emit === 'asm' ? '-' : file.replace(/\.py$/, '') === file ? `${file}.out` : file.replace(/\.py$/, '');
+      const output = opts.output ?? defaultOut;
+      let profilePath = opts.useProfile ?? null;
+      if (opts.profile === true) {
+        profilePath = `${output === '-' ? file.replace(/\.py$/, '') : output}.profile`;
+        const status = await runInWorker({ kind: 'profile', file, args, out: profilePath, budget: null });
+        if (status !== 0) process.stderr.write(`edgepyc: note: the profiling run exited with status ${status}\n`);
+      }
+      const { buildCommand } = await import('./native/command.js');
+      try {
+        result = buildCommand({ file, output, profilePath, emit: opts.emit, verbose: opts.verbose === true });
+      } catch (e) {
+        if (e instanceof Error && e.message.startsWith('refusing')) fail(e.message);
+        throw e;
+      }
     });
 
   program
