@@ -540,9 +540,10 @@ const allocLarge: RuntimeRoutine = {
     a.mov(qword(mem(rdi, DESC.largeHead)), rsi);
     a.jmp(rest);
     a.bind(restDone);
-    a.add(stat('allocatedSince'), rbx);
+    // Counted by footprint (the whole run), like the heap size it drives.
     a.mov(rax, qword(mem(r14, DESC.largeBlocks)));
     a.shl(rax, BLOCK_SHIFT);
+    a.add(stat('allocatedSince'), rax);
     addHeapBytes(a);
     // Fresh and madvised blocks read as zero already.
     a.test(edx, edx);

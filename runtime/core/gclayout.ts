@@ -78,8 +78,8 @@ export const GC_STAT = {
   pauseMaxNs: 2,
   heapBytes: 3, // bytes of blocks in use (small blocks and large runs)
   peakHeapBytes: 4,
-  liveBytes: 5, // marked bytes at the end of the last collection (cells, large objects)
-  allocatedSince: 6, // bytes handed to the allocation fast path since the last collection
+  liveBytes: 5, // marked bytes at the end of the last collection (cells; large objects' runs)
+  allocatedSince: 6, // bytes of cells handed out (and large objects' runs) since the last collection
   thresholdBytes: 7, // collect when allocatedSince reaches this
   releasedBytes: 8, // total bytes given back to the OS (madvise)
   spanBytes: 9, // blocks ever used (frontier) in bytes

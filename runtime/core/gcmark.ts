@@ -606,7 +606,9 @@ const reclaim: RuntimeRoutine = {
     a.test(byte(mem(rsi, 8)), GC_MARK);
     a.je(freeLarge);
     a.and(byte(mem(rsi, 8)), ~GC_MARK & 0xff);
-    a.add(rbx, qword(mem(rax, DESC.largeBytes)));
+    a.mov(rdx, qword(mem(rax, DESC.largeBlocks)));
+    a.shl(rdx, BLOCK_SHIFT);
+    a.add(rbx, rdx); // footprint: the whole run
     a.mov(rdi, rax);
     a.mov(rax, rcx);
     a.jmp(largeLoop);

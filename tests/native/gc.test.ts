@@ -504,6 +504,16 @@ describe('allocation', () => {
     expect(rt.img.read(q + 16n, size - 16).every((b) => b === 0)).toBe(true);
   });
 
+  test('dropped large objects are collected as they pile up, and their runs reused', () => {
+    collect(rt);
+    const s0 = stats(rt);
+    const type = rt.addr('type_bytes');
+    for (let i = 0; i < 2000; i++) rt.call('rt_alloc', BigInt(20_000 + 97 * i), type); // 20 KB .. 214 KB, 230 MB in all
+    const s1 = stats(rt);
+    expect(s1.collections - s0.collections).toBeGreaterThanOrEqual(20n);
+    expect(s1.peakHeapBytes).toBeLessThanOrEqual(s0.peakHeapBytes + BigInt(16 << 20));
+  });
+
   test('allocating again after a collection reuses memory instead of growing', () => {
     collect(rt);
     rt.call('gctest_churn', 200_000n);
