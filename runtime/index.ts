@@ -1,6 +1,7 @@
 // The hand-written runtime: every module, in link order.
 
 import type { RuntimeModule } from '../src/native/rt.js';
+import { floatParseModule } from './core/floatparse.js';
 import { dtoaModule } from './core/dtoa.js';
 import { floatModule } from './core/float.js';
 import { floatOpsModule } from './core/floatops.js';
@@ -27,6 +28,6 @@ import { strBaseModule } from './core/strbase.js';
 
 /** All runtime modules of a compiled program. */
 export function runtimeModules(): RuntimeModule[] {
-  const modules = [sysModule, initModule, gcModule, valueModule, excModule, protocolModule, callsModule, strCoreModule, tupleModule, unicodeModule, strBaseModule, strOpsModule, strReprModule, strArgsModule, strSearchModule, strSplitModule, dtoaModule, floatModule, floatOpsModule, mathExpModule, strCaseModule, strMethodsModule];
+  const modules = [sysModule, initModule, gcModule, valueModule, excModule, protocolModule, callsModule, strCoreModule, tupleModule, unicodeModule, strBaseModule, strOpsModule, strReprModule, strArgsModule, strSearchModule, strSplitModule, dtoaModule, floatModule, floatOpsModule, mathExpModule, strCaseModule, strMethodsModule, floatParseModule];
   return [...modules, objectsModule(modules)];
 }

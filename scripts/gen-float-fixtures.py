@@ -11,7 +11,7 @@ Outputs (tests/native/fixtures/, read by tests/native/float*.test.ts):
                      "inf"/"-inf"/"nan"), an int a decimal string prefixed by 'i', a bool a
                      JSON boolean and an exception {"E": type, "m": message}
   float-format.json  [hexbits, spec, result] for format(x, spec)
-  float-parse.json   [text, result] for float(text)
+  float-parse.json   [text, result] for float(text), result encoded as in float-ops.json
 
 Fixed seeds: the output only changes when this script does.
 """
@@ -140,11 +140,30 @@ def gen_ops():
         json.dump(out, f, separators=(',', ':'))
 
 
+PARSE = ['', ' ', '   ', 'abc', '1_000.5', '1__0', '_1', '1_', '1_.5', '1._5', '1e1_0', '1_0e1_0', '0x10', '0X1p3',
+         'inf', '-Infinity', '+inf', 'nan', '-nan', 'NaN', '+NAN', 'iNfInItY', 'infinit', 'infinityy', 'in', 'na',
+         '+', '-', '.', '1.', '.5', '-.5', '+1.', '1e', '1e+', '1e-', '1e-5', '1E5', '1e+05', '  1.5  ', '\t\n1\r\x0b\x0c',
+         '1 2', '1.5\x00', '\x001', '1\x00_0', '1_0\x00', '١٢٣', '١٢٣.٤', '\u2003 3.5 \u2003', '\xa01\xa0', '1.0é',
+         '１２.５', 'Ⅷ', '٫', '\u0660.5', '\x7f1', '1\x7f', '1e400', '-1e400', '1e-400', '-1e-400', '4.9e-324',
+         '2.4703282292062327e-324', '2.4703282292062328e-324', '1.7976931348623157e308', '1.7976931348623158e308',
+         '1.7976931348623159e308', '9007199254740993', '9007199254740993.0000000000000000001', '1e-9999999999',
+         '1e9999999999', '0e1000', '00000', '-0', '+0.0e-5', '.e1', 'e1', '1.2.3', '1e1.5', '0.1', '-0.0',
+         '000123.4560000', '1' * 400, '0.' + '0' * 400 + '1', '1' * 30 + 'e-30', '2.2250738585072011e-308',
+         '2.2250738585072012e-308', '0.000001', '123456789012345678901234567890', '1e23', '8.988465674311579e307',
+         '1_2.3_4e5_6', '1_2.3_4e-5_6', '  -1_0  ', '1e0001', '1e-0', '-.0e-0']
+
+
+def gen_parse():
+    out = [[t, run(float, t)] for t in PARSE]
+    with open(os.path.join(OUT, 'float-parse.json'), 'w', encoding='utf-8') as f:
+        json.dump(out, f, ensure_ascii=False, separators=(',', ':'))
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
-    which = sys.argv[1:] or ['repr', 'ops']
+    which = sys.argv[1:] or ['repr', 'ops', 'parse']
     for w in which:
-        {'repr': gen_repr, 'ops': gen_ops}[w]()
+        {'repr': gen_repr, 'ops': gen_ops, 'parse': gen_parse}[w]()
 
 
 if __name__ == '__main__':

@@ -385,10 +385,28 @@ export const dtoaModule: RuntimeModule = {
       name: 'rt_dtoa_rounded',
       contract: 'rdi=bits of a finite double > 0, esi=mode (2: rdx significant digits, rdx >= 1; 3: rdx digits after the point, any sign), rcx=buffer (DTOA_DIGITS_MAX bytes) -> rax=digit count, rdx=decpt: the exact value rounded half to even, no trailing zeros (no digits and decpt=-rdx when it rounds to zero); clobbers caller-saved; no alloc',
       emit(a: Assembler<any>) {
+        // x = m * 2^e: rdi = m, r8 = e, then the general entry.
+        const sub = a.newLabel();
+        a.mov(rax, rdi);
+        a.shr(rax, 52);
+        a.mov(r8, F64_MANT);
+        a.and(rdi, r8);
+        a.test(eax, eax);
+        a.je(sub);
+        a.bts(rdi, 52);
+        a.lea(r8, mem(rax, -1075));
+        a.jmp(sym('rt_dtoa_rounded_me'));
+        a.bind(sub);
+        a.mov(r8, -1074);
+        a.jmp(sym('rt_dtoa_rounded_me'));
+      },
+    },
+    {
+      name: 'rt_dtoa_rounded_me',
+      contract: 'like rt_dtoa_rounded for the value rdi * 2^r8 (0 < rdi < 2^54, r8 >= -1075): mode 2 with rdx >= 768 gives every digit of the exact expansion (the float parser compares with rounding midpoints this way); clobbers caller-saved; no alloc',
+      emit(a: Assembler<any>) {
         const saved = [rbx, rbp, r12, r13, r14, r15] as const;
         const L = (o: number, i?: R64) => qword(i === undefined ? mem(rsp, o) : sib(rsp, i, 8, o));
-        const sub = a.newLabel();
-        const decomposed = a.newLabel();
         const fracCase = a.newLabel();
         const bigInt = a.newLabel();
         const round = a.newLabel();
@@ -403,25 +421,13 @@ export const dtoaModule: RuntimeModule = {
         a.xor(r14, r14); // decpt
         a.mov(L(R_ZEROS), 0);
         a.mov(L(R_STICKY), 0);
-        // x = m * 2^e: r15 = m, r9 = e
-        a.mov(rax, rdi);
-        a.shr(rax, 52);
-        a.mov(r15, rdi);
-        a.mov(rcx, F64_MANT);
-        a.and(r15, rcx);
-        a.test(eax, eax);
-        a.je(sub);
-        a.bts(r15, 52);
-        a.lea(r9, mem(rax, -1075));
-        a.jmp(decomposed);
-        a.bind(sub);
-        a.mov(r9, -1074);
-        a.bind(decomposed);
+        a.mov(r15, rdi); // m
+        a.mov(r9, r8); // e
         a.test(r9, r9);
         a.js(fracCase);
-        a.cmp(r9, 11);
+        a.cmp(r9, 10);
         a.ja(bigInt);
-        // Integer below 2^64.
+        // Integer below 2^64 (m < 2^54, e <= 10).
         a.mov(ecx, r9d);
         a.shl(r15, cl);
         writeU64(a, r15);
