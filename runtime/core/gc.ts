@@ -5,7 +5,8 @@
 //     -> rax = raw address of a zero-filled object with its header written
 //
 // Small objects (up to SMALL_MAX bytes) come from per-size-class free lists: the fast path
-// pops a cell, writes the header and zeroes the rest of the cell (a dozen instructions).
+// pops a cell, writes the header and zeroes the rest of the cell (about twenty instructions
+// for a small tuple, no call).
 // An empty list goes to rt_gc_refill, which may collect (threshold reached, or stress
 // mode), then sweeps the class's next unswept block (lazy sweeping) or carves a fresh
 // block. Large objects get a run of whole blocks (rt_gc_alloc_large). The layout of
@@ -23,16 +24,11 @@ import type { RuntimeDatum, RuntimeModule, RuntimeRoutine } from '../../src/nati
 import { epilogue, g, prologue } from '../../src/native/macros.js';
 import { cstr } from './exc.js';
 import {
-  BLOCK_SHIFT, BLOCK_SIZE, CLASS, CLASS_SHIFT, CLOCK_MONOTONIC, COMMIT_STEP, DESC, DESC_SHIFT, GC_STAT, GC_STAT_WORDS, GC_SYS, type GcStat, MAP_NORESERVE, MAP_PRIVATE_ANON,
+  BLOCK_SHIFT, BLOCK_SIZE, CLASS, CLASS_SHIFT, CLOCK_MONOTONIC, COMMIT_STEP, DESC, DESC_SHIFT, GC_STAT_WORDS, GC_SYS, type GcStat, MAP_NORESERVE, MAP_PRIVATE_ANON,
   MIN_THRESHOLD, MSTACK_INITIAL, PROT_NONE, PROT_RW, RESERVE_MAX, RESERVE_MIN, ROOTS_INITIAL, SIZE_CLASSES, SMALL_MAX_GRANULES, STATE_LARGE_HEAD,
-  STATE_LARGE_REST, ZERO_LOOP_MAX, classMagic, classOfGranules,
+  STATE_LARGE_REST, ZERO_LOOP_MAX, classMagic, classOfGranules, stat,
 } from './gclayout.js';
 import { collectorData, collectorRoutines } from './gcmark.js';
-
-/** A word of rt_gc_stat. */
-export function stat(field: GcStat) {
-  return qword(rip(sym('rt_gc_stat'), 8 * GC_STAT[field]));
-}
 
 /** mmap(0, rsi, edx=prot, flags) -> rax; clobbers rax rcx rdi r8-r11. */
 function mmapAnon(a: Assembler<any>, flags: number): void {

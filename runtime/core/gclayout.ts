@@ -25,6 +25,8 @@
 // Invariant: every cell of a small block has a valid header (type 0 when free), so a cell
 // found from any address is safe to read. Free cells keep the next-free link at +8.
 
+import { qword, rip, sym } from '../../src/asm/index.js';
+
 export const BLOCK_SHIFT = 16;
 export const BLOCK_SIZE = 1 << BLOCK_SHIFT;
 export const GRANULE = 16;
@@ -86,6 +88,11 @@ export const GC_STAT = {
 } as const;
 export type GcStat = keyof typeof GC_STAT;
 export const GC_STAT_WORDS = Object.keys(GC_STAT).length;
+
+/** Operand: a word of rt_gc_stat. */
+export function stat(field: GcStat) {
+  return qword(rip(sym('rt_gc_stat'), 8 * GC_STAT[field]));
+}
 
 // ---- tunables --------------------------------------------------------------------------------
 

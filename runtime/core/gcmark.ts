@@ -28,11 +28,7 @@ import { type Assembler, type Label, byte, dword, eax, ebx, ecx, edi, edx, mem, 
 import type { RuntimeDatum, RuntimeRoutine } from '../../src/native/rt.js';
 import { epilogue, g, prologue } from '../../src/native/macros.js';
 import { GC_MARK, LAYOUTS, TAG_OBJ, TYPE } from '../../src/native/layout.js';
-import { BLOCK_SHIFT, BLOCK_SIZE, CLASS, DESC, DESC_SHIFT, GC_STAT, GC_SYS, type GcStat, MADV_DONTNEED, MIN_THRESHOLD, MREMAP_MAYMOVE, NCLASSES, STATE_LARGE_HEAD } from './gclayout.js';
-
-function stat(field: GcStat) {
-  return qword(rip(sym('rt_gc_stat'), 8 * GC_STAT[field]));
-}
+import { BLOCK_SHIFT, BLOCK_SIZE, CLASS, DESC, DESC_SHIFT, GC_SYS, MADV_DONTNEED, MIN_THRESHOLD, MREMAP_MAYMOVE, NCLASSES, STATE_LARGE_HEAD, stat } from './gclayout.js';
 
 /** rdx = descriptor of the block holding the address in `r` (GC context). */
 function descOf(a: Assembler<any>, r: typeof rax): void {
@@ -48,7 +44,7 @@ function descOf(a: Assembler<any>, r: typeof rax): void {
  * rdx = its block's descriptor, r8d = the block state; jump to `no` unless the address is
  * inside an allocated object of the heap. Needs r12-r14 (GC context); clobbers rcx r9.
  */
-export function emitResolve(a: Assembler<any>, no: Label): void {
+function emitResolve(a: Assembler<any>, no: Label): void {
   const large = a.newLabel();
   const rest = a.newLabel();
   const done = a.newLabel();
