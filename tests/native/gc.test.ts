@@ -392,6 +392,16 @@ function collect(r: Rt): void {
 
 const alive = (r: Rt, w: bigint) => r.call('rt_gc_find', unbox(w)) === unbox(w);
 
+/** Run `f` with automatic collections held back: values it builds live only in JavaScript. */
+function building<T>(r: Rt, f: () => T): T {
+  r.img.writeU64(r.addr('rt_gc_inhibit'), 1n);
+  try {
+    return f();
+  } finally {
+    r.img.writeU64(r.addr('rt_gc_inhibit'), 0n);
+  }
+}
+
 let rt: Rt;
 let roots: Roots;
 beforeAll(() => {
@@ -531,8 +541,7 @@ describe('allocation', () => {
 describe('roots', () => {
   test('the value stack [rt_vs_base, rt_vs_top) keeps objects', () => {
     const base = rt.img.readU64(rt.addr('rt_vs_base'));
-    const kept = [rt.str('kept-0'), rt.call('rt_tuple_pack1', rt.str('kept-1'))];
-    const dropped = rt.str('dropped');
+    const [kept, dropped] = building(rt, () => [[rt.str('kept-0'), rt.call('rt_tuple_pack1', rt.str('kept-1'))], rt.str('dropped')] as const);
     kept.forEach((w, i) => rt.img.writeU64(base + BigInt(8 * i), w));
     rt.img.writeU64(rt.addr('rt_vs_top'), base + 16n);
     try {
@@ -550,7 +559,7 @@ describe('roots', () => {
 
   test('registered ranges keep objects until they are removed', () => {
     const extra = new Roots(rt, 4);
-    const w = rt.call('rt_tuple_pack2', rt.str('x'), rt.int(5));
+    const w = building(rt, () => rt.call('rt_tuple_pack2', rt.str('x'), rt.int(5)));
     extra.set(3, w);
     collect(rt);
     expect(rt.decode(w)).toEqual({ tuple: ['x', 5n] });
@@ -623,8 +632,7 @@ describe('roots', () => {
 describe('tracing', () => {
   /** An instance of a heap class whose instances have `layout`, holding a str in its first field. */
   function instanceOfHeapClass(layout: number): { cls: bigint; field: bigint } {
-    rt.img.writeU64(rt.addr('rt_gc_inhibit'), 1n);
-    try {
+    return building(rt, () => {
       const cls = rt.call('rt_alloc', BigInt(TYPE.size), rt.addr('type_type'));
       rt.img.writeU64(cls + BigInt(TYPE.layout), BigInt(layout));
       const inst = rt.call('rt_alloc', 32n, cls);
@@ -632,9 +640,7 @@ describe('tracing', () => {
       rt.img.writeU64(inst + 16n, field);
       roots.set(0, box(inst));
       return { cls: box(cls), field };
-    } finally {
-      rt.img.writeU64(rt.addr('rt_gc_inhibit'), 0n);
-    }
+    });
   }
 
   test('the type word of a header keeps a heap class alive; its fields are traced', () => {
