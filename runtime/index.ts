@@ -25,9 +25,21 @@ import { strReprModule } from './core/strrepr.js';
 import { strOpsModule } from './core/strops.js';
 import { unicodeModule } from './core/unicode.js';
 import { strBaseModule } from './core/strbase.js';
+import { contSharedModule } from './core/listshared.js';
+import { sliceModule } from './core/slice.js';
+import { listModule } from './core/list.js';
+import { listSliceModule } from './core/listslice.js';
+import { listMethodsModule } from './core/listmethods.js';
+import { tupleOpsModule } from './core/tupleops.js';
+import { dictModule } from './core/dict.js';
+import { dictViewsModule } from './core/dictviews.js';
+import { dictMethodsModule } from './core/dictmethods.js';
+import { methodsModule } from './core/methods.js';
 
 /** All runtime modules of a compiled program. */
 export function runtimeModules(): RuntimeModule[] {
-  const modules = [sysModule, initModule, gcModule, valueModule, excModule, protocolModule, callsModule, strCoreModule, tupleModule, unicodeModule, strBaseModule, strOpsModule, strReprModule, strArgsModule, strSearchModule, strSplitModule, dtoaModule, floatModule, floatOpsModule, mathExpModule, strCaseModule, strMethodsModule, floatParseModule];
-  return [...modules, objectsModule(modules)];
+  const modules = [sysModule, initModule, gcModule, valueModule, excModule, protocolModule, callsModule, strCoreModule, tupleModule, unicodeModule, strBaseModule, strOpsModule, strReprModule, strArgsModule, strSearchModule, strSplitModule, dtoaModule, floatModule, floatOpsModule, mathExpModule, strCaseModule, strMethodsModule, floatParseModule,
+    // Containers (docs/containers.md).
+    contSharedModule, sliceModule, listModule, listSliceModule, listMethodsModule, tupleOpsModule, dictModule, dictViewsModule, dictMethodsModule];
+  return [...modules, objectsModule(modules), methodsModule(modules)];
 }

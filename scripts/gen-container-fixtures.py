@@ -1,0 +1,193 @@
+#!/usr/bin/env python3
+"""Generate tests/native/containers-fixtures.json: CPython 3.11's answers for the native
+container runtime's tests (runtime/core/list*, dict*, set*, range*, slice*, tupleops).
+
+Run from the repository root: python3 scripts/gen-container-fixtures.py
+The output is deterministic (a fixed random seed; no str hashes, which CPython randomises).
+
+Values are encoded as JSON: ints as numbers (or {"big": "<decimal>"} beyond 2**53), floats as
+{"float": "<repr>"}, None as
+null, bools as true/false, strs as strings, lists as arrays, tuples as {"t": [...]},
+sets as {"set": [...]} in iteration order, exceptions as {"exc": "TypeError", "args": [...]}.
+"""
+
+import json
+import random
+import sys
+
+assert sys.version_info[:2] == (3, 11), 'CPython 3.11 is the oracle'
+
+BIG = 2 ** 70
+
+
+def enc(v):
+    if v is None or isinstance(v, bool):
+        return v
+    if isinstance(v, int):
+        return v if abs(v) < 2 ** 53 else {'big': str(v)}
+    if isinstance(v, float):
+        return {'float': repr(v)}
+    if isinstance(v, str):
+        return v
+    if isinstance(v, list):
+        return [enc(x) for x in v]
+    if isinstance(v, tuple):
+        return {'t': [enc(x) for x in v]}
+    if isinstance(v, (set, frozenset)):
+        return {'set' if isinstance(v, set) else 'frozenset': [enc(x) for x in v]}
+    if isinstance(v, dict):
+        return {'dict': [[enc(k), enc(x)] for k, x in v.items()]}
+    raise TypeError(type(v))
+
+
+def outcome(f):
+    try:
+        return enc(f())
+    except Exception as e:  # noqa: BLE001 - the exception is the expected answer
+        return {'exc': type(e).__name__, 'args': enc(list(e.args))}
+
+
+def bound(b):
+    return {'big': str(b)} if isinstance(b, int) and abs(b) >= 2 ** 53 else b
+
+
+rng = random.Random(20240611)
+out = {}
+
+# ---- slices: PySlice_GetIndicesEx through list slicing, and slice.indices ----------------
+BOUNDS = [None, 0, 1, 2, 3, 5, 7, 10, -1, -2, -3, -7, -10, -11, 100, -100, BIG, -BIG]
+STEPS = [None, 1, 2, 3, -1, -2, -3, 5, -5, 100, -100, BIG, -BIG, 0]
+cases = []
+for length in [0, 1, 2, 5, 10]:
+    for _ in range(60):
+        s = (rng.choice(BOUNDS), rng.choice(BOUNDS), rng.choice(STEPS))
+        sl = slice(*s)
+        cases.append({
+            'slice': [bound(x) for x in s],
+            'length': length,
+            'items': outcome(lambda: list(range(length))[sl]),
+            'indices': outcome(lambda: sl.indices(length)),
+            'tuple': outcome(lambda: tuple(range(length))[sl]),
+        })
+out['slices'] = cases
+
+# ---- slice assignment and deletion on lists ---------------------------------------------------
+assign = []
+for _ in range(250):
+    n = rng.choice([0, 1, 3, 6, 10])
+    s = (rng.choice(BOUNDS[:14]), rng.choice(BOUNDS[:14]), rng.choice([None, 1, 1, 2, -1, -2, 3, -3, 0]))
+    sl = slice(*s)
+    if rng.random() < 0.3:
+        def run(sl=sl, n=n):
+            lst = list(range(n))
+            del lst[sl]
+            return lst
+        value = 'del'
+    else:
+        value = [100 + i for i in range(rng.choice([0, 1, 2, 3, 5]))]
+
+        def run(sl=sl, n=n, value=value):
+            lst = list(range(n))
+            lst[sl] = value
+            return lst
+    assign.append({'slice': list(s), 'n': n, 'value': value, 'result': outcome(run)})
+out['slice_assign'] = assign
+
+# ---- list capacities (list_resize's over-allocation, seen through sys.getsizeof) ---------------
+def capacity(lst):
+    return (sys.getsizeof(lst) - sys.getsizeof([])) // 8
+
+
+caps = {'append': [], 'pop': [], 'extend': []}
+lst = []
+for i in range(120):
+    caps['append'].append(capacity(lst))
+    lst.append(None)
+while lst:
+    lst.pop()
+    caps['pop'].append(capacity(lst))
+for k in [0, 1, 3, 7, 8, 20, 100]:
+    lst = [None] * 5
+    lst.extend([None] * k)
+    caps['extend'].append([k, capacity(lst)])
+out['list_capacity'] = caps
+
+# ---- tuple hashes (deterministic for ints and nested tuples) -----------------------------------
+tuples = [(), (0,), (1,), (-1,), (1, 2), (2, 1), (1, 2, 3), (-2, -1), ((1, 2), 3), ((),), (2 ** 47 - 1, -(2 ** 47)),
+          (1, (2, (3, (4,)))), tuple(range(20)), (None,) * 0]
+out['tuple_hash'] = [{'tuple': enc(t), 'hash': str(hash(t))} for t in tuples]
+
+# ---- messages of argument and type errors -------------------------------------------------------
+L = [1, 2, 3]
+D = {1: 2}
+errors = {
+    'list.append()': lambda: L.append(),
+    'list.append(1, 2)': lambda: L.append(1, 2),
+    'list.append(x=1)': lambda: L.append(x=1),
+    'list.insert(1)': lambda: L.insert(1),
+    'list.pop(1, 2)': lambda: L.pop(1, 2),
+    'list.index()': lambda: L.index(),
+    'list.index(1, 2, 3, 4)': lambda: L.index(1, 2, 3, 4),
+    'list.copy(1)': lambda: L.copy(1),
+    'list.remove(9)': lambda: [1, 2, 3].remove(9),
+    'list.index(9)': lambda: [1, 2, 3].index(9),
+    'list.index("x")': lambda: [1, 2, 3].index('x'),
+    'list.index(1, "a")': lambda: [1].index(1, 'a'),
+    'list.insert("a", 1)': lambda: [1].insert('a', 1),
+    'list.insert(2**70, 1)': lambda: [1].insert(2 ** 70, 1),
+    '[].pop()': lambda: [].pop(),
+    '[1].pop(5)': lambda: [1].pop(5),
+    '[1,2,3].pop(-4)': lambda: [1, 2, 3].pop(-4),
+    'list[1.5]': lambda: L[1.5],
+    'list[2**70]': lambda: L[2 ** 70],
+    'list[10]': lambda: L[10],
+    'list[10] = 1': lambda: L.__setitem__(10, 1),
+    'del list[10]': lambda: L.__delitem__(10),
+    'list + 1': lambda: L + 1,
+    'list * "a"': lambda: L * 'a',
+    'list * 2**70': lambda: L * 2 ** 70,
+    'tuple + 1': lambda: (1,) + 1,
+    'tuple[5]': lambda: (1,)[5],
+    'tuple["a"]': lambda: (1,).__getitem__('a'),
+    'tuple.index(9)': lambda: (1,).index(9),
+    'tuple.count()': lambda: (1,).count(),
+    'tuple(1, 2)': lambda: tuple(1, 2),
+    'list(1, 2)': lambda: list(1, 2),
+    'list(1)': lambda: list(1),
+    'slice()': lambda: slice(),
+    'slice(1, 2, 3, 4)': lambda: slice(1, 2, 3, 4),
+    'hash(slice(1))': lambda: hash(slice(1)),
+    'list[::0]': lambda: L[::0],
+    'list["a":]': lambda: L['a':],
+    'slice(1).indices(-1)': lambda: slice(1).indices(-1),
+    'slice(1.5).indices(3)': lambda: slice(1.5).indices(3),
+    'list[0:1] = 1': lambda: L.__setitem__(slice(0, 1), 1),
+    'list[::2] = 1': lambda: [1, 2, 3].__setitem__(slice(None, None, 2), 1),
+    'list[::2] = [1]': lambda: [1, 2, 3].__setitem__(slice(None, None, 2), [1]),
+    'hash(list)': lambda: hash([]),
+    'hash(dict)': lambda: hash({}),
+    'list < tuple': lambda: [] < (),
+    'dict[[1]]': lambda: {}[[1]],
+    'dict < dict': lambda: {} < {},
+    'dict | list': lambda: {} | [],
+    'dict.pop()': lambda: {}.pop(),
+    'dict.popitem()': lambda: {}.popitem(),
+    'dict.popitem(1)': lambda: {}.popitem(1),
+    'dict.get()': lambda: {}.get(),
+    'dict.get(1, 2, 3)': lambda: {}.get(1, 2, 3),
+    'dict.update(1, 2)': lambda: {}.update(1, 2),
+    'dict.update(1)': lambda: {}.update(1),
+    'dict.update([1])': lambda: {}.update([1]),
+    'dict.update([(1, 2, 3)])': lambda: {}.update([(1, 2, 3)]),
+    'dict.keys(1)': lambda: {}.keys(1),
+    'dict.setdefault()': lambda: {}.setdefault(),
+    'dict.fromkeys()': lambda: dict.fromkeys(),
+    'dict.fromkeys(1)': lambda: dict.fromkeys(1),
+    'dict(1, 2)': lambda: dict(1, 2),
+    'dict([1])': lambda: dict([1]),
+    'dict.get(x=1)': lambda: {}.get(x=1),
+}
+out['errors'] = {k: outcome(f) for k, f in errors.items()}
+
+json.dump(out, sys.stdout, indent=1, sort_keys=True)
+sys.stdout.write('\n')
