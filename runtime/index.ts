@@ -1,6 +1,7 @@
 // The hand-written runtime: every module, in link order.
 
 import type { RuntimeModule } from '../src/native/rt.js';
+import { floatFormatModule } from './core/floatformat.js';
 import { floatParseModule } from './core/floatparse.js';
 import { dtoaModule } from './core/dtoa.js';
 import { floatModule } from './core/float.js';
@@ -38,7 +39,7 @@ import { methodsModule } from './core/methods.js';
 
 /** All runtime modules of a compiled program. */
 export function runtimeModules(): RuntimeModule[] {
-  const modules = [sysModule, initModule, gcModule, valueModule, excModule, protocolModule, callsModule, strCoreModule, tupleModule, unicodeModule, strBaseModule, strOpsModule, strReprModule, strArgsModule, strSearchModule, strSplitModule, dtoaModule, floatModule, floatOpsModule, mathExpModule, strCaseModule, strMethodsModule, floatParseModule,
+  const modules = [sysModule, initModule, gcModule, valueModule, excModule, protocolModule, callsModule, strCoreModule, tupleModule, unicodeModule, strBaseModule, strOpsModule, strReprModule, strArgsModule, strSearchModule, strSplitModule, dtoaModule, floatModule, floatOpsModule, mathExpModule, strCaseModule, strMethodsModule, floatParseModule, floatFormatModule,
     // Containers (docs/containers.md).
     contSharedModule, sliceModule, listModule, listSliceModule, listMethodsModule, tupleOpsModule, dictModule, dictViewsModule, dictMethodsModule];
   return [...modules, objectsModule(modules), methodsModule(modules)];

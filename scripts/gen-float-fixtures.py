@@ -159,11 +159,59 @@ def gen_parse():
         json.dump(out, f, ensure_ascii=False, separators=(',', ':'))
 
 
+FORMAT_SPECS = ['', 'f', '.2f', '.0f', '.1f', '#.0f', 'e', '.3e', 'E', '#e', '.0e', '#.0e', 'g', '.3g', 'G', '#g', '.0g',
+                '#.3g', 'n', '.3n', '%', '.1%', '#%', '.3', '.1', '#', '10', '<10', '>10', '^10', '=10', '*^12', '0<8',
+                '010', '010.3f', '+', '-', ' ', '+.2f', ' .2f', '+010.2f', ',', ',.2f', '_', '_.3f', '015,.2f', '015_.2f',
+                'z', 'z.1f', 'z.2e', '+z.0f', ' z', 'z.3g', 'z%', '.400f', '.60e', '.30g', 'x<20,.1f', '→^15.3e',
+                '😀>9', '020,', '08,', '09_', '0=12,.2f', '=+12.2f', '.17g', '.16g', '.0%', '3', '25', '#.5', '#10.4',
+                '.30', '.2g', '#.2g', ',g', '_e', ',%', '011,.1%', '^', '=', '0', '00', '0,', '#0', 'F', '.2F', 'E', '.4G']
+FORMAT_ERRORS = ['d', 'x', 'b', 'o', 'c', 's', 'X', 'é', '\x01', ' d', '10.3.4', ',_', '_,', '.', '.f', '=10d', 'ab',
+                 '99999999999999999999', '.99999999999999999999', '.2147483648f', '1,1', 'zd', '#d', ',n', '_n', ',c',
+                 ',\x7f', ',\x1f', '_b', '<<', '10.2.f', '-z#', 'z#0,.2f%', '\U0001f600']
+
+
+def gen_format():
+    rng = random.Random(4242)
+    vals = [0.0, -0.0, 1.0, -1.0, 0.5, 1.5, 2.5, -2.5, 0.125, 0.375, 1234.5678, -1234.5678, 1e16, 1e-5, 123456789.0,
+            1e300, -1e300, 1e-300, 5e-324, 1.7976931348623157e308, 0.1, 1 / 3, 2.675, 1e22, 1e23, 9.999999e-5,
+            0.00001234, 99999.5, 999999.5, -0.0004, 1e100, float('inf'), float('-inf'), float('nan'), 12.0, 0.05]
+    out = []
+    for x in vals:
+        for spec in FORMAT_SPECS:
+            out.append([enc(x), spec, run(format, x, spec)])
+    alphabet_fill = ['', '*', 'x', '0', '→']
+    for _ in range(3000):
+        x = rng.choice(vals) if rng.random() < 0.3 else rng.uniform(-1e6, 1e6) * 10 ** rng.randint(-20, 20)
+        spec = ''
+        if rng.random() < 0.4:
+            spec += rng.choice(alphabet_fill) + rng.choice('<>=^')
+        if rng.random() < 0.4:
+            spec += rng.choice('+- ')
+        if rng.random() < 0.2:
+            spec += 'z'
+        if rng.random() < 0.2:
+            spec += '#'
+        if rng.random() < 0.3:
+            spec += '0'
+        if rng.random() < 0.5:
+            spec += str(rng.randint(0, 30))
+        if rng.random() < 0.3:
+            spec += rng.choice(',_')
+        if rng.random() < 0.6:
+            spec += '.' + str(rng.randint(0, 25))
+        spec += rng.choice(['', 'e', 'E', 'f', 'F', 'g', 'G', 'n', '%'])
+        out.append([enc(x), spec, run(format, x, spec)])
+    for spec in FORMAT_ERRORS:
+        out.append([enc(1.5), spec, run(format, 1.5, spec)])
+    with open(os.path.join(OUT, 'float-format.json'), 'w', encoding='utf-8') as f:
+        json.dump(out, f, ensure_ascii=False, separators=(',', ':'))
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
-    which = sys.argv[1:] or ['repr', 'ops', 'parse']
+    which = sys.argv[1:] or ['repr', 'ops', 'parse', 'format']
     for w in which:
-        {'repr': gen_repr, 'ops': gen_ops, 'parse': gen_parse}[w]()
+        {'repr': gen_repr, 'ops': gen_ops, 'parse': gen_parse, 'format': gen_format}[w]()
 
 
 if __name__ == '__main__':

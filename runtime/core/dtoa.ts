@@ -753,7 +753,7 @@ export const dtoaModule: RuntimeModule = {
     },
     {
       name: 'rt_dtoa_format',
-      contract: "rdi=double bits, esi=code ('r' or e/E/f/F/g/G), rdx=precision (>= 0; 0 for 'r'), ecx=flags (DTSF: 1 sign, 2 add '.0', 4 alternate '#', 8 no negative zero) -> rax=str value (PyOS_double_to_string); may allocate",
+      contract: "rdi=double bits, esi=code ('r' or e/E/f/F/g/G), rdx=precision (>= 0; 0 for 'r'), ecx=flags (DTSF: 1 sign, 2 add '.0', 4 alternate '#', 8 no negative zero, 0x100 append '%') -> rax=str value (PyOS_double_to_string); may allocate",
       emit(a: Assembler<any>) {
         const saved = [rbx, rbp, r12, r13, r14, r15] as const;
         const S = (o: number) => qword(mem(rsp, o));
@@ -969,7 +969,7 @@ export const dtoaModule: RuntimeModule = {
           const small = a.newLabel();
           a.mov(rdi, r12);
           a.sub(rdi, r13);
-          a.add(rdi, 16);
+          a.add(rdi, 17);
           a.cmp(rdi, F_OUTCAP);
           a.jbe(small);
           a.mov(esi, 1);
@@ -1109,6 +1109,13 @@ export const dtoaModule: RuntimeModule = {
           a.bind(expDone);
         }
         a.bind(finish);
+        {
+          const noPct = a.newLabel();
+          a.test(r15d, DTSF.PERCENT);
+          a.je(noPct);
+          emitPut(a, 0x25);
+          a.bind(noPct);
+        }
         a.mov(rsi, rdi);
         a.mov(rdi, S(F_START));
         a.sub(rsi, rdi);

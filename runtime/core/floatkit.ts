@@ -20,8 +20,11 @@ export const F64_ABS = 0x7fff_ffff_ffff_ffffn;
 export const NAN_POS = 0x7ff8_0000_0000_0000n;
 export const NAN_NEG = 0xfff8_0000_0000_0000n;
 
-/** Py_DTSF_* flags of PyOS_double_to_string (Include/pystrtod.h). */
-export const DTSF = { SIGN: 1, ADD_DOT_0: 2, ALT: 4, NO_NEG_0: 8 } as const;
+/**
+ * Py_DTSF_* flags of PyOS_double_to_string (Include/pystrtod.h), plus PERCENT (ours): append
+ * a '%' (format type '%').
+ */
+export const DTSF = { SIGN: 1, ADD_DOT_0: 2, ALT: 4, NO_NEG_0: 8, PERCENT: 0x100 } as const;
 
 /** Bits of a double as an unsigned bigint. */
 export function f64Bits(x: number): bigint {
