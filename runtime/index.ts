@@ -17,6 +17,7 @@ import { strCoreModule } from './core/strcore.js';
 import { sysModule } from './core/sys.js';
 import { tupleModule } from './core/tuple.js';
 import { valueModule } from './core/value.js';
+import { strFormatModule } from './core/strformat.js';
 import { strMethodsModule } from './core/strmethods.js';
 import { strCaseModule } from './core/strcase.js';
 import { strSplitModule } from './core/strsplit.js';
@@ -41,6 +42,6 @@ import { methodsModule } from './core/methods.js';
 export function runtimeModules(): RuntimeModule[] {
   const modules = [sysModule, initModule, gcModule, valueModule, excModule, protocolModule, callsModule, strCoreModule, tupleModule, unicodeModule, strBaseModule, strOpsModule, strReprModule, strArgsModule, strSearchModule, strSplitModule, dtoaModule, floatModule, floatOpsModule, mathExpModule, strCaseModule, strMethodsModule, floatParseModule, floatFormatModule,
     // Containers (docs/containers.md).
-    contSharedModule, sliceModule, listModule, listSliceModule, listMethodsModule, tupleOpsModule, dictModule, dictViewsModule, dictMethodsModule];
+    contSharedModule, sliceModule, listModule, listSliceModule, listMethodsModule, tupleOpsModule, dictModule, dictViewsModule, dictMethodsModule, strFormatModule];
   return [...modules, objectsModule(modules), methodsModule(modules)];
 }

@@ -8,7 +8,7 @@ values with CPython's result or exception (type and message). The native tests
 Run from the repository root with CPython 3.11:  python3 scripts/gen-str-fixtures.py
 
 Case format:  {"op": name, "self": V, "args": [V...], "kw": {name: V}, "r": V}
-          or  {... "e": [exception type name, message]}
+          or  {... "e": [exception type name, message]}  (KeyError: its key)
 Value encoding V (JSON, UTF-8): str as a JSON string,
 true/false/null, {"i": "decimal"} int, {"f": "repr"} float, {"t": [V...]} tuple,
 {"l": [V...]} list, {"b": "hex"} bytes.
@@ -85,7 +85,9 @@ def record(op, self, args=(), kw=None, fn=None):
             r = getattr(str, op)(self, *args, **kw)
         out = {'r': enc(r)}
     except Exception as e:  # noqa: BLE001 - every exception is an expectation
-        out = {'e': [type(e).__name__, str(e)]}
+        # KeyError's str() is the repr of its key: record the key itself (exception args).
+        msg = e.args[0] if isinstance(e, KeyError) and len(e.args) == 1 else str(e)
+        out = {'e': [type(e).__name__, msg]}
     case = {'op': op, 'self': enc(self), 'args': [enc(a) for a in args]}
     if kw:
         case['kw'] = {k: enc(v) for k, v in kw.items()}
@@ -187,6 +189,36 @@ for cp in [0, 0x41, 0x7f, 0xe9, 0xff, 0x100, 0x263a, 0xffff, 0x10000, 0x1f600, 0
     record('chr', '', [cp], fn=lambda cp=cp: chr(cp))
 for c in ['a', 'é', '☃', '😀', '', 'ab', '\x00']:
     record('ord', '', [c], fn=lambda c=c: ord(c))
+
+# format(str, spec): the mini-language for str (fill, align, width, precision, errors).
+SPECS = ['', 's', '5', '<5', '>5', '^5', '^6', '*^9', 'é>4', '☃<3', '😀^5', '.2', '.0', '>10.3', '010', '<010', '05', '0', 'x<5',
+         '<<5', '=5', '+5', '-', ' ', '#5', 'z', ',', '_', ',_', '_,', '.', '10.', 'd', 'x', '\x01', 'é', 'ss', 'xx', '.2,', ',s',
+         '99999999999999999999', '.99999999999999999999', '٣', '.٢', '^', '<', '2s']
+for s in ['', 'ab', 'héllo', '日本語', 'a😀b'] + [rand_str(hi=6) for _ in range(6)]:
+    for spec in SPECS:
+        record('format_str', s, [spec], fn=lambda s=s, spec=spec: format(s, spec))
+
+# str.format with str, None, bool and tuple arguments (other types format through their
+# own modules).
+FORMATS = [
+    ('{} {} {}', ['a', 'b', 'c'], {}), ('{0} {1} {0}', ['x', 'y'], {}), ('{1}{0}', ['a', 'b'], {}),
+    ('{name} is {age}', [], {'name': 'Bo', 'age': 'seven'}), ('{0[1]} {0[0]}', [('x', 'y')], {}),
+    ('{:>8}|{:<8}|{:^8}|', ['r', 'l', 'c'], {}), ('{:*^9}', ['mid'], {}), ('{!r} {!s} {!a}', ['q', 'q', 'é'], {}),
+    ('{0!r:>6}', ['x'], {}), ('{{literal}} {}', ['1'], {}), ('{:{w}.{p}}|', ['abcdef'], {'w': '10', 'p': '2'}),
+    ('{:{}}|', ['ab', '5'], {}), ('{0:{1}}|', ['7', '4'], {}), ('{0}{0}{0}', ['ab'], {}), ('{}', [None], {}), ('{}', [True], {}),
+    ('{0[0]}{0[2]}', ['xyz'], {}), ('{a}-{b}', [], {'a': '1', 'b': '2'}), ('{:=^20}', [' title '], {}), ('{:_<6}{:_>6}', ['L', 'R'], {}),
+    ('{}', [('a', None)], {}), ('{!r}', [('é', '\n')], {}), ('{!a}', ['😀'], {}), ('x{{y}}z', [], {}), ('{{}}', [], {}), ('é{}☃{}😀', ['1', '2'], {}),
+    ('{0[1][0]}', [('ab', 'cd')], {}), ('{0[0]!r:^9}', [('x',)], {}), ('', [], {}), ('plain', ['unused'], {}),
+    # errors
+    ('{', [], {}), ('}', [], {}), ('a{', [], {}), ('a}b', [], {}), ('{0', ['a'], {}), ('{0!', ['a'], {}), ('{0!r', ['a'], {}),
+    ('{0!x}', ['a'], {}), ('{0!rx}', ['a'], {}), ('{:', ['a'], {}), ('{0:{', ['a'], {}), ('{0[}', ['a'], {}), ('{0[1]x}', ['ab'], {}),
+    ('{0.}', ['a'], {}), ('{a{b}', [], {}), ('{0!}', ['a'], {}), ('{} {0}', ['a'], {}), ('{0} {}', ['a'], {}), ('{2}', ['a'], {}),
+    ('{x}', [], {}), ('{0:{1:{2}}}', ['a', 'b', 'c'], {}), ('{0.nope}', ['a'], {}), ('{0[9]}', ['abc'], {}), ('{0[x]}', ['abc'], {}),
+    ('{:d}', ['a'], {}), ('{ }', [], {' ': 'sp'}), ('{} {}', ['1'], {}), ('{0!\x01}', ['a'], {}), ('{0:\x01}', ['a'], {}),
+    ('{:x}', [None], {}), ('{0[00]}', [('p', 'q')], {}), ('{0[99999999999999999999]}', [('p',)], {}), ('{99999999999999999999}', ['a'], {}),
+]
+for fmt, args, kw in FORMATS:
+    record('format', fmt, args, kw)
 
 # Errors with CPython's exact messages.
 ERRORS = [

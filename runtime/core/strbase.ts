@@ -94,7 +94,35 @@ const copyCps: RuntimeRoutine = {
     a.shl(r8, cl);
     a.mov(rcx, r8);
     a.mov(rsi, rdx);
+    // rep movsb pays a start-up cost; short copies (most split pieces) move words.
+    const small = a.newLabel();
+    const words = a.newLabel();
+    const bytes = a.newLabel();
+    const done = a.newLabel();
+    a.cmp(rcx, 64);
+    a.jb(small);
     a.rep_movsb();
+    a.ret();
+    a.bind(small);
+    a.bind(words);
+    a.cmp(rcx, 8);
+    a.jb(bytes);
+    a.mov(rax, qword(mem(rsi)));
+    a.mov(qword(mem(rdi)), rax);
+    a.add(rsi, 8);
+    a.add(rdi, 8);
+    a.sub(rcx, 8);
+    a.jmp(words);
+    a.bind(bytes);
+    a.test(rcx, rcx);
+    a.je(done);
+    a.movzx(eax, byte(mem(rsi)));
+    a.mov(byte(mem(rdi)), al);
+    a.inc(rsi);
+    a.inc(rdi);
+    a.dec(rcx);
+    a.jmp(bytes);
+    a.bind(done);
     a.ret();
     a.bind(convert);
     // r9 = index; one loop per (src kind, dst kind) pair.

@@ -190,10 +190,28 @@ function splitSep(a: Assembler<any>, reverse: boolean): void {
     lenOf(a, rsi, r13);
     a.sub(rsi, r14);
   }
-  a.lea(rdx, mem(rbp, STR.data));
-  a.mov(rcx, r15);
-  kindOf(a, r8d, r13);
-  a.call(sym(reverse ? 'rt_str_rfind_raw' : 'rt_str_find_raw'));
+  if (reverse) {
+    a.lea(rdx, mem(rbp, STR.data));
+    a.mov(rcx, r15);
+    kindOf(a, r8d, r13);
+    a.call(sym('rt_str_rfind_raw'));
+  } else {
+    // One-character separators go straight to the vector scan.
+    const general = a.newLabel();
+    const found = a.newLabel();
+    kindOf(a, ecx, r13);
+    a.cmp(r15, 1);
+    a.jne(general);
+    byKind(a, ecx, (k) => ld(a, k, edx, rbp, undefined, STR.data));
+    a.call(sym('rt_str_memchr'));
+    a.jmp(found);
+    a.bind(general);
+    a.lea(rdx, mem(rbp, STR.data));
+    a.mov(r8d, ecx);
+    a.mov(rcx, r15);
+    a.call(sym('rt_str_find_raw'));
+    a.bind(found);
+  }
   a.test(rax, rax);
   a.js(rest);
   if (reverse) {
