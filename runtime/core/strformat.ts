@@ -76,7 +76,7 @@ function getInteger(a: Assembler<any>, fail: Label): void {
   a.cmp(rbp, rax);
   const ok = a.newLabel();
   a.jbe(ok);
-  valueError(a, 'msg_fmt_too_many_digits', fail);
+  valueError(a, 'msg_strfmt_too_many_digits', fail);
   a.bind(ok);
   a.imul(rbp, rbp, 10);
   a.add(rbp, r8);
@@ -199,7 +199,7 @@ const parseSpec: RuntimeRoutine = {
       const ok = a.newLabel();
       a.cmp(byte(mem(r13, FSPEC.thousands)), 0);
       a.je(ok);
-      valueError(a, 'msg_fmt_comma_underscore', fail);
+      valueError(a, 'msg_strfmt_comma_underscore', fail);
       a.bind(ok);
       a.mov(byte(mem(r13, FSPEC.thousands)), 0x5f);
     });
@@ -211,7 +211,7 @@ const parseSpec: RuntimeRoutine = {
     a.jne(noComma);
     a.cmp(byte(mem(r13, FSPEC.thousands)), 0x5f);
     a.jne(noComma);
-    valueError(a, 'msg_fmt_comma_underscore', fail);
+    valueError(a, 'msg_strfmt_comma_underscore', fail);
     a.bind(noComma);
     // precision
     const noPrecision = a.newLabel();
@@ -225,7 +225,7 @@ const parseSpec: RuntimeRoutine = {
     const havePrecision = a.newLabel();
     a.test(rcx, rcx);
     a.jne(havePrecision);
-    valueError(a, 'msg_fmt_missing_precision', fail);
+    valueError(a, 'msg_strfmt_missing_precision', fail);
     a.bind(havePrecision);
     a.mov(qword(mem(r13, FSPEC.precision)), rax);
     a.bind(noPrecision);
@@ -240,7 +240,7 @@ const parseSpec: RuntimeRoutine = {
     a.mov(rdx, qword(mem(rsp, 32)));
     a.mov(rcx, qword(mem(rsp, 8)));
     a.lea(rdi, rip(sym('type_ValueError')));
-    a.lea(rsi, rip(sym('msg_fmt_invalid_spec')));
+    a.lea(rsi, rip(sym('msg_strfmt_invalid_spec')));
     a.call(sym('rt_raise_fmt'));
     a.jmp(fail);
     a.bind(oneLeft);
@@ -342,10 +342,10 @@ const groupingError: RuntimeRoutine = {
     a.lea(rdi, mem(rsp, 8));
     charOrHex(a, rbx, rdi, hex, printable);
     a.bind(printable);
-    a.lea(rsi, rip(sym('msg_fmt_grouping')));
+    a.lea(rsi, rip(sym('msg_strfmt_grouping')));
     a.jmp(go);
     a.bind(hex);
-    a.lea(rsi, rip(sym('msg_fmt_grouping_hex')));
+    a.lea(rsi, rip(sym('msg_strfmt_grouping_hex')));
     a.bind(go);
     a.mov(rdx, rsp);
     a.lea(rcx, mem(rsp, 8));
@@ -382,16 +382,16 @@ const formatStr: RuntimeRoutine = {
     a.cmp(rax, g('rt_const_exc'));
     a.je(out);
     const checks: [() => void, string][] = [
-      [() => a.cmp(byte(mem(rsp, FSPEC.sign)), 0x20), 'msg_fmt_space'],
-      [() => a.cmp(byte(mem(rsp, FSPEC.sign)), 0), 'msg_fmt_sign'],
-      [() => a.cmp(byte(mem(rsp, FSPEC.noNeg0)), 0), 'msg_fmt_noneg0'],
-      [() => a.cmp(byte(mem(rsp, FSPEC.alternate)), 0), 'msg_fmt_alternate'],
-      [() => a.cmp(byte(mem(rsp, FSPEC.align)), 0x3d), 'msg_fmt_equal_align'],
+      [() => a.cmp(byte(mem(rsp, FSPEC.sign)), 0x20), 'msg_strfmt_space'],
+      [() => a.cmp(byte(mem(rsp, FSPEC.sign)), 0), 'msg_strfmt_sign'],
+      [() => a.cmp(byte(mem(rsp, FSPEC.noNeg0)), 0), 'msg_strfmt_noneg0'],
+      [() => a.cmp(byte(mem(rsp, FSPEC.alternate)), 0), 'msg_strfmt_alternate'],
+      [() => a.cmp(byte(mem(rsp, FSPEC.align)), 0x3d), 'msg_strfmt_equal_align'],
     ];
     for (const [test, msg] of checks) {
       const ok = a.newLabel();
       test();
-      if (msg === 'msg_fmt_space' || msg === 'msg_fmt_equal_align') a.jne(ok);
+      if (msg === 'msg_strfmt_space' || msg === 'msg_strfmt_equal_align') a.jne(ok);
       else a.je(ok);
       a.lea(rdi, rip(sym('type_ValueError')));
       a.lea(rsi, rip(sym(msg)));
@@ -480,10 +480,10 @@ const unknownCode: RuntimeRoutine = {
     a.mov(rdi, rsp);
     charOrHex(a, rbx, rdi, hex, printable);
     a.bind(printable);
-    a.lea(rsi, rip(sym('msg_fmt_unknown_code')));
+    a.lea(rsi, rip(sym('msg_strfmt_unknown_code')));
     a.jmp(go);
     a.bind(hex);
-    a.lea(rsi, rip(sym('msg_fmt_unknown_code_hex')));
+    a.lea(rsi, rip(sym('msg_strfmt_unknown_code_hex')));
     a.bind(go);
     a.mov(rdx, rsp);
     a.mov(rcx, r12);
@@ -532,7 +532,7 @@ const formatValue: RuntimeRoutine = {
     a.jne(out);
     a.mov(rdx, r12);
     a.lea(rdi, rip(sym('type_TypeError')));
-    a.lea(rsi, rip(sym('msg_fmt_must_return_str')));
+    a.lea(rsi, rip(sym('msg_strfmt_must_return_str')));
     a.call(sym('rt_raise_fmt'));
     a.jmp(out);
     a.bind(noSlot);
@@ -546,7 +546,7 @@ const formatValue: RuntimeRoutine = {
     a.bind(nonEmpty);
     a.mov(rdx, r12);
     a.lea(rdi, rip(sym('type_TypeError')));
-    a.lea(rsi, rip(sym('msg_fmt_unsupported')));
+    a.lea(rsi, rip(sym('msg_strfmt_unsupported')));
     a.call(sym('rt_raise_fmt'));
     a.bind(out);
     epilogue(a, [r12, r13]);
@@ -650,7 +650,7 @@ const fieldInteger: RuntimeRoutine = {
     const ok = a.newLabel();
     a.jbe(ok);
     a.lea(rdi, rip(sym('type_ValueError')));
-    a.lea(rsi, rip(sym('msg_fmt_too_many_digits')));
+    a.lea(rsi, rip(sym('msg_strfmt_too_many_digits')));
     a.call(sym('rt_raise_cstr'));
     a.jmp(out);
     a.bind(ok);
@@ -694,7 +694,7 @@ function lookupSlot(a: Assembler<any>, which: 'getattr' | 'getitem', obj: R64, k
   a.mov(rdx, rdi);
   a.mov(rcx, rsi);
   a.lea(rdi, rip(sym(which === 'getattr' ? 'type_AttributeError' : 'type_TypeError')));
-  a.lea(rsi, rip(sym(which === 'getattr' ? 'msg_fmt_no_attribute' : 'msg_fmt_not_subscriptable')));
+  a.lea(rsi, rip(sym(which === 'getattr' ? 'msg_strfmt_no_attribute' : 'msg_strfmt_not_subscriptable')));
   a.call(sym('rt_raise_fmt'));
   a.jmp(fail);
   a.bind(done);
@@ -753,7 +753,7 @@ const field: RuntimeRoutine = {
     a.cmp(qword(mem(r12, CTX.auto)), 1);
     const manualOk = a.newLabel();
     a.jne(manualOk);
-    valueError(a, 'msg_fmt_auto_to_manual', fail);
+    valueError(a, 'msg_strfmt_auto_to_manual', fail);
     a.bind(manualOk);
     a.mov(qword(mem(r12, CTX.auto)), 2);
     a.jmp(numbered);
@@ -761,7 +761,7 @@ const field: RuntimeRoutine = {
     a.cmp(qword(mem(r12, CTX.auto)), 2);
     const autoOk = a.newLabel();
     a.jne(autoOk);
-    valueError(a, 'msg_fmt_manual_to_auto', fail);
+    valueError(a, 'msg_strfmt_manual_to_auto', fail);
     a.bind(autoOk);
     a.mov(qword(mem(r12, CTX.auto)), 1);
     a.mov(rax, qword(mem(r12, CTX.next)));
@@ -772,7 +772,7 @@ const field: RuntimeRoutine = {
     a.cmp(qword(mem(r12, CTX.mapping)), 0);
     const hasArgs = a.newLabel();
     a.je(hasArgs);
-    valueError(a, 'msg_fmt_positional_fields', fail);
+    valueError(a, 'msg_strfmt_positional_fields', fail);
     a.bind(hasArgs);
     a.mov(rax, qword(mem(rsp, 16)));
     a.cmp(rax, qword(mem(r12, CTX.npos)));
@@ -780,7 +780,7 @@ const field: RuntimeRoutine = {
     a.jb(inRange);
     a.mov(rdx, rax);
     a.lea(rdi, rip(sym('type_IndexError')));
-    a.lea(rsi, rip(sym('msg_fmt_index_range')));
+    a.lea(rsi, rip(sym('msg_strfmt_index_range')));
     a.call(sym('rt_raise_fmt'));
     a.jmp(fail);
     a.bind(inRange);
@@ -852,7 +852,7 @@ const field: RuntimeRoutine = {
     a.cmp(edx, 0x5b);
     const item = a.newLabel();
     a.je(item);
-    valueError(a, 'msg_fmt_only_dot_bracket', fail);
+    valueError(a, 'msg_strfmt_only_dot_bracket', fail);
     // [key]: up to ']'
     a.bind(item);
     const itemScan = a.newLabel();
@@ -867,13 +867,13 @@ const field: RuntimeRoutine = {
     a.je(itemEnd);
     a.jmp(itemScan);
     a.bind(missing);
-    valueError(a, 'msg_fmt_missing_bracket', fail);
+    valueError(a, 'msg_strfmt_missing_bracket', fail);
     a.bind(itemEnd);
     a.lea(rax, mem(r14, -1));
     a.cmp(rax, qword(mem(rsp, 8)));
     const itemNonEmpty = a.newLabel();
     a.jne(itemNonEmpty);
-    valueError(a, 'msg_fmt_empty_attribute', fail);
+    valueError(a, 'msg_strfmt_empty_attribute', fail);
     a.bind(itemNonEmpty);
     a.mov(rdi, r13);
     a.mov(rsi, qword(mem(rsp, 8)));
@@ -917,7 +917,7 @@ const field: RuntimeRoutine = {
     a.cmp(r14, qword(mem(rsp, 8)));
     const attrNonEmpty = a.newLabel();
     a.jne(attrNonEmpty);
-    valueError(a, 'msg_fmt_empty_attribute', fail);
+    valueError(a, 'msg_strfmt_empty_attribute', fail);
     a.bind(attrNonEmpty);
     a.mov(rdi, r13);
     a.mov(rsi, qword(mem(rsp, 8)));
@@ -961,7 +961,7 @@ const vformat: RuntimeRoutine = {
     a.test(r8d, r8d);
     const depthOk = a.newLabel();
     a.jg(depthOk);
-    valueError(a, 'msg_fmt_max_recursion', fail);
+    valueError(a, 'msg_strfmt_max_recursion', fail);
     a.bind(depthOk);
     a.mov(rdi, r15);
     a.sub(rdi, r14);
@@ -1005,7 +1005,7 @@ const vformat: RuntimeRoutine = {
     a.cmp(edx, 0x7d);
     a.je(closeOk);
     a.bind(singleClose);
-    valueError(a, 'msg_fmt_single_close', fail);
+    valueError(a, 'msg_strfmt_single_close', fail);
     a.bind(closeOk);
     const notAtEnd = a.newLabel();
     const litDone = a.newLabel();
@@ -1015,7 +1015,7 @@ const vformat: RuntimeRoutine = {
     a.jne(litDone);
     a.test(r9d, r9d);
     a.je(litDone);
-    valueError(a, 'msg_fmt_single_open', fail);
+    valueError(a, 'msg_strfmt_single_open', fail);
     a.bind(notAtEnd);
     a.test(r9d, r9d);
     a.je(litDone);
@@ -1059,7 +1059,7 @@ const vformat: RuntimeRoutine = {
     a.cmp(edx, 0x7b);
     const noOpen = a.newLabel();
     a.jne(noOpen);
-    valueError(a, 'msg_fmt_unexpected_open', fail);
+    valueError(a, 'msg_strfmt_unexpected_open', fail);
     a.bind(noOpen);
     a.cmp(edx, 0x5b);
     const notBracket = a.newLabel();
@@ -1091,7 +1091,7 @@ const vformat: RuntimeRoutine = {
     a.cmp(r14, r15);
     const convPresent = a.newLabel();
     a.jb(convPresent);
-    valueError(a, 'msg_fmt_conversion_eos', fail);
+    valueError(a, 'msg_strfmt_conversion_eos', fail);
     a.bind(convPresent);
     cp(a, rbx, r14, rbp);
     a.inc(r14);
@@ -1104,7 +1104,7 @@ const vformat: RuntimeRoutine = {
     a.je(haveField);
     a.cmp(edx, 0x3a);
     a.je(specPart);
-    valueError(a, 'msg_fmt_expected_colon', fail);
+    valueError(a, 'msg_strfmt_expected_colon', fail);
     a.bind(notConv);
     a.cmp(r8d, 0x3a);
     a.je(specPart);
@@ -1137,9 +1137,9 @@ const vformat: RuntimeRoutine = {
     a.mov(qword(mem(rsp, V.specEnd)), rax);
     a.jmp(haveField);
     a.bind(unmatched);
-    valueError(a, 'msg_fmt_unmatched_open', fail);
+    valueError(a, 'msg_strfmt_unmatched_open', fail);
     a.bind(singleEnd);
-    valueError(a, 'msg_fmt_expected_close', fail);
+    valueError(a, 'msg_strfmt_expected_close', fail);
     // the field: object, conversion, spec, format
     a.bind(haveField);
     a.mov(rdi, r12);
@@ -1240,10 +1240,10 @@ const convert: RuntimeRoutine = {
     a.mov(rdi, rsp);
     charOrHex(a, rbx, rdi, hex, printable);
     a.bind(printable);
-    a.lea(rsi, rip(sym('msg_fmt_unknown_conversion')));
+    a.lea(rsi, rip(sym('msg_strfmt_unknown_conversion')));
     a.jmp(go);
     a.bind(hex);
-    a.lea(rsi, rip(sym('msg_fmt_unknown_conversion_hex')));
+    a.lea(rsi, rip(sym('msg_strfmt_unknown_conversion_hex')));
     a.bind(go);
     a.mov(rdx, rsp);
     a.lea(rdi, rip(sym('type_ValueError')));
@@ -1268,7 +1268,7 @@ const formatMethod: RuntimeRoutine = {
     a.test(rsi, rsi);
     a.jne(haveSelf);
     a.lea(rdi, rip(sym('type_TypeError')));
-    a.lea(rsi, rip(sym('msg_fmt_unbound')));
+    a.lea(rsi, rip(sym('msg_strfmt_unbound')));
     a.call(sym('rt_raise_cstr'));
     a.jmp(out);
     a.bind(haveSelf);
@@ -1279,7 +1279,7 @@ const formatMethod: RuntimeRoutine = {
     a.jne(selfOk);
     a.mov(rdx, qword(mem(r12)));
     a.lea(rdi, rip(sym('type_TypeError')));
-    a.lea(rsi, rip(sym('msg_fmt_descriptor')));
+    a.lea(rsi, rip(sym('msg_strfmt_descriptor')));
     a.call(sym('rt_raise_fmt'));
     a.jmp(out);
     a.bind(selfOk);
@@ -1332,7 +1332,7 @@ const formatMap = strMethod(FORMAT_MAP_SPEC, 'rt_str_meth_format_map', 'str or E
 const DUNDER_FORMAT_SPEC: ArgSpec = { method: '__format__', kind: 'one', min: 1, max: 1 };
 const dunderFormat = strMethod(DUNDER_FORMAT_SPEC, 'rt_str_meth___format__', 'str or EXC', (a, out) => {
   a.mov(rax, ARG(1));
-  requireStrClinic(a, rax, 'msg_fmt_dunder_arg', out);
+  requireStrClinic(a, rax, 'msg_strfmt_dunder_arg', out);
   a.mov(rdi, ARG(0));
   a.mov(rsi, ARG(1));
   a.call(sym('rt_format_str'));
@@ -1341,21 +1341,21 @@ const dunderFormat = strMethod(DUNDER_FORMAT_SPEC, 'rt_str_meth___format__', 'st
 export const STR_FORMAT_ROUTINES: RuntimeRoutine[] = [parseSpec, groupingError, formatStr, unknownCode, formatValue, appendRange, fieldInteger, field, vformat, convert, formatMethod, formatMap, dunderFormat];
 
 export const strFormatData = [
-  cstr('msg_fmt_too_many_digits', 'Too many decimal digits in format string'),
-  cstr('msg_fmt_comma_underscore', "Cannot specify both ',' and '_'."),
-  cstr('msg_fmt_missing_precision', 'Format specifier missing precision'),
-  cstr('msg_fmt_invalid_spec', "Invalid format specifier '%U' for object of type '%T'"),
-  cstr('msg_fmt_grouping', "Cannot specify '%s' with '%s'."),
-  cstr('msg_fmt_space', 'Space not allowed in string format specifier'),
-  cstr('msg_fmt_sign', 'Sign not allowed in string format specifier'),
-  cstr('msg_fmt_noneg0', 'Negative zero coercion (z) not allowed in string format specifier'),
-  cstr('msg_fmt_alternate', 'Alternate form (#) not allowed in string format specifier'),
-  cstr('msg_fmt_equal_align', "'=' alignment not allowed in string format specifier"),
-  cstr('msg_fmt_unknown_code', "Unknown format code '%s' for object of type '%T'"),
-  cstr('msg_fmt_unknown_code_hex', "Unknown format code '\\x%s' for object of type '%T'"),
-  cstr('msg_fmt_must_return_str', '__format__ must return a str, not %T'),
-  cstr('msg_fmt_unsupported', 'unsupported format string passed to %T.__format__'),
-  cstr('msg_fmt_grouping_hex', "Cannot specify '%s' with '\\x%s'."),
+  cstr('msg_strfmt_too_many_digits', 'Too many decimal digits in format string'),
+  cstr('msg_strfmt_comma_underscore', "Cannot specify both ',' and '_'."),
+  cstr('msg_strfmt_missing_precision', 'Format specifier missing precision'),
+  cstr('msg_strfmt_invalid_spec', "Invalid format specifier '%U' for object of type '%T'"),
+  cstr('msg_strfmt_grouping', "Cannot specify '%s' with '%s'."),
+  cstr('msg_strfmt_space', 'Space not allowed in string format specifier'),
+  cstr('msg_strfmt_sign', 'Sign not allowed in string format specifier'),
+  cstr('msg_strfmt_noneg0', 'Negative zero coercion (z) not allowed in string format specifier'),
+  cstr('msg_strfmt_alternate', 'Alternate form (#) not allowed in string format specifier'),
+  cstr('msg_strfmt_equal_align', "'=' alignment not allowed in string format specifier"),
+  cstr('msg_strfmt_unknown_code', "Unknown format code '%s' for object of type '%T'"),
+  cstr('msg_strfmt_unknown_code_hex', "Unknown format code '\\x%s' for object of type '%T'"),
+  cstr('msg_strfmt_must_return_str', '__format__ must return a str, not %T'),
+  cstr('msg_strfmt_unsupported', 'unsupported format string passed to %T.__format__'),
+  cstr('msg_strfmt_grouping_hex', "Cannot specify '%s' with '\\x%s'."),
 ];
 
 export const strFormatModule: RuntimeModule = {
@@ -1369,27 +1369,27 @@ export const strFormatModule: RuntimeModule = {
   data: [
     ...strFormatData,
     ...[FORMAT_MAP_SPEC, DUNDER_FORMAT_SPEC].flatMap(specData),
-    cstr('msg_fmt_max_recursion', 'Max string recursion exceeded'),
-    cstr('msg_fmt_single_close', "Single '}' encountered in format string"),
-    cstr('msg_fmt_single_open', "Single '{' encountered in format string"),
-    cstr('msg_fmt_unexpected_open', "unexpected '{' in field name"),
-    cstr('msg_fmt_conversion_eos', 'end of string while looking for conversion specifier'),
-    cstr('msg_fmt_expected_colon', "expected ':' after conversion specifier"),
-    cstr('msg_fmt_unmatched_open', "unmatched '{' in format spec"),
-    cstr('msg_fmt_expected_close', "expected '}' before end of string"),
-    cstr('msg_fmt_auto_to_manual', 'cannot switch from automatic field numbering to manual field specification'),
-    cstr('msg_fmt_manual_to_auto', 'cannot switch from manual field specification to automatic field numbering'),
-    cstr('msg_fmt_positional_fields', 'Format string contains positional fields'),
-    cstr('msg_fmt_index_range', 'Replacement index %d out of range for positional args tuple'),
-    cstr('msg_fmt_only_dot_bracket', "Only '.' or '[' may follow ']' in format field specifier"),
-    cstr('msg_fmt_missing_bracket', "Missing ']' in format string"),
-    cstr('msg_fmt_empty_attribute', 'Empty attribute in format string'),
-    cstr('msg_fmt_no_attribute', "'%T' object has no attribute '%U'"),
-    cstr('msg_fmt_not_subscriptable', "'%T' object is not subscriptable"),
-    cstr('msg_fmt_unknown_conversion', 'Unknown conversion specifier %s'),
-    cstr('msg_fmt_unknown_conversion_hex', 'Unknown conversion specifier \\x%s'),
-    cstr('msg_fmt_unbound', "unbound method str.format() needs an argument"),
-    cstr('msg_fmt_descriptor', "descriptor 'format' for 'str' objects doesn't apply to a '%T' object"),
-    cstr('msg_fmt_dunder_arg', '__format__() argument must be str, not %U'),
+    cstr('msg_strfmt_max_recursion', 'Max string recursion exceeded'),
+    cstr('msg_strfmt_single_close', "Single '}' encountered in format string"),
+    cstr('msg_strfmt_single_open', "Single '{' encountered in format string"),
+    cstr('msg_strfmt_unexpected_open', "unexpected '{' in field name"),
+    cstr('msg_strfmt_conversion_eos', 'end of string while looking for conversion specifier'),
+    cstr('msg_strfmt_expected_colon', "expected ':' after conversion specifier"),
+    cstr('msg_strfmt_unmatched_open', "unmatched '{' in format spec"),
+    cstr('msg_strfmt_expected_close', "expected '}' before end of string"),
+    cstr('msg_strfmt_auto_to_manual', 'cannot switch from automatic field numbering to manual field specification'),
+    cstr('msg_strfmt_manual_to_auto', 'cannot switch from manual field specification to automatic field numbering'),
+    cstr('msg_strfmt_positional_fields', 'Format string contains positional fields'),
+    cstr('msg_strfmt_index_range', 'Replacement index %d out of range for positional args tuple'),
+    cstr('msg_strfmt_only_dot_bracket', "Only '.' or '[' may follow ']' in format field specifier"),
+    cstr('msg_strfmt_missing_bracket', "Missing ']' in format string"),
+    cstr('msg_strfmt_empty_attribute', 'Empty attribute in format string'),
+    cstr('msg_strfmt_no_attribute', "'%T' object has no attribute '%U'"),
+    cstr('msg_strfmt_not_subscriptable', "'%T' object is not subscriptable"),
+    cstr('msg_strfmt_unknown_conversion', 'Unknown conversion specifier %s'),
+    cstr('msg_strfmt_unknown_conversion_hex', 'Unknown conversion specifier \\x%s'),
+    cstr('msg_strfmt_unbound', "unbound method str.format() needs an argument"),
+    cstr('msg_strfmt_descriptor', "descriptor 'format' for 'str' objects doesn't apply to a '%T' object"),
+    cstr('msg_strfmt_dunder_arg', '__format__() argument must be str, not %U'),
   ],
 };
