@@ -84,6 +84,8 @@ export const INTRINSICS = [
   'TYPEALIAS', // TOS = (name, value-thunk) -> TypeAliasType
   'ASYNC_GEN_WRAP', // wrap a value yielded by an async generator
   'SUBSCRIPT_GENERIC', // unused placeholder kept for numbering stability
+  'OWN_LOOP_ITER', // a for loop over a temporary iterable owns its iterator (TOS)
+  'CLOSE_LOOP_ITER', // a for loop left early drops TOS: close a generator it owns (refcount finalization)
 ] as const;
 export type IntrinsicName = (typeof INTRINSICS)[number];
 

@@ -8,7 +8,7 @@
 
 import type { CodeObject } from '../bytecode/code.js';
 import { CO_CLASS_CELL } from '../bytecode/code.js';
-import { MF_CLOSURE, Op } from '../bytecode/ops.js';
+import { INTRINSICS, MF_CLOSURE, Op } from '../bytecode/ops.js';
 import type * as A from '../frontend/ast.js';
 import { isDocstring, Parser } from '../frontend/parser.js';
 import { Source } from '../frontend/source.js';
@@ -414,6 +414,9 @@ export class CodeGen extends ExprGen {
     this.compileExpr(s.iter);
     this.loc(s);
     u.emit(Op.GET_ITER);
+    // A generator made for this loop alone dies with it: breaking out closes it, as
+    // CPython's reference counting does when the loop drops its iterator.
+    if (isTemporary(s.iter)) u.emit(Op.CALL_INTRINSIC_1, INTRINSIC_OWN_LOOP_ITER);
     u.bind(start);
     this.loc(s); // CPython 3.11: GET_ITER and FOR_ITER carry the whole statement's span
     u.emitJump(Op.FOR_ITER, cleanup);
@@ -436,6 +439,7 @@ export class CodeGen extends ExprGen {
     this.compileExpr(s.iter);
     this.loc(s);
     u.emit(Op.GET_AITER);
+    if (isTemporary(s.iter)) u.emit(Op.CALL_INTRINSIC_1, INTRINSIC_OWN_LOOP_ITER);
     u.bind(start);
     u.pushHandler(except);
     u.emit(Op.GET_ANEXT);
@@ -520,6 +524,7 @@ export class CodeGen extends ExprGen {
         return;
       case 'for':
         if (preserveTos) u.emit(Op.SWAP, 2);
+        u.emit(Op.CALL_INTRINSIC_1, INTRINSIC_CLOSE_LOOP_ITER);
         u.emit(Op.POP_TOP);
         return;
       case 'try_except':
@@ -946,4 +951,12 @@ function lastJumpIfCompare(e: A.Expr): A.Expr | null {
     default:
       return null;
   }
+}
+
+const INTRINSIC_OWN_LOOP_ITER = INTRINSICS.indexOf('OWN_LOOP_ITER');
+const INTRINSIC_CLOSE_LOOP_ITER = INTRINSICS.indexOf('CLOSE_LOOP_ITER');
+
+/** An iterable expression whose value nothing else references (a call, a generator expression). */
+function isTemporary(e: A.Expr): boolean {
+  return e.t === 'Call' || e.t === 'GeneratorExp';
 }

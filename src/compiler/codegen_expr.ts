@@ -7,7 +7,7 @@
 // module-wide context (symbol table, source). Statements live in codegen.ts, which
 // extends this class; pattern matching lives in codegen_match.ts.
 
-import { BINOPS, CMPOPS, FVC_ASCII, FVC_REPR, FVC_STR, FVS_HAVE_SPEC, INPLACE, MF_ANNOTATIONS, MF_CLOSURE, MF_DEFAULTS, MF_KWDEFAULTS, Op } from '../bytecode/ops.js';
+import { BINOPS, CMPOPS, FVC_ASCII, FVC_REPR, FVC_STR, FVS_HAVE_SPEC, INPLACE, MF_ANNOTATIONS, MF_CLOSURE, MF_DEFAULTS, MF_KWDEFAULTS, Op, INTRINSICS } from '../bytecode/ops.js';
 import type { CodeObject, Const } from '../bytecode/code.js';
 import { CO_ASYNC_GENERATOR, CO_COMPREHENSION, CO_COROUTINE, CO_GENERATOR, CO_NESTED, CO_NEWLOCALS, CO_OPTIMIZED, CO_VARARGS, CO_VARKEYWORDS } from '../bytecode/code.js';
 import { compileError, type DiagId } from '../diagnostics.js';
@@ -864,6 +864,8 @@ export abstract class ExprGen {
     this.compileExpr(outer.iter);
     this.loc(e);
     this.u.emit(outer.isAsync ? Op.GET_AITER : Op.GET_ITER);
+    // The comprehension owns an iterator made for it alone (closed with its frame).
+    if (outer.iter.t === 'Call' || outer.iter.t === 'GeneratorExp') this.u.emit(Op.CALL_INTRINSIC_1, INTRINSICS.indexOf('OWN_LOOP_ITER'));
     this.u.emit(Op.CALL, 1);
     if (isAsync && e.t !== 'GeneratorExp') {
       this.u.emit(Op.GET_AWAITABLE, 0);

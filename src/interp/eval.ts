@@ -102,12 +102,15 @@ export function run(entry: Frame): any {
       isReraise = false;
       const h = findHandler(code, where);
       if (h !== null) {
-        sp = code.nlocalsplus + h.depth;
+        const depth = code.nlocalsplus + h.depth;
+        if (sp > depth) X.dropStackSlots(slots, code.nlocals, depth, sp);
+        sp = depth;
         slots[sp++] = e;
         pc = h.target;
         return CONTINUE;
       }
       // No handler here: leave the frame.
+      if (sp > code.nlocalsplus) X.dropStackSlots(slots, code.nlocals, code.nlocalsplus, sp);
       tstate.depth--;
       f.state = FrameState.Raised;
       tstate.frame = f.back;
@@ -1039,7 +1042,7 @@ export function run(entry: Frame): any {
           break;
         }
         case Op.GET_ITER:
-          slots[sp - 1] = getIter(slots[sp - 1]);
+          slots[sp - 1] = X.getIterForLoop(slots[sp - 1]);
           break;
         case Op.FOR_ITER: {
           const it = slots[sp - 1];

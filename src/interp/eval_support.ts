@@ -14,7 +14,7 @@ import {
   AttributeError, BaseException, BaseExceptionGroup, MemoryError, ExceptionGroup, ImportError, NameError, newExc, pyErr, RecursionError, RuntimeError, setExcAttr, StopAsyncIteration, StopIteration, TypeError, UnboundLocalError, ValueError,
 } from './exceptions.js';
 import { bindArgs, currentHandled, type Frame, type RtCode, tstate } from './frame.js';
-import { AsyncGenWrapped, makeGenerator as mkGen, PyGenerator, sendTo, type SendResult } from './generators.js';
+import { AsyncGenWrapped, finalizeDropped, makeGenerator as mkGen, PyGenerator, sendTo, type SendResult } from './generators.js';
 import { RangeIter, SeqIter } from './iterators.js';
 import { PyBaseException, PyBuiltin, PyCell, PyFloat, PyFunction, type PyKwargs, PyList, PyModule, PyObject, PySlice, PyTraceback, PyTuple } from './objects.js';
 import {
@@ -52,6 +52,27 @@ export function convertJsError(err: any): PyBaseException {
 
 /** Thrown when a profile run reaches its instruction budget. */
 export class BudgetExhausted extends Error {}
+
+/** GET_ITER: iter(v); a generator that __iter__ made afresh belongs to the loop. */
+export function getIterForLoop(v: any): any {
+  const it = getIter(v);
+  if (it !== v && it instanceof PyGenerator) it.loopOwned = true;
+  return it;
+}
+
+/**
+ * Exception unwinding drops stack slots [from, to): finalize loop-owned generators there,
+ * unless a local variable still holds them (the traceback keeps the frame's locals alive).
+ */
+export function dropStackSlots(slots: any[], nlocals: number, from: number, to: number): void {
+  for (let i = to - 1; i >= from; i--) {
+    const v = slots[i];
+    if (v instanceof PyGenerator && v.loopOwned && slots.indexOf(v) >= nlocals) {
+      slots[i] = undefined;
+      finalizeDropped(v);
+    }
+  }
+}
 
 export function budgetExhausted(): never {
   tstate.budget = Infinity;
@@ -367,6 +388,12 @@ export function intrinsic1(f: Frame, n: number, v: any): any {
       return typeAliasHook.make((v as PyTuple).items[0], (v as PyTuple).items[1]);
     case 6:
       return new AsyncGenWrapped(v);
+    case 8: // OWN_LOOP_ITER
+      if (v instanceof PyGenerator) v.loopOwned = true;
+      return v;
+    case 9: // CLOSE_LOOP_ITER
+      if (v instanceof PyGenerator && v.loopOwned) finalizeDropped(v);
+      return v;
     default:
       throw pyErr(RuntimeError, `unknown intrinsic ${n}`);
   }

@@ -41,6 +41,14 @@ export class PyGenerator extends PyIterator {
   readonly excState: ExcState = { value: undefined, prev: null };
   /** For coroutines: set once awaited (a second await is an error). */
   awaited = false;
+  /**
+   * Only a for loop references this generator (it was made for the loop): leaving the
+   * loop early finalizes it, standing in for CPython's reference counting.
+   */
+  loopOwned = false;
+  /** Async generators: the asyncgen finalizer hook current at first iteration. */
+  asyncFinalizer: any = undefined;
+  hooksInitialized = false;
 
   constructor(cls: PyType, frame: Frame, func: PyFunction) {
     super();
@@ -208,6 +216,62 @@ export class PyGenerator extends PyIterator {
 
 export const recursionErrorRef: { t: PyType } = { t: null as unknown as PyType };
 
+/**
+ * Finalize a generator its for loop dropped (what CPython's dealloc does when the last
+ * reference goes): close a suspended generator; hand an async generator to the
+ * finalizer hook of sys.set_asyncgen_hooks (asyncio schedules its aclose()). Errors
+ * are unraisable: reported on stderr, not raised.
+ */
+export function finalizeDropped(g: PyGenerator): void {
+  if (!g.loopOwned || g.finished || !g.started) return;
+  g.loopOwned = false;
+  try {
+    if (g.cls === asyncGeneratorType) {
+      const fin = g.asyncFinalizer;
+      if (fin !== undefined && fin !== None) callHook.call(fin, [g]);
+      return;
+    }
+    if (g.cls === generatorType) {
+      g.close();
+      dropFrameLocals(g.frame);
+    }
+  } catch (e) {
+    unraisableHook.f(e, g);
+  }
+}
+
+/**
+ * A finished frame releases its locals: generators it owned (a comprehension's iterator
+ * argument made for it) are finalized with it.
+ */
+export function dropFrameLocals(f: Frame): void {
+  const slots = f.slots;
+  const n = f.code.nlocals;
+  for (let i = 0; i < n; i++) {
+    const v = slots[i];
+    if (v instanceof PyGenerator && v.loopOwned) {
+      slots[i] = undefined;
+      finalizeDropped(v);
+    }
+  }
+}
+
+export const callHook = { call: null as unknown as (f: any, args: any[]) => any };
+
+/** sys.set_asyncgen_hooks state: called at an async generator's first iteration / finalization. */
+export const asyncgenHooks = { firstiter: undefined as any, finalizer: undefined as any };
+
+/** async_gen_init_hooks: the first __anext__/asend/athrow/aclose records the hooks. */
+function initAsyncGenHooks(g: PyGenerator): void {
+  if (g.hooksInitialized) return;
+  g.hooksInitialized = true;
+  const fin = asyncgenHooks.finalizer;
+  if (fin !== undefined && fin !== None) g.asyncFinalizer = fin;
+  const first = asyncgenHooks.firstiter;
+  if (first !== undefined && first !== None) callHook.call(first, [g]);
+}
+export const unraisableHook = { f: (_e: any, _obj: any): void => undefined };
+
 export function stopIteration(value: any): PyBaseException {
   return value === None || value === undefined ? newExc(StopIteration, []) : newExc(StopIteration, [value]);
 }
@@ -294,6 +358,7 @@ export class AsyncGenASend extends PyIterator {
     this.cls = asyncGenASendType;
     this.gen = gen;
     this.first = value;
+    initAsyncGenHooks(gen);
   }
   step(v: any, exc: any): SendResult {
     if (this.done) throw pyErr(RuntimeError, 'cannot reuse already awaited __anext__()/asend()');
@@ -338,6 +403,7 @@ export class AsyncGenAThrow extends PyIterator {
     this.gen = gen;
     this.exc = exc;
     this.isClose = isClose;
+    initAsyncGenHooks(gen);
   }
   step(v: any, exc: any): SendResult {
     let r: SendResult;

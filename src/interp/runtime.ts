@@ -26,8 +26,9 @@ import { ellipsisRef, getItemHook, installGenericAlias, isInstanceRef, isSubclas
 import { unionHook } from './classes.js';
 import { getItem } from './containers.js';
 import { callHook } from './iterators.js';
+import { callHook as genCallHook, unraisableHook } from './generators.js';
 import { repr, str } from './builtins/repr.js';
-import { formatException, suggestionHooks } from './traceback.js';
+import { formatException, formatExceptionAlone, suggestionHooks } from './traceback.js';
 import { initStreams, initSys, streams, reprRef as sysReprRef, toArrayRef, stopIterationRef } from './modules/sys.js';
 import { initTime } from './modules/time.js';
 import { initMath, noneRef as mathNoneRef } from './modules/math.js';
@@ -83,6 +84,8 @@ export function initInterpreter(): void {
   isSubclassRef.f = isSubclass;
   callHook.call = call;
   suggestionHooks.builtinsOf = builtinsOf;
+  genCallHook.call = call;
+  unraisableHook.f = reportUnraisable;
   suggestionHooks.dir = (obj) => {
     const names = toArray(callDescr(typeOf(obj).lookup('__dir__'), obj, [])).filter((n) => typeof n === 'string');
     return names.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
@@ -115,6 +118,22 @@ export function reportUncaught(e: any): number {
     return 1;
   }
   throw e;
+}
+
+/**
+ * PyErr_WriteUnraisable: an exception nobody can catch (raised while finalizing `obj`) is
+ * reported on stderr and execution goes on.
+ */
+export function reportUnraisable(e: any, obj: any): void {
+  if (!(e instanceof PyBaseException)) throw e;
+  let where: string;
+  try {
+    where = repr(obj);
+  } catch {
+    where = '<object repr() failed>';
+  }
+  streams.stdout.flush();
+  writeErr(`Exception ignored in: ${where}\n${formatExceptionAlone(e, { str, repr })}`);
 }
 
 /** Run a Python file as __main__; returns the process exit status. */

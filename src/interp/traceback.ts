@@ -173,6 +173,14 @@ export function formatException(e: any, h: TbHooks): string {
   return ctx.out.join('');
 }
 
+/** One exception without its __cause__/__context__ chain (the unraisable-hook report). */
+export function formatExceptionAlone(e: any, h: TbHooks): string {
+  const ctx: PrintCtx = { out: [], depth: 0, needClose: false, seen: new Set([e]), h };
+  if (e instanceof PyBaseException && typeOf(e).isSubtype(E.BaseExceptionGroup)) printGroup(ctx, e);
+  else printException(ctx, e);
+  return ctx.out.join('');
+}
+
 function printRecursive(ctx: PrintCtx, e: any): void {
   printCauseAndContext(ctx, e);
   if (e instanceof PyBaseException && typeOf(e).isSubtype(E.BaseExceptionGroup)) printGroup(ctx, e);

@@ -11,6 +11,7 @@ this loop raises RuntimeError instead (nothing could ever wake it up).
 """
 
 import heapq
+import sys
 import time
 
 from . import coroutines
@@ -97,6 +98,9 @@ class BaseEventLoop(events.AbstractEventLoop):
         self._check_running()
         self._running = True
         events._set_running_loop(self)
+        old_agen_hooks = sys.get_asyncgen_hooks()
+        sys.set_asyncgen_hooks(firstiter=self._asyncgen_firstiter_hook,
+                               finalizer=self._asyncgen_finalizer_hook)
         try:
             while True:
                 self._run_once()
@@ -106,6 +110,7 @@ class BaseEventLoop(events.AbstractEventLoop):
             self._stopping = False
             self._running = False
             events._set_running_loop(None)
+            sys.set_asyncgen_hooks(*old_agen_hooks)
 
     def run_until_complete(self, future):
         """Run until the Future is done; return its result or raise its exception."""
@@ -160,8 +165,34 @@ class BaseEventLoop(events.AbstractEventLoop):
         self._debug = enabled
 
     async def shutdown_asyncgens(self):
-        """Close open async generators (edgepyc has no async-generator hooks)."""
-        return None
+        """Close the async generators still open (first iterated while the loop ran)."""
+        self._asyncgens_shutdown_called = True
+        agens = getattr(self, '_asyncgens', None)
+        if not agens:
+            return
+        closing = list(agens)
+        agens.clear()
+        results = await tasks.gather(*[ag.aclose() for ag in closing], return_exceptions=True)
+        for result, agen in zip(results, closing):
+            if isinstance(result, Exception):
+                self.call_exception_handler({
+                    'message': f'an error occurred during closing of asynchronous generator {agen!r}',
+                    'exception': result,
+                    'asyncgen': agen,
+                })
+
+    def _asyncgen_firstiter_hook(self, agen):
+        if not hasattr(self, '_asyncgens'):
+            self._asyncgens = set()
+        self._asyncgens.add(agen)
+
+    def _asyncgen_finalizer_hook(self, agen):
+        # An async generator dropped unfinished: close it on the loop (as CPython does).
+        agens = getattr(self, '_asyncgens', None)
+        if agens is not None:
+            agens.discard(agen)
+        if not self.is_closed():
+            self.call_soon(self.create_task, agen.aclose())
 
     async def shutdown_default_executor(self):
         """There is no thread-pool executor in edgepyc."""

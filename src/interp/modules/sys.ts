@@ -6,13 +6,14 @@
 
 import { closeSync, fstatSync, readSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
-import { arity, fn, getset, method } from '../bi.js';
+import { arity, fn, getset, method, parseArgs } from '../bi.js';
+import { asyncgenHooks } from '../generators.js';
 import { intOf } from '../arith.js';
 import { pyErr, SystemExit, TypeError, ValueError, newExc, OSError } from '../exceptions.js';
 import { currentHandled, tstate } from '../frame.js';
 import { io, sysRef } from '../builtins/functions.js';
 import { PyBaseException, PyModule, PyObject } from '../objects.js';
-import { callMethod, newList, newTuple, None, typeOf, typeName } from '../protocol.js';
+import { callMethod, isCallable, newList, newTuple, None, typeOf, typeName } from '../protocol.js';
 import { PyDict } from '../pydict.js';
 import { iteratorType, PyType } from '../typeobj.js';
 import { str } from '../builtins/repr.js';
@@ -272,6 +273,17 @@ export function initSys(m: PyModule, argv: string[], path: string[], executable:
     return None;
   });
   def('getswitchinterval', () => new PyFloat(0.005));
+  def('set_asyncgen_hooks', (a, kw) => {
+    const args = parseArgs('set_asyncgen_hooks', a, kw, ['firstiter', 'finalizer'], 0);
+    for (const [i, name] of [[0, 'firstiter'], [1, 'finalizer']] as const) {
+      const v = args[i];
+      if (v !== undefined && v !== None && !isCallable(v)) throw pyErr(TypeError, `callable ${name} expected, got ${typeName(v)}`);
+    }
+    if (args[0] !== undefined) asyncgenHooks.firstiter = args[0];
+    if (args[1] !== undefined) asyncgenHooks.finalizer = args[1];
+    return None;
+  });
+  def('get_asyncgen_hooks', () => structSeq('asyncgen_hooks', ['firstiter', 'finalizer'], [asyncgenHooks.firstiter ?? None, asyncgenHooks.finalizer ?? None]));
   def('is_finalizing', () => false);
   def('audit', () => None);
   def('addaudithook', () => None);
