@@ -16,7 +16,7 @@ import { intOf } from '../arith.js';
 import * as E from '../exceptions.js';
 import { pyErr, TypeError, ValueError } from '../exceptions.js';
 import { PyBaseException, PyBoxed, PyByteArray, PyBytes, type PyKwargs, PyObject } from '../objects.js';
-import { call, getAttrOpt, isTrue, iterNext, getIter, newList, newTuple, None, typeName } from '../protocol.js';
+import { call, getAttrOpt, isTrue, iterNext, getIter, newList, None, typeName } from '../protocol.js';
 import { PyDict } from '../pydict.js';
 import { bytesType, computeMro, dictType, iteratorType, PyType, typeType } from '../typeobj.js';
 import { stopIteration } from '../generators.js';
@@ -925,7 +925,6 @@ function installFileTypes(): void {
     });
     getset(T, 'raw', (f: PyFile) => f);
   }
-  void newTuple;
 }
 
 function readLine(f: PyFile, limit: number): any {

@@ -5,7 +5,7 @@
 // live in iter_types.ts, compile/exec/eval/__import__ in exec.ts, open() in fileio.ts and
 // memoryview in memoryview.ts; makeBuiltinFunctions() gathers them all.
 
-import { arity, exactlyOne, fn, unpackArity } from '../bi.js';
+import { exactlyOne, fn, unpackArity } from '../bi.js';
 import { binaryDunder, binaryOp, compareOp, intOf, wrapNumeric } from '../arith.js';
 import { buildClass, dirOf } from '../classes.js';
 import { len, toIndex } from '../containers.js';
@@ -13,7 +13,7 @@ import { EOFError, OverflowError, pyErr, RuntimeError, SystemExit, TypeError, Va
 import { tstate } from '../frame.js';
 import { importState } from '../imports.js';
 import * as N from '../numeric/index.js';
-import { PyBoxed, PyByteArray, PyBytes, PyComplex, PyFloat, type PyKwargs, PyList, PyObject, PyTuple } from '../objects.js';
+import { PyBoxed, PyByteArray, PyBytes, PyComplex, PyFloat, type PyKwargs, PyList, PyTuple } from '../objects.js';
 import {
   call, callDescr, callMethod, delAttr, getAttr, getAttrOpt, getIter, isCallable, isTrue, iterNext, newList, None, NotImplemented, objectId, setAttr, toArray,
   typeOf, typeName,
@@ -28,7 +28,7 @@ import { applyDocs } from './docs.js';
 import { helpText } from './help.js';
 import { ascii, format, repr, str } from './repr.js';
 import { powMod } from './numbers.js';
-import { listSort, pyLess, sortArgs } from './list.js';
+import { listSort, sortArgs } from './list.js';
 import { pyHash } from './hashing.js';
 import { frameLocals } from './misc.js';
 import { enumerateType, filterType, installIterTypes, iterBuiltins, mapType, reversedType, zipType } from './iter_types.js';
@@ -641,7 +641,6 @@ export function makeBuiltinFunctions(): Map<string, any> {
   m.set('open', openBuiltin());
   installMemoryview();
   m.set('memoryview', memoryviewType);
-  void arity;
   const types = new Map<string, PyType>([
     ['int', intType], ['bool', boolType], ['float', floatType], ['complex', complexType], ['list', listType], ['tuple', tupleType],
     ['dict', dictType], ['set', setType], ['frozenset', frozensetType], ['range', rangeType], ['slice', sliceType],
@@ -649,8 +648,6 @@ export function makeBuiltinFunctions(): Map<string, any> {
     ['memoryview', memoryviewType], ['property', propertyType], ['staticmethod', staticmethodType], ['classmethod', classmethodType],
   ]);
   applyDocs(types, m);
-  void PyObject;
-  void pyLess;
   return m;
 }
 

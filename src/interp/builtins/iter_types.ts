@@ -7,14 +7,13 @@
 
 import { classMethod, fn as _fn, method, parseArgs, unpackArity } from '../bi.js';
 import { genericAliasRef } from './list.js';
-import { intOf } from '../arith.js';
 import { len, toIndex } from '../containers.js';
 import { IndexError, pyErr, StopAsyncIteration, StopIteration, TypeError, ValueError } from '../exceptions.js';
 import { stopIteration } from '../generators.js';
 import { CallableIter, makeIter } from '../iterators.js';
 import * as N from '../numeric/index.js';
 import { PyBaseException, PyIterator, type PyKwargs, PyObject } from '../objects.js';
-import { call, callDescr, callMethod, getAttr, isCallable, isTrue, iterNext, newTuple, None, typeOf, typeName } from '../protocol.js';
+import { call, callDescr, callMethod, isCallable, isTrue, iterNext, newTuple, None, typeOf, typeName } from '../protocol.js';
 import { PyDict } from '../pydict.js';
 import { boolType, iteratorType, PyType } from '../typeobj.js';
 import { staticNew } from './numbers.js';
@@ -333,8 +332,6 @@ export function iterBuiltins(): [string, any][] {
     if (a.length === 1) return callDescr(f, a[0], []);
     return new AnextAwaitable(a[0], a[1]);
   });
-  void getAttr;
-  void intOf;
   return out;
 }
 

@@ -6,7 +6,7 @@
 // CPython's timsort (sort.ts) with the list emptied while it runs, so a key function or
 // comparison that mutates the list is detected ("list modified during sort").
 
-import { arity, classMethod, exactlyOne, method, noArgs, noKw, unpackArity } from '../bi.js';
+import { classMethod, exactlyOne, method, noArgs, noKw, unpackArity } from '../bi.js';
 import { compareOp, seqCompare } from '../arith.js';
 import { delItem, getItem, listDelSlice, listSetSlice, setItem, sliceArray, toIndex } from '../containers.js';
 import { IndexError, MemoryError, OverflowError, pyErr, TypeError, ValueError } from '../exceptions.js';
@@ -363,7 +363,6 @@ export function installList(): void {
   method(T, '__getnewargs__', (a) => newTuple([newTuple(a[0].items)]));
   method(T, '__sizeof__', (a) => 24 + 8 * a[0].items.length);
   classMethod(T, '__class_getitem__', (a) => genericAliasRef.make(a[0], a[1]));
-  void arity;
 }
 
 export const reprRef: { f: (v: any) => string } = { f: String };

@@ -18,7 +18,6 @@ import {
 import { addr, miscRepr, repr } from './repr.js';
 import { importState } from '../imports.js';
 import { staticNew } from './numbers.js';
-import { AsyncGenWrapped } from '../generators.js';
 
 export class PyFrameObj extends PyObject {
   constructor(readonly frame: Frame) {
@@ -403,7 +402,6 @@ export function installMisc(): void {
     const it = a[0] as IT.SeqIter;
     return it.items === null ? 0 : Math.max(0, (it.list ?? { items: it.items }).items.length - it.i);
   });
-  void AsyncGenWrapped;
 }
 
 function sendAwaitable(w: any, v: any, exc: any): { done: boolean; value: any } {

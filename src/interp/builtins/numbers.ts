@@ -6,16 +6,16 @@
 // (int(str, base), float(str), complex(str)) with their error messages.
 
 import { arity, classMethod, getset, method, parseArgs } from '../bi.js';
-import { binaryDunder, floatOf, intOf, newFloat, numberBinary, numberCompare, numericToPy, wrapNumeric } from '../arith.js';
+import { floatOf, intOf, newFloat, numberBinary, numberCompare, numericToPy, wrapNumeric } from '../arith.js';
 import { toIndex } from '../containers.js';
-import { OverflowError, pyErr, TypeError, ValueError, ZeroDivisionError } from '../exceptions.js';
+import { pyErr, TypeError, ValueError } from '../exceptions.js';
 import * as N from '../numeric/index.js';
-import { PyBoxed, PyByteArray, PyBytes, PyComplex, PyFloat, type PyKwargs, PyObject } from '../objects.js';
+import { PyBoxed, PyByteArray, PyBytes, PyComplex, PyFloat, type PyKwargs } from '../objects.js';
 import { call, callDescr, hashNumberRef, newTuple, None, NotImplemented, typeOf, typeName } from '../protocol.js';
 import { dictHooks } from '../pydict.js';
 import { boolType, bytesType, complexType, floatType, intType, PyType, strType } from '../typeobj.js';
 import { transformDecimalAndSpaceToAscii } from '../../unicode/index.js';
-import { floatRepr, intRepr, str } from './repr.js';
+import { floatRepr, intRepr } from './repr.js';
 import { BINOPS } from '../../bytecode/ops.js';
 import { memoryviewBytesRef } from './fileio.js';
 
@@ -460,11 +460,6 @@ export function installNumbers(): void {
   method(C, '__getnewargs__', (a) => newTuple([newFloat(a[0].re), newFloat(a[0].im)]));
   getset(C, 'real', (x) => newFloat(x.re));
   getset(C, 'imag', (x) => newFloat(x.im));
-  void OverflowError;
-  void ZeroDivisionError;
-  void binaryDunder;
-  void str;
-  void PyObject;
 }
 
 function realValue(v: any): number {
