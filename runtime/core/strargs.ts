@@ -397,7 +397,7 @@ const ssize: RuntimeRoutine = {
     a.sub(rsp, 8);
     a.mov(rdx, rdi);
     a.lea(rdi, rip(sym('type_TypeError')));
-    a.lea(rsi, rip(sym('msg_not_integer')));
+    a.lea(rsi, rip(sym('msg_str_not_integer')));
     a.call(sym('rt_raise_fmt'));
     a.add(rsp, 8);
     a.mov(edx, 1);

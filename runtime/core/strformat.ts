@@ -507,7 +507,7 @@ const formatValue: RuntimeRoutine = {
     prologue(a, [r12, r13]);
     a.mov(r12, rdi);
     a.mov(r13, rsi);
-    a.mov(rax, g('weak_rt_format'));
+    a.mov(rax, g('str_weak_rt_format'));
     a.test(rax, rax);
     a.je(fallback);
     a.call(rax);

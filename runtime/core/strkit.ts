@@ -132,7 +132,7 @@ export function raiseTail(a: Assembler<any>, type: string, msg: string): void {
 
 /**
  * Routines another area provides (containers, ints, floats, the lead's generic protocol).
- * Each is reached through a rodata word `weak_<name>` that holds its address when some
+ * Each is reached through a rodata word `str_weak_<name>` that holds its address when some
  * module of the image defines it, else 0, so the str runtime links (and raises a clear
  * SystemError at the call) before those modules exist.
  */
@@ -141,7 +141,7 @@ export type WeakRoutine = (typeof WEAK_ROUTINES)[number];
 
 export function weakData(): RuntimeDatum[] {
   return WEAK_ROUTINES.map((name) => ({
-    name: `weak_${name}`,
+    name: `str_weak_${name}`,
     section: 'rodata' as const,
     align: 8,
     emit: (a: Assembler<any>, ctx) => a.u64(ctx.defined(name) ? sym(name) : 0n),
@@ -154,12 +154,12 @@ export function weakData(): RuntimeDatum[] {
  */
 export function callWeak(a: Assembler<any>, name: WeakRoutine, onExc: Label): void {
   const have = a.newLabel();
-  a.mov(r11, g(`weak_${name}`));
+  a.mov(r11, g(`str_weak_${name}`));
   a.test(r11, r11);
   a.jne(have);
   a.lea(rdi, rip(sym('type_SystemError')));
   a.lea(rsi, rip(sym('msg_str_missing_routine')));
-  a.lea(rdx, rip(sym(`weakname_${name}`)));
+  a.lea(rdx, rip(sym(`str_weakname_${name}`)));
   a.call(sym('rt_raise_fmt'));
   a.jmp(onExc);
   a.bind(have);
@@ -169,7 +169,7 @@ export function callWeak(a: Assembler<any>, name: WeakRoutine, onExc: Label): vo
 /** The names of the weak routines as C strings (for the SystemError message). */
 export function weakNames(): RuntimeDatum[] {
   return WEAK_ROUTINES.map((name) => ({
-    name: `weakname_${name}`,
+    name: `str_weakname_${name}`,
     section: 'rodata' as const,
     align: 1,
     emit: (a: Assembler<any>) => a.bytes(new TextEncoder().encode(`${name}\0`)),

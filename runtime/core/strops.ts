@@ -379,7 +379,7 @@ const getitem: RuntimeRoutine = {
     a.jne(notSlice);
     raw(a, rax, r13);
     a.mov(rax, qword(mem(rax)));
-    a.cmp(rax, g('weak_type_slice'));
+    a.cmp(rax, g('str_weak_type_slice'));
     a.jne(notSlice);
     a.mov(rdi, r13);
     raw(a, rsi, r12);

@@ -415,7 +415,7 @@ const chr: RuntimeRoutine = {
     a.bind(notInt);
     a.mov(rdx, r12);
     a.lea(rdi, rip(sym('type_TypeError')));
-    a.lea(rsi, rip(sym('msg_not_integer')));
+    a.lea(rsi, rip(sym('msg_str_not_integer')));
     a.call(sym('rt_raise_fmt'));
     a.bind(out);
     epilogue(a, [r12, r13]);
@@ -458,7 +458,7 @@ export const strReprModule: RuntimeModule = {
     cstr('msg_chr_arity', 'chr() takes exactly one argument (%d given)'),
     cstr('msg_chr_range', 'chr() arg not in range(0x110000)'),
     cstr('msg_chr_overflow', 'Python int too large to convert to C int'),
-    cstr('msg_not_integer', "'%T' object cannot be interpreted as an integer"),
+    cstr('msg_str_not_integer', "'%T' object cannot be interpreted as an integer"),
     cstr('msg_ascii_nokw', 'ascii() takes no keyword arguments'),
     cstr('msg_ascii_arity', 'ascii() takes exactly one argument (%d given)'),
   ],
