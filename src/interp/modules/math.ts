@@ -149,13 +149,6 @@ export function initMath(m: PyModule): void {
     for (const x of toArray(a[0])) acc = binaryOpRef.f(acc, x, 2);
     return acc;
   });
-  def('sumprod', (a) => {
-    const p = toArray(a[0]);
-    const q = toArray(a[1]);
-    let acc: any = 0;
-    for (let i = 0; i < p.length; i++) acc = binaryOpRef.f(acc, binaryOpRef.f(p[i], q[i], 2), 0);
-    return acc;
-  });
   void isTrue;
   void typeName;
   void arg;
