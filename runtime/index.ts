@@ -1,6 +1,7 @@
 // The hand-written runtime: every module, in link order.
 
 import type { RuntimeModule } from '../src/native/rt.js';
+import { floatMethodsModule } from './core/floatmethods.js';
 import { floatFormatModule } from './core/floatformat.js';
 import { floatParseModule } from './core/floatparse.js';
 import { dtoaModule } from './core/dtoa.js';
@@ -40,7 +41,7 @@ import { methodsModule } from './core/methods.js';
 
 /** All runtime modules of a compiled program. */
 export function runtimeModules(): RuntimeModule[] {
-  const modules = [sysModule, initModule, gcModule, valueModule, excModule, protocolModule, callsModule, strCoreModule, tupleModule, unicodeModule, strBaseModule, strOpsModule, strReprModule, strArgsModule, strSearchModule, strSplitModule, dtoaModule, floatModule, floatOpsModule, mathExpModule, strCaseModule, strMethodsModule, floatParseModule, floatFormatModule,
+  const modules = [sysModule, initModule, gcModule, valueModule, excModule, protocolModule, callsModule, strCoreModule, tupleModule, unicodeModule, strBaseModule, strOpsModule, strReprModule, strArgsModule, strSearchModule, strSplitModule, dtoaModule, floatModule, floatOpsModule, mathExpModule, strCaseModule, strMethodsModule, floatParseModule, floatFormatModule, floatMethodsModule,
     // Containers (docs/containers.md).
     contSharedModule, sliceModule, listModule, listSliceModule, listMethodsModule, tupleOpsModule, dictModule, dictViewsModule, dictMethodsModule, strFormatModule];
   return [...modules, objectsModule(modules), methodsModule(modules)];

@@ -12,6 +12,8 @@ Outputs (tests/native/fixtures/, read by tests/native/float*.test.ts):
                      JSON boolean and an exception {"E": type, "m": message}
   float-format.json  [hexbits, spec, result] for format(x, spec)
   float-parse.json   [text, result] for float(text), result encoded as in float-ops.json
+  float-methods.json fromhex, hex, is_integer, as_integer_ratio, round, trunc/floor/ceil, float(),
+                     divmod, encoded likewise
 
 Fixed seeds: the output only changes when this script does.
 """
@@ -207,11 +209,55 @@ def gen_format():
         json.dump(out, f, ensure_ascii=False, separators=(',', ':'))
 
 
+FROMHEX = ['0x1.8p1', '-0x1p-1074', '0x1p-1075', '0x1.0000000000001p-1075', '0x3p-1076', '0x1.fffffffffffff8p1023',
+           '0x1.fffffffffffff7ffp1023', '0x1p1024', '0X1P+3', '1', '0x', '0x.8', '.8', '8.', '0x1.8', '  0x1p0  ',
+           '\t0x1p0\n', 'inf', '-Infinity', 'nan', '+NaN', '0x1p', '0x1p+', '1e1', '0x1.8p-1022',
+           '0x1.ffffffffffffffp-1023', '0x0.0000000000001p-1022', '0x1.00000000000008p0', '0x1.00000000000018p0',
+           '0x1.000000000000080000000001p0', '-0x0p0', '0x1_0p0', '0x1p99999999999999999999',
+           '0x1p-99999999999999999999', '0x0p9999999', 'é', '0x1p1\x00', '12345678901234567890abcdefp-100', '',
+           ' ', '-', '0x-1', '0xp1', '.p1', '0x1.p1', '0x.1p1', 'ABCDEFp0', '0xffffffffffffffffffffffffffffffffp-4',
+           '0x0000000000000000000001p0', '0x1.' + '0' * 100 + '1p0', '0x1' + '0' * 300 + 'p-1200', '0x.0001p-1060',
+           '0x1.fffffffffffffp-1023', '0x1.ffffffffffffe8p-1023', '0x8p-1077', '0x7p-1077', '0x5p-1076']
+
+
+def gen_methods():
+    rng = random.Random(31337)
+    out = {'fromhex': [[t, run(float.fromhex, t)] for t in FROMHEX]}
+    xs = list(EDGE) + [float('nan')] + [rand_double(rng) for _ in range(400)]
+    xs += [struct.unpack('<d', struct.pack('<Q', rng.getrandbits(52)))[0] for _ in range(50)]
+    out['hex'] = [[enc(x), x.hex()] for x in xs]
+    # hex round trip of random doubles, written in other shapes
+    out['fromhexRandom'] = []
+    for _ in range(400):
+        x = rand_double(rng)
+        m, e = math.frexp(x)
+        k = rng.randint(0, 8)
+        text = '%s0x%xp%d' % ('-' if x < 0 else '', int(abs(m) * 2 ** 53) << k, e - 53 - k)
+        out['fromhexRandom'].append([text, enc(float.fromhex(text))])
+    out['isInteger'] = [[enc(x), x.is_integer()] for x in xs[:80]]
+    out['ratio'] = [[enc(x), run(lambda v: v.as_integer_ratio(), x)] for x in xs[:120]]
+    rvals = [2.675, 0.5, 1.5, -0.5, 2.5, -2.5, 1e300, 1.7976931348623157e308, 123.456, 5e-324, 0.125, 0.375, -0.0,
+             1e22, 1e23, 0.1, 1 / 3, 12345.6789, -12345.6789, 9.5, 10.5, 0.05, 0.15, 0.25, 0.35, 1e-300]
+    rnd = [(x, n) for x in rvals for n in (None, 0, 1, 2, 3, -1, -2, 5, 10, 17, 300, 308, 323, 324, -300, -308, -309)]
+    rnd += [(rand_double(rng), rng.randint(-330, 330)) for _ in range(500)]
+    rnd += [(rng.uniform(-1e6, 1e6), rng.randint(-8, 12)) for _ in range(500)]
+    rnd += [(12345.6789, 10 ** 30), (12345.6789, -10 ** 30), (-12345.6789, -10 ** 30), (float('inf'), 2),
+            (float('nan'), -3), (float('inf'), None), (float('nan'), None), (-float('inf'), None), (1.5, True)]
+    out['round'] = [[enc(x), None if n is None else enc(n), run(round, x, n) if n is not None else run(round, x)] for x, n in rnd]
+    out['roundErrors'] = [[enc(1.5), t, run(round, 1.5, v)] for t, v in (('1.0', 1.0), ('"a"', 'a'))]
+    out['trunc'] = [[enc(x), run(math.trunc, x), run(math.floor, x), run(math.ceil, x)] for x in xs[:200] + [float('inf'), float('-inf'), float('nan')]]
+    news = [(), (1.5,), (7,), (-3,), (True,), ('  1.25 ',), ('abc',), (b'2.5',), (b' -inf ',), (b'x',), ([],), (None,), (1, 2)]
+    out['new'] = [[[enc(a) if not isinstance(a, (bytes, list, type(None))) else (['b', a.decode()] if isinstance(a, bytes) else ['o', repr(a)]) for a in args], run(float, *args)] for args in news]
+    out['divmod'] = [[enc(a), enc(b), run(divmod, a, b)] for a, b in [(7.5, 2), (-7.5, 2), (7.5, -2.0), (1.0, 0.0), (3, 0.5), (0.0, -1.0), (float('inf'), 1.0)]]
+    with open(os.path.join(OUT, 'float-methods.json'), 'w', encoding='utf-8') as f:
+        json.dump(out, f, ensure_ascii=False, separators=(',', ':'))
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
-    which = sys.argv[1:] or ['repr', 'ops', 'parse', 'format']
+    which = sys.argv[1:] or ['repr', 'ops', 'parse', 'format', 'methods']
     for w in which:
-        {'repr': gen_repr, 'ops': gen_ops, 'parse': gen_parse, 'format': gen_format}[w]()
+        {'repr': gen_repr, 'ops': gen_ops, 'parse': gen_parse, 'format': gen_format, 'methods': gen_methods}[w]()
 
 
 if __name__ == '__main__':
