@@ -38,11 +38,13 @@ import { dictModule } from './core/dict.js';
 import { dictViewsModule } from './core/dictviews.js';
 import { dictMethodsModule } from './core/dictmethods.js';
 import { methodsModule } from './core/methods.js';
+import { setModule } from './core/set.js';
+import { setOpsModule } from './core/setops.js';
 
 /** All runtime modules of a compiled program. */
 export function runtimeModules(): RuntimeModule[] {
   const modules = [sysModule, initModule, gcModule, valueModule, excModule, protocolModule, callsModule, strCoreModule, tupleModule, unicodeModule, strBaseModule, strOpsModule, strReprModule, strArgsModule, strSearchModule, strSplitModule, dtoaModule, floatModule, floatOpsModule, mathExpModule, strCaseModule, strMethodsModule, floatParseModule, floatFormatModule, floatMethodsModule,
     // Containers (docs/containers.md).
-    contSharedModule, sliceModule, listModule, listSliceModule, listMethodsModule, tupleOpsModule, dictModule, dictViewsModule, dictMethodsModule, strFormatModule];
+    contSharedModule, sliceModule, listModule, listSliceModule, listMethodsModule, tupleOpsModule, dictModule, dictViewsModule, dictMethodsModule, strFormatModule, setModule, setOpsModule];
   return [...modules, objectsModule(modules), methodsModule(modules)];
 }

@@ -33,8 +33,10 @@ def enc(v):
         return [enc(x) for x in v]
     if isinstance(v, tuple):
         return {'t': [enc(x) for x in v]}
-    if isinstance(v, (set, frozenset)):
-        return {'set' if isinstance(v, set) else 'frozenset': [enc(x) for x in v]}
+    if isinstance(v, frozenset):
+        return {'frozenset': [enc(x) for x in v]}
+    if isinstance(v, set):
+        return {'set': [enc(x) for x in v]}
     if isinstance(v, dict):
         return {'dict': [[enc(k), enc(x)] for k, x in v.items()]}
     raise TypeError(type(v))
@@ -117,6 +119,91 @@ tuples = [(), (0,), (1,), (-1,), (1, 2), (2, 1), (1, 2, 3), (-2, -1), ((1, 2), 3
           (1, (2, (3, (4,)))), tuple(range(20)), (None,) * 0]
 out['tuple_hash'] = [{'tuple': enc(t), 'hash': str(hash(t))} for t in tuples]
 
+# ---- sets: iteration orders after construction, operation sequences and algebra ------------
+def elem(big=0.03):
+    """A set element: mostly small ints (many colliding modulo the table size), some
+    multiples of 8, floats, 2-tuples, and now and then an int beyond 48 bits."""
+    if rng.random() < big:
+        return rng.choice([2 ** 40, -(2 ** 40), 2 ** 47 - 1, -(2 ** 47), 2 ** 61 - 1, 2 ** 61, 2 ** 64 + 7])
+    k = rng.random()
+    if k < 0.6:
+        return rng.randint(-20, 60)
+    if k < 0.75:
+        return rng.choice([8, 16, 24, 32, 64, 128, 256, 512]) * rng.randint(1, 4)
+    if k < 0.88:
+        return rng.choice([0.5, 1.5, -2.25, 1e100, 3.0, -0.0])
+    return (rng.randint(0, 5), rng.randint(0, 5))
+
+
+def elems(n, big=0.03):
+    return [elem(big) for _ in range(n)]
+
+
+out['set_orders'] = [{'items': enc(xs), 'order': enc(list(set(xs)))} for xs in (elems(rng.randint(0, 40)) for _ in range(120))]
+
+SEQ_OPS = ['add', 'add', 'add', 'discard', 'remove', 'pop', 'update', 'update_list', 'update_dict', 'ior', 'iand', 'isub', 'ixor',
+           'intersection_update', 'difference_update', 'symmetric_difference_update', 'clear']
+sequences = []
+for _ in range(60):
+    start = elems(rng.randint(0, 25))
+    st = set(start)
+    steps = []
+    for _ in range(rng.randint(5, 25)):
+        op = rng.choice(SEQ_OPS)
+        arg = None
+        if op in ('add', 'discard', 'remove'):
+            arg = rng.choice(list(st)) if st and rng.random() < 0.5 else elem()
+            res = outcome(lambda: getattr(st, op)(arg))
+        elif op == 'pop':
+            res = outcome(st.pop)
+        elif op == 'clear':
+            res = outcome(st.clear)
+        else:
+            arg = elems(rng.randint(0, 20))
+            if op == 'update':
+                res = outcome(lambda: st.update(set(arg)))
+            elif op == 'update_list':
+                res = outcome(lambda: st.update(arg))
+            elif op == 'update_dict':
+                res = outcome(lambda: st.update(dict.fromkeys(arg)))
+            elif op == 'ior':
+                st |= set(arg)
+                res = None
+            elif op == 'iand':
+                st &= set(arg)
+                res = None
+            elif op == 'isub':
+                st -= set(arg)
+                res = None
+            elif op == 'ixor':
+                st ^= set(arg)
+                res = None
+            else:
+                res = outcome(lambda: getattr(st, op)(arg))
+        steps.append({'op': op, 'arg': enc(arg), 'result': res, 'state': enc(list(st))})
+    sequences.append({'start': enc(start), 'steps': steps})
+out['set_sequences'] = sequences
+
+algebra = []
+for _ in range(80):
+    a_src = elems(rng.randint(0, 20))
+    b_src = elems(rng.randint(0, 20))
+    if rng.random() < 0.3:
+        b_src += rng.sample(a_src, min(len(a_src), 5))
+    a, b = set(a_src), set(b_src)
+    algebra.append({
+        'a': enc(a_src), 'b': enc(b_src), 'b_list': enc(list(b)),
+        'or': enc(list(a | b)), 'and': enc(list(a & b)), 'sub': enc(list(a - b)), 'xor': enc(list(a ^ b)),
+        'union3': enc(list(a.union(b, [1, 2, 3]))), 'inter_list': enc(list(a.intersection(list(b)))),
+        'diff_dict': enc(list(a.difference(dict.fromkeys(b)))), 'symdiff_list': enc(list(a.symmetric_difference(list(b)))),
+        'cmp': [a < b, a <= b, a == b, a != b, a > b, a >= b],
+        'disjoint': a.isdisjoint(b), 'subset_list': a.issubset(list(b)), 'superset_list': a.issuperset(list(b)),
+        'hash_a': str(hash(frozenset(a))), 'hash_b': str(hash(frozenset(b))),
+    })
+out['set_algebra'] = algebra
+out['frozenset_hash'] = [{'items': enc(xs), 'hash': str(hash(frozenset(xs)))} for xs in
+                         [[], [0], [1], [-1], [1, 2, 3], [3, 2, 1], list(range(100)), [(1, 2), (2, 1)], [frozenset([1]), frozenset()], [0.5, 2 ** 61]]]
+
 # ---- messages of argument and type errors -------------------------------------------------------
 L = [1, 2, 3]
 D = {1: 2}
@@ -186,6 +273,21 @@ errors = {
     'dict(1, 2)': lambda: dict(1, 2),
     'dict([1])': lambda: dict([1]),
     'dict.get(x=1)': lambda: {}.get(x=1),
+    'set.pop()': lambda: set().pop(),
+    'set.remove(3)': lambda: set().remove(3),
+    'set.add()': lambda: set().add(),
+    'set.union(x=1)': lambda: set().union(x=1),
+    'set < list': lambda: set() < [],
+    'set | list': lambda: set() | [],
+    'set.issubset()': lambda: set().issubset(),
+    'set(1, 2)': lambda: set(1, 2),
+    'set(x=1)': lambda: set(x=1),
+    'frozenset(x=1)': lambda: frozenset(x=1),
+    'frozenset(1, 2)': lambda: frozenset(1, 2),
+    'set(1)': lambda: set(1),
+    'hash(set)': lambda: hash(set()),
+    'set.add([])': lambda: set().add([]),
+    'frozenset.copy(1)': lambda: frozenset().copy(1),
 }
 out['errors'] = {k: outcome(f) for k, f in errors.items()}
 

@@ -51,6 +51,22 @@ export function ifNotExact(a: Assembler<any>, v: R64, name: string, t1: R64, t2:
   a.jne(no);
 }
 
+/** Jump to `yes` if `v` is an object whose type is exactly `type_<name>`. Clobbers t1, t2. */
+export function ifExact(a: Assembler<any>, v: R64, name: string, t1: R64, t2: R64, yes: Label): void {
+  const no = a.newLabel();
+  ifNotExact(a, v, name, t1, t2, no);
+  a.jmp(yes);
+  a.bind(no);
+}
+
+/** Jump to `yes` if `v` is an object whose type's instances have layout `kind`. Clobbers t. */
+export function ifLayout(a: Assembler<any>, v: R64, kind: LayoutKind, t: R64, yes: Label): void {
+  const no = a.newLabel();
+  ifNotLayout(a, v, kind, t, no);
+  a.jmp(yes);
+  a.bind(no);
+}
+
 /** Jump to `no` unless `v` is an object whose type's instances have layout `kind`. Clobbers t. */
 export function ifNotLayout(a: Assembler<any>, v: R64, kind: LayoutKind, t: R64, no: Label): void {
   ifNotObj(a, v, t, no);
