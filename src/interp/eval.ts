@@ -204,6 +204,7 @@ export function run(entry: Frame): any {
         return;
       }
     }
+    f.pc = pc; // the callee may look at this frame (sys._getframe().f_lineno, tracebacks)
     slots[sp++] = call(callable, argv, kw);
   }
 
@@ -1145,6 +1146,7 @@ export function run(entry: Frame): any {
           for (let i = base - 1; i < sp; i++) slots[i] = undefined;
           sp = base - 1;
           if (op === Op.CALL_BUILTIN && callable instanceof PyBuiltin && callable.self === undefined) {
+            f.pc = pc;
             slots[sp++] = callable.fn(argv, null);
             break;
           }
@@ -1180,6 +1182,7 @@ export function run(entry: Frame): any {
           for (let i = base - 2; i < sp; i++) slots[i] = undefined;
           sp = base - 2;
           if (m instanceof PyBuiltin && m.self === undefined) {
+            f.pc = pc;
             slots[sp++] = m.fn(argv, null);
             break;
           }
@@ -1219,8 +1222,10 @@ export function run(entry: Frame): any {
           for (let i = 0; i < arg; i++) argv[i + 1] = slots[base + i];
           for (let i = base - 2; i < sp; i++) slots[i] = undefined;
           sp = base - 2;
-          if (m instanceof PyBuiltin && self !== undefined) slots[sp++] = m.fn(argv, null);
-          else {
+          if (m instanceof PyBuiltin && self !== undefined) {
+            f.pc = pc;
+            slots[sp++] = m.fn(argv, null);
+          } else {
             S.miss(code, pc - 1);
             doCall(m, self === undefined ? argv.slice(1) : argv, null, pc - 1);
           }

@@ -6,7 +6,7 @@
 
 import { closeSync, fstatSync, readSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
-import { arity, fn, getset, method, parseArgs } from '../bi.js';
+import { arity, fn, getset, method, parseArgs, unpackArity } from '../bi.js';
 import { asyncgenHooks } from '../generators.js';
 import { intOf } from '../arith.js';
 import { pyErr, SystemExit, TypeError, ValueError, newExc, OSError } from '../exceptions.js';
@@ -241,7 +241,7 @@ export function initSys(m: PyModule, argv: string[], path: string[], executable:
     d.setStr(name, fn(name, impl));
   };
   def('exit', (a) => {
-    arity('exit', a, 0, 1);
+    unpackArity('exit', a, 0, 1);
     throw newExc(SystemExit, a.length === 0 ? [] : [a[0]]);
   });
   def('getrecursionlimit', () => tstate.limit);
@@ -323,4 +323,35 @@ function implementation(): any {
   return namespaceHook.make(d);
 }
 
-export const namespaceHook = { make: (d: PyDict): any => d };
+/** The type of sys.implementation (CPython's types.SimpleNamespace, a C type). */
+export const namespaceType = iteratorType('SimpleNamespace');
+namespaceType.ns.setStr('__module__', 'types');
+
+class PyNamespace extends PyObject {
+  constructor(d: PyDict) {
+    super();
+    this.cls = namespaceType;
+    this.dict = d;
+  }
+}
+
+let namespaceInstalled = false;
+
+function installNamespace(): void {
+  if (namespaceInstalled) return;
+  namespaceInstalled = true;
+  const T = namespaceType;
+  T.instanceDict = true;
+  method(T, '__repr__', (a) => {
+    const parts = [...(a[0] as PyObject).dict!.entries()].map(([k, v]) => `${k}=${reprRef.f(v)}`);
+    return `namespace(${parts.join(', ')})`;
+  });
+  T.modified();
+}
+
+export const namespaceHook = {
+  make: (d: PyDict): any => {
+    installNamespace();
+    return new PyNamespace(d);
+  },
+};
