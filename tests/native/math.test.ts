@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Assembler, rax, rdi, rdx, rsi, rsp, sym, xmm0, xmm1, xmm2 } from '../../src/asm/index.js';
 import type { RuntimeModule } from '../../src/native/rt.js';
 import * as ex from '../../src/interp/numeric/mathexp.js';
+import * as tr from '../../src/interp/numeric/mathtrig.js';
 import * as mf from '../../src/interp/numeric/mathfns.js';
 import { loadRuntime, type Rt } from './harness.js';
 
@@ -20,6 +21,13 @@ const KERNELS: Record<string, [number, (...xs: number[]) => number]> = {
   log1p: [1, ex.log1p],
   cbrt: [1, ex.cbrt],
   pow: [2, ex.pow],
+  sin: [1, tr.sin],
+  cos: [1, tr.cos],
+  tan: [1, tr.tan],
+  atan: [1, tr.atan],
+  asin: [1, tr.asin],
+  acos: [1, tr.acos],
+  atan2: [2, tr.atan2],
 };
 
 /** t_<kernel>_<i>: rdi, rsi, rdx = double bits -> rax = bits of result register xmm<i>. */
@@ -119,6 +127,25 @@ describe('C-level kernels, bit for bit with the TypeScript', () => {
       expect(bad.slice(0, 10)).toEqual([]);
     });
   }
+
+  test('sin/cos/tan near multiples of pi/2 and the hardest reduction cases', () => {
+    const xs: number[] = [6381956970095103 * 2 ** 797, 5.319372648326541e255, 1e22, 1e300, 2 ** 1023, 1647099, 1647098.9999999998];
+    for (let n = 1; n < 3000; n += 7) {
+      const x = (n * Math.PI) / 2;
+      dv.setFloat64(0, x, true);
+      const b = dv.getBigUint64(0, true);
+      for (const d of [-2n, -1n, 0n, 1n, 2n]) xs.push(fromBits(b + d));
+      xs.push(x * 1e6, -x * 1e9);
+    }
+    const bad: string[] = [];
+    for (const x of xs) {
+      for (const [name, f] of [['sin', tr.sin], ['cos', tr.cos], ['tan', tr.tan]] as const) {
+        const got = call(name, 0, x);
+        if (!same(got, f(x))) bad.push(`${name}(${x}) = ${got}, want ${f(x)}`);
+      }
+    }
+    expect(bad.slice(0, 10)).toEqual([]);
+  });
 
   test('float ** (mathfns.floatPow): value and error status', () => {
     const xs = inputs(99, 4000);
