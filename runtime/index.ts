@@ -1,6 +1,7 @@
 // The hand-written runtime: every module, in link order.
 
 import type { RuntimeModule } from '../src/native/rt.js';
+import { intModules } from './core/int_modules.js';
 import { mathTrigModule } from './core/mathtrig.js';
 import { floatMethodsModule } from './core/floatmethods.js';
 import { floatFormatModule } from './core/floatformat.js';
@@ -47,5 +48,7 @@ export function runtimeModules(): RuntimeModule[] {
   const modules = [sysModule, initModule, gcModule, valueModule, excModule, protocolModule, callsModule, strCoreModule, tupleModule, unicodeModule, strBaseModule, strOpsModule, strReprModule, strArgsModule, strSearchModule, strSplitModule, dtoaModule, floatModule, floatOpsModule, mathExpModule, strCaseModule, strMethodsModule, floatParseModule, floatFormatModule, floatMethodsModule, mathTrigModule,
     // Containers (docs/containers.md).
     contSharedModule, sliceModule, listModule, listSliceModule, listMethodsModule, tupleOpsModule, dictModule, dictViewsModule, dictMethodsModule, strFormatModule, setModule, setOpsModule];
+  // Ints (docs/int.md).
+  modules.push(...intModules);
   return [...modules, objectsModule(modules), methodsModule(modules)];
 }

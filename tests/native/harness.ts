@@ -37,6 +37,8 @@ export interface Rt {
   str(text: string): bigint;
   /** A small int value (int48). */
   int(n: bigint | number): bigint;
+  /** Any int: a small int inside int48, else a heap big int (BIGINT layout, canonical). */
+  bigint(n: bigint | number): bigint;
   float(x: number): bigint;
   /** Boxed static objects: None, True, False. */
   readonly none: bigint;
@@ -115,6 +117,21 @@ export function loadRuntime(extra: RuntimeModule[] = [], opts: LoadOptions = {})
     },
     int(n) {
       return boxInt(BigInt(n));
+    },
+    bigint(n) {
+      const v = BigInt(n);
+      if (v >= INT48_MIN && v <= INT48_MAX) return boxInt(v);
+      const digits: number[] = [];
+      for (let m = v < 0n ? -v : v; m > 0n; m >>= 32n) digits.push(Number(m & 0xffffffffn));
+      const slots = digits.length + (digits.length % 2); // whole u64 limbs, top half zero
+      const p = img.call('rt_alloc', BigInt(BIGINT.digits + 4 * slots), img.addr('type_int'));
+      const bytes = new Uint8Array(16 + 4 * slots);
+      const dv = new DataView(bytes.buffer);
+      dv.setBigUint64(0, BigInt(digits.length), true);
+      dv.setBigInt64(8, v < 0n ? -1n : 1n, true);
+      digits.forEach((d, i) => dv.setUint32(16 + 4 * i, d, true));
+      img.write(p + BigInt(BIGINT.ndigits), bytes);
+      return p | OBJ_TAG_BITS;
     },
     float(x) {
       const dv = new DataView(new ArrayBuffer(8));
