@@ -100,7 +100,7 @@ function atanUnit(k: FK, x: DV): DV {
 }
 
 /** x as a sign: -1 when its sign bit is set (negative or -0.0), else 1. */
-function signOf(k: FK, x: Val): Val {
+export function signOf(k: FK, x: Val): Val {
   return k.intResult([x], () => {
     k.toScratch(x, xmm0);
     k.a.movq(rax, xmm0);

@@ -7,6 +7,8 @@ import { type Assembler, rax, rdi, rdx, rsi, rsp, sym, xmm0, xmm1, xmm2 } from '
 import type { RuntimeModule } from '../../src/native/rt.js';
 import * as ex from '../../src/interp/numeric/mathexp.js';
 import * as tr from '../../src/interp/numeric/mathtrig.js';
+import * as hy from '../../src/interp/numeric/mathhyp.js';
+import * as sp from '../../src/interp/numeric/mathspecial.js';
 import * as mf from '../../src/interp/numeric/mathfns.js';
 import { loadRuntime, type Rt } from './harness.js';
 
@@ -28,13 +30,21 @@ const KERNELS: Record<string, [number, (...xs: number[]) => number]> = {
   asin: [1, tr.asin],
   acos: [1, tr.acos],
   atan2: [2, tr.atan2],
+  cosh: [1, hy.cosh],
+  sinh: [1, hy.sinh],
+  tanh: [1, hy.tanh],
+  asinh: [1, hy.asinh],
+  acosh: [1, hy.acosh],
+  atanh: [1, hy.atanh],
+  erf: [1, sp.erf],
+  erfc: [1, sp.erfc],
 };
 
 /** t_<kernel>_<i>: rdi, rsi, rdx = double bits -> rax = bits of result register xmm<i>. */
 const wrappers: RuntimeModule = {
   name: 'math-test',
   data: [],
-  routines: [...Object.keys(KERNELS), 'float_pow'].flatMap((n) =>
+  routines: [...Object.keys(KERNELS), 'float_pow', 'tgamma', 'lgamma'].flatMap((n) =>
     [0, 1].map((res) => ({
       name: `t_${n}_${res}`,
       contract: 'test wrapper',
@@ -146,6 +156,21 @@ describe('C-level kernels, bit for bit with the TypeScript', () => {
     }
     expect(bad.slice(0, 10)).toEqual([]);
   });
+
+  for (const [name, ref] of [['tgamma', sp.tgamma], ['lgamma', sp.lgamma]] as const) {
+    test(`${name}: value and errno (CPython's Lanczos code)`, () => {
+      const xs = inputs(name.length * 31, 2500).map((x, i) => (i % 2 ? x : (x % 180) + (i % 3 ? 0 : 0.5)));
+      for (let n = -30; n <= 30; n++) xs.push(n, n + 0.5, n + 1e-9);
+      const bad: string[] = [];
+      for (const x of xs) {
+        const [want, errno] = ref(x);
+        const got = call(name, 0, x);
+        const gotErrno = call(name, 1, x);
+        if (!same(got, want) || gotErrno !== errno) bad.push(`${name}(${x}) = ${got} [${gotErrno}], want ${want} [${errno}]`);
+      }
+      expect(bad.slice(0, 10)).toEqual([]);
+    });
+  }
 
   test('float ** (mathfns.floatPow): value and error status', () => {
     const xs = inputs(99, 4000);
