@@ -197,7 +197,6 @@ export function installMemoryview(): void {
   getset(M, 'shape', (m: PyMemoryView) => newTuple([m.length]));
   getset(M, 'strides', (m: PyMemoryView) => newTuple([m.step]));
   getset(M, 'suboffsets', () => newTuple([]));
-  getset(M, 'released', (m: PyMemoryView) => m.released);
   getset(M, 'c_contiguous', (m: PyMemoryView) => m.step === 1);
   getset(M, 'f_contiguous', (m: PyMemoryView) => m.step === 1);
   getset(M, 'contiguous', (m: PyMemoryView) => m.step === 1);

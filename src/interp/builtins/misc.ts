@@ -2,14 +2,15 @@
 // module, property, staticmethod, classmethod, cell, code, traceback, frame, generators
 // and coroutines, the builtin iterators, NoneType, NotImplementedType and ellipsis.
 
-import { arity, getset, method, parseArgs } from '../bi.js';
+import { arity, fn, getset, method, parseArgs } from '../bi.js';
 import { pyErr, TypeError, ValueError } from '../exceptions.js';
-import { rtOf, tstate, type Frame } from '../frame.js';
+import { builtinsRef, rtOf, tstate, type Frame } from '../frame.js';
+import { intOf } from '../arith.js';
 import { AsyncGenASend, AsyncGenAThrow, asyncGenASendType, asyncGenAThrowType, CoroWrapper, coroutineWrapperType, PyGenerator, stopIteration } from '../generators.js';
 import { iterSelfRef, noneRef as iterNoneRef } from '../iterators.js';
 import * as IT from '../iterators.js';
 import { PyBaseException, PyBuiltin, PyCell, PyCodeObj, PyFunction, PyIterator, type PyKwargs, PyMethod, PyModule, PyObject, PyProperty, PyTraceback, PyTuple, PyWrapper } from '../objects.js';
-import { attributeError, call, callDescr, descrGet, Ellipsis, getAttrOpt, isTrue, newTuple, None, NotImplemented, objectId, richCompare, typeOf, typeName } from '../protocol.js';
+import { attributeError, call, callDescr, descrGet, Ellipsis, getAttr, getAttrOpt, isTrue, newTuple, None, NotImplemented, objectId, richCompare, typeOf, typeName } from '../protocol.js';
 import { PyDict } from '../pydict.js';
 import {
   asyncGeneratorType, builtinFunctionType, cellType, classmethodType, codeType, coroutineType, dictType, ellipsisType, frameType, functionType, generatorType, methodType, moduleType,
@@ -141,14 +142,15 @@ export function installMisc(): void {
   });
   getset(M, '__func__', (m: PyMethod) => m.func);
   getset(M, '__self__', (m: PyMethod) => m.self);
-  getset(M, '__name__', (m: PyMethod) => getAttrOpt(m.func, '__name__') ?? None);
-  getset(M, '__qualname__', (m: PyMethod) => getAttrOpt(m.func, '__qualname__') ?? None);
   getset(M, '__doc__', (m: PyMethod) => getAttrOpt(m.func, '__doc__') ?? None);
-  getset(M, '__module__', (m: PyMethod) => getAttrOpt(m.func, '__module__') ?? None);
-  method(M, '__getattr__', (a) => {
-    const v = getAttrOpt((a[0] as PyMethod).func, a[1]);
-    if (v === undefined) throw attributeError(a[0], a[1]);
-    return v;
+  // method_getattro: the method type's own attributes, else the function's (__name__...).
+  method(M, '__getattribute__', (a) => {
+    const m = a[0] as PyMethod;
+    const name = a[1];
+    if (typeof name !== 'string') throw pyErr(TypeError, `attribute name must be string, not '${typeName(name)}'`);
+    const d = typeOf(m).lookup(name);
+    if (d !== undefined) return descrGet(d, m, typeOf(m));
+    return getAttr(m.func, name);
   });
   M.modified();
 
@@ -163,7 +165,12 @@ export function installMisc(): void {
   getset(BF, '__self__', (b: PyBuiltin) => (b.self !== undefined ? b.self : b.owner === null ? importState.builtins ?? None : None));
   getset(BF, '__module__', (b: PyBuiltin) => (b.owner === null && b.self === undefined ? 'builtins' : None));
   getset(BF, '__text_signature__', () => None);
-  method(BF, '__get__', (a) => descrGet(a[0], a[1] === None ? undefined : a[1], a[2] ?? typeOf(a[1])));
+  // Only unbound methods of builtin types are descriptors (method_descriptor.__get__);
+  // builtin functions and bound methods have no __get__.
+  getset(BF, '__get__', (b: PyBuiltin) => {
+    if (b.owner === null || b.self !== undefined) throw attributeError(b, '__get__');
+    return fn('__get__', (a) => descrGet(b, a[0] === None || a[0] === undefined ? undefined : a[0], a.length > 1 && a[1] !== None ? a[1] : typeOf(a[0])));
+  });
 
   // modules
   const MO = moduleType;
@@ -252,8 +259,6 @@ export function installMisc(): void {
           w.dict.setStr(n, v);
         }
       }
-      if (w.dict === null) w.dict = new PyDict(dictType);
-      w.dict.setStr('__wrapped__', w.func);
       return None;
     });
     method(W, '__get__', (a) => {
@@ -263,6 +268,7 @@ export function installMisc(): void {
       return new PyMethod(methodType, w.func, owner);
     });
     getset(W, '__func__', (w: PyWrapper) => w.func);
+    getset(W, '__wrapped__', (w: PyWrapper) => w.func);
     getset(W, '__isabstractmethod__', (w: PyWrapper) => isTrue(getAttrOpt(w.func, '__isabstractmethod__') ?? false));
     method(W, '__repr__', (a) => `<${W.name}(${repr(a[0].func)})>`);
     if (isStatic) method(W, '__call__', (a, kw) => call((a[0] as PyWrapper).func, a.slice(1), kw));
@@ -401,6 +407,30 @@ export function installMisc(): void {
   method(IT.listIteratorType, '__length_hint__', (a) => {
     const it = a[0] as IT.SeqIter;
     return it.items === null ? 0 : Math.max(0, (it.list ?? { items: it.items }).items.length - it.i);
+  });
+  // Pickling support of list and tuple iterators: (iter, (seq,), index) or (iter, ([],)).
+  for (const t of [IT.listIteratorType, IT.tupleIteratorType]) {
+    method(t, '__reduce__', (a) => {
+      const it = a[0] as IT.SeqIter;
+      const iterFn = builtinsRef.d.getStr('iter');
+      if (it.items === null) return newTuple([iterFn, newTuple([listRef.make([])])]);
+      const seq = it.list ?? newTuple(it.items);
+      return newTuple([iterFn, newTuple([seq]), it.i]);
+    });
+    method(t, '__setstate__', (a) => {
+      const it = a[0] as IT.SeqIter;
+      const i = intOf(a[1]);
+      if (i === null) throw pyErr(TypeError, `'${typeName(a[1])}' object cannot be interpreted as an integer`);
+      if (it.items !== null) {
+        const n = (it.list ?? { items: it.items }).items.length;
+        it.i = i < 0 ? 0 : i > n ? n : Number(i);
+      }
+      return None;
+    });
+  }
+  method(IT.tupleIteratorType, '__length_hint__', (a) => {
+    const it = a[0] as IT.SeqIter;
+    return it.items === null ? 0 : Math.max(0, it.items.length - it.i);
   });
 }
 
