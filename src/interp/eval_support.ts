@@ -481,7 +481,8 @@ export function checkEgMatch(slots: any[], sp: number): void {
   const matches = (e: any): boolean => types.some((x: PyType) => typeOf(e).isSubtype(x));
   if (!typeOf(exc).isSubtype(BaseExceptionGroup)) {
     if (matches(exc)) {
-      const wrapped = egHooks.make('', [exc]);
+      // A naked exception is wrapped in a group (with a tuple of one, as CPython).
+      const wrapped = egHooks.makeFrom('', newTuple([exc]));
       slots[sp - 2] = None;
       slots[sp - 1] = wrapped;
     } else slots[sp - 1] = None;
@@ -494,19 +495,47 @@ export function checkEgMatch(slots: any[], sp: number): void {
 
 export const egHooks = {
   make: null as unknown as (msg: string, excs: any[]) => any,
+  makeFrom: null as unknown as (msg: string, excs: any) => any,
   split: null as unknown as (eg: any, pred: (e: any) => boolean) => [any, any],
 };
 
-/** PREP_RERAISE_STAR: what except* re-raises: the unhandled rest plus raised exceptions. */
+/**
+ * PREP_RERAISE_STAR (_PyExc_PrepReraiseStar): what an except* statement re-raises. Each
+ * exception raised in a clause body is new unless it carries the original group's
+ * metadata (traceback, cause, context, notes: then it is a re-raised split of it). The
+ * re-raised leaves and the unhandled rest are projected back onto the original group's
+ * structure; new exceptions are grouped with that projection.
+ */
 export function prepReraiseStar(orig: any, pair: PyTuple): any {
-  const raised = (pair.items[0] as PyList).items.filter((x) => x !== None);
+  const raisedInHandlers = (pair.items[0] as PyList).items;
   const rest = pair.items[1];
-  const all = [...raised, ...(rest !== None ? [rest] : [])];
-  if (all.length === 0) return None;
-  if (all.length === 1 && raised.length === 0) return rest;
-  if (all.length === 1) return all[0];
-  void orig;
-  return egHooks.make('', all);
+  const excs = [...raisedInHandlers, rest].filter((x) => x !== None && x !== undefined);
+  if (excs.length === 0) return None;
+  if (!(orig instanceof PyBaseException) || !orig.cls.isSubtype(BaseExceptionGroup)) return excs[0];
+  const raised: any[] = [];
+  const reraised: any[] = [];
+  for (const e of excs) (sameExceptionMetadata(e, orig) ? reraised : raised).push(e);
+  const leaves = new Set<any>();
+  for (const e of reraised) collectLeaves(e, leaves);
+  const projection = leaves.size === 0 ? None : egHooks.split(orig, (leaf) => leaves.has(leaf))[0];
+  if (raised.length === 0) return projection;
+  if (projection !== None) raised.push(projection);
+  return raised.length > 1 ? egHooks.make('', raised) : raised[0];
+}
+
+function sameExceptionMetadata(a: any, b: PyBaseException): boolean {
+  if (!(a instanceof PyBaseException)) return false;
+  const notes = (e: PyBaseException): any => e.dict?.getStr('__notes__');
+  return a.traceback === b.traceback && a.cause === b.cause && a.context === b.context && notes(a) === notes(b);
+}
+
+function collectLeaves(e: any, out: Set<any>): void {
+  if (e instanceof PyBaseException && e.cls.isSubtype(BaseExceptionGroup)) {
+    const excs = e.dict?.getStr('exceptions');
+    if (excs instanceof PyTuple) for (const x of excs.items) collectLeaves(x, out);
+    return;
+  }
+  out.add(e);
 }
 
 export function beforeWith(slots: any[], sp: number): number {

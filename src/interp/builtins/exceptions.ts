@@ -211,6 +211,11 @@ export function installExceptions(): void {
 
   installExceptionGroups();
   egHooks.make = (msg, excs) => makeGroup(msg, excs);
+  egHooks.makeFrom = (msg, excs) => {
+    const items = toArray(excs);
+    const allExc = items.every((x) => typeOf(x).isSubtype(E.Exception));
+    return call(allExc ? E.ExceptionGroup : E.BaseExceptionGroup, [msg, excs]);
+  };
   egHooks.split = (eg, pred) => splitGroup(eg, pred);
 }
 
@@ -251,7 +256,8 @@ function groupNew(a: any[]): any {
     if (t === E.ExceptionGroup) throw pyErr(E.TypeError, 'Cannot nest BaseExceptions in an ExceptionGroup');
     throw pyErr(E.TypeError, `Cannot nest BaseExceptions in '${t.name}'`);
   }
-  const e = new PyBaseException(t, newTuple([msg, newTuple(seq)]));
+  // args keep the sequence as given: BaseException's repr shows it (a list or a tuple).
+  const e = new PyBaseException(t, newTuple([msg, a[2]]));
   e.dict = new PyDict(dictType);
   setExcAttr(e, 'message', msg);
   setExcAttr(e, 'exceptions', newTuple(seq));
@@ -304,7 +310,6 @@ function installExceptionGroups(): void {
     const n = groupExcs(a[0]).length;
     return `${groupMsg(a[0])} (${n} sub-exception${n === 1 ? '' : 's'})`;
   });
-  method(G, '__repr__', (a) => `${a[0].cls.name}(${repr(groupMsg(a[0]))}, ${repr(newList(groupExcs(a[0])))})`);
   getset(G, 'message', (e) => groupMsg(e));
   getset(G, 'exceptions', (e) => getExcAttr(e, 'exceptions'));
   deriveRef.f = method(G, 'derive', (a) => makeGroup(groupMsg(a[0]), toArray(a[1])));
