@@ -31,6 +31,7 @@ import { strReprModule } from './core/strrepr.js';
 import { strOpsModule } from './core/strops.js';
 import { unicodeModule } from './core/unicode.js';
 import { strBaseModule } from './core/strbase.js';
+import { strPercentModule } from './core/strpercent.js';
 import { contSharedModule } from './core/listshared.js';
 import { sliceModule } from './core/slice.js';
 import { listModule } from './core/list.js';
@@ -46,7 +47,7 @@ import { setOpsModule } from './core/setops.js';
 
 /** All runtime modules of a compiled program. */
 export function runtimeModules(): RuntimeModule[] {
-  const modules = [sysModule, initModule, gcModule, valueModule, excModule, protocolModule, callsModule, strCoreModule, tupleModule, unicodeModule, strBaseModule, strOpsModule, strReprModule, strArgsModule, strSearchModule, strSplitModule, dtoaModule, floatModule, floatOpsModule, mathExpModule, strCaseModule, strMethodsModule, floatParseModule, floatFormatModule, floatMethodsModule, mathTrigModule, mathHypModule,
+  const modules = [sysModule, initModule, gcModule, valueModule, excModule, protocolModule, callsModule, strCoreModule, tupleModule, unicodeModule, strBaseModule, strPercentModule, strOpsModule, strReprModule, strArgsModule, strSearchModule, strSplitModule, dtoaModule, floatModule, floatOpsModule, mathExpModule, strCaseModule, strMethodsModule, floatParseModule, floatFormatModule, floatMethodsModule, mathTrigModule, mathHypModule,
     // Containers (docs/containers.md).
     contSharedModule, sliceModule, listModule, listSliceModule, listMethodsModule, tupleOpsModule, dictModule, dictViewsModule, dictMethodsModule, strFormatModule, setModule, setOpsModule];
   // Ints (docs/int.md).

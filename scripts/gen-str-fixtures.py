@@ -11,10 +11,11 @@ Case format:  {"op": name, "self": V, "args": [V...], "kw": {name: V}, "r": V}
           or  {... "e": [exception type name, message]}  (KeyError: its key)
 Value encoding V (JSON, UTF-8): str as a JSON string,
 true/false/null, {"i": "decimal"} int, {"f": "repr"} float, {"t": [V...]} tuple,
-{"l": [V...]} list, {"b": "hex"} bytes.
+{"l": [V...]} list, {"b": "hex"} bytes, {"d": [[K, V]...]} dict.
 
 Operations: every str method by name (called as str.<name>(self, *args, **kw)), plus
-"repr", "ascii", "ord", "chr" (self unused), "getitem", "slice" (args: start, stop,
+"repr", "ascii", "ord", "chr" (self unused), "format_str" (format(self, spec)),
+"percent" (self % args[0]), "getitem", "slice" (args: start, stop,
 step as slice.indices() normalizes them), "contains", "concat", "repeat", "len",
 "iter", "lt"/"le"/"eq"/"ne"/"gt"/"ge".
 """
@@ -63,13 +64,15 @@ def enc(v):
     if isinstance(v, int):
         return {'i': str(v)}
     if isinstance(v, float):
-        return {'f': repr(v)}
+        return {'f': repr(v)}  # inf, -inf and nan read back with Number()
     if isinstance(v, tuple):
         return {'t': [enc(x) for x in v]}
     if isinstance(v, list):
         return {'l': [enc(x) for x in v]}
     if isinstance(v, bytes):
         return {'b': v.hex()}
+    if isinstance(v, dict):
+        return {'d': [[enc(k), enc(x)] for k, x in v.items()]}
     raise TypeError(f'cannot encode {type(v).__name__}')
 
 
@@ -219,6 +222,33 @@ FORMATS = [
 ]
 for fmt, args, kw in FORMATS:
     record('format', fmt, args, kw)
+
+# printf-style formatting: fmt % args.
+PERCENT = [
+    ('%s is %d years old', ('Ann', 31)), ('%s', 'single'), ('%s', (42,)), ('%r', 'quoted'), ('%s %s', ([1, 2], ('a',))),
+    ('%d %i %5d %-5d| %05d %+d % d', (42, 42, 42, 42, 42, 42, 42)), ('%x %X %#x %o %#o', (255, 255, 255, 8, 8)),
+    ('%e %E %f %g %G', (1234.5, 1234.5, 1234.5, 1234.5, 0.00001234)),
+    ('%.2f %8.3f %-8.2f| %08.2f %+.1f %.0f %.10f', (3.14159, 3.14159, 3.14159, 3.14159, 3.14159, 2.5, 0.1)),
+    ('%c%c%c', (72, 'i', 33)), ('%%', ()), ('100%%', ()), ('%5s|%-5s|', ('ab', 'cd')), ('%.2s', 'abcdef'),
+    ('%*d|%-*d|%.*f', (5, 42, 5, 42, 2, 3.14159)), ('%s %d %s %d %s %r %d', (True, True, None, 3.99, 3.0, 3.0, -0.5)),
+    ('%x %o %5.1f%% %e %g %g', (-255, -8, 12.345, 0, 100000, 1000000)), ('%s %s %s', (1, 'two', 3.0)), ('%10.4s|', 'abcdefg'), ('%-10r|', 'x'),
+    ('[%4d] [%-4d] [%04d] [%x]', (0, 0, 0, 0)), ('[%4d] [%-4d] [%04d] [%x]', (-45, -45, -45, -45)), ('%d', 'x'), ('%s %s', ('only one',)),
+    ('%s', (1, 2)), ('%s', ((1, 2),)), ('%s-%s', tuple('ab')), ('x=%s', [1]),
+    ('%05s', 'ab'), ('%-05d', 5), ('%05d', -5), ('%+05d', 5), ('% 05d', 5), ('%#08x', 255), ('%#-8x|', 255), ('%#8X', 255), ('%.3d', 5),
+    ('%+.3d', -5), ('%#.3o', 8), ('%5c', 'x'), ('%05c', 65), ('%.1c', 'x'), ('%5%', ()), ('%5%', (1,)), ('abc', []), ('abc', 5), ('%s %s', 'ab'),
+    ('%*s', (-5, 'x')), ('%.*s', (-2, 'abc')), ('%ld %hi %Lf', (1, 2, 3.5)), ('%x', 3.5), ('%d', '5'), ('%c', 0x110000), ('%c', 'ab'),
+    ('%c', 1.5), ('%y', 5), ('%', ()), ('%(a', {}), ('%(a)s', 5), ('%*d', ('x', 5)), ('%d', float('nan')), ('%d', float('inf')),
+    ('%i', True), ('%x', True), ('%o', -8), ('%#o', -8), ('%#X', -255), ('%e', 'x'), ('%f', None), ('%r', 'é'), ('%a', 'é😀'), ('%5.2s|', 'abc'),
+    ('%é', 1), ('%\x01', 1), ('%s', ()), ('%10s|', ('é☃',)), ('%c', '☃'), ('%-3c|', '😀'), ('%*.*f', (8, 2, 3.14159)), ('%.0e', 0),
+    ('%08.3f', -3.14159), ('%+#o', 0), ('%-#5x|', 0), ('% x', 255), ('%.50d', 7), ('%#.20X', 48879), ('%d', 2**64), ('%x', -2**70),
+    ('%#o', 2**65), ('%+d', 10**30), ('%d', 1e20), ('%d', -1e300), ('%.3s|%.0s|', ('héllo', 'x')), ('%-*s|', (4, 'é')), ('%s', '日本'),
+    ('%2$s', 'a'), ('%.', 1), ('%-', 1), ('%*', (5,)), ('%.*', (2,)), ('%*', ()), ('%999999999999999999999d', 1), ('%.99999999999d', 1),
+    ('%.*d', (2**40, 1)), ('%*d', (2**70, 1)), ('%c', -1), ('%c', 2**70), ('%c', True), ('é%s☃', 'x'), ('%s%%%s', ('a', 'b')),
+    ('%(a)s %(b)d', {'a': 'x', 'b': 2}), ('%(a)s %(a)r', {'a': 'é'}), ('%s %(a)s', {'a': 1}), ('%(a)(b)s', {'a(b': 1}), ('%(a)s %s', {'a': 1}),
+    ('%(a)s', {}), ('%((a))s', {'(a)': 'p'}), ('%s', {'k': 'v'}), ('no fields', {'k': 'v'}),
+]
+for fmt, args in PERCENT:
+    record('percent', fmt, [args], fn=lambda fmt=fmt, args=args: fmt % args)
 
 # Errors with CPython's exact messages.
 ERRORS = [

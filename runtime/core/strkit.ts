@@ -136,7 +136,7 @@ export function raiseTail(a: Assembler<any>, type: string, msg: string): void {
  * module of the image defines it, else 0, so the str runtime links (and raises a clear
  * SystemError at the call) before those modules exist.
  */
-export const WEAK_ROUTINES = ['rt_list_from_values', 'rt_iter', 'rt_next', 'rt_getitem', 'rt_getattr', 'rt_format', 'rt_format_int', 'rt_float_format', 'rt_dict_new', 'rt_setitem', 'rt_index', 'rt_slice_indices_ex', 'type_slice'] as const;
+export const WEAK_ROUTINES = ['rt_list_from_values', 'rt_iter', 'rt_next', 'rt_getitem', 'rt_getattr', 'rt_format', 'rt_format_int', 'rt_float_format', 'rt_dict_new', 'rt_setitem', 'rt_index', 'rt_slice_indices_ex', 'type_slice', 'rt_float_as_double', 'rt_dtoa_format', 'rt_int_from_double'] as const;
 export type WeakRoutine = (typeof WEAK_ROUTINES)[number];
 
 export function weakData(): RuntimeDatum[] {
@@ -164,6 +164,14 @@ export function callWeak(a: Assembler<any>, name: WeakRoutine, onExc: Label): vo
   a.jmp(onExc);
   a.bind(have);
   a.call(r11);
+}
+
+/**
+ * A NUL-terminated message for rt_raise_cstr (taken literally: no format directives, so a
+ * '%' needs no escaping, unlike exc.ts cstr()).
+ */
+export function literalCstr(name: string, text: string): RuntimeDatum {
+  return { name, section: 'rodata', align: 1, emit: (a) => a.bytes(new TextEncoder().encode(`${text}\0`)) };
 }
 
 /** The names of the weak routines as C strings (for the SystemError message). */

@@ -770,7 +770,10 @@ const binop: RuntimeRoutine = {
     a.call(sym('rt_str_check'));
     a.test(eax, eax);
     a.je(ni);
-    a.jmp(ni); // printf-style formatting: strformat.ts (phase 3)
+    a.mov(rdi, r12);
+    a.mov(rsi, r13);
+    a.call(sym('rt_str_percent'));
+    a.jmp(out);
     a.bind(ni);
     a.mov(rax, g('rt_const_NotImplemented'));
     a.bind(out);

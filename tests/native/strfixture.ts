@@ -10,7 +10,7 @@ import { epilogue, prologue } from '../../src/native/macros.js';
 import { runtimeModules } from '../../runtime/index.js';
 import { type Decoded, loadRuntime, type Rt } from './harness.js';
 
-export type FixValue = string | boolean | null | { i: string } | { f: string } | { t: FixValue[] } | { l: FixValue[] } | { b: string };
+export type FixValue = string | boolean | null | { i: string } | { f: string } | { t: FixValue[] } | { l: FixValue[] } | { b: string } | { d: [FixValue, FixValue][] };
 
 export interface StrCase {
   op: string;
@@ -133,6 +133,13 @@ export class Builder {
     return this.rt.call('rt_list_from_values', p, BigInt(items.length));
   }
 
+  /** A dict through the containers' rt_dict_new / rt_dict_setitem. */
+  dict(pairs: [bigint, bigint][]): bigint {
+    const d = this.rt.call('rt_dict_new');
+    for (const [k, v] of pairs) this.rt.call('rt_dict_setitem', d, k, v);
+    return d;
+  }
+
   bytes(hex: string): bigint {
     const data = Buffer.from(hex, 'hex');
     const p = this.rt.call('rt_alloc', BigInt(BYTES.data + data.length + 1), this.rt.addr('type_bytes'));
@@ -155,9 +162,10 @@ export class Builder {
     if (v === false) return this.rt.false;
     if (typeof v === 'string') return this.str(v);
     if ('i' in v) return this.int(BigInt(v.i));
-    if ('f' in v) return this.rt.float(Number(v.f));
+    if ('f' in v) return this.rt.float(v.f === 'inf' ? Infinity : v.f === '-inf' ? -Infinity : Number(v.f));
     if ('t' in v) return this.tuple(v.t.map((x) => this.value(x)));
     if ('l' in v) return this.list(v.l.map((x) => this.value(x)));
+    if ('d' in v) return this.dict(v.d.map(([k, x]) => [this.value(k), this.value(x)]));
     return this.bytes(v.b);
   }
 
@@ -174,9 +182,10 @@ export class Builder {
 export function expected(v: FixValue): Decoded {
   if (v === null || typeof v === 'boolean' || typeof v === 'string') return v;
   if ('i' in v) return BigInt(v.i);
-  if ('f' in v) return Number(v.f);
+  if ('f' in v) return v.f === 'inf' ? Infinity : v.f === '-inf' ? -Infinity : Number(v.f);
   if ('t' in v) return { tuple: v.t.map(expected) };
   if ('l' in v) return { list: v.l.map(expected) };
+  if ('d' in v) return { dict: v.d.map(([k, x]) => [expected(k), expected(x)]) } as unknown as Decoded;
   return { bytes: v.b } as unknown as Decoded;
 }
 
