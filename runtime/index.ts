@@ -44,12 +44,13 @@ import { dictMethodsModule } from './core/dictmethods.js';
 import { methodsModule } from './core/methods.js';
 import { setModule } from './core/set.js';
 import { setOpsModule } from './core/setops.js';
+import { rangeModule } from './core/range.js';
 
 /** All runtime modules of a compiled program. */
 export function runtimeModules(): RuntimeModule[] {
   const modules = [sysModule, initModule, gcModule, valueModule, excModule, protocolModule, callsModule, strCoreModule, tupleModule, unicodeModule, strBaseModule, strPercentModule, strOpsModule, strReprModule, strArgsModule, strSearchModule, strSplitModule, dtoaModule, floatModule, floatOpsModule, mathExpModule, strCaseModule, strMethodsModule, floatParseModule, floatFormatModule, floatMethodsModule, mathTrigModule, mathHypModule,
     // Containers (docs/containers.md).
-    contSharedModule, sliceModule, listModule, listSliceModule, listMethodsModule, tupleOpsModule, dictModule, dictViewsModule, dictMethodsModule, strFormatModule, setModule, setOpsModule];
+    contSharedModule, sliceModule, listModule, listSliceModule, listMethodsModule, tupleOpsModule, dictModule, dictViewsModule, dictMethodsModule, strFormatModule, setModule, setOpsModule, rangeModule];
   // Ints (docs/int.md).
   modules.push(...intModules);
   return [...modules, objectsModule(modules), methodsModule(modules)];

@@ -204,6 +204,27 @@ out['set_algebra'] = algebra
 out['frozenset_hash'] = [{'items': enc(xs), 'hash': str(hash(frozenset(xs)))} for xs in
                          [[], [0], [1], [-1], [1, 2, 3], [3, 2, 1], list(range(100)), [(1, 2), (2, 1)], [frozenset([1]), frozenset()], [0.5, 2 ** 61]]]
 
+# ---- ranges -----------------------------------------------------------------------------
+ranges = []
+for _ in range(150):
+    step = rng.choice([1, 1, 2, 3, -1, -2, -3, 7, -7, 100])
+    args = [rng.randint(-30, 30), rng.randint(-30, 30), step]
+    r = range(*args)
+    sl = (rng.choice(BOUNDS[:14]), rng.choice(BOUNDS[:14]), rng.choice([None, 1, 2, -1, -2, 3]))
+    probe = [rng.randint(-35, 35) for _ in range(4)] + [rng.choice([1.0, 2.5, -3.0, 'x', None])]
+    ranges.append({
+        # hash(None) is address-based in 3.11: ranges of 0 or 1 values hash differently per process.
+        'args': args, 'list': list(r), 'len': len(r), 'hash': str(hash(r)) if len(r) > 1 else None, 'repr': repr(r),
+        'slice': list(sl), 'sliced': enc((r[slice(*sl)].start, r[slice(*sl)].stop, r[slice(*sl)].step)),
+        'items': [outcome(lambda i=i: r[i]) for i in (0, -1, 3, -4, 30)],
+        'contains': [[enc(p), p in r] for p in probe],
+        'index': [[enc(p), outcome(lambda p=p: r.index(p)), r.count(p)] for p in probe],
+        'reversed': list(reversed(r)),
+    })
+out['ranges'] = ranges
+out['range_eq'] = [[[a, b, c], [d, e, f], range(a, b, c) == range(d, e, f)] for (a, b, c, d, e, f) in
+                   [(0, 0, 1, 5, 1, 1), (0, 3, 2, 0, 4, 2), (1, 2, 5, 1, 3, 7), (0, 10, 1, 0, 10, 2), (3, 0, -1, 3, 0, -1), (0, 5, 1, 1, 5, 1)]]
+
 # ---- messages of argument and type errors -------------------------------------------------------
 L = [1, 2, 3]
 D = {1: 2}
@@ -288,6 +309,17 @@ errors = {
     'hash(set)': lambda: hash(set()),
     'set.add([])': lambda: set().add([]),
     'frozenset.copy(1)': lambda: frozenset().copy(1),
+    'range()': lambda: range(),
+    'range(1.0)': lambda: range(1.0),
+    'range(1, 2, 0)': lambda: range(1, 2, 0),
+    'range(1, 2, 3, 4)': lambda: range(1, 2, 3, 4),
+    'range(1, x=2)': lambda: range(1, x=2),
+    'range(3)[5]': lambda: range(3)[5],
+    'range(3)["a"]': lambda: range(3).__getitem__('a'),
+    'range(3)[2**70]': lambda: range(3)[2 ** 70],
+    'range(10)[::0]': lambda: range(10)[::0],
+    'range < range': lambda: range(3) < range(4),
+    'range.count()': lambda: range(3).count(),
 }
 out['errors'] = {k: outcome(f) for k, f in errors.items()}
 
