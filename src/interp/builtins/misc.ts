@@ -265,7 +265,13 @@ export function installMisc(): void {
       const w = a[0] as PyWrapper;
       if (isStatic) return w.func;
       const owner = a.length > 2 && a[2] !== None ? a[2] : typeOf(a[1]);
-      return new PyMethod(methodType, w.func, owner);
+      // 3.9-3.12: a wrapped descriptor (e.g. a property) is bound to the class itself.
+      const f = w.func;
+      if (!(f instanceof PyFunction) && !(f instanceof PyBuiltin) && typeof f === 'object' && f !== null) {
+        const g = typeOf(f).lookup('__get__');
+        if (g !== undefined) return callDescr(g, f, [owner, owner]);
+      }
+      return new PyMethod(methodType, f, owner);
     });
     getset(W, '__func__', (w: PyWrapper) => w.func);
     getset(W, '__wrapped__', (w: PyWrapper) => w.func);

@@ -15,7 +15,7 @@ import { call, callDescr, hashNumberRef, newTuple, None, NotImplemented, typeOf,
 import { dictHooks } from '../pydict.js';
 import { boolType, bytesType, complexType, floatType, intType, PyType, strType } from '../typeobj.js';
 import { transformDecimalAndSpaceToAscii } from '../../unicode/index.js';
-import { floatRepr, intRepr } from './repr.js';
+import { floatRepr, intRepr, str } from './repr.js';
 import { BINOPS } from '../../bytecode/ops.js';
 import { memoryviewBytesRef } from './fileio.js';
 
@@ -320,10 +320,13 @@ export function installNumbers(): void {
     const [q, r] = wrapNumeric(() => N.intDivmod(x, y));
     return newTuple([q, r]);
   });
+  // An empty spec means str(self) for anything but an exact int (formatter_unicode.c,
+  // format_obj): bools and subclasses with their own __str__.
   method(I, '__format__', (a) => {
     const v = a[0];
-    if (typeof v === 'boolean' && a[1] === '') return v ? 'True' : 'False';
-    return wrapNumeric(() => N.formatInt(intOf(v)!, a[1], typeOf(v).name));
+    const spec = formatSpecArg(a[1]);
+    if (spec === '' && typeof v !== 'number' && typeof v !== 'bigint') return str(v);
+    return wrapNumeric(() => N.formatInt(intOf(v)!, spec, typeOf(v).name));
   });
   method(I, '__getnewargs__', (a) => newTuple([intOf(a[0])]));
   method(I, 'bit_length', (a) => N.intBitLength(intOf(a[0])!));
@@ -406,7 +409,11 @@ export function installNumbers(): void {
     const [q, r] = wrapNumeric(() => N.floatDivmod(realValue(a[1]), floatOf(a[0])!));
     return newTuple([newFloat(q), newFloat(r)]);
   });
-  method(F, '__format__', (a) => wrapNumeric(() => N.formatFloat((a[0] as PyFloat).v, a[1])));
+  method(F, '__format__', (a) => {
+    const spec = formatSpecArg(a[1]);
+    if (spec === '' && a[0].cls !== floatType) return str(a[0]);
+    return wrapNumeric(() => N.formatFloat((a[0] as PyFloat).v, spec));
+  });
   method(F, 'is_integer', (a) => N.floatIsInteger((a[0] as PyFloat).v));
   method(F, 'as_integer_ratio', (a) => {
     const [n, d] = wrapNumeric(() => N.floatAsIntegerRatio((a[0] as PyFloat).v));
@@ -455,11 +462,22 @@ export function installNumbers(): void {
   method(C, '__pos__', (a) => new PyComplex(complexType, a[0].re, a[0].im));
   method(C, '__abs__', (a) => newFloat(wrapNumeric(() => N.complexAbs({ re: a[0].re, im: a[0].im }))));
   method(C, 'conjugate', (a) => new PyComplex(complexType, a[0].re, -a[0].im));
-  method(C, '__format__', (a) => wrapNumeric(() => N.formatComplex({ re: a[0].re, im: a[0].im }, a[1])));
+  method(C, '__format__', (a) => {
+    const spec = formatSpecArg(a[1]);
+    if (spec === '' && a[0].cls !== complexType) return str(a[0]);
+    return wrapNumeric(() => N.formatComplex({ re: a[0].re, im: a[0].im }, spec));
+  });
   method(C, '__complex__', (a) => new PyComplex(complexType, a[0].re, a[0].im));
   method(C, '__getnewargs__', (a) => newTuple([newFloat(a[0].re), newFloat(a[0].im)]));
   getset(C, 'real', (x) => newFloat(x.re));
   getset(C, 'imag', (x) => newFloat(x.im));
+}
+
+/** The format_spec argument of __format__ (argument clinic: str). */
+function formatSpecArg(v: any): string {
+  if (typeof v === 'string') return v;
+  if (v instanceof PyBoxed && typeof v.value === 'string') return v.value;
+  throw pyErr(TypeError, `__format__() argument must be str, not ${typeName(v)}`);
 }
 
 function realValue(v: any): number {
