@@ -21,6 +21,14 @@ import { strCoreModule } from './core/strcore.js';
 import { sysModule } from './core/sys.js';
 import { tupleModule } from './core/tuple.js';
 import { valueModule } from './core/value.js';
+import { attrsModule } from './core/attrs.js';
+import { buildModule } from './core/build.js';
+import { builtinFunctionObjects, builtinsModule } from './core/builtins.js';
+import { entryModule } from './core/entry.js';
+import { funcModule } from './core/func.js';
+import { modulesModule } from './core/modules.js';
+import { opsModule } from './core/ops.js';
+import { tracebackModule } from './core/traceback.js';
 import { strFormatModule } from './core/strformat.js';
 import { strMethodsModule } from './core/strmethods.js';
 import { strCaseModule } from './core/strcase.js';
@@ -48,10 +56,12 @@ import { rangeModule } from './core/range.js';
 
 /** All runtime modules of a compiled program. */
 export function runtimeModules(): RuntimeModule[] {
-  const modules = [sysModule, initModule, gcModule, valueModule, excModule, protocolModule, callsModule, strCoreModule, tupleModule, unicodeModule, strBaseModule, strPercentModule, strOpsModule, strReprModule, strArgsModule, strSearchModule, strSplitModule, dtoaModule, floatModule, floatOpsModule, mathExpModule, strCaseModule, strMethodsModule, floatParseModule, floatFormatModule, floatMethodsModule, mathTrigModule, mathHypModule,
+  const modules: RuntimeModule[] = [sysModule, initModule, gcModule, valueModule, excModule, protocolModule, callsModule, strCoreModule, tupleModule, unicodeModule, strBaseModule, strPercentModule, strOpsModule, strReprModule, strArgsModule, strSearchModule, strSplitModule, dtoaModule, floatModule, floatOpsModule, mathExpModule, strCaseModule, strMethodsModule, floatParseModule, floatFormatModule, floatMethodsModule, mathTrigModule, mathHypModule,
     // Containers (docs/containers.md).
     contSharedModule, sliceModule, listModule, listSliceModule, listMethodsModule, tupleOpsModule, dictModule, dictViewsModule, dictMethodsModule, strFormatModule, setModule, setOpsModule, rangeModule];
   // Ints (docs/int.md).
   modules.push(...intModules);
-  return [...modules, objectsModule(modules), methodsModule(modules)];
+  // Calls, frames, tracebacks, generic operations, attributes, modules, entry.
+  modules.push(funcModule, tracebackModule, opsModule, attrsModule, modulesModule, buildModule, builtinsModule, entryModule);
+  return [...modules, objectsModule(modules), { name: 'builtin-objects', routines: [], data: builtinFunctionObjects(modules) }, methodsModule(modules)];
 }

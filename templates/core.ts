@@ -4,6 +4,7 @@
 // value-stack top afterwards.
 
 import { al, eax, ecx, edx, esi, mem, qword, rax, rcx, rdi, rdx, rsi, sym, type Gpr } from '../src/asm/index.js';
+import { FVS_HAVE_SPEC, INTRINSICS } from '../src/bytecode/ops.js';
 import { CELL } from '../src/native/layout.js';
 import { D, H, L, RT, S, SA, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
 import { excCheck, restoreTop } from './util.js';
@@ -381,6 +382,51 @@ export const coreTemplates: TemplateDef<any>[] = [
       a.mov(S(0, 1), rax);
     },
   })),
+  ...(
+    [
+      ['LIST_APPEND', 'rt_list_append'],
+      ['SET_ADD', 'rt_set_add'],
+      ['LIST_EXTEND', 'rt_list_extend'],
+      ['SET_UPDATE', 'rt_set_update'],
+      ['DICT_UPDATE', 'rt_dict_update_arg'],
+    ] as const
+  ).map(([op, routine]) => ({
+    op,
+    doc: 'STACK[-arg] is the container being built (below the value)',
+    emit(a: TplAsm) {
+      a.mov(rdi, S(-1, 1));
+      a.mov(rsi, S(-1));
+      a.call(sym(routine));
+      restoreTop(a);
+      excCheck(a);
+    },
+  })),
+  {
+    op: 'MAP_ADD',
+    emit(a: TplAsm) {
+      a.mov(rdi, S(-2, 1));
+      a.mov(rsi, S(-2));
+      a.mov(rdx, S(-1));
+      a.call(sym('rt_dict_setitem'));
+      restoreTop(a);
+      excCheck(a);
+    },
+  },
+  {
+    op: 'FORMAT_VALUE',
+    variant: (ins) => ({ spec: (ins.arg & FVS_HAVE_SPEC) !== 0 }),
+    emit(a: TplAsm, p: { spec: boolean }) {
+      const v = p.spec ? -2 : -1;
+      a.mov(rdi, S(v));
+      a.mov(esi, H.arg());
+      if (p.spec) a.mov(rdx, S(-1));
+      else a.mov(rdx, RT('rt_const_unbound'));
+      a.call(sym('rt_format_value'));
+      restoreTop(a);
+      excCheck(a);
+      a.mov(S(v), rax);
+    },
+  },
   {
     op: 'BUILD_MAP',
     emit(a: TplAsm) {
@@ -390,6 +436,18 @@ export const coreTemplates: TemplateDef<any>[] = [
       restoreTop(a);
       excCheck(a);
       a.mov(S(0, 2), rax);
+    },
+  },
+  {
+    op: 'BUILD_SLICE',
+    variant: (ins) => ({ n: ins.arg }),
+    emit(a: TplAsm, p: { n: number }) {
+      a.mov(rdi, S(-p.n));
+      a.mov(rsi, S(-p.n + 1));
+      if (p.n === 3) a.mov(rdx, S(-1));
+      else a.mov(rdx, RT('rt_const_unbound'));
+      a.call(sym('rt_slice_new'));
+      a.mov(S(-p.n), rax);
     },
   },
   {
@@ -540,7 +598,7 @@ export const coreTemplates: TemplateDef<any>[] = [
       a.lea(rdi, SA(-2, 1));
       a.mov(esi, H.arg());
       a.xor(edx, edx);
-      a.call(sym('rt_call_method'));
+      a.call(sym('rt_call_method_stack'));
       restoreTop(a);
       excCheck(a);
       a.mov(S(-2, 1), rax);
@@ -553,7 +611,7 @@ export const coreTemplates: TemplateDef<any>[] = [
       a.lea(rdi, SA(-3, 1));
       a.mov(esi, H.arg());
       a.mov(rdx, S(-1));
-      a.call(sym('rt_call_method'));
+      a.call(sym('rt_call_method_stack'));
       restoreTop(a);
       excCheck(a);
       a.mov(S(-3, 1), rax);
@@ -585,6 +643,33 @@ export const coreTemplates: TemplateDef<any>[] = [
       a.call(sym('rt_make_function'));
       excCheck(a);
       a.mov(S(-1 - p.parts), rax);
+    },
+  },
+  {
+    op: 'CALL_INTRINSIC_1',
+    doc: 'the intrinsics compiled code needs (the others are refused by the program checker)',
+    variant: (ins) => ({ which: INTRINSICS[ins.arg] }),
+    emit(a: TplAsm, p: { which: string }) {
+      switch (p.which) {
+        case 'OWN_LOOP_ITER':
+        case 'CLOSE_LOOP_ITER':
+          // Loop-owned iterators matter for closing generators, which this code does not have.
+          return;
+        case 'UNARY_POSITIVE':
+          a.mov(rdi, S(-1));
+          a.mov(esi, 1);
+          a.call(sym('rt_unary_op'));
+          break;
+        case 'LIST_TO_TUPLE':
+          a.mov(rdi, S(-1));
+          a.call(sym('rt_tuple_from_iterable'));
+          break;
+        default:
+          throw new Error(`intrinsic ${p.which} has no template`);
+      }
+      restoreTop(a);
+      excCheck(a);
+      a.mov(S(-1), rax);
     },
   },
   // ---- exceptions

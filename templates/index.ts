@@ -6,10 +6,11 @@ import { arithTemplates } from './arith.js';
 import { callTemplates } from './calls.js';
 import { coreTemplates } from './core.js';
 import { frameTemplates } from './frame.js';
+import { loopTemplates } from './loops.js';
 
 export const TEMPLATES: ReadonlyMap<string, TemplateDef<any>> = (() => {
   const m = new Map<string, TemplateDef<any>>();
-  for (const t of [...frameTemplates, ...coreTemplates, ...arithTemplates, ...callTemplates]) {
+  for (const t of [...frameTemplates, ...coreTemplates, ...arithTemplates, ...callTemplates, ...loopTemplates]) {
     if (m.has(t.op)) throw new Error(`template ${t.op} defined twice`);
     m.set(t.op, t);
   }

@@ -311,11 +311,24 @@ export const builtinsModule: RuntimeModule = {
       contract: 'rdi=a file= argument -> rax=its fd (None: stdout; sys.stdout/sys.stderr objects: 1/2) or EXC; may allocate',
       emit(a: Assembler<any>) {
         const notNone = a.newLabel();
+        const notStream = a.newLabel();
         a.cmp(rdi, g('rt_const_None'));
         a.jne(notNone);
         a.mov(eax, 1);
         a.ret();
         a.bind(notNone);
+        a.push(rdi);
+        a.lea(rsi, rip(sym('type_TextIOWrapper')));
+        a.call(sym('rt_isinstance_type'));
+        a.pop(rdi);
+        a.test(eax, eax);
+        a.je(notStream);
+        unboxPtr(a, rdi);
+        a.mov(rax, qword(mem(rdi, 16))); // TEXTIO.fd
+        a.shl(rax, 16);
+        a.sar(rax, 16);
+        a.ret();
+        a.bind(notStream);
         a.mov(rdx, rdi);
         a.lea(rdi, rip(sym('type_AttributeError')));
         a.lea(rsi, rip(sym('msg_no_write')));

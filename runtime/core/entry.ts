@@ -43,6 +43,7 @@ export const entryModule: RuntimeModule = {
         a.mov(rdi, g('rt_main_globals'));
         a.mov(rsi, qword(rip(sym('rt_main_globals'), 8)));
         a.call(sym('rt_gc_add_roots'));
+        a.call(sym('rt_modules_init'));
         a.mov(rax, g('rt_main_code_ptr'));
         a.mov(rdi, g('rt_vs_base'));
         a.mov(rsi, g('rt_const_None'));
@@ -57,6 +58,7 @@ export const entryModule: RuntimeModule = {
         a.call(sym('rt_handle_uncaught'));
         a.bind(done);
         a.mov(r12d, eax);
+        a.call(sym('rt_gc_report'));
         a.call(sym('rt_flush_stdout'));
         a.mov(eax, r12d);
         epilogue(a, saved, 8);

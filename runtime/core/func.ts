@@ -141,7 +141,7 @@ export const funcModule: RuntimeModule = {
     bindArgs(),
     ...bindErrorRoutines(),
     {
-      name: 'rt_call_method',
+      name: 'rt_call_method_stack',
       contract: 'rdi=address of [method, self or UNBOUND, args...], esi=n args, rdx=kwnames tuple or 0 -> rax=result or EXC; may allocate, may raise',
       emit(a: Assembler<any>) {
         const withSelf = a.newLabel();

@@ -395,6 +395,100 @@ export const opsModule: RuntimeModule = {
         epilogue(a, [r12, r13]);
       },
     },
+    {
+      name: 'rt_format',
+      contract: "rdi=value, rsi=format spec str -> rax=str value (format(value, spec)) or EXC; the type's format slot, else object.__format__ (str() for an empty spec, TypeError otherwise); may allocate, may raise",
+      emit(a: Assembler<any>) {
+        const noSlot = a.newLabel();
+        const bad = a.newLabel();
+        prologue(a, [r12, r13]);
+        a.mov(r12, rdi);
+        a.mov(r13, rsi);
+        a.call(sym('rt_type_of'));
+        a.mov(rax, qword(mem(rax, typeSlot('format'))));
+        a.test(rax, rax);
+        a.je(noSlot);
+        a.mov(rdi, r12);
+        a.mov(rsi, r13);
+        a.call(rax);
+        const out = a.newLabel();
+        a.jmp(out);
+        a.bind(noSlot);
+        a.mov(rax, r13);
+        unboxPtr(a, rax);
+        a.cmp(qword(mem(rax, 16)), 0); // STR.length
+        a.jne(bad);
+        a.mov(rdi, r12);
+        a.call(sym('rt_str'));
+        a.jmp(out);
+        a.bind(bad);
+        a.lea(rdi, rip(sym('type_TypeError')));
+        a.lea(rsi, rip(sym('msg_unsupported_format')));
+        a.mov(rdx, r12);
+        a.call(sym('rt_raise_fmt'));
+        a.bind(out);
+        epilogue(a, [r12, r13]);
+      },
+    },
+    {
+      name: 'rt_format_value',
+      contract: 'rdi=value, esi=FORMAT_VALUE flags (conversion in bits 0-1: 1 str, 2 repr, 3 ascii), rdx=spec str or UNBOUND -> rax=str value or EXC; may allocate, may raise',
+      emit(a: Assembler<any>) {
+        const out = a.newLabel();
+        const converted = a.newLabel();
+        prologue(a, [r12, r13]);
+        a.mov(r12, rdi);
+        a.mov(r13, rdx);
+        a.and(esi, 3);
+        for (const [conv, routine] of [[1, 'rt_str'], [2, 'rt_repr']] as const) {
+          const skip = a.newLabel();
+          a.cmp(esi, conv);
+          a.jne(skip);
+          a.mov(rdi, r12);
+          a.call(sym(routine));
+          a.jmp(converted);
+          a.bind(skip);
+        }
+        {
+          const skip = a.newLabel();
+          a.cmp(esi, 3);
+          a.jne(skip);
+          // ascii(): the builtin with the vector ABI, on a one-word argument array.
+          a.push(r12);
+          a.push(r12);
+          a.mov(rdi, rsp);
+          a.mov(esi, 1);
+          a.xor(edx, edx);
+          a.call(sym('rt_builtin_ascii'));
+          a.pop(rcx);
+          a.pop(rcx);
+          a.jmp(converted);
+          a.bind(skip);
+        }
+        a.mov(rax, r12);
+        a.bind(converted);
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
+        a.mov(r12, rax);
+        // No spec: an exact str is the result; anything else formats with ''.
+        const haveSpec = a.newLabel();
+        a.cmp(r13, g('rt_const_unbound'));
+        a.jne(haveSpec);
+        a.mov(rdi, r12);
+        a.call(sym('rt_type_of'));
+        a.lea(rcx, rip(sym('type_str')));
+        a.cmp(rax, rcx);
+        a.mov(rax, r12);
+        a.je(out);
+        a.mov(r13, g('const_str_empty'));
+        a.bind(haveSpec);
+        a.mov(rdi, r12);
+        a.mov(rsi, r13);
+        a.call(sym('rt_format'));
+        a.bind(out);
+        epilogue(a, [r12, r13]);
+      },
+    },
     // ---- raising
     {
       name: 'rt_reraise_current',
@@ -606,6 +700,7 @@ export const opsModule: RuntimeModule = {
     cstr('msg_too_many_values', 'too many values to unpack (expected %d)'),
     cstr('msg_not_enough_values', 'not enough values to unpack (expected %d, got %d)'),
     cstr('msg_cannot_unpack', 'cannot unpack non-iterable %T object'),
+    cstr('msg_unsupported_format', 'unsupported format string passed to %T.__format__'),
     cstr('msg_no_active_exception', 'No active exception to reraise'),
     cstr('msg_bad_cause', 'exception causes must derive from BaseException'),
     cstr('msg_catching_non_exception', 'catching classes that do not inherit from BaseException is not allowed'),

@@ -16,12 +16,12 @@ import { basename } from 'node:path';
 import { Assembler, type AsmOutput } from '../asm/index.js';
 import type { CodeObject, Const } from '../bytecode/code.js';
 import { CO_VARARGS, CO_VARKEYWORDS } from '../bytecode/code.js';
-import { GENERIC, Op, OPS } from '../bytecode/ops.js';
+import { GENERIC, INTRINSICS, Op, OPS } from '../bytecode/ops.js';
 import { compileError } from '../diagnostics.js';
 import type { Source } from '../frontend/source.js';
 import { codeEntryLines } from '../interp/traceback.js';
 import type { Profile } from '../interp/profile.js';
-import { runtimeModules } from '../../runtime/index.js';
+import { runtimeImage } from './runtime-image.js';
 import { TEMPLATES } from '../../templates/index.js';
 import { type Chunk, chunkFromAsm } from './image.js';
 import { boxFloat, boxInt, INT48_MAX, INT48_MIN, UNBOUND } from './layout.js';
@@ -69,8 +69,17 @@ const FEATURE_OF_OP: Record<string, string> = {
   CALL_FUNCTION_EX: "'*args' calls",
   IMPORT_NAME: "'import'",
   IMPORT_FROM: "'from ... import'",
-  CALL_INTRINSIC_1: 'this construct',
+  INTRINSIC_STOPITERATION_ERROR: 'generators',
+  INTRINSIC_ASYNC_GEN_WRAP: 'async generators',
+  INTRINSIC_IMPORT_STAR: "'from ... import *'",
+  INTRINSIC_PRINT_EXPR: 'interactive expressions',
+  INTRINSIC_TYPEALIAS: "'type' aliases",
 };
+
+/** The names of CPython 3.11's builtins module (dir(builtins), without dunders). */
+const CPYTHON_BUILTINS: ReadonlySet<string> = new Set(
+  'ArithmeticError AssertionError AttributeError BaseException BaseExceptionGroup BlockingIOError BrokenPipeError BufferError BytesWarning ChildProcessError ConnectionAbortedError ConnectionError ConnectionRefusedError ConnectionResetError DeprecationWarning EOFError Ellipsis EncodingWarning EnvironmentError Exception ExceptionGroup False FileExistsError FileNotFoundError FloatingPointError FutureWarning GeneratorExit IOError ImportError ImportWarning IndentationError IndexError InterruptedError IsADirectoryError KeyError KeyboardInterrupt LookupError MemoryError ModuleNotFoundError NameError None NotADirectoryError NotImplemented NotImplementedError OSError OverflowError PendingDeprecationWarning PermissionError ProcessLookupError RecursionError ReferenceError ResourceWarning RuntimeError RuntimeWarning StopAsyncIteration StopIteration SyntaxError SyntaxWarning SystemError SystemExit TabError TimeoutError True TypeError UnboundLocalError UnicodeDecodeError UnicodeEncodeError UnicodeError UnicodeTranslateError UnicodeWarning UserWarning ValueError Warning ZeroDivisionError abs aiter all anext any ascii bin bool breakpoint bytearray bytes callable chr classmethod compile complex copyright credits delattr dict dir divmod enumerate eval exec exit filter float format frozenset getattr globals hasattr hash help hex id input int isinstance issubclass iter len license list locals map max memoryview min next object oct open ord pow print property quit range repr reversed round set setattr slice sorted staticmethod str sum super tuple type vars zip'.split(' '),
+);
 
 export interface ProgramOptions {
   profile?: Profile | null;
@@ -283,7 +292,7 @@ function wordOf(w: StaticWord): Word64 {
 }
 
 /** Check that the native backend can compile every instruction of `co`. */
-function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder): void {
+function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globals: ReadonlyMap<string, number>): void {
   for (let i = 0; i < co.ops.length; i++) {
     const name = OPS[GENERIC[co.ops[i]]].name;
     const def = TEMPLATES.get(name);
@@ -291,23 +300,29 @@ function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder): void
     if (def !== undefined) {
       // Every runtime routine the template's generic stencil calls must exist.
       const view = { op: name as any, arg: co.args[i], next: null, depth: 0, facts: {} };
-      let params = {};
       try {
-        params = def.variant ? def.variant(view) : {};
+        const st = stencilFor(def, def.variant ? def.variant(view) : {});
+        for (const r of st.relocs) {
+          if (r.target.kind !== 'extern') continue;
+          const n = r.target.name.replace(/^box:/, '');
+          if (!b.definedRuntime.has(n)) missing = name;
+        }
       } catch {
-        params = {};
+        // A variant the template does not implement.
+        missing = name === 'CALL_INTRINSIC_1' ? `INTRINSIC_${INTRINSICS[co.args[i]]}` : name;
       }
-      const st = stencilFor(def, params);
-      for (const r of st.relocs) {
-        if (r.target.kind !== 'extern') continue;
-        const n = r.target.name.replace(/^box:/, '');
-        if (!b.definedRuntime.has(n)) missing = name;
-      }
+    }
+    // A builtin CPython has and this runtime does not: refused at compile time, never a
+    // NameError at run time.
+    if (missing === null && GENERIC[co.ops[i]] === Op.LOAD_GLOBAL) {
+      const name = co.names[co.args[i]];
+      if (!globals.has(name) && !b.builtinNames.has(name) && CPYTHON_BUILTINS.has(name)) missing = `builtin:${name}`;
     }
     if (missing !== null) {
       const s = co.spans[2 * i];
       const e = co.spans[2 * i + 1];
-      throw compileError(source, 'unsupportedNative', s, [FEATURE_OF_OP[missing] ?? `'${missing}'`], { end: e > s ? e : undefined });
+      const what = missing.startsWith('builtin:') ? `builtin '${missing.slice(8)}'` : FEATURE_OF_OP[missing] ?? `'${missing}'`;
+      throw compileError(source, 'unsupportedNative', s, [what], { end: e > s ? e : undefined });
     }
   }
 }
@@ -317,7 +332,9 @@ function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder): void
  * runtime, the program's static objects and its stitched functions.
  */
 export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {}): NativeProgram {
-  const runtime = [...runtimeModules(), ...(options.extraRuntime ?? [])];
+  const image = runtimeImage();
+  const extra = options.extraRuntime ?? [];
+  const runtime = [...image.modules, ...extra];
   const b = new ProgramBuilder(runtime);
   const moduleName = basename(moduleCode.filename).replace(/\.py$/, '');
   const mainCode = globalizeModuleCode(moduleCode);
@@ -325,7 +342,6 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
   const codes = [mainCode, ...Array.from(allCodes(moduleCode)).slice(1)];
   for (const co of codes) {
     if ((co.flags & 0x20) !== 0) throw compileError(co.source, 'unsupportedNative', co.spans[0] ?? 0, ['generators']);
-    checkSupported(co, co.source, b);
   }
 
   // ---- module globals: every name the module (or a `global` statement) assigns.
@@ -343,6 +359,7 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
       }
     }
   }
+  for (const co of codes) checkSupported(co, co.source, b, globalIndex);
   const globalsSym = `${moduleName}.globals`;
   b.dataItem(globalsSym, 8, (a) => {
     for (const n of globalNames) {
@@ -430,7 +447,8 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
     a.u64(sym(globalsSym));
     a.u64(globalNames.length);
   });
-  const chunks = [...assembleRuntime(runtime), ...b.chunks(), ...textChunks];
+  const runtimeChunks = extra.length === 0 ? image.chunks : assembleRuntime(runtime);
+  const chunks = [...runtimeChunks, ...b.chunks(), ...textChunks];
   return { chunks, functions, mainCode: codeSym.get(mainCode)! };
 }
 

@@ -154,11 +154,28 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
   const instrPiece = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     if (depths[i] < 0) continue;
-    const op = chosen[i];
-    const def = templateOf(op) ?? templateOf(OPS[GENERIC[co.ops[i]]].name);
-    if (def === undefined) throw new Error(`${co.qualname}: no template for ${op}`);
+    const genericName = OPS[GENERIC[co.ops[i]]].name;
     const next = i + 1 < n ? { op: OPS[GENERIC[co.ops[i + 1]]].name as OpName, arg: co.args[i + 1] } : null;
-    const facts = env.facts(co, i);
+    const facts = { ...env.facts(co, i) };
+    if (i + 1 < n) {
+      const nf = env.facts(co, i + 1);
+      if (nf.maybeUnbound !== undefined) facts.maybeUnboundNext = nf.maybeUnbound;
+    }
+    // The profiled specialization, unless its template cannot take this instance (then the
+    // generic op, which every template set has).
+    let op = chosen[i];
+    let def = templateOf(op) ?? templateOf(genericName);
+    if (def === undefined) throw new Error(`${co.qualname}: no template for ${op}`);
+    if (op !== genericName) {
+      try {
+        stencilFor(def, def.variant ? def.variant(view(op, co.args[i], next, depths[i], facts)) : {});
+      } catch {
+        op = genericName;
+        chosen[i] = op;
+        def = templateOf(op);
+        if (def === undefined) throw new Error(`${co.qualname}: no template for ${op}`);
+      }
+    }
     instrPiece[i] = specs.length;
     specs.push({ def, view: view(op, co.args[i], next, depths[i], facts), instr: i, label: op });
     const fuses = def.fuses ?? 0;

@@ -12,9 +12,11 @@
 
 import koffi from 'koffi';
 import { mapImage, type MappedImage } from '../../src/native/jit.js';
-import { assembleRuntime, type RuntimeModule } from '../../src/native/rt.js';
+import type { RuntimeModule } from '../../src/native/rt.js';
+import { buildProgram } from '../../src/native/program.js';
+import { compileModule } from '../../src/compiler/codegen.js';
+import { Source } from '../../src/frontend/source.js';
 import { BIGINT, boxInt, EXC, EXCEPTION, INT48_MAX, INT48_MIN, isFloatWord, LIST, OBJ_TAG_BITS, PAYLOAD_MASK, STR, TAG_INT, TAG_OBJ, TUPLE, TYPE, UNBOUND, unboxInt, VALUES } from '../../src/native/layout.js';
-import { runtimeModules } from '../../runtime/index.js';
 
 export type Decoded =
   | bigint
@@ -68,7 +70,9 @@ export interface LoadOptions {
 }
 
 export function loadRuntime(extra: RuntimeModule[] = [], opts: LoadOptions = {}): Rt {
-  const img = mapImage(assembleRuntime([...runtimeModules(), ...extra]));
+  // The runtime linked with an empty program (which provides the program-level symbols:
+  // the main code object and the globals table).
+  const img = mapImage(buildProgram(compileModule(new Source('<runtime tests>', '')), { extraRuntime: extra }).chunks);
   img.call('rt_runtime_init');
   if (opts.gc !== true) img.writeU64(img.addr('rt_gc_inhibit'), 1n);
   const libc = koffi.load('libc.so.6');

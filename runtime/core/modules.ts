@@ -1,0 +1,416 @@
+// Runtime core: module objects, `import` of the builtin modules, and the sys module.
+//
+// A module object (layout.ts MODULE) holds its name and a dict namespace; attribute access
+// goes through the module type's getattr/setattr slots. Builtin modules are created at
+// start-up by rt_modules_init; `import sys` finds them in a small table of
+// (name, module) pairs. The sys module carries argv (from the process arguments), the
+// standard streams (TextIOWrapper objects writing to fd 1 and 2) and the recursion limit.
+
+import { type Assembler, byte, eax, ebx, ecx, edi, esi, mem, qword, r12, r13, r14, r15, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
+import { boxInt, MODULE, STR } from '../../src/native/layout.js';
+import type { RuntimeModule } from '../../src/native/rt.js';
+import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
+import { emitHeader, emitStr } from '../../src/native/statics.js';
+import { cstr } from './exc.js';
+
+/** TextIOWrapper objects: the file descriptor as a small int. */
+export const TEXTIO = { fd: 16, size: 24 } as const;
+
+/** Builtin modules available to `import`, with their initialisers. */
+export const BUILTIN_MODULES = ['sys'] as const;
+
+/** sys attributes set from constants at start-up: [name, kind, value]. */
+const SYS_STRS: readonly [string, string][] = [
+  ['platform', 'linux'],
+  ['byteorder', 'little'],
+  ['version', '3.11.7 (edgepyc native)'],
+  ['executable', ''],
+];
+
+export const modulesModule: RuntimeModule = {
+  name: 'modules',
+  types: [{ name: 'TextIOWrapper', layout: 'fixed' }],
+  methods: [
+    { type: 'TextIOWrapper', name: 'write', entry: 'rt_textio_write' },
+    { type: 'TextIOWrapper', name: 'flush', entry: 'rt_textio_flush' },
+  ],
+  builtins: [],
+  routines: [
+    {
+      name: 'rt_module_new',
+      contract: 'rdi=name str -> rax=module value with an empty dict namespace holding __name__; may allocate',
+      emit(a: Assembler<any>) {
+        prologue(a, [r12, r13]);
+        a.mov(r12, rdi);
+        a.call(sym('rt_dict_new'));
+        a.mov(r13, rax);
+        a.mov(rdi, r13);
+        a.mov(rsi, g('const_str___name__'));
+        a.mov(rdx, r12);
+        a.call(sym('rt_dict_setitem'));
+        a.mov(edi, MODULE.size);
+        a.lea(rsi, rip(sym('type_module')));
+        a.call(sym('rt_alloc'));
+        a.mov(qword(mem(rax, MODULE.name)), r12);
+        a.mov(qword(mem(rax, MODULE.dict)), r13);
+        a.mov(rcx, g('rt_const_unbound'));
+        a.mov(qword(mem(rax, MODULE.globals)), rcx);
+        boxPtr(a, rax, rcx);
+        epilogue(a, [r12, r13]);
+      },
+    },
+    {
+      name: 'rt_getattr_module',
+      contract: 'getattr slot of modules: rdi=module, rsi=name -> rax=value, UNBOUND if absent, or EXC; may allocate',
+      emit(a: Assembler<any>) {
+        const notDict = a.newLabel();
+        unboxPtr(a, rdi);
+        a.push(rdi);
+        a.push(rsi);
+        a.mov(rdi, rsi);
+        a.lea(rsi, rip(sym('cstr___dict__')));
+        a.call(sym('rt_str_equals_cstr'));
+        a.pop(rsi);
+        a.pop(rdi);
+        a.test(eax, eax);
+        a.je(notDict);
+        a.mov(rax, qword(mem(rdi, MODULE.dict)));
+        a.ret();
+        a.bind(notDict);
+        a.mov(rdi, qword(mem(rdi, MODULE.dict)));
+        a.jmp(sym('rt_dict_lookup_str'));
+      },
+    },
+    {
+      name: 'rt_setattr_module',
+      contract: 'setattr slot of modules: rdi=module, rsi=name, rdx=value or UNBOUND (delete) -> rax=0 or EXC; may allocate',
+      emit(a: Assembler<any>) {
+        const del = a.newLabel();
+        unboxPtr(a, rdi);
+        a.mov(rdi, qword(mem(rdi, MODULE.dict)));
+        a.cmp(rdx, g('rt_const_unbound'));
+        a.je(del);
+        a.jmp(sym('rt_dict_setitem'));
+        a.bind(del);
+        a.jmp(sym('rt_delitem_dict'));
+      },
+    },
+    {
+      name: 'rt_repr_module',
+      contract: "rdi=module -> rax=str \"<module 'sys' (built-in)>\"; may allocate",
+      emit(a: Assembler<any>) {
+        a.sub(rsp, 8);
+        unboxPtr(a, rdi);
+        a.mov(rax, qword(mem(rdi, MODULE.name)));
+        a.mov(qword(mem(rsp)), rax);
+        a.lea(rdi, rip(sym('fmt_module_repr')));
+        a.mov(rsi, rsp);
+        a.call(sym('rt_str_fmt'));
+        a.add(rsp, 8);
+        a.ret();
+      },
+    },
+    {
+      name: 'rt_modules_init',
+      contract: 'create the builtin modules (sys: argv from rt_argc/rt_argv, streams, constants) and register them as roots; may allocate',
+      emit(a: Assembler<any>) {
+        const saved = [rbx, r12, r13, r14, r15] as const;
+        prologue(a, saved, 8);
+        a.lea(rdi, rip(sym('rt_modules_table')));
+        a.mov(esi, BUILTIN_MODULES.length);
+        a.call(sym('rt_gc_add_roots'));
+        a.mov(rdi, g('const_str_sys'));
+        a.call(sym('rt_module_new'));
+        a.mov(qword(rip(sym('rt_modules_table'))), rax);
+        a.mov(r12, rax);
+        unboxPtr(a, r12);
+        a.mov(r12, qword(mem(r12, MODULE.dict))); // sys.__dict__
+        // argv: a list of str decoded from the process arguments.
+        a.mov(rdi, g('rt_argc'));
+        a.call(sym('rt_list_new'));
+        a.mov(r13, rax);
+        a.mov(rdi, r12);
+        a.lea(rsi, rip(sym('cstr_argv')));
+        a.mov(rdx, r13);
+        a.call(sym('rt_dict_set_cstr'));
+        a.xor(ebx, ebx);
+        const argLoop = a.newLabel();
+        const argDone = a.newLabel();
+        a.bind(argLoop);
+        a.cmp(rbx, g('rt_argc'));
+        a.jae(argDone);
+        a.mov(rax, g('rt_argv'));
+        a.mov(rdi, qword(sib(rax, rbx, 8)));
+        // strlen
+        const scan = a.newLabel();
+        const found = a.newLabel();
+        a.mov(rsi, rdi);
+        a.bind(scan);
+        a.cmp(byte(mem(rsi)), 0);
+        a.je(found);
+        a.inc(rsi);
+        a.jmp(scan);
+        a.bind(found);
+        a.sub(rsi, rdi);
+        a.call(sym('rt_str_from_utf8'));
+        a.mov(rdi, r13);
+        a.mov(rsi, rax);
+        a.call(sym('rt_list_append'));
+        a.inc(rbx);
+        a.jmp(argLoop);
+        a.bind(argDone);
+        // Streams.
+        for (const [name, fd] of [['stdout', 1], ['stderr', 2], ['__stdout__', 1], ['__stderr__', 2]] as const) {
+          a.mov(edi, TEXTIO.size);
+          a.lea(rsi, rip(sym('type_TextIOWrapper')));
+          a.call(sym('rt_alloc'));
+          a.mov(rcx, boxInt(BigInt(fd)));
+          a.mov(qword(mem(rax, TEXTIO.fd)), rcx);
+          boxPtr(a, rax, rcx);
+          a.mov(rdi, r12);
+          a.lea(rsi, rip(sym(`cstr_${name}`)));
+          a.mov(rdx, rax);
+          a.call(sym('rt_dict_set_cstr'));
+        }
+        // Constants and functions.
+        for (const [name] of SYS_STRS) {
+          a.mov(rdi, r12);
+          a.lea(rsi, rip(sym(`cstr_${name}`)));
+          a.mov(rdx, g(`const_sys_${name}`));
+          a.call(sym('rt_dict_set_cstr'));
+        }
+        a.mov(rdi, 0x7fff_ffff_ffff_ffffn as never);
+        a.call(sym('rt_int_from_i64'));
+        a.mov(rdi, r12);
+        a.lea(rsi, rip(sym('cstr_maxsize')));
+        a.mov(rdx, rax);
+        a.call(sym('rt_dict_set_cstr'));
+        for (const fn of ['exit', 'getrecursionlimit', 'setrecursionlimit']) {
+          a.mov(rdi, r12);
+          a.lea(rsi, rip(sym(`cstr_${fn}`)));
+          a.mov(rdx, sym(`box:sysfn_${fn}`) as never);
+          a.call(sym('rt_dict_set_cstr'));
+        }
+        epilogue(a, saved, 8);
+      },
+    },
+    {
+      name: 'rt_dict_set_cstr',
+      contract: 'rdi=dict, rsi=NUL-terminated ASCII key, rdx=value -> rax=0 or EXC; may allocate',
+      emit(a: Assembler<any>) {
+        const scan = a.newLabel();
+        const found = a.newLabel();
+        prologue(a, [r12, r13]);
+        a.mov(r12, rdi);
+        a.mov(r13, rdx);
+        a.mov(rdi, rsi);
+        a.bind(scan);
+        a.cmp(byte(mem(rsi)), 0);
+        a.je(found);
+        a.inc(rsi);
+        a.jmp(scan);
+        a.bind(found);
+        a.sub(rsi, rdi);
+        a.call(sym('rt_str_from_ascii'));
+        a.mov(rdi, r12);
+        a.mov(rsi, rax);
+        a.mov(rdx, r13);
+        a.call(sym('rt_dict_setitem'));
+        epilogue(a, [r12, r13]);
+      },
+    },
+    {
+      name: 'rt_import_name',
+      contract: "rdi=module name str, rsi=fromlist, rdx=level -> rax=the module or EXC (ModuleNotFoundError \"No module named 'x'\"); may allocate",
+      emit(a: Assembler<any>) {
+        const done = a.newLabel();
+        prologue(a, [r12]);
+        a.mov(r12, rdi);
+        BUILTIN_MODULES.forEach((m, i) => {
+          const next = a.newLabel();
+          a.mov(rdi, r12);
+          a.lea(rsi, rip(sym(`cstr_${m}`)));
+          a.call(sym('rt_str_equals_cstr'));
+          a.test(eax, eax);
+          a.je(next);
+          a.mov(rax, qword(rip(sym('rt_modules_table'), 8 * i)));
+          a.jmp(done);
+          a.bind(next);
+        });
+        a.lea(rdi, rip(sym('type_ModuleNotFoundError')));
+        a.lea(rsi, rip(sym('msg_no_module')));
+        a.mov(rdx, r12);
+        a.call(sym('rt_raise_fmt'));
+        a.bind(done);
+        epilogue(a, [r12]);
+      },
+    },
+    {
+      name: 'rt_import_from',
+      contract: "rdi=module, rsi=name -> rax=the attribute or EXC (ImportError \"cannot import name 'x' from 'sys' (unknown location)\"); may allocate",
+      emit(a: Assembler<any>) {
+        const missing = a.newLabel();
+        const out = a.newLabel();
+        prologue(a, [r12, r13]);
+        a.mov(r12, rdi);
+        a.mov(r13, rsi);
+        a.call(sym('rt_getattr_module'));
+        a.cmp(rax, g('rt_const_unbound'));
+        a.je(missing);
+        a.jmp(out);
+        a.bind(missing);
+        a.lea(rdi, rip(sym('type_ImportError')));
+        a.lea(rsi, rip(sym('msg_cannot_import')));
+        a.mov(rdx, r13);
+        a.mov(rcx, r12);
+        unboxPtr(a, rcx);
+        a.mov(rcx, qword(mem(rcx, MODULE.name)));
+        a.call(sym('rt_raise_fmt'));
+        a.bind(out);
+        epilogue(a, [r12, r13]);
+      },
+    },
+    {
+      name: 'rt_textio_write',
+      contract: 'TextIOWrapper.write(s): vector ABI -> int (characters written) or EXC; may allocate',
+      emit(a: Assembler<any>) {
+        const bad = a.newLabel();
+        prologue(a, [r12, r13]);
+        a.cmp(rsi, 2);
+        a.jne(bad);
+        a.mov(r12, qword(mem(rdi, 8))); // the str
+        a.mov(r13, qword(mem(rdi))); // the stream
+        a.mov(rdi, r12);
+        a.lea(rsi, rip(sym('type_str')));
+        a.call(sym('rt_isinstance_type'));
+        a.test(eax, eax);
+        a.je(bad);
+        a.mov(rsi, r13);
+        unboxPtr(a, rsi);
+        a.mov(rsi, qword(mem(rsi, TEXTIO.fd)));
+        a.shl(rsi, 16);
+        a.sar(rsi, 16);
+        a.mov(rdi, r12);
+        a.call(sym('rt_str_write'));
+        a.mov(rax, r12);
+        unboxPtr(a, rax);
+        a.mov(rax, qword(mem(rax, STR.length)));
+        a.mov(rcx, boxInt(0n));
+        a.or(rax, rcx);
+        const out = a.newLabel();
+        a.jmp(out);
+        a.bind(bad);
+        a.lea(rdi, rip(sym('type_TypeError')));
+        a.lea(rsi, rip(sym('msg_write_arg')));
+        a.call(sym('rt_raise_cstr'));
+        a.bind(out);
+        epilogue(a, [r12, r13]);
+      },
+    },
+    {
+      name: 'rt_textio_flush',
+      contract: 'TextIOWrapper.flush(): vector ABI -> None',
+      emit(a: Assembler<any>) {
+        a.sub(rsp, 8);
+        a.call(sym('rt_flush_stdout'));
+        a.add(rsp, 8);
+        a.mov(rax, g('rt_const_None'));
+        a.ret();
+      },
+    },
+    {
+      name: 'rt_sys_exit',
+      contract: 'sys.exit([code]): vector ABI -> EXC (SystemExit(code)); may allocate',
+      emit(a: Assembler<any>) {
+        a.sub(rsp, 8);
+        a.mov(rdx, rsi);
+        a.xor(ecx, ecx);
+        a.mov(rsi, rdi);
+        a.mov(rdi, sym('box:type_SystemExit') as never);
+        a.call(sym('rt_call'));
+        a.cmp(rax, g('rt_const_exc'));
+        const out = a.newLabel();
+        a.je(out);
+        a.mov(rdi, rax);
+        a.call(sym('rt_raise'));
+        a.bind(out);
+        a.add(rsp, 8);
+        a.ret();
+      },
+    },
+    {
+      name: 'rt_sys_getrecursionlimit',
+      contract: 'sys.getrecursionlimit(): vector ABI -> int',
+      emit(a: Assembler<any>) {
+        a.mov(rax, g('rt_recursion_limit'));
+        a.mov(rcx, boxInt(0n));
+        a.or(rax, rcx);
+        a.ret();
+      },
+    },
+    {
+      name: 'rt_sys_setrecursionlimit',
+      contract: 'sys.setrecursionlimit(n): vector ABI -> None or EXC (ValueError "recursion limit must be greater or equal than 1")',
+      emit(a: Assembler<any>) {
+        const bad = a.newLabel();
+        a.cmp(rsi, 1);
+        a.jne(bad);
+        a.mov(rax, qword(mem(rdi)));
+        a.mov(rcx, rax);
+        a.shr(rcx, 48);
+        a.cmp(ecx, 0xfff9);
+        a.jne(bad);
+        a.shl(rax, 16);
+        a.sar(rax, 16);
+        a.cmp(rax, 1);
+        const tooSmall = a.newLabel();
+        a.jl(tooSmall);
+        a.mov(g('rt_recursion_limit'), rax);
+        a.mov(rax, g('rt_const_None'));
+        a.ret();
+        a.bind(tooSmall);
+        a.lea(rdi, rip(sym('type_ValueError')));
+        a.lea(rsi, rip(sym('msg_recursion_limit')));
+        a.jmp(sym('rt_raise_cstr'));
+        a.bind(bad);
+        a.lea(rdi, rip(sym('type_TypeError')));
+        a.lea(rsi, rip(sym('msg_int_required')));
+        a.jmp(sym('rt_raise_cstr'));
+      },
+    },
+  ],
+  data: [
+    { name: 'rt_modules_table', section: 'data', align: 8, emit: (a) => BUILTIN_MODULES.forEach(() => a.u64(boxInt(0n))) },
+    ...BUILTIN_MODULES.flatMap((m) => [cstr(`cstr_${m}`, m), { name: `str_mod_${m}`, section: 'rodata' as const, align: 16, emit: (a: Assembler<any>) => emitStr(a, m) }, { name: `const_str_${m}`, section: 'rodata' as const, align: 8, emit: (a: Assembler<any>) => a.u64(sym(`box:str_mod_${m}`)) }]),
+    { name: 'str_mod___name__', section: 'rodata', align: 16, emit: (a) => emitStr(a, '__name__') },
+    { name: 'const_str___name__', section: 'rodata', align: 8, emit: (a) => a.u64(sym('box:str_mod___name__')) },
+    ...SYS_STRS.flatMap(([name, value]) => [
+      { name: `str_sys_${name}`, section: 'rodata' as const, align: 16, emit: (a: Assembler<any>) => emitStr(a, value) },
+      { name: `const_sys_${name}`, section: 'rodata' as const, align: 8, emit: (a: Assembler<any>) => a.u64(sym(`box:str_sys_${name}`)) },
+      cstr(`cstr_${name}`, name),
+    ]),
+    ...['argv', 'stdout', 'stderr', '__stdout__', '__stderr__', 'maxsize', 'exit', 'getrecursionlimit', 'setrecursionlimit', '__dict__'].map((n) => cstr(`cstr_${n}`, n)),
+    ...(['exit', 'getrecursionlimit', 'setrecursionlimit'] as const).flatMap((fn) => [
+      { name: `sysfn_name_${fn}`, section: 'rodata' as const, align: 16, emit: (a: Assembler<any>) => emitStr(a, fn) },
+      {
+        name: `sysfn_${fn}`,
+        section: 'rodata' as const,
+        align: 16,
+        emit: (a: Assembler<any>) => {
+          emitHeader(a, 'type_builtin_function_or_method');
+          a.u64(sym(`rt_sys_${fn}`));
+          a.u64(sym(`box:sysfn_name_${fn}`));
+          a.u64(0xfffan << 48n);
+          a.u64(0n);
+        },
+      },
+    ]),
+    cstr('fmt_module_repr', "<module '%U' (built-in)>"),
+    cstr('msg_no_module', "No module named '%U'"),
+    cstr('msg_cannot_import', "cannot import name '%U' from '%U' (unknown location)"),
+    cstr('msg_write_arg', 'write() argument must be str'),
+    cstr('msg_recursion_limit', 'recursion limit must be greater or equal than 1'),
+    cstr('msg_int_required', "'float' object cannot be interpreted as an integer"),
+  ],
+};
+

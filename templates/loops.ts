@@ -1,0 +1,112 @@
+// Templates of the loop fast paths and the local-variable superinstructions.
+//
+// FOR_ITER_RANGE steps a range iterator (layout.ts RANGEITER: raw i64 next, step and
+// remaining count) without a call; a value beyond int48 goes through rt_int_from_i64.
+// The superinstructions do two moves in one stencil (the profile chose them where the
+// interpreter saw the pair; the fused second instruction keeps its own argument).
+
+import { ecx, mem, qword, rax, rcx, rdi, rip, sym } from '../src/asm/index.js';
+import { INT_TAG_BITS, RANGEITER, TAG_OBJ } from '../src/native/layout.js';
+import { H, L, S, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
+import { excCheck, restoreTop } from './util.js';
+
+export const loopTemplates: TemplateDef<any>[] = [
+  {
+    op: 'FOR_ITER_RANGE',
+    doc: 'next of a range iterator, inline; other iterators take the generic path',
+    emit(a: TplAsm) {
+      const generic = a.newLabel();
+      const big = a.newLabel();
+      const store = a.newLabel();
+      a.mov(rax, S(-1));
+      a.mov(rcx, rax);
+      a.shr(rcx, 48);
+      a.cmp(ecx, TAG_OBJ);
+      a.jne(generic);
+      a.shl(rax, 16);
+      a.shr(rax, 16);
+      a.lea(rcx, rip(sym('type_range_iterator')));
+      a.cmp(qword(mem(rax)), rcx);
+      a.jne(generic);
+      a.mov(rcx, qword(mem(rax, RANGEITER.remaining)));
+      a.test(rcx, rcx);
+      a.je(H.target());
+      a.dec(rcx);
+      a.mov(qword(mem(rax, RANGEITER.remaining)), rcx);
+      a.mov(rdi, qword(mem(rax, RANGEITER.next)));
+      a.mov(rcx, qword(mem(rax, RANGEITER.step)));
+      a.add(qword(mem(rax, RANGEITER.next)), rcx);
+      // Box the value: it fits a small int unless the range goes beyond int48.
+      a.mov(rax, rdi);
+      a.shl(rax, 16);
+      a.sar(rax, 16);
+      a.cmp(rax, rdi);
+      a.jne(big);
+      a.shl(rax, 16);
+      a.shr(rax, 16);
+      a.mov(rcx, INT_TAG_BITS);
+      a.or(rax, rcx);
+      a.bind(store);
+      a.mov(S(0), rax);
+      a.jmp(H.next());
+      a.bind(big);
+      a.call(sym('rt_int_from_i64'));
+      a.jmp(store);
+      a.bind(generic);
+      a.mov(rdi, S(-1));
+      a.call(sym('rt_next'));
+      restoreTop(a);
+      a.cmp(rax, qword(rip(sym('rt_const_unbound'))));
+      a.je(H.target());
+      excCheck(a);
+      a.mov(S(0), rax);
+    },
+  },
+  {
+    op: 'LOAD_FAST__LOAD_FAST',
+    fuses: 1,
+    variant: (ins) => ({ checked: ins.facts.maybeUnbound === true || ins.facts.maybeUnboundNext === true }),
+    emit(a: TplAsm, p: { checked: boolean }) {
+      if (p.checked) throw new Error('LOAD_FAST__LOAD_FAST needs both locals bound');
+      a.mov(rax, L(0));
+      a.mov(rcx, L(1));
+      a.mov(S(0), rax);
+      a.mov(S(1), rcx);
+    },
+  },
+  {
+    op: 'LOAD_FAST__LOAD_CONST',
+    fuses: 1,
+    variant: (ins) => ({ checked: ins.facts.maybeUnbound === true }),
+    emit(a: TplAsm, p: { checked: boolean }) {
+      if (p.checked) throw new Error('LOAD_FAST__LOAD_CONST needs the local bound');
+      a.mov(rax, L(0));
+      a.mov(rcx, H.const(1));
+      a.mov(S(0), rax);
+      a.mov(S(1), rcx);
+    },
+  },
+  {
+    op: 'STORE_FAST__LOAD_FAST',
+    fuses: 1,
+    variant: (ins) => ({ checked: ins.facts.maybeUnboundNext === true }),
+    emit(a: TplAsm, p: { checked: boolean }) {
+      if (p.checked) throw new Error('STORE_FAST__LOAD_FAST needs the loaded local bound');
+      a.mov(rax, S(-1));
+      a.mov(L(0), rax);
+      a.mov(rcx, L(1));
+      a.mov(S(-1), rcx);
+    },
+  },
+  {
+    op: 'STORE_FAST__STORE_FAST',
+    fuses: 1,
+    emit(a: TplAsm) {
+      a.mov(rax, S(-1));
+      a.mov(rcx, S(-2));
+      a.mov(L(0), rax);
+      a.mov(L(1), rcx);
+    },
+  },
+];
+
