@@ -9,7 +9,8 @@ Run from the repository root with CPython 3.11:  python3 scripts/gen-str-fixture
 
 Case format:  {"op": name, "self": V, "args": [V...], "kw": {name: V}, "r": V}
           or  {... "e": [exception type name, message]}  (KeyError: its key)
-Value encoding V (JSON, UTF-8): str as a JSON string,
+Value encoding V (JSON, UTF-8): str as a JSON string ({"cp": [code points]} when it
+contains surrogates),
 true/false/null, {"i": "decimal"} int, {"f": "repr"} float, {"t": [V...]} tuple,
 {"l": [V...]} list, {"b": "hex"} bytes, {"d": [[K, V]...]} dict.
 
@@ -60,6 +61,10 @@ def enc(v):
     if isinstance(v, bool) or v is None:
         return v
     if isinstance(v, str):
+        # A JSON string cannot keep two adjacent surrogates apart from the astral character
+        # they would pair into: strs with surrogates go as code point lists.
+        if any(0xd800 <= ord(c) <= 0xdfff for c in v):
+            return {'cp': [ord(c) for c in v]}
         return v
     if isinstance(v, int):
         return {'i': str(v)}
@@ -250,6 +255,24 @@ PERCENT = [
 for fmt, args in PERCENT:
     record('percent', fmt, [args], fn=lambda fmt=fmt, args=args: fmt % args)
 
+# encode, translate, maketrans.
+for s in ['', 'abc', 'héllo', '日本', 'a😀', 'a\ud800b', 'x\udc80\udcffy', 'é\ud800\udc00\ud801x', 'ÿ€']:
+    record('encode', s)
+    for codec in ['utf-8', 'UTF_8', ' utf 8 ', 'utf8', 'u8', 'ascii', 'US-ASCII', 'latin-1', 'latin1', 'ISO-8859-1', 'l1', 'cp819', 'bogus', 'é']:
+        record('encode', s, [codec])
+    for codec in ['utf-8', 'ascii', 'latin-1']:
+        for errors in ['strict', 'ignore', 'replace', 'backslashreplace', 'xmlcharrefreplace', 'surrogateescape', 'surrogatepass', 'bogus']:
+            record('encode', s, [codec, errors])
+    record('encode', s, [], {'errors': 'replace', 'encoding': 'ascii'})
+for args in [('ab', 'cd'), ('ab', 'cd', 'e'), ('aé☃', 'x😀y', ''), ('', ''), ('ab', 'c'), ('a', 1), (1, 'a'), ('a', 'b', 1), ('a', None),
+             ({'a': 'x', 98: None, True: 'y'},), ({'ab': 1},), ({1.5: 1},), (1,), (), ('a', 'b', 'c', 'd')]:
+    record('maketrans', None, list(args), fn=lambda args=args: str.maketrans(*args))
+TABLES = [{97: 'xy', 98: None, 99: 65}, {97: 1114112}, {97: 1.5}, {97: 2**70}, {97: -1}, {}, {0x263a: 'é', 0x1f600: '😀😀'}, {97: True},
+          ['p', None, 'q'], 'xyz', 5, (None,) * 120, None]
+for s in ['abc', 'a☺b😀c', '', 'caba']:
+    for t in TABLES:
+        record('translate', s, [t])
+
 # Errors with CPython's exact messages.
 ERRORS = [
     ('split', 'a b', [1]), ('split', 'a b', ['']), ('rsplit', 'a', ['']), ('split', 'a', [',', 'x']),
@@ -290,8 +313,12 @@ record('ord', '', [1], fn=lambda: ord(1))
 record('ord', '', [b'a'], fn=lambda: ord(b'a'))
 record('ord', '', [b'ab'], fn=lambda: ord(b'ab'))
 
+def line(case):
+    return json.dumps(case, ensure_ascii=False)
+
+
 with open(OUT, 'w', encoding='utf-8') as f:
     f.write('[\n')
-    f.write(',\n'.join(json.dumps(c, ensure_ascii=False) for c in cases))
+    f.write(',\n'.join(line(c) for c in cases))
     f.write('\n]\n')
 print(f'{OUT}: {len(cases)} cases')

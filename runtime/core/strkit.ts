@@ -136,7 +136,7 @@ export function raiseTail(a: Assembler<any>, type: string, msg: string): void {
  * module of the image defines it, else 0, so the str runtime links (and raises a clear
  * SystemError at the call) before those modules exist.
  */
-export const WEAK_ROUTINES = ['rt_list_from_values', 'rt_iter', 'rt_next', 'rt_getitem', 'rt_getattr', 'rt_format', 'rt_format_int', 'rt_float_format', 'rt_dict_new', 'rt_setitem', 'rt_index', 'rt_slice_indices_ex', 'type_slice', 'rt_float_as_double', 'rt_dtoa_format', 'rt_int_from_double'] as const;
+export const WEAK_ROUTINES = ['rt_list_from_values', 'rt_iter', 'rt_next', 'rt_getitem', 'rt_getattr', 'rt_format', 'rt_format_int', 'rt_float_format', 'rt_dict_new', 'rt_setitem', 'rt_index', 'rt_slice_indices_ex', 'type_slice', 'rt_float_as_double', 'rt_dtoa_format', 'rt_int_from_double', 'rt_dict_getitem', 'rt_dict_next', 'rt_dict_setitem'] as const;
 export type WeakRoutine = (typeof WEAK_ROUTINES)[number];
 
 export function weakData(): RuntimeDatum[] {

@@ -67,6 +67,8 @@ function run(c: StrCase): bigint | { decoded: Decoded } {
       return rt.call('rt_binop_str', self, args[0]!, 0n);
     case 'repeat':
       return rt.call('rt_binop_str', self, args[0]!, 2n);
+    case 'maketrans':
+      return b.callVector('rt_str_meth_maketrans', undefined, args);
     case 'percent':
       return rt.call('rt_binop_str', self, args[0]!, 5n);
     default:

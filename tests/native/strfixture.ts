@@ -10,7 +10,7 @@ import { epilogue, prologue } from '../../src/native/macros.js';
 import { runtimeModules } from '../../runtime/index.js';
 import { type Decoded, loadRuntime, type Rt } from './harness.js';
 
-export type FixValue = string | boolean | null | { i: string } | { f: string } | { t: FixValue[] } | { l: FixValue[] } | { b: string } | { d: [FixValue, FixValue][] };
+export type FixValue = string | boolean | null | { cp: number[] } | { i: string } | { f: string } | { t: FixValue[] } | { l: FixValue[] } | { b: string } | { d: [FixValue, FixValue][] };
 
 export interface StrCase {
   op: string;
@@ -92,9 +92,13 @@ export class Builder {
     return p;
   }
 
-  /** A str of the exact code points of a JS string (lone surrogates included). */
+  /** A str of the code points of a JS string (a lone surrogate stays one code point). */
   str(text: string): bigint {
-    const cps = Array.from(text, (c) => c.codePointAt(0)!);
+    return this.cps(Array.from(text, (c) => c.codePointAt(0)!));
+  }
+
+  /** A str of exactly these code points (adjacent surrogates stay two code points). */
+  cps(cps: number[]): bigint {
     const buf = new Uint8Array(cps.length * 4 + 4);
     const dv = new DataView(buf.buffer);
     cps.forEach((c, i) => dv.setUint32(4 * i, c, true));
@@ -161,6 +165,7 @@ export class Builder {
     if (v === true) return this.rt.true;
     if (v === false) return this.rt.false;
     if (typeof v === 'string') return this.str(v);
+    if ('cp' in v) return this.cps(v.cp);
     if ('i' in v) return this.int(BigInt(v.i));
     if ('f' in v) return this.rt.float(v.f === 'inf' ? Infinity : v.f === '-inf' ? -Infinity : Number(v.f));
     if ('t' in v) return this.tuple(v.t.map((x) => this.value(x)));
@@ -181,6 +186,7 @@ export class Builder {
 /** The fixture value as rt.decode() shows it. */
 export function expected(v: FixValue): Decoded {
   if (v === null || typeof v === 'boolean' || typeof v === 'string') return v;
+  if ('cp' in v) return v.cp.map((c) => String.fromCodePoint(c)).join('');
   if ('i' in v) return BigInt(v.i);
   if ('f' in v) return v.f === 'inf' ? Infinity : v.f === '-inf' ? -Infinity : Number(v.f);
   if ('t' in v) return { tuple: v.t.map(expected) };
@@ -189,8 +195,22 @@ export function expected(v: FixValue): Decoded {
   return { bytes: v.b } as unknown as Decoded;
 }
 
-/** rt.decode plus bytes objects as { bytes: hex }. */
+/** rt.decode plus bytes objects as { bytes: hex } and dicts as { dict: [[k, v]...] }. */
 export function decodeValue(rt: Rt, w: bigint): Decoded {
+  if (rt.typeName(w) === 'dict') {
+    const pairs: [Decoded, Decoded][] = [];
+    const p = w & PAYLOAD_MASK;
+    const used = Number(rt.img.readU64(p + 16n));
+    const entries = rt.img.readU64(p + 40n) & PAYLOAD_MASK;
+    const n = Number(rt.img.readU64(p + 48n));
+    for (let i = 0; i < n && entries !== 0n; i++) {
+      const k = rt.img.readU64(entries + 24n + BigInt(16 * i));
+      if (k === 0xfffa_0000_0000_0000n) continue;
+      pairs.push([decodeValue(rt, k), decodeValue(rt, rt.img.readU64(entries + 32n + BigInt(16 * i)))]);
+    }
+    if (pairs.length !== used) throw new Error('decodeValue: dict entries and used differ');
+    return { dict: pairs } as unknown as Decoded;
+  }
   if (rt.typeName(w) === 'bytes') {
     const p = w & PAYLOAD_MASK;
     const n = Number(rt.img.readU64(p + BigInt(BYTES.length)));
