@@ -1,6 +1,8 @@
 // The hand-written runtime: every module, in link order.
 
 import type { RuntimeModule } from '../src/native/rt.js';
+import { mathModule } from './core/mathmodule.js';
+import { mathModule2 } from './core/mathmodule2.js';
 import { mathHypModule } from './core/mathhyp.js';
 import { intModules } from './core/int_modules.js';
 import { mathTrigModule } from './core/mathtrig.js';
@@ -57,7 +59,7 @@ import { rangeModule } from './core/range.js';
 
 /** All runtime modules of a compiled program. */
 export function runtimeModules(): RuntimeModule[] {
-  const modules: RuntimeModule[] = [sysModule, initModule, gcModule, valueModule, excModule, protocolModule, callsModule, strCoreModule, tupleModule, unicodeModule, strBaseModule, strEncodeModule, strPercentModule, strOpsModule, strReprModule, strArgsModule, strSearchModule, strSplitModule, dtoaModule, floatModule, floatOpsModule, mathExpModule, strCaseModule, strMethodsModule, floatParseModule, floatFormatModule, floatMethodsModule, mathTrigModule, mathHypModule,
+  const modules: RuntimeModule[] = [sysModule, initModule, gcModule, valueModule, excModule, protocolModule, callsModule, strCoreModule, tupleModule, unicodeModule, strBaseModule, strEncodeModule, strPercentModule, strOpsModule, strReprModule, strArgsModule, strSearchModule, strSplitModule, dtoaModule, floatModule, floatOpsModule, mathExpModule, strCaseModule, strMethodsModule, floatParseModule, floatFormatModule, floatMethodsModule, mathTrigModule, mathHypModule, mathModule, mathModule2,
     // Containers (docs/containers.md).
     contSharedModule, sliceModule, listModule, listSliceModule, listMethodsModule, tupleOpsModule, dictModule, dictViewsModule, dictMethodsModule, strFormatModule, setModule, setOpsModule, rangeModule];
   // Ints (docs/int.md).

@@ -14,6 +14,9 @@ Outputs (tests/native/fixtures/, read by tests/native/float*.test.ts):
   float-parse.json   [text, result] for float(text), result encoded as in float-ops.json
   float-methods.json fromhex, hex, is_integer, as_integer_ratio, round, trunc/floor/ceil, float(),
                      divmod, encoded likewise
+  float-math.json    [function, [args], {keywords} | null, result] for the math module: special
+                     values, ints of any size, errors and argument checking (a tuple argument is
+                     ['t', [items]], a list ['l', [items]], a str 's<text>')
 
 Fixed seeds: the output only changes when this script does.
 """
@@ -253,11 +256,77 @@ def gen_methods():
         json.dump(out, f, ensure_ascii=False, separators=(',', ':'))
 
 
+MATH_SPECIAL = [0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 2.0, 10.0, 1e-300, 5e-324, 1e300, 1.7976931348623157e308, 710.0,
+                -745.5, 22.0, 0.7, float('inf'), float('-inf'), float('nan'), 3, -3, 0, True, False, 2 ** 100,
+                -(2 ** 100), 10 ** 400, 2 ** 1023 + 2 ** 971]
+MATH_UNARY = ['sqrt', 'exp', 'exp2', 'expm1', 'log1p', 'cbrt', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh',
+              'tanh', 'asinh', 'acosh', 'atanh', 'erf', 'erfc', 'fabs', 'degrees', 'radians', 'ulp', 'gamma', 'lgamma',
+              'isnan', 'isinf', 'isfinite', 'floor', 'ceil', 'trunc', 'frexp', 'modf', 'log', 'log2', 'log10']
+MATH_BINARY = ['atan2', 'copysign', 'fmod', 'remainder', 'pow', 'nextafter', 'ldexp', 'log', 'dist', 'isclose']
+
+
+def gen_math():
+    import math
+    out = []
+    def arg(a):
+        if isinstance(a, tuple):
+            return ['t', [enc(x) for x in a]]
+        if isinstance(a, list):
+            return ['l', [enc(x) for x in a]]
+        return enc(a)
+
+    def case(fn, args, kw=None):
+        f = getattr(math, fn)
+        r = run(lambda: f(*args, **(kw or {})))
+        out.append([fn, [arg(a) for a in args], None if kw is None else {k: arg(v) for k, v in kw.items()}, r])
+    for fn in MATH_UNARY:
+        for x in MATH_SPECIAL:
+            case(fn, [x])
+        case(fn, ['a'])
+        case(fn, [])
+        case(fn, [1.0, 2.0])
+    pairs = [0.0, -0.0, 1.0, -1.0, 2.0, 0.5, -2.5, float('inf'), float('-inf'), float('nan'), 3, True, 1e300, 5e-324]
+    for fn in ['atan2', 'copysign', 'fmod', 'remainder', 'pow', 'nextafter']:
+        for x in pairs:
+            for y in pairs:
+                case(fn, [x, y])
+        case(fn, [1.0])
+        case(fn, [1.0, 'a'])
+    for x in [1.0, -0.0, 3.5, float('inf'), float('nan'), 1e-300, 1e308]:
+        for i in [0, 1, -1, 2000, -2000, -1074, 1024, True, 2 ** 70, -(2 ** 70), 1.5, 'a']:
+            case('ldexp', [x, i])
+    for x in [8, 2.0, 100, 10 ** 400, 0.5, 1, 0, -1, 2 ** 1023, 10 ** 22]:
+        for b in [2, 10, 0.5, 1, 1.0, 10 ** 400, -2, 'a']:
+            case('log', [x, b])
+    case('log', [])
+    case('log', [1, 2, 3])
+    for args in [[(1, 2), (3, 4)], [[1, 2.5], (3, -4)], [(), ()], [(1,), (2, 3)], [1, 2], [(1e308, 1e308), (-1e308, -1e308)], [('a',), (1,)],
+                 [(float('nan'), 1), (1, 1)], [(float('inf'), float('nan')), (0, 0)]]:
+        case('dist', args)
+    for args in [[], [3, 4], [3, 4, 12], [1e308, 1e308], [5e-324, 5e-324], [float('inf'), float('nan')], [float('nan'), 1], [-3],
+                 [0.0, -0.0], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20] * 5, ['a']]:
+        case('hypot', args)
+    for args in [[[1e100, 1.0, -1e100]], [(0.1,) * 10], [[1e308, 1e308]], [[float('inf'), -float('inf')]], [[float('inf'), float('inf')]],
+                 [[float('nan'), 1.0]], [[]], [[1, 2, True]], [1], [['a']], [[1e16, 1.0, 1e-16]], [[2.0 ** 53, 1.0, 2.0 ** -52]],
+                 [[-0.0, -0.0]], [[1.7976931348623157e308, -1.7976931348623157e308, 1.0]], [[5e-324] * 7]]:
+        case('fsum', args)
+    for args, kw in [([1.0, 1.0], None), ([1.0, 1.0000000001], None), ([1.0, 1.001], None), ([1.0, 1.001], {'rel_tol': 0.01}),
+                     ([0.0, 1e-10], {'abs_tol': 1e-9}), ([1, 2], {'rel_tol': -1}), ([1, 2], {'abs_tol': -1.0}),
+                     ([float('inf'), float('inf')], None), ([float('inf'), 1e308], None), ([float('nan'), float('nan')], None),
+                     ([1, 2, 3], None), ([1], None), ([], None), ([], {'a': 1, 'b': 1}), ([1], {'b': 1}), ([1, 2], {'a': 1}),
+                     ([1, 2], {'x': 3}), (['a', 1], None), ([1, 2], {'rel_tol': 'x'}), ([True, 1], None)]:
+        case('isclose', args, kw)
+    for fn in ['sqrt', 'atan2', 'hypot', 'floor', 'frexp', 'fsum']:
+        case(fn, [1.0, 2.0][:1 if fn != 'atan2' else 2], {'x': 1})
+    with open(os.path.join(OUT, 'float-math.json'), 'w', encoding='utf-8') as f:
+        json.dump(out, f, ensure_ascii=False, separators=(',', ':'))
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
-    which = sys.argv[1:] or ['repr', 'ops', 'parse', 'format', 'methods']
+    which = sys.argv[1:] or ['repr', 'ops', 'parse', 'format', 'methods', 'math']
     for w in which:
-        {'repr': gen_repr, 'ops': gen_ops, 'parse': gen_parse, 'format': gen_format, 'methods': gen_methods}[w]()
+        {'repr': gen_repr, 'ops': gen_ops, 'parse': gen_parse, 'format': gen_format, 'methods': gen_methods, 'math': gen_math}[w]()
 
 
 if __name__ == '__main__':

@@ -107,6 +107,23 @@ export class FK {
     return args;
   }
 
+  /**
+   * A general-purpose register argument (e.g. an array address), saved to the frame: call
+   * right after `enter`. Returns the slot to use with `load`.
+   */
+  gprArg(reg: typeof rax): number {
+    const slot = this.slots++;
+    this.a.mov(this.slotMem(slot), reg);
+    return slot;
+  }
+
+  /** Element i (an integer-valued double) of the double array whose address is in `ptrSlot`. */
+  load(ptrSlot: number, i: Val): Val {
+    this.toInt(i);
+    this.a.mov(rcx, this.slotMem(ptrSlot));
+    return this.produce([i], (dst) => this.a.movsd(dst, qword(sib(rcx, rax, 8))));
+  }
+
   /** Emit the shared exit (after the last `ret`). */
   finish(): void {
     this.a.bind(this.exit);
@@ -758,7 +775,7 @@ export class FK {
  * A kernel routine: doubles in xmm0..xmm(nargs-1), results in xmm0..; clobbers every xmm
  * register and the caller-saved general registers; no alloc, no raise.
  */
-export function kernel(name: string, contract: string, nargs: number, slots: number, body: (k: FK, args: Val[]) => void): RuntimeRoutine {
+export function kernel(name: string, contract: string, nargs: number, slots: number, body: (k: FK, args: Val[], gprs: number[]) => void, gprArgs: readonly (typeof rax)[] = []): RuntimeRoutine {
   return {
     name,
     contract,
@@ -767,11 +784,12 @@ export function kernel(name: string, contract: string, nargs: number, slots: num
       const uses = new Map<number, number>();
       const scratch = new Assembler<any>();
       const pre = new FK(scratch, new LiteralPool(scratch), 1 << 16, null, uses);
-      body(pre, pre.enter(nargs));
+      const preArgs = pre.enter(nargs);
+      body(pre, preArgs, gprArgs.map((r) => pre.gprArg(r)));
       const pool = new LiteralPool(a);
       const k = new FK(a, pool, slots, uses);
       const args = k.enter(nargs);
-      body(k, args);
+      body(k, args, gprArgs.map((r) => k.gprArg(r)));
       k.finish();
       pool.emit();
     },
