@@ -1002,6 +1002,13 @@ export const floatFormatModule: RuntimeModule = {
         a.jmp(sym('rt_str_float'));
       },
     },
+    {
+      name: 'rt_float_format',
+      contract: "rdi=double bits (any double: a float value is its bits), rsi=spec str value -> rax=str value or EXC: format(x, spec) as float.__format__ (rt_format_float); for a spec already parsed into an FSPEC record use rt_float_format_spec; may allocate, may raise",
+      emit(a: Assembler<any>) {
+        a.jmp(sym('rt_format_float'));
+      },
+    },
   ],
   data: [
     cstr('msg_fmt_comma_underscore', "Cannot specify both ',' and '_'."),
