@@ -225,6 +225,69 @@ out['ranges'] = ranges
 out['range_eq'] = [[[a, b, c], [d, e, f], range(a, b, c) == range(d, e, f)] for (a, b, c, d, e, f) in
                    [(0, 0, 1, 5, 1, 1), (0, 3, 2, 0, 4, 2), (1, 2, 5, 1, 3, 7), (0, 10, 1, 0, 10, 2), (3, 0, -1, 3, 0, -1), (0, 5, 1, 1, 5, 1)]]
 
+# ---- list.sort: every comparison CPython makes, in order (timsort step for step) -------------
+class LogInt:
+    log = []
+    fail_at = None
+
+    def __init__(self, ident, v):
+        self.id, self.v = ident, v
+
+    def __lt__(self, other):
+        LogInt.log.append(self.id)
+        LogInt.log.append(other.id)
+        if LogInt.fail_at is not None and len(LogInt.log) // 2 == LogInt.fail_at:
+            raise ValueError('boom')
+        return self.v < other.v
+
+
+def values(n, kind):
+    if kind == 'dups':
+        return [rng.randint(0, max(1, n // 8)) for _ in range(n)]
+    if kind == 'sorted':
+        return sorted(rng.randint(0, 1000) for _ in range(n))
+    if kind == 'reversed':
+        return sorted((rng.randint(0, 1000) for _ in range(n)), reverse=True)
+    if kind == 'saw':
+        return [(i * 7) % 23 + (i // 40) for i in range(n)]
+    if kind == 'runs':
+        out = []
+        while len(out) < n:
+            run = sorted(rng.randint(0, 500) for _ in range(rng.randint(1, 40)))
+            out += run if rng.random() < 0.5 else run[::-1]
+        return out[:n]
+    return [rng.randint(-10 ** 6, 10 ** 6) for _ in range(n)]
+
+
+sorts = []
+for n in [0, 1, 2, 3, 5, 8, 31, 33, 64, 65, 100, 130, 257, 400]:
+    for kind in ['dups', 'sorted', 'reversed', 'saw', 'runs', 'random']:
+        if n <= 3 and kind != 'random':
+            continue
+        reverse = rng.random() < 0.3
+        use_key = rng.random() < 0.3
+        vals = values(n, kind)
+        LogInt.log = []
+        LogInt.fail_at = None
+        items = [LogInt(i, v) for i, v in enumerate(vals)]
+        key = (lambda x: LogInt(x.id, x.v // 3)) if use_key else None
+        items.sort(key=key, reverse=reverse)
+        total = len(LogInt.log) // 2
+        case = {'values': vals, 'reverse': reverse, 'key': use_key, 'log': LogInt.log, 'order': [x.id for x in items]}
+        sorts.append(case)
+        if total > 4 and rng.random() < 0.4:
+            fail_at = rng.randint(1, total)
+            LogInt.log = []
+            LogInt.fail_at = fail_at
+            items = [LogInt(i, v) for i, v in enumerate(vals)]
+            try:
+                items.sort(key=key, reverse=reverse)
+            except ValueError:
+                pass
+            sorts.append({'values': vals, 'reverse': reverse, 'key': use_key, 'fail_at': fail_at, 'log': LogInt.log,
+                          'order': [x.id for x in items]})
+out['sorts'] = sorts
+
 # ---- messages of argument and type errors -------------------------------------------------------
 L = [1, 2, 3]
 D = {1: 2}
@@ -320,8 +383,13 @@ errors = {
     'range(10)[::0]': lambda: range(10)[::0],
     'range < range': lambda: range(3) < range(4),
     'range.count()': lambda: range(3).count(),
+    'sort(1)': lambda: [].sort(1),
+    'sort(foo=1)': lambda: [].sort(foo=1),
+    'sort(reverse=1.5)': lambda: [].sort(reverse=1.5),
+    'sort(reverse=2**40)': lambda: [].sort(reverse=2 ** 40),
+    'sort mixed': lambda: [1, 'a'].sort(),
 }
 out['errors'] = {k: outcome(f) for k, f in errors.items()}
 
-json.dump(out, sys.stdout, indent=1, sort_keys=True)
-sys.stdout.write('\n')
+# One line per section, compact inside (the file is large; diffs stay per section).
+sys.stdout.write('{\n' + ',\n'.join(f'{json.dumps(k)}: {json.dumps(v, separators=(",", ":"), sort_keys=True)}' for k, v in sorted(out.items())) + '\n}\n')

@@ -82,14 +82,14 @@ describe('static dicts', () => {
 
   test('typedict_list holds the list methods; lookups by str find them', () => {
     const td = rt.addr('typedict_list') | OBJ_TAG_BITS;
-    for (const name of ['append', 'extend', 'insert', 'pop', 'remove', 'index', 'count', 'reverse', 'copy', 'clear']) {
+    for (const name of ['append', 'extend', 'insert', 'pop', 'remove', 'index', 'count', 'reverse', 'copy', 'clear', 'sort']) {
       const f = rt.call('rt_dict_lookup_str', td, v.str(name));
       expect(rt.typeName(f), name).toBe('builtin_function_or_method');
       expect(rt.decode(rt.img.readU64((f & 0xffff_ffff_ffffn) + 24n))).toBe(name);
     }
     expect(rt.call('rt_dict_lookup_str', td, v.str('nope'))).toBe(UNBOUND);
     // A static dict is an ordinary dict for every other routine.
-    expect(v.read(rt.call('rt_len_dict', td) | 0xfff9_0000_0000_0000n)).toBe(10);
+    expect(v.read(rt.call('rt_len_dict', td) | 0xfff9_0000_0000_0000n)).toBe(11);
     expect(rt.typeName(rt.call('rt_dict_getitem', td, v.str('copy')))).toBe('builtin_function_or_method');
   });
 
