@@ -11,7 +11,7 @@
 import { BINOP_DUNDERS, BINOPS, type BinOpSym, INPLACE } from '../bytecode/ops.js';
 import * as N from './numeric/index.js';
 import { OverflowError, pyErr, TypeError, ValueError, ZeroDivisionError } from './exceptions.js';
-import { PyBoxed, PyComplex, PyFloat, PyList, PyObject, PyTuple } from './objects.js';
+import { PyBoxed, PyBuiltin, PyComplex, PyFloat, PyList, PyObject, PyTuple } from './objects.js';
 import { callDescr, compareBool, NotImplemented, richCompare, typeOf } from './protocol.js';
 import { boolType, complexType, floatType, intType, listType, strType, tupleType, type PyType } from './typeobj.js';
 
@@ -228,11 +228,12 @@ export function binaryOp(a: any, b: any, arg: number): any {
   if (arg & INPLACE) {
     const fi = ta.lookup(names[2]);
     if (fi !== undefined) {
-      const r = callDescr(fi, a, [b]);
+      const r = isSequenceSlot(fi, ta, op) ? sequenceOp(a, b, ta, tb, fi, names[1]) : callDescr(fi, a, [b]);
       if (r !== NotImplemented) return r;
     }
   }
-  const r = binaryDunder(a, b, ta, tb, names[0], names[1]);
+  const fa = ta.lookup(names[0]);
+  const r = fa !== undefined && isSequenceSlot(fa, ta, op) ? sequenceOp(a, b, ta, tb, fa, names[1]) : binaryDunder(a, b, ta, tb, names[0], names[1]);
   if (r !== NotImplemented) return r;
   return binaryFallback(a, b, ta, tb, op, (arg & INPLACE) !== 0);
 }
@@ -258,6 +259,26 @@ export function binaryDunder(a: any, b: any, ta: PyType, tb: PyType, name: strin
 }
 
 const SEQ_LAYOUTS = new Set(['str', 'list', 'tuple', 'bytes', 'bytearray']);
+
+/**
+ * A builtin sequence's + or * (and += / *=): CPython implements these as sq_concat /
+ * sq_repeat, which binary_op1 tries only after the number protocol, whose one candidate
+ * for a sequence on the left is the right operand's reflected method.
+ */
+function isSequenceSlot(f: any, ta: PyType, op: number): boolean {
+  return (op === 0 || op === 2) && f instanceof PyBuiltin && SEQ_LAYOUTS.has(ta.layout);
+}
+
+function sequenceOp(a: any, b: any, ta: PyType, tb: PyType, f: any, rname: string): any {
+  if (tb !== ta) {
+    const fb = tb.lookup(rname);
+    if (fb !== undefined && !(fb instanceof PyBuiltin && SEQ_LAYOUTS.has(tb.layout))) {
+      const r = callDescr(fb, b, [a]);
+      if (r !== NotImplemented) return r;
+    }
+  }
+  return callDescr(f, a, [b]);
+}
 
 function binaryFallback(a: any, b: any, ta: PyType, tb: PyType, op: number, inplace: boolean): never {
   const sym = BINOPS[op] + (inplace ? '=' : '');

@@ -112,6 +112,11 @@ export const recursionRef: { t: PyType } = { t: null as unknown as PyType };
 /** type.__new__(meta, name, bases, ns, **kwds) */
 export function typeNew(meta: PyType, name: string, basesTuple: PyTuple, ns: any, kwds: PyKwargs | null): PyType {
   let bases = basesTuple.items.slice() as PyType[];
+  for (const b of bases) {
+    if (!(b instanceof PyType) && getAttrOpt(b, '__mro_entries__') !== undefined) {
+      throw pyErr(TypeError, "type() doesn't support MRO entry resolution; use types.new_class()");
+    }
+  }
   for (let i = 0; i < bases.length; i++) {
     const b = bases[i];
     if (!(b instanceof PyType)) throw pyErr(TypeError, `bases must be types`);

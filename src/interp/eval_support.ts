@@ -121,10 +121,13 @@ export function unboundDeref(code: CodeObject, i: number): PyBaseException {
 
 // ---- namespaces -----------------------------------------------------------------------------
 
+// A class body's namespace may be any mapping (__prepare__): only an exact dict is
+// accessed directly; anything else, dict subclasses included, through its methods.
+
 export function loadName(f: Frame, name: string): any {
   const l = f.locals;
   if (l !== null) {
-    if (l instanceof PyDict) {
+    if (l instanceof PyDict && l.cls === dictType) {
       const v = l.getStr(name);
       if (v !== undefined) return v;
     } else {
@@ -149,13 +152,13 @@ export const keyErrorRef: { t: PyType } = { t: null as unknown as PyType };
 
 export function storeName(f: Frame, name: string, v: any): void {
   const l = f.locals ?? f.globals;
-  if (l instanceof PyDict) l.setStr(name, v);
+  if (l instanceof PyDict && l.cls === dictType) l.setStr(name, v);
   else callDescr(typeOf(l).lookup('__setitem__'), l, [name, v]);
 }
 
 export function deleteName(f: Frame, name: string): void {
   const l = f.locals ?? f.globals;
-  if (l instanceof PyDict) {
+  if (l instanceof PyDict && l.cls === dictType) {
     if (l.delete(name) === undefined) throw nameError(name);
     return;
   }
@@ -176,9 +179,15 @@ export function loadClassDeref(f: Frame, i: number): any {
   const nc = code.cellvars.length;
   const name = i < nc ? code.cellvars[i] : code.freevars[i - nc];
   const l = f.locals;
-  if (l instanceof PyDict) {
+  if (l instanceof PyDict && l.cls === dictType) {
     const v = l.getStr(name);
     if (v !== undefined) return v;
+  } else if (l !== null) {
+    try {
+      return callDescr(typeOf(l).lookup('__getitem__'), l, [name]);
+    } catch (e) {
+      if (!(e instanceof PyBaseException && e.cls.isSubtype(keyErrorT()))) throw e;
+    }
   }
   const v = (f.slots[code.nlocals + i] as PyCell).v;
   if (v === undefined) throw unboundDeref(code, i);
@@ -413,7 +422,7 @@ function importStar(f: Frame, mod: any): void {
     if (typeof n !== 'string') throw pyErr(TypeError, `Item in ${(mod as PyModule).name}.__all__ must be str, not ${typeName(n)}`);
     const v = getAttrOpt(mod, n);
     if (v === undefined) throw pyErr(AttributeError, `module '${(mod as PyModule).name}' has no attribute '${n}'`);
-    if (target instanceof PyDict) target.setStr(n, v);
+    if (target instanceof PyDict && target.cls === dictType) target.setStr(n, v);
     else callDescr(typeOf(target).lookup('__setitem__'), target, [n, v]);
   }
 }
@@ -677,8 +686,15 @@ export function importFrom(mod: any, name: string): any {
 
 export function setupAnnotations(f: Frame): void {
   const l = f.locals ?? f.globals;
-  if (l instanceof PyDict) {
+  if (l instanceof PyDict && l.cls === dictType) {
     if (!l.has('__annotations__')) l.setStr('__annotations__', new PyDict(dictType));
+    return;
+  }
+  try {
+    callDescr(typeOf(l).lookup('__getitem__'), l, ['__annotations__']);
+  } catch (e) {
+    if (!(e instanceof PyBaseException && e.cls.isSubtype(keyErrorT()))) throw e;
+    callDescr(typeOf(l).lookup('__setitem__'), l, ['__annotations__', new PyDict(dictType)]);
   }
 }
 

@@ -28,9 +28,9 @@ export class PyGenericAlias extends PyObject {
   readonly origin: any;
   readonly args: PyTuple;
   private params: PyTuple | null = null;
-  constructor(origin: any, args: PyTuple) {
+  constructor(origin: any, args: PyTuple, cls: PyType = genericAliasType) {
     super();
-    this.cls = genericAliasType;
+    this.cls = cls;
     this.origin = origin;
     this.args = args;
   }
@@ -55,8 +55,8 @@ export class PyUnion extends PyObject {
 }
 
 /** types.GenericAlias(origin, args): a non-tuple args becomes a 1-tuple. */
-export function makeGenericAlias(origin: any, args: any): PyGenericAlias {
-  return new PyGenericAlias(origin, args instanceof PyTuple ? newTuple(args.items.slice()) : newTuple([args]));
+export function makeGenericAlias(origin: any, args: any, cls: PyType = genericAliasType): PyGenericAlias {
+  return new PyGenericAlias(origin, args instanceof PyTuple ? newTuple(args.items.slice()) : newTuple([args]), cls);
 }
 
 /** _Py_make_parameters: type variables among the args, in order, without repeats. */
@@ -193,7 +193,7 @@ export function installGenericAlias(): void {
   G.ns.setStr('__new__', new PyWrapper(staticmethodType, fn('__new__', (a, kw) => {
     if (kw !== null && kw.size > 0) throw pyErr(TypeError, 'GenericAlias() takes no keyword arguments');
     if (a.length !== 3) throw pyErr(TypeError, `GenericAlias expected 2 arguments, got ${a.length - 1}`);
-    return makeGenericAlias(a[1], a[2]);
+    return makeGenericAlias(a[1], a[2], a[0] as PyType);
   })));
   method(G, '__getattribute__', (a) => {
     const g = a[0] as PyGenericAlias;
@@ -248,6 +248,9 @@ export function installGenericAlias(): void {
   method(G, '__subclasscheck__', () => {
     throw pyErr(TypeError, 'issubclass() argument 2 cannot be a parameterized generic');
   });
+  // Python subclasses (collections.abc's _CallableGenericAlias) make PyGenericAlias
+  // instances of their own class.
+  G.acceptsSubclass = true;
   method(G, '__reduce__', (a) => {
     const g = a[0] as PyGenericAlias;
     return newTuple([G, newTuple([g.origin, g.args])]);

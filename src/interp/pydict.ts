@@ -20,6 +20,11 @@
 //
 // Map preserves insertion order, deletes leave the others in order, and updating an
 // existing key keeps its position: exactly dict's ordering rules.
+//
+// A hashed-path key can equal a key with a native canonical form (Fraction(3) == 3,
+// a str-like class == 'a'). Once a dict holds hashed keys, misses on native keys look in
+// the hash buckets, and hashed keys are matched against native ones through `primIndex`,
+// an index of the native keys by Python hash that exists only while both kinds coexist.
 
 import { PyBoxed, PyBytes, PyComplex, PyFloat, PyObject, PyTuple } from './objects.js';
 import type { PyType } from './typeobj.js';
@@ -55,6 +60,8 @@ export class PyDict extends PyObject {
   orig: Map<any, any> | null = null;
   /** Python hash -> tokens of keys on the hashed path */
   buckets: Map<number, HashKey[]> | null = null;
+  /** Python hash -> native canonical keys (built once the dict has hashed keys) */
+  primIndex: Map<number, any[]> | null = null;
   /** Bumped on every mutation (inline caches of globals compare it). */
   version = 0;
 
@@ -79,8 +86,9 @@ export class PyDict extends PyObject {
       case 'boolean':
         return key ? 1 : 0;
       case 'bigint': {
+        // An int equal to a float (10**20 == 1e20) shares its key; past 2**1024 Number() is Infinity.
         const n = Number(key);
-        return BigInt(n) === key ? n : key;
+        return Number.isFinite(n) && BigInt(n) === key ? n : key;
       }
       default:
         break;
@@ -114,6 +122,14 @@ export class PyDict extends PyObject {
         if (tok.key === key || dictHooks.eq(tok.key, key)) return tok;
       }
     }
+    // An equal key with a native canonical form (3 for Fraction(3)).
+    if (this.map.size > 0) {
+      const idx = this.primitiveIndex();
+      const cands = idx.get(h);
+      if (cands !== undefined) {
+        for (const c of cands) if (dictHooks.eq(this.keyOf(c), key)) return c;
+      }
+    }
     if (!insert) return undefined;
     const tok = new HashKey(key, h);
     if (bucket === undefined) {
@@ -124,31 +140,78 @@ export class PyDict extends PyObject {
     return tok;
   }
 
+  /** The index of native canonical keys by Python hash (built on demand, then maintained). */
+  private primitiveIndex(): Map<number, any[]> {
+    let idx = this.primIndex;
+    if (idx === null) {
+      idx = new Map();
+      this.primIndex = idx;
+      for (const c of this.map.keys()) if (!(c instanceof HashKey) && isNativeCanon(c)) indexAdd(idx, dictHooks.hashOf(this.keyOf(c)), c);
+    }
+    return idx;
+  }
+
+  /**
+   * A native canonical key missing from the map may still equal a hashed-path key: the
+   * canonical token of that key, or undefined.
+   */
+  private nativeInBuckets(c: any, key: any): any {
+    const bucket = this.buckets!.get(dictHooks.hashOf(key));
+    if (bucket === undefined) return undefined;
+    for (let i = 0; i < bucket.length; i++) if (dictHooks.eq(bucket[i].key, key)) return bucket[i];
+    void c;
+    return undefined;
+  }
+
+  /** Canonical key for a native key about to be stored: its own, or an equal hashed one's. */
+  private nativeForInsert(c: any, key: any): any {
+    if (this.map.has(c)) return c;
+    if (this.buckets !== null && this.buckets.size > 0) {
+      const tok = this.nativeInBuckets(c, key);
+      if (tok !== undefined) return tok;
+    }
+    if (this.primIndex !== null) indexAdd(this.primIndex, dictHooks.hashOf(key), c);
+    return c;
+  }
+
   get(key: any): any {
-    if (typeof key === 'string') return this.map.get(key);
+    if (typeof key === 'string') return this.getStr(key);
     const c = this.canon(key, false);
-    return c === undefined ? undefined : this.map.get(c);
+    if (c === undefined) return undefined;
+    const v = this.map.get(c);
+    if (v === undefined && this.buckets !== null && isNativeCanon(c)) {
+      const tok = this.nativeInBuckets(c, key);
+      return tok === undefined ? undefined : this.map.get(tok);
+    }
+    return v;
   }
 
   /** Fast path for string keys (attribute dicts, globals). */
   getStr(key: string): any {
-    return this.map.get(key);
+    const v = this.map.get(key);
+    if (v === undefined && this.buckets !== null) {
+      const tok = this.nativeInBuckets(key, key);
+      return tok === undefined ? undefined : this.map.get(tok);
+    }
+    return v;
   }
 
   has(key: any): boolean {
-    if (typeof key === 'string') return this.map.has(key);
-    const c = this.canon(key, false);
-    return c !== undefined && this.map.has(c);
+    const c = typeof key === 'string' ? key : this.canon(key, false);
+    if (c === undefined) return false;
+    if (this.map.has(c)) return true;
+    return this.buckets !== null && isNativeCanon(c) && this.nativeInBuckets(c, key) !== undefined;
   }
 
   set(key: any, value: any): void {
     this.version++;
     if (typeof key === 'string') {
-      this.map.set(key, value);
+      this.map.set(this.buckets === null ? key : this.nativeForInsert(key, key), value);
       return;
     }
-    const c = this.canon(key, true);
+    let c = this.canon(key, true);
     if (!this.map.has(c)) {
+      if (isNativeCanon(c) && this.buckets !== null) c = this.nativeForInsert(c, key);
       if (c !== key && !(c instanceof HashKey)) {
         if (this.orig === null) this.orig = new Map();
         this.orig.set(c, key);
@@ -159,16 +222,21 @@ export class PyDict extends PyObject {
 
   setStr(key: string, value: any): void {
     this.version++;
-    this.map.set(key, value);
+    this.map.set(this.buckets === null ? key : this.nativeForInsert(key, key), value);
   }
 
   /** Remove a key; returns the removed value or undefined. */
   delete(key: any): any {
-    const c = typeof key === 'string' ? key : this.canon(key, false);
+    let c = typeof key === 'string' ? key : this.canon(key, false);
     if (c === undefined) return undefined;
     const m = this.map;
+    if (!m.has(c) && this.buckets !== null && isNativeCanon(c)) {
+      const tok = this.nativeInBuckets(c, key);
+      if (tok !== undefined) c = tok;
+    }
     const v = m.get(c);
     if (v === undefined && !m.has(c)) return undefined;
+    if (this.primIndex !== null && isNativeCanon(c)) indexRemove(this.primIndex, dictHooks.hashOf(this.keyOf(c)), c);
     m.delete(c);
     this.version++;
     if (this.orig !== null) this.orig.delete(c);
@@ -185,6 +253,7 @@ export class PyDict extends PyObject {
     this.map = new Map();
     this.orig = null;
     this.buckets = null;
+    this.primIndex = null;
     this.version++;
   }
 
@@ -236,6 +305,26 @@ export class PyDict extends PyObject {
     this.delete(k);
     return [k, v];
   }
+}
+
+/** Canonical keys Map compares natively: numbers, strings, bigints (not identity-keyed objects). */
+function isNativeCanon(c: any): boolean {
+  const t = typeof c;
+  return t === 'number' || t === 'string' || t === 'bigint';
+}
+
+function indexAdd(idx: Map<number, any[]>, h: number, c: any): void {
+  const l = idx.get(h);
+  if (l === undefined) idx.set(h, [c]);
+  else l.push(c);
+}
+
+function indexRemove(idx: Map<number, any[]>, h: number, c: any): void {
+  const l = idx.get(h);
+  if (l === undefined) return;
+  const i = l.indexOf(c);
+  if (i >= 0) l.splice(i, 1);
+  if (l.length === 0) idx.delete(h);
 }
 
 export function isSafeInt(n: number): boolean {

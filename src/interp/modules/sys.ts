@@ -235,7 +235,7 @@ export function initSys(m: PyModule, argv: string[], path: string[], executable:
   d.setStr('builtin_module_names', newTuple(['builtins', 'sys', 'math', 'time']));
   d.setStr('float_info', floatInfo());
   d.setStr('int_info', structSeq('sys.int_info', ['bits_per_digit', 'sizeof_digit', 'default_max_str_digits', 'str_digits_check_threshold'], [30, 4, 4300, 640]));
-  d.setStr('hash_info', structSeq('sys.hash_info', ['width', 'modulus', 'inf', 'nan', 'imag', 'algorithm', 'hash_bits', 'seed_bits', 'cutoff'], [64, 2305843009213693951, 314159, 0, 1000003, 'siphash13', 64, 128, 0]));
+  d.setStr('hash_info', structSeq('sys.hash_info', ['width', 'modulus', 'inf', 'nan', 'imag', 'algorithm', 'hash_bits', 'seed_bits', 'cutoff'], [64, 2305843009213693951n, 314159, 0, 1000003, 'siphash13', 64, 128, 0]));
   d.setStr('flags', structSeq('sys.flags', ['debug', 'inspect', 'interactive', 'optimize', 'dont_write_bytecode', 'no_user_site', 'no_site', 'ignore_environment', 'verbose', 'bytes_warning', 'quiet', 'hash_randomization', 'isolated', 'dev_mode', 'utf8_mode', 'warn_default_encoding', 'safe_path', 'int_max_str_digits'], [0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, false, 1, 0, false, -1]));
   const def = (name: string, impl: (a: any[], kw: any) => any): void => {
     d.setStr(name, fn(name, impl));
