@@ -16,7 +16,7 @@ true/false/null, {"i": "decimal"} int, {"f": "repr"} float, {"t": [V...]} tuple,
 
 Operations: every str method by name (called as str.<name>(self, *args, **kw)), plus
 "repr", "ascii", "ord", "chr" (self unused), "format_str" (format(self, spec)),
-"percent" (self % args[0]), "getitem", "slice" (args: start, stop,
+"percent" (self % args[0]), "new" (str(*args, **kw)), "getitem", "slice" (args: start, stop,
 step as slice.indices() normalizes them), "contains", "concat", "repeat", "len",
 "iter", "lt"/"le"/"eq"/"ne"/"gt"/"ge".
 """
@@ -272,6 +272,12 @@ TABLES = [{97: 'xy', 98: None, 99: 65}, {97: 1114112}, {97: 1.5}, {97: 2**70}, {
 for s in ['abc', 'a☺b😀c', '', 'caba']:
     for t in TABLES:
         record('translate', s, [t])
+
+# str(): the constructor (decoding bytes is the bytes runtime's, not exercised here).
+for args, kw in [((), {}), (('abc',), {}), ((None,), {}), ((3.5,), {}), ((True,), {}), (((1, 'a'),), {}), ((['é'],), {}), ((), {'object': 'x'}),
+                 ((1, 2, 3, 4), {}), ((), {'x': 1}), ((5,), {'object': 1}), (('a', 'utf-8'), {}), ((5, 'utf-8'), {}), ((), {'encoding': 'x'}),
+                 ((7,), {}), ((-2**70,), {})]:
+    record('new', None, list(args), kw, fn=lambda args=args, kw=kw: str(*args, **kw))
 
 # Errors with CPython's exact messages.
 ERRORS = [

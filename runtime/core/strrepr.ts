@@ -16,6 +16,7 @@ import type { RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { epilogue, g, loadCodePoint, prologue } from '../../src/native/macros.js';
 import { cstr } from './exc.js';
 import { type Kind, box, byKind, kindOf, ld, lenOf, raw, st } from './strkit.js';
+import { specData } from './strargs.js';
 import { UC } from './unicode.js';
 
 type Mode = 'repr' | 'backslash';
@@ -440,9 +441,158 @@ const ascii: RuntimeRoutine = {
   },
 };
 
+/**
+ * str(object='', encoding, errors): the new slot of str. One positional or keyword object
+ * gives str(object) (its type's str slot); no object gives ''. The decoding form (encoding or
+ * errors given) checks its operand like CPython; decoding bytes itself belongs to the bytes
+ * runtime and raises SystemError until it exists.
+ */
+const newStr: RuntimeRoutine = {
+  name: 'rt_new_str',
+  contract: 'new slot of str: rdi=type value, rsi=args, rdx=nargs, rcx=kwnames or 0 -> rax=str value or EXC (TypeError as CPython); may allocate, may raise',
+  emit(a) {
+    // r12 = args, r13 = nargs (positional + keyword), r14 = kwnames, rbx = positional count;
+    // [rsp], [rsp+8], [rsp+16] = object, encoding, errors (UNBOUND when absent)
+    const saved = [rbx, rbp, r12, r13, r14, r15] as const;
+    const out = a.newLabel();
+    const fail = a.newLabel();
+    const decode = a.newLabel();
+    prologue(a, saved, 24);
+    a.mov(r15, rdi);
+    a.mov(r12, rsi);
+    a.mov(r13, rdx);
+    a.mov(r14, rcx);
+    a.mov(rax, g('rt_const_unbound'));
+    for (const i of [0, 1, 2]) a.mov(qword(mem(rsp, 8 * i)), rax);
+    a.mov(rbx, r13);
+    const noKw = a.newLabel();
+    a.test(r14, r14);
+    a.je(noKw);
+    raw(a, rax, r14);
+    a.sub(rbx, qword(mem(rax, 16)));
+    a.bind(noKw);
+    const countOk = a.newLabel();
+    a.cmp(r13, 3);
+    a.jbe(countOk);
+    a.mov(rdx, r13);
+    a.lea(rdi, rip(sym('type_TypeError')));
+    a.lea(rsi, rip(sym('msg_newstr_atmost')));
+    a.call(sym('rt_raise_fmt'));
+    a.jmp(fail);
+    a.bind(countOk);
+    // positional
+    a.xor(ecx, ecx);
+    const pos = a.newLabel();
+    const posDone = a.newLabel();
+    a.bind(pos);
+    a.cmp(rcx, rbx);
+    a.jae(posDone);
+    a.mov(rax, qword(sib(r12, rcx, 8)));
+    a.mov(qword(sib(rsp, rcx, 8)), rax);
+    a.inc(rcx);
+    a.jmp(pos);
+    a.bind(posDone);
+    // keywords: object, encoding, errors
+    a.xor(ebp, ebp);
+    const kw = a.newLabel();
+    const kwDone = a.newLabel();
+    a.bind(kw);
+    a.mov(rax, r13);
+    a.sub(rax, rbx);
+    a.cmp(rbp, rax);
+    a.jae(kwDone);
+    raw(a, rax, r14);
+    a.mov(rdi, qword(sib(rax, rbp, 8, 24)));
+    a.lea(rsi, rip(sym('str_argspec_str_new')));
+    a.call(sym('rt_str_args_kwindex'));
+    a.test(rax, rax);
+    const known = a.newLabel();
+    a.jns(known);
+    raw(a, rax, r14);
+    a.mov(rdx, qword(sib(rax, rbp, 8, 24)));
+    a.lea(rdi, rip(sym('type_TypeError')));
+    a.lea(rsi, rip(sym('msg_newstr_invalid_kw')));
+    a.call(sym('rt_raise_fmt'));
+    a.jmp(fail);
+    a.bind(known);
+    a.cmp(rax, rbx);
+    const notDup = a.newLabel();
+    a.jae(notDup);
+    raw(a, rdx, r14);
+    a.mov(rdx, qword(sib(rdx, rbp, 8, 24)));
+    a.lea(rcx, mem(rax, 1));
+    a.lea(rdi, rip(sym('type_TypeError')));
+    a.lea(rsi, rip(sym('msg_newstr_dup')));
+    a.call(sym('rt_raise_fmt'));
+    a.jmp(fail);
+    a.bind(notDup);
+    a.lea(rcx, sib(rbx, rbp, 1));
+    a.mov(rcx, qword(sib(r12, rcx, 8)));
+    a.mov(qword(sib(rsp, rax, 8)), rcx);
+    a.inc(rbp);
+    a.jmp(kw);
+    a.bind(kwDone);
+    // decoding form?
+    const plain = a.newLabel();
+    a.mov(rax, g('rt_const_unbound'));
+    a.cmp(qword(mem(rsp, 8)), rax);
+    a.jne(decode);
+    a.cmp(qword(mem(rsp, 16)), rax);
+    a.jne(decode);
+    a.bind(plain);
+    const haveObject = a.newLabel();
+    a.cmp(qword(mem(rsp)), rax);
+    a.jne(haveObject);
+    a.mov(rax, g('const_str_empty'));
+    a.jmp(out);
+    a.bind(haveObject);
+    a.mov(rdi, qword(mem(rsp)));
+    a.call(sym('rt_str'));
+    a.jmp(out);
+    a.bind(decode);
+    // str(object, encoding, errors): only bytes-like objects decode
+    const notStr = a.newLabel();
+    a.mov(rdi, qword(mem(rsp)));
+    a.cmp(rdi, g('rt_const_unbound'));
+    const emptyDecode = a.newLabel();
+    a.je(emptyDecode);
+    a.call(sym('rt_str_check'));
+    a.test(eax, eax);
+    a.je(notStr);
+    a.lea(rdi, rip(sym('type_TypeError')));
+    a.lea(rsi, rip(sym('msg_newstr_decoding_str')));
+    a.call(sym('rt_raise_cstr'));
+    a.jmp(fail);
+    a.bind(notStr);
+    a.mov(rdi, qword(mem(rsp)));
+    a.call(sym('rt_type_of'));
+    a.lea(rcx, rip(sym('type_bytes')));
+    a.cmp(rax, rcx);
+    const isBytes = a.newLabel();
+    a.je(isBytes);
+    a.mov(rdx, qword(mem(rsp)));
+    a.lea(rdi, rip(sym('type_TypeError')));
+    a.lea(rsi, rip(sym('msg_newstr_need_bytes')));
+    a.call(sym('rt_raise_fmt'));
+    a.jmp(fail);
+    a.bind(isBytes);
+    a.lea(rdi, rip(sym('type_SystemError')));
+    a.lea(rsi, rip(sym('msg_newstr_no_decoder')));
+    a.call(sym('rt_raise_cstr'));
+    a.jmp(fail);
+    a.bind(emptyDecode);
+    a.mov(rax, g('const_str_empty'));
+    a.jmp(out);
+    a.bind(fail);
+    a.mov(rax, g('rt_const_exc'));
+    a.bind(out);
+    epilogue(a, saved, 24);
+  },
+};
+
 export const strReprModule: RuntimeModule = {
   name: 'strrepr',
-  routines: [reprStr, backslash, ord, chr, ascii],
+  routines: [reprStr, backslash, ord, chr, ascii, newStr],
   builtins: [
     { name: 'ord', entry: 'rt_builtin_ord' },
     { name: 'chr', entry: 'rt_builtin_chr' },
@@ -461,6 +611,13 @@ export const strReprModule: RuntimeModule = {
     cstr('msg_str_not_integer', "'%T' object cannot be interpreted as an integer"),
     cstr('msg_ascii_nokw', 'ascii() takes no keyword arguments'),
     cstr('msg_ascii_arity', 'ascii() takes exactly one argument (%d given)'),
+    ...specData({ method: 'str_new', kind: 'kw', min: 0, max: 3, names: ['object', 'encoding', 'errors'] }),
+    cstr('msg_newstr_atmost', 'str() takes at most 3 arguments (%d given)'),
+    cstr('msg_newstr_invalid_kw', "'%U' is an invalid keyword argument for str()"),
+    cstr('msg_newstr_dup', "argument for str() given by name ('%U') and position (%d)"),
+    cstr('msg_newstr_decoding_str', 'decoding str is not supported'),
+    cstr('msg_newstr_need_bytes', 'decoding to str: need a bytes-like object, %T found'),
+    cstr('msg_newstr_no_decoder', 'str(): decoding bytes is not in the native runtime yet'),
   ],
 };
 

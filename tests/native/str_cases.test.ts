@@ -67,6 +67,11 @@ function run(c: StrCase): bigint | { decoded: Decoded } {
       return rt.call('rt_binop_str', self, args[0]!, 0n);
     case 'repeat':
       return rt.call('rt_binop_str', self, args[0]!, 2n);
+    case 'new': {
+      const kwnames = kw.length === 0 ? 0n : b.tuple(kw.map(([k]) => b.str(k)));
+      const all = [...args, ...kw.map(([, v]) => v)];
+      return rt.call('rt_new_str', rt.addr('type_str') | 0xfffc_0000_0000_0000n, b.words(all), BigInt(all.length), kwnames);
+    }
     case 'maketrans':
       return b.callVector('rt_str_meth_maketrans', undefined, args);
     case 'percent':
@@ -82,6 +87,7 @@ function entryOf(op: string): string {
   if (op === 'format_str') return 'rt_format_str';
   if (BUILTINS[op]) return BUILTINS[op]!;
   if (op === 'percent') return 'rt_str_percent';
+  if (op === 'new') return 'rt_new_str';
   if (['len', 'iter', 'getitem', 'slice', 'contains', 'concat', 'repeat', ...CMP].includes(op)) return 'rt_len_str';
   return `rt_str_meth_${op}`;
 }
@@ -104,7 +110,7 @@ function needs(c: StrCase): string[] {
   const out = new Set<string>();
   const text = typeof c.self === 'string' ? c.self : '';
   const hexOct = /%[-+ #0-9.*]*[xXo]/.test(text);
-  const shown = /%[-+ #0-9.*]*[sra]/.test(text) || c.op === 'format';
+  const shown = /%[-+ #0-9.*]*[sra]/.test(text) || c.op === 'format' || c.op === 'new';
   const walk = (v: FixValue, nested: boolean): void => {
     if (v === null || typeof v !== 'object') return;
     if ('i' in v) {
@@ -147,7 +153,7 @@ describe.each([...byOp.keys()])('%s', (op) => {
     const tupleItems = has('rt_getitem_tuple');
     for (const c of byOp.get(op)!) {
       if (!tupleItems && op === 'format' && typeof c.self === 'string' && c.self.includes('[') && c.args.some((x) => typeof x === 'object' && x !== null && 't' in x)) continue;
-      if ((op === 'percent' || op === 'format') && !needs(c).every(has)) continue;
+      if ((op === 'percent' || op === 'format' || op === 'new') && !needs(c).every(has)) continue;
       const r = run(c);
       let got: Decoded;
       if (typeof r === 'bigint') {
