@@ -2,7 +2,7 @@
 // module, property, staticmethod, classmethod, cell, code, traceback, frame, generators
 // and coroutines, the builtin iterators, NoneType, NotImplementedType and ellipsis.
 
-import { arity, fn, getset, method, parseArgs } from '../bi.js';
+import { arity, exactlyOne, fn, getset, method, parseArgs } from '../bi.js';
 import { pyErr, TypeError, ValueError } from '../exceptions.js';
 import { builtinsRef, rtOf, tstate, type Frame } from '../frame.js';
 import { intOf } from '../arith.js';
@@ -10,7 +10,7 @@ import { AsyncGenASend, AsyncGenAThrow, asyncGenASendType, asyncGenAThrowType, C
 import { iterSelfRef, noneRef as iterNoneRef } from '../iterators.js';
 import * as IT from '../iterators.js';
 import { PyBaseException, PyBuiltin, PyCell, PyCodeObj, PyFunction, PyIterator, type PyKwargs, PyMethod, PyModule, PyObject, PyProperty, PyTraceback, PyTuple, PyWrapper } from '../objects.js';
-import { attributeError, call, callDescr, descrGet, Ellipsis, getAttr, getAttrOpt, isTrue, newTuple, None, NotImplemented, objectId, richCompare, typeOf, typeName } from '../protocol.js';
+import { attributeError, call, callDescr, descrGet, Ellipsis, getAttr, getAttrOpt, setAttr, isTrue, newTuple, None, NotImplemented, objectId, richCompare, typeOf, typeName } from '../protocol.js';
 import { PyDict } from '../pydict.js';
 import {
   asyncGeneratorType, builtinFunctionType, cellType, classmethodType, codeType, coroutineType, dictType, ellipsisType, frameType, functionType, generatorType, methodType, moduleType,
@@ -194,45 +194,74 @@ export function installMisc(): void {
   getset(MO, '__dict__', (m: PyModule) => m.dict);
   MO.instanceDict = true;
 
-  // property
+  // property (Objects/descrobject.c): getter_doc records that __doc__ came from fget,
+  // so getter()/setter()/deleter() copies take the new getter's docstring; the name
+  // from __set_name__ is kept in copies and named in the "no getter/setter" errors.
   const P = propertyType;
+  type Prop = PyProperty & { getterDoc?: boolean; name?: any };
   P.ns.setStr('__new__', staticNew((a) => new PyProperty(a[0], None, None, None, None)));
   method(P, '__init__', (a, kw) => {
     const [fget, fset, fdel, doc] = parseArgs('property', a, kw, ['fget', 'fset', 'fdel', 'doc'], 0, 1);
-    const p = a[0] as PyProperty;
+    const p = a[0] as Prop;
     p.fget = fget ?? None;
     p.fset = fset ?? None;
     p.fdel = fdel ?? None;
-    p.doc = doc === undefined || doc === None ? (p.fget !== None ? getAttrOpt(p.fget, '__doc__') ?? None : None) : doc;
+    p.getterDoc = false;
+    let d: any = doc === undefined || doc === None ? undefined : doc;
+    if (d === undefined && p.fget !== None) {
+      const gd = getAttrOpt(p.fget, '__doc__');
+      if (gd !== undefined && gd !== None) {
+        d = gd;
+        p.getterDoc = true;
+      }
+    }
+    p.doc = d ?? None;
+    // A subclass's own __doc__ (None by default) would shadow the getset: CPython puts
+    // the docstring in the instance __dict__ instead.
+    if (typeOf(p) !== propertyType) setAttr(p, '__doc__', d ?? None);
     return None;
   });
-  // 3.10+: the attribute name, for "property 'x' of 'A' object has no getter".
   method(P, '__set_name__', (a) => {
-    (a[0] as PyProperty & { name?: string }).name = typeof a[2] === 'string' ? a[2] : undefined;
+    (a[0] as Prop).name = a[2];
     return None;
   });
-  method(P, '__get__', (a) => (a[1] === None || a[1] === undefined ? a[0] : descrGet(a[0], a[1], typeOf(a[1]))));
+  const propError = (p: Prop, obj: any, what: 'getter' | 'setter' | 'deleter'): any => {
+    const qual = typeOf(obj).qualname;
+    const name = p.name !== undefined ? `${repr(p.name)} ` : '';
+    return pyErr(attributeErrorRef.t, `property ${name}of ${repr(qual)} object has no ${what}`);
+  };
+  method(P, '__get__', (a) => {
+    const p = a[0] as Prop;
+    const obj = a[1];
+    if (obj === None || obj === undefined) return p;
+    if (p.fget === None) throw propError(p, obj, 'getter');
+    return call(p.fget, [obj]);
+  });
   method(P, '__set__', (a) => {
-    const p = a[0] as PyProperty;
-    if (p.fset === None) throw pyErr(attributeErrorRef.t, "can't set attribute");
+    const p = a[0] as Prop;
+    if (p.fset === None) throw propError(p, a[1], 'setter');
     call(p.fset, [a[1], a[2]]);
     return None;
   });
   method(P, '__delete__', (a) => {
-    const p = a[0] as PyProperty;
-    if (p.fdel === None) throw pyErr(attributeErrorRef.t, "can't delete attribute");
+    const p = a[0] as Prop;
+    if (p.fdel === None) throw propError(p, a[1], 'deleter');
     call(p.fdel, [a[1]]);
     return None;
   });
-  const copyProp = (p: PyProperty, fget: any, fset: any, fdel: any): PyProperty => {
-    const t = typeOf(p);
-    const np = t === propertyType ? new PyProperty(propertyType, fget, fset, fdel, None) : call(t, [fget, fset, fdel]);
-    if (t === propertyType) np.doc = p.doc !== None && p.fget !== None && p.doc === getAttrOpt(p.fget, '__doc__') ? (fget !== None ? getAttrOpt(fget, '__doc__') ?? None : None) : p.doc === None && fget !== None ? getAttrOpt(fget, '__doc__') ?? None : p.doc;
+  /** property_copy: None keeps the old accessor; the copy is made by calling type(p). */
+  const copyProp = (p: Prop, fget: any, fset: any, fdel: any): any => {
+    const g = fget === None || fget === undefined ? p.fget : fget;
+    const st = fset === None || fset === undefined ? p.fset : fset;
+    const dl = fdel === None || fdel === undefined ? p.fdel : fdel;
+    const doc = p.getterDoc === true && g !== None ? None : p.doc ?? None;
+    const np = call(typeOf(p), [g, st, dl, doc]);
+    if (np instanceof PyProperty) (np as Prop).name = p.name;
     return np;
   };
-  method(P, 'getter', (a) => copyProp(a[0], a[1], a[0].fset, a[0].fdel));
-  method(P, 'setter', (a) => copyProp(a[0], a[0].fget, a[1], a[0].fdel));
-  method(P, 'deleter', (a) => copyProp(a[0], a[0].fget, a[0].fset, a[1]));
+  method(P, 'getter', (a) => copyProp(a[0], exactlyOne('getter', a, 1), None, None));
+  method(P, 'setter', (a) => copyProp(a[0], None, exactlyOne('setter', a, 1), None));
+  method(P, 'deleter', (a) => copyProp(a[0], None, None, exactlyOne('deleter', a, 1)));
   getset(P, 'fget', (p: PyProperty) => p.fget);
   getset(P, 'fset', (p: PyProperty) => p.fset);
   getset(P, 'fdel', (p: PyProperty) => p.fdel);
