@@ -18,7 +18,7 @@
 // The argument converters (ssize, slice index) follow PyNumber_AsSsize_t and
 // _PyEval_SliceIndex.
 
-import { type Assembler, type Label, al, byte, dl, eax, ebx, ecx, edx, mem, qword, r12, r13, r14, r15, r8, r9, rax, rbp, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
+import { type Assembler, type Label, type Mem, al, byte, dl, eax, ebx, ecx, edx, mem, qword, r12, r13, r14, r15, r8, r9, rax, rbp, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
 import { STR, TUPLE, TYPE, UNBOUND } from '../../src/native/layout.js';
 import type { RuntimeDatum, RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { epilogue, g, prologue } from '../../src/native/macros.js';
@@ -554,9 +554,9 @@ export function requireStrClinic(a: Assembler<any>, r: typeof rax, msg: string, 
 }
 
 /** rax = i64 from rt_str_arg_ssize(value); jumps to `fail` (rax = EXC) when it raised. */
-export function ssizeArg(a: Assembler<any>, value: Parameters<Assembler<any>['mov']>[1], fail: Label): void {
+export function ssizeArg(a: Assembler<any>, value: Mem, fail: Label): void {
   const ok = a.newLabel();
-  a.mov(rdi, value as any);
+  a.mov(rdi, value);
   a.call(sym('rt_str_arg_ssize'));
   a.test(edx, edx);
   a.je(ok);
@@ -566,9 +566,9 @@ export function ssizeArg(a: Assembler<any>, value: Parameters<Assembler<any>['mo
 }
 
 /** rax = i64 from rt_str_arg_slice(value, dflt); jumps to `fail` (rax = EXC) when it raised. */
-export function sliceArg(a: Assembler<any>, value: Parameters<Assembler<any>['mov']>[1], dflt: bigint | number, fail: Label): void {
+export function sliceArg(a: Assembler<any>, value: Mem, dflt: bigint | number, fail: Label): void {
   const ok = a.newLabel();
-  a.mov(rdi, value as any);
+  a.mov(rdi, value);
   a.mov(rsi, dflt);
   a.call(sym('rt_str_arg_slice'));
   a.test(edx, edx);

@@ -14,7 +14,7 @@
 // value is kept in the frame across every allocation.
 
 import {
-  type Assembler, type Label, al, byte, dl, dword, eax, ebp, ebx, ecx, edi, edx, esi, mem, qword, r10, r12, r13, r14, r15, r8, r8b, r8d, r9, r9d, rax, rbp, rbx, rcx, rdi, rdx, resize, rip, rsi, rsp, sib, sym,
+  type Assembler, type Label, al, byte, cl, dil, dl, dword, eax, ebp, ebx, ecx, edi, edx, esi, mem, qword, r10, r12, r13, r14, r15, r8, r8b, r8d, r9, r9d, rax, rbp, rbx, rcx, rdi, rdx, resize, rip, rsi, rsp, sib, sym,
 } from '../../src/asm/index.js';
 import { STR, TUPLE, TYPE, typeSlot } from '../../src/native/layout.js';
 import type { RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
@@ -292,7 +292,7 @@ function charOrHex(a: Assembler<any>, cpReg: R64, buf: R64, hexFormat: Label, do
   a.jbe(hex);
   a.cmp(cpReg, 127);
   a.jae(hex);
-  a.mov(byte(mem(buf)), resize(cpReg, 8) as any);
+  a.mov(byte(mem(buf)), resize(cpReg, 8));
   a.mov(byte(mem(buf, 1)), 0);
   a.jmp(done);
   a.bind(hex);
@@ -301,7 +301,7 @@ function charOrHex(a: Assembler<any>, cpReg: R64, buf: R64, hexFormat: Label, do
   a.test(ecx, ecx);
   a.je(emit);
   a.mov(rax, cpReg);
-  a.shr(rax, resize(rcx, 8) as any);
+  a.shr(rax, cl);
   a.test(eax, 15);
   a.jne(emit);
   a.sub(ecx, 4);
@@ -311,7 +311,7 @@ function charOrHex(a: Assembler<any>, cpReg: R64, buf: R64, hexFormat: Label, do
   const digit = a.newLabel();
   a.bind(digit);
   a.mov(rax, cpReg);
-  a.shr(rax, resize(rcx, 8) as any);
+  a.shr(rax, cl);
   a.and(eax, 15);
   const isDigit = a.newLabel();
   a.add(eax, 0x30);
@@ -336,7 +336,7 @@ const groupingError: RuntimeRoutine = {
     const go = a.newLabel();
     a.push(rbx);
     a.sub(rsp, 32);
-    a.mov(byte(mem(rsp)), resize(rdi, 8) as any);
+    a.mov(byte(mem(rsp)), dil);
     a.mov(byte(mem(rsp, 1)), 0);
     a.mov(ebx, esi);
     a.lea(rdi, mem(rsp, 8));

@@ -41,8 +41,10 @@ export function ld(a: Assembler<any>, k: Kind, dst: R32, base: R64, idx?: R64, d
 
 /** Store the low `k` bytes of `src` at [base + idx*k + disp]. */
 export function st(a: Assembler<any>, k: Kind, base: R64, idx: R64 | undefined, src: R64 | R32, disp = 0): void {
-  const r = resize(src as R64, k === 1 ? 8 : k === 2 ? 16 : 32);
-  a.mov(cpMem(k, base, idx, disp), r as any);
+  const m = idx === undefined ? mem(base, disp) : sib(base, idx, k, disp);
+  if (k === 1) a.mov(byte(m), resize(src, 8));
+  else if (k === 2) a.mov(word(m), resize(src, 16));
+  else a.mov(dword(m), resize(src, 32));
 }
 
 /** Raw address of the object value in `src` into `dst`. */

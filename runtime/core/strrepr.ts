@@ -621,5 +621,3 @@ export const strReprModule: RuntimeModule = {
   ],
 };
 
-void ecx;
-void rdx;
