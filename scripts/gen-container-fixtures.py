@@ -225,6 +225,24 @@ out['ranges'] = ranges
 out['range_eq'] = [[[a, b, c], [d, e, f], range(a, b, c) == range(d, e, f)] for (a, b, c, d, e, f) in
                    [(0, 0, 1, 5, 1, 1), (0, 3, 2, 0, 4, 2), (1, 2, 5, 1, 3, 7), (0, 10, 1, 0, 10, 2), (3, 0, -1, 3, 0, -1), (0, 5, 1, 1, 5, 1)]]
 
+# ---- dict views as sets -----------------------------------------------------------------
+view_ops = []
+for _ in range(60):
+    d1 = {rng.randint(-5, 30): rng.randint(0, 3) for _ in range(rng.randint(0, 15))}
+    d2 = {rng.randint(-5, 30): rng.randint(0, 3) for _ in range(rng.randint(0, 15))}
+    s_src = [rng.randint(-5, 30) for _ in range(rng.randint(0, 12))]
+    s1 = set(s_src)  # the test builds it the same way (same table history)
+    lst = [rng.randint(-5, 30) for _ in range(rng.randint(0, 8))]
+    k1, k2, i1, i2 = d1.keys(), d2.keys(), d1.items(), d2.items()
+    view_ops.append({
+        'd1': [[k, x] for k, x in d1.items()], 'd2': [[k, x] for k, x in d2.items()], 's': s_src, 'list': lst,
+        'k_and_s': list(k1 & s1), 's_and_k': list(s1 & k1), 'k_and_k': list(k1 & k2), 'k_or_l': list(k1 | lst), 'k_sub_s': list(k1 - s1),
+        's_sub_k': list(s1 - k1), 'k_xor_s': list(k1 ^ s1), 'i_xor_i': enc(list(i1 ^ i2)), 'i_and_i': enc(list(i1 & i2)), 'i_or_i': enc(list(i1 | i2)),
+        'cmp_ks': [k1 < s1, k1 <= s1, k1 == s1, k1 != s1, k1 > s1, k1 >= s1], 'cmp_ii': [i1 < i2, i1 <= i2, i1 == i2, i1 != i2, i1 > i2, i1 >= i2],
+        'disjoint_ks': k1.isdisjoint(s1), 'disjoint_kl': k1.isdisjoint(lst), 'disjoint_ii': i1.isdisjoint(i2),
+    })
+out['view_ops'] = view_ops
+
 # ---- list.sort: every comparison CPython makes, in order (timsort step for step) -------------
 class LogInt:
     log = []

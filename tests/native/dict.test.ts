@@ -249,3 +249,37 @@ describe('methods and operators', () => {
     expect(rt.decode(rt.call('rt_repr', e))).toBe("{'k': None, 'me': {...}}");
   });
 });
+
+describe('views as sets', () => {
+  test('& | - ^ (results in CPython\'s set order), comparisons, isdisjoint', () => {
+    for (const c of fixtures.view_ops as Record<string, any>[]) {
+      const d1 = v.make({ dict: c.d1 });
+      const d2 = v.make({ dict: c.d2 });
+      const k1 = v.call('dict', 'keys', d1);
+      const k2 = v.call('dict', 'keys', d2);
+      const i1 = v.call('dict', 'items', d1);
+      const i2 = v.call('dict', 'items', d2);
+      const s = v.make({ set: c.s });
+      const l = v.make(c.list);
+      const items = (w: bigint) => (v.read(w) as { set: J[] }).set;
+      // The views' binop slot, with the operands in the order written (as for either side's slot).
+      const op = (x: bigint, y: bigint, o: number) => items(rt.call('rt_binop_dict_keys', x, y, BigInt(o)));
+      const what = JSON.stringify(c.d1);
+      expect(op(k1, s, 9), what).toEqual(c.k_and_s);
+      expect(op(s, k1, 9), what).toEqual(c.s_and_k);
+      expect(op(k1, k2, 9), what).toEqual(c.k_and_k);
+      expect(op(k1, l, 10), what).toEqual(c.k_or_l);
+      expect(op(k1, s, 1), what).toEqual(c.k_sub_s);
+      expect(op(s, k1, 1), what).toEqual(c.s_sub_k);
+      expect(op(k1, s, 11), what).toEqual(c.k_xor_s);
+      expect(op(i1, i2, 11), what).toEqual(c.i_xor_i);
+      expect(op(i1, i2, 9), what).toEqual(c.i_and_i);
+      expect(op(i1, i2, 10), what).toEqual(c.i_or_i);
+      expect([0, 1, 2, 3, 4, 5].map((o) => v.read(rt.call('rt_richcompare_dict_keys', k1, s, BigInt(o)))), what).toEqual(c.cmp_ks);
+      expect([0, 1, 2, 3, 4, 5].map((o) => v.read(rt.call('rt_richcompare_dict_items', i1, i2, BigInt(o)))), what).toEqual(c.cmp_ii);
+      expect(v.read(v.call('dict_keys', 'isdisjoint', k1, [s]))).toBe(c.disjoint_ks);
+      expect(v.read(v.call('dict_keys', 'isdisjoint', k1, [l]))).toBe(c.disjoint_kl);
+      expect(v.read(v.call('dict_items', 'isdisjoint', i1, [i2]))).toBe(c.disjoint_ii);
+    }
+  });
+});
