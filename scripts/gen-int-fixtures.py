@@ -211,6 +211,155 @@ def bytes_cases():
     return to_b, from_b
 
 
+# Calls of int methods and int()/bool() with CPython's argument handling: (name, target,
+# method, positional args, keyword args). The target is a value (a bound call: self first),
+# or the class int/bool (an unbound call, a classmethod, or the class itself when the method
+# is None). tests/native/int_methods.test.ts makes the same calls natively.
+NAN = float('nan')
+METHOD_CALLS = [
+    ('bit_length', 255, 'bit_length', (), {}),
+    ('bit_length_neg', -(2**100), 'bit_length', (), {}),
+    ('bit_length_args', 5, 'bit_length', (1,), {}),
+    ('bit_length_kw', 5, 'bit_length', (), {'x': 1}),
+    ('bit_length_self', int, 'bit_length', ('x',), {}),
+    ('bit_length_unbound', int, 'bit_length', (), {}),
+    ('bit_count', -(2**100 - 1), 'bit_count', (), {}),
+    ('conjugate', True, 'conjugate', (), {}),
+    ('conjugate_args', 1, 'conjugate', (1,), {}),
+    ('as_integer_ratio', -7, 'as_integer_ratio', (), {}),
+    ('as_integer_ratio_bool', True, 'as_integer_ratio', (), {}),
+    ('trunc', 2**70, '__trunc__', (), {}),
+    ('trunc_args', int, '__trunc__', (5, 1), {}),
+    ('trunc_self', int, '__trunc__', ('s',), {}),
+    ('floor', -3, '__floor__', (), {}),
+    ('ceil', False, '__ceil__', (), {}),
+    ('index', True, '__index__', (), {}),
+    ('index_args', 5, '__index__', (1,), {}),
+    ('index_kw', 5, '__index__', (), {'x': 1}),
+    ('index_self', int, '__index__', ('x',), {}),
+    ('index_unbound', int, '__index__', (), {}),
+    ('int', -5, '__int__', (), {}),
+    ('float', 2**60 + 1, '__float__', (), {}),
+    ('float_big', 2**1024, '__float__', (), {}),
+    ('float_self', int, '__float__', (2.0,), {}),
+    ('getnewargs', 7, '__getnewargs__', (), {}),
+    ('round_none', 15, '__round__', (), {}),
+    ('round_pos', 15, '__round__', (2,), {}),
+    ('round_m1', 25, '__round__', (-1,), {}),
+    ('round_m1_odd', 35, '__round__', (-1,), {}),
+    ('round_m1_neg', -25, '__round__', (-1,), {}),
+    ('round_m1_neg2', -26, '__round__', (-1,), {}),
+    ('round_m2', -150, '__round__', (-2,), {}),
+    ('round_m3', 123456789, '__round__', (-3,), {}),
+    ('round_big', 10**30 + 5 * 10**9, '__round__', (-10,), {}),
+    ('round_big_odd', 10**30 + 15 * 10**9, '__round__', (-10,), {}),
+    ('round_huge_nd', 5, '__round__', (-100,), {}),
+    ('round_bool', 5, '__round__', (True,), {}),
+    ('round_none_arg', 5, '__round__', (None,), {}),
+    ('round_float', 5, '__round__', (1.5,), {}),
+    ('round_args', 5, '__round__', (1, 2), {}),
+    ('round_kw', 5, '__round__', (), {'x': 1}),
+    ('format', 255, '__format__', ('#x',), {}),
+    ('format_empty', True, '__format__', ('',), {}),
+    ('format_nostr', 5, '__format__', (5,), {}),
+    ('format_none', 5, '__format__', (), {}),
+    ('format_two', 5, '__format__', ('a', 'b'), {}),
+    ('format_kw', 5, '__format__', (), {'spec': 'x'}),
+    ('to_bytes_default', 5, 'to_bytes', (), {}),
+    ('to_bytes_kw', 1, 'to_bytes', (), {'length': 2, 'byteorder': 'little'}),
+    ('to_bytes_signed_kw', -1, 'to_bytes', (2, 'big'), {'signed': True}),
+    ('to_bytes_signed_pos', 1, 'to_bytes', (2, 'little', True), {}),
+    ('to_bytes_total', 1, 'to_bytes', (2, 'big'), {'signed': True, 'x': 1}),
+    ('to_bytes_invalid_kw', 1, 'to_bytes', (1, 'big'), {'x': 1}),
+    ('to_bytes_invalid_kw2', 1, 'to_bytes', (), {'y': 1}),
+    ('to_bytes_twice', 1, 'to_bytes', (1,), {'length': 3}),
+    ('to_bytes_len_str', 1, 'to_bytes', ('a',), {}),
+    ('to_bytes_len_float', 1, 'to_bytes', (1.0,), {}),
+    ('to_bytes_len_big', 1, 'to_bytes', (1 << 70,), {}),
+    ('to_bytes_order_type', 1, 'to_bytes', (1, 3), {}),
+    ('to_bytes_order_value', 1, 'to_bytes', (1, 'middle'), {}),
+    ('to_bytes_neg_len', 1, 'to_bytes', (-1, 'big'), {}),
+    ('to_bytes_neg_unsigned', -1, 'to_bytes', (), {}),
+    ('to_bytes_too_big', 256, 'to_bytes', (1, 'big'), {}),
+    ('to_bytes_self', int, 'to_bytes', ('s',), {}),
+    ('to_bytes_signed_list', 1, 'to_bytes', (1, 'big'), {'signed': []}),
+    ('to_bytes_signed_str', -3, 'to_bytes', (1, 'big'), {'signed': 'y'}),
+    ('from_bytes_kw', int, 'from_bytes', (b'\x01\x02',), {'byteorder': 'little', 'signed': True}),
+    ('from_bytes_bytes_kw', int, 'from_bytes', (), {'bytes': b'\xff'}),
+    ('from_bytes_missing', int, 'from_bytes', (), {}),
+    ('from_bytes_missing_kw', int, 'from_bytes', (), {'x': 1}),
+    ('from_bytes_too_many', int, 'from_bytes', (b'', 'big', 1), {}),
+    ('from_bytes_total', int, 'from_bytes', (b'\x01', 'little', True), {'x': 1}),
+    ('from_bytes_twice', int, 'from_bytes', (b'\x01', 'little'), {'byteorder': 'little'}),
+    ('from_bytes_str', int, 'from_bytes', ('ab',), {}),
+    ('from_bytes_int', int, 'from_bytes', (5,), {}),
+    ('from_bytes_order_type', int, 'from_bytes', (b'\x01',), {'byteorder': 1}),
+    ('from_bytes_order_value', int, 'from_bytes', (b'\x01', 'x'), {}),
+    ('from_bytes_bool', bool, 'from_bytes', (b'\x00\x02', 'big'), {}),
+    ('new_empty', int, None, (), {}),
+    ('new_int', int, None, (-(2**80),), {}),
+    ('new_bool', int, None, (True,), {}),
+    ('new_float', int, None, (-1e30,), {}),
+    ('new_float_nan', int, None, (NAN,), {}),
+    ('new_str', int, None, (' -1_000 ',), {}),
+    ('new_bytes', int, None, (b'  12  ',), {}),
+    ('new_bytes_bad', int, None, (b'x',), {}),
+    ('new_base', int, None, ('ff', 16), {}),
+    ('new_base_kw', int, None, ('ff',), {'base': 16}),
+    ('new_base0', int, None, ('0o17', 0), {}),
+    ('new_bytes_base', int, None, (b'ff', 16), {}),
+    ('new_x_kw', int, None, (), {'x': 5}),
+    ('new_bad_kw', int, None, ('12',), {'bas': 3}),
+    ('new_too_many', int, None, (1, 2, 3), {}),
+    ('new_twice', int, None, ('5', 2), {'base': 3}),
+    ('new_missing_string', int, None, (), {'base': 3}),
+    ('new_base_none', int, None, ('5', None), {}),
+    ('new_base_float', int, None, ('5', 2.0), {}),
+    ('new_base_big', int, None, ('5', 10**30), {}),
+    ('new_base_1', int, None, (5, 1), {}),
+    ('new_nonstr_base', int, None, (5, 10), {}),
+    ('new_none', int, None, (None,), {}),
+    ('new_list', int, None, ([],), {}),
+    ('bool_empty', bool, None, (), {}),
+    ('bool_one', bool, None, (7,), {}),
+    ('bool_zero', bool, None, (0,), {}),
+    ('bool_two', bool, None, (1, 2), {}),
+    ('bool_kw', bool, None, (), {'x': 1}),
+]
+
+
+def method_cases():
+    def conv(v):
+        if v is None:
+            return {'none': True}
+        if v is int or v is bool:
+            return {'class': v.__name__}
+        if isinstance(v, bool):
+            return {'bool': v}
+        if isinstance(v, int):
+            return {'int': str(v)}
+        if isinstance(v, float):
+            return {'float': bits(v)}
+        if isinstance(v, bytes):
+            return {'bytes': v.hex()}
+        if isinstance(v, str):
+            return {'str': v}
+        if isinstance(v, tuple):
+            return {'tuple': [conv(x) for x in v]}
+        if isinstance(v, list):
+            return {'list': [conv(x) for x in v]}
+        raise TypeError(type(v))
+
+    def call(target, method, args, kwargs):
+        f = target if method is None else getattr(target, method)
+        return f(*args, **kwargs)
+
+    return [{'name': name, 'target': conv(target), 'method': method, 'args': [conv(x) for x in args],
+             'kwargs': {k: conv(v) for k, v in kwargs.items()},
+             **outcome(lambda t=target, m=method, a=args, k=kwargs: call(t, m, a, k), conv)}
+            for name, target, method, args, kwargs in METHOD_CALLS]
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     to_double, from_double, truediv, neg_pow = float_cases()
@@ -225,6 +374,7 @@ def main():
     to_b, from_b = bytes_cases()
     write('int-to-bytes.json', to_b)
     write('int-from-bytes.json', from_b)
+    write('int-methods.json', method_cases())
 
 
 if __name__ == '__main__':

@@ -6,8 +6,10 @@ import { intModule } from './int.js';
 import { intBitsModule } from './int_bits.js';
 import { intDivModule } from './int_div.js';
 import { intFloatModule } from './int_float.js';
+import { intFormatModule } from './int_format.js';
 import { intKernelsModule } from './int_kernels.js';
+import { intMethodsModule } from './int_methods.js';
 import { intPowModule } from './int_pow.js';
 import { intStrModule } from './int_str.js';
 
-export const intModules: readonly RuntimeModule[] = [intKernelsModule, intModule, intDivModule, intBitsModule, intFloatModule, intPowModule, intStrModule];
+export const intModules: readonly RuntimeModule[] = [intKernelsModule, intModule, intDivModule, intBitsModule, intFloatModule, intPowModule, intStrModule, intFormatModule, intMethodsModule];

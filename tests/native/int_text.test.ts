@@ -22,7 +22,7 @@ const big = (s: string): bigint => (s.startsWith('-') ? -BigInt(s.slice(1)) : Bi
 
 function raisedOutcome(): Outcome {
   const e = rt.raised() as { exc: string; args: string[] };
-  return { exc: e.exc, msg: String(e.args[0]) };
+  return { exc: e.exc, msg: e.args.length === 0 ? '' : String(e.args[0]) };
 }
 
 /** CPython's hash of an int (the fixtures use it to stand for huge results). */
@@ -94,5 +94,28 @@ describe('int(s, base)', () => {
     expect(w >> 48n).toBe(0xfff9n);
     const b = rt.call('rt_int_from_str', rt.str('140737488355328'), 10n);
     expect(b >> 48n).toBe(0xfffcn);
+  });
+});
+
+describe('format(int, spec)', () => {
+  test('fixtures: every presentation type, fill/align/sign/#/0/width/grouping, float types, errors', () => {
+    for (const c of fixture<{ v: string; spec: string; bool?: boolean }>('int-format.json')) {
+      const v = c.bool === true ? (c.v === 'True' ? rt.true : rt.false) : rt.bigint(big(c.v));
+      const r = rt.call('rt_format_int', v, rt.str(c.spec));
+      const got: Outcome = r === EXC ? raisedOutcome() : { ok: rt.decode(r) as string };
+      const label = { v: c.v.length > 40 ? `${c.v.slice(0, 40)}...` : c.v, spec: c.spec };
+      expect({ ...label, ...got }).toEqual({ ...label, ...(c.exc !== undefined ? { exc: c.exc, msg: c.msg } : { ok: c.ok }) });
+    }
+  });
+
+  test('power-of-two digits with prefix and sign (hex/oct/bin spelling)', () => {
+    const next = rng(2718n);
+    for (const v of [...EDGES, ...Array.from({ length: 200 }, () => randomInt(next, 900))]) {
+      for (const [bits, base, pre] of [[1n, 2, '0b'], [3n, 8, '0o'], [4n, 16, '0x']] as const) {
+        const want = (v < 0n ? '-' : '') + pre + (v < 0n ? -v : v).toString(base);
+        expect(rt.decode(rt.call('rt_int_format_pow2', rt.bigint(v), bits, 3n))).toBe(want);
+      }
+      expect(rt.decode(rt.call('rt_int_format_pow2', rt.bigint(v), 4n, 4n))).toBe((v < 0n ? -v : v).toString(16).toUpperCase());
+    }
   });
 });
