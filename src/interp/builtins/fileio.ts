@@ -86,33 +86,66 @@ export class PyFile extends PyObject {
   }
 
   // ---- raw byte access
+  //
+  // Reads go through a read-ahead buffer `rbuf` holding the file's bytes from offset
+  // `rbase`. The text layer may step back within what it just read (to stop at a line end
+  // or a whole character), which works for pipes and terminals too: those are read
+  // sequentially, regular files with positional reads at `pos`.
+
+  private rbuf: Uint8Array = new Uint8Array(0);
+  private rbase = 0;
+  /** Regular files can seek; pipes, terminals and sockets cannot (reads are sequential). */
+  seekable = true;
+
+  /** Make rbuf cover [pos, end) as far as the file allows. */
+  private fill(end: number): void {
+    this.flushBuffer();
+    if (this.seekable && (this.pos < this.rbase || this.pos > this.rbase + this.rbuf.length)) {
+      this.rbuf = new Uint8Array(0);
+      this.rbase = this.pos;
+    } else if (this.pos - this.rbase > 65536) {
+      // Drop what has been consumed (never anything at or after pos).
+      this.rbuf = this.rbuf.slice(this.pos - this.rbase);
+      this.rbase = this.pos;
+    }
+    while (this.rbase + this.rbuf.length < end) {
+      const want = Math.max(end - (this.rbase + this.rbuf.length), BUFFER_SIZE);
+      const b = Buffer.alloc(want);
+      const at = this.rbase + this.rbuf.length;
+      const r = osCall(() => readSync(this.fd, b, 0, want, this.seekable ? at : null), this.name);
+      if (r === 0) return;
+      const nb = new Uint8Array(this.rbuf.length + r);
+      nb.set(this.rbuf, 0);
+      nb.set(b.subarray(0, r), this.rbuf.length);
+      this.rbuf = nb;
+    }
+  }
+
+  /** Forget read-ahead data (after writes, seeks and truncation). */
+  dropReadAhead(): void {
+    this.rbuf = new Uint8Array(0);
+    this.rbase = this.pos;
+  }
 
   readBytes(n: number): Uint8Array {
-    this.flushBuffer();
-    const out = Buffer.alloc(n);
-    let got = 0;
-    while (got < n) {
-      const r = osCall(() => readSync(this.fd, out, got, n - got, this.pos + got), this.name);
-      if (r === 0) break;
-      got += r;
-    }
+    this.fill(this.pos + n);
+    const start = this.pos - this.rbase;
+    const got = Math.max(0, Math.min(n, this.rbuf.length - start));
+    const out = this.rbuf.slice(start, start + got);
     this.pos += got;
-    return got === n ? out : out.subarray(0, got);
+    return out;
   }
 
   readAllBytes(): Uint8Array {
-    this.flushBuffer();
-    const chunks: Buffer[] = [];
+    const parts: Uint8Array[] = [];
     let total = 0;
     for (;;) {
-      const b = Buffer.alloc(65536);
-      const r = osCall(() => readSync(this.fd, b, 0, b.length, this.pos), this.name);
-      if (r === 0) break;
-      chunks.push(b.subarray(0, r));
-      total += r;
-      this.pos += r;
+      const b = this.readBytes(65536);
+      if (b.length === 0) break;
+      parts.push(b);
+      total += b.length;
     }
-    return Buffer.concat(chunks, total);
+    return Buffer.concat(parts, total);
   }
 
   /** Bytes from the current offset without consuming them. */
@@ -139,10 +172,11 @@ export class PyFile extends PyObject {
     this.wlen = 0;
     let off = 0;
     while (off < data.length) {
-      const where = this.appending ? null : this.wstart + off;
+      const where = this.appending || !this.seekable ? null : this.wstart + off;
       off += osCall(() => writeSync(this.fd, data, off, data.length - off, where), this.name);
     }
-    if (this.appending) this.pos = this.size();
+    if (this.appending && this.seekable) this.pos = this.size();
+    if (this.seekable) this.dropReadAhead();
   }
 
   size(): number {
@@ -341,7 +375,12 @@ function openImpl(a: any[], kw: PyKwargs | null): any {
     cls, fd, file, fileMode, readable, writable, appending, creating, binary,
     encoding ?? 'utf-8', enc, errors ?? 'strict', newline, closefd,
   );
-  if (appending) f.pos = f.size();
+  try {
+    f.seekable = fstatSync(fd).isFile();
+  } catch {
+    f.seekable = false;
+  }
+  if (appending && f.seekable) f.pos = f.size();
   openFiles.add(f);
   installExitHook();
   return f;
@@ -730,7 +769,13 @@ function writeText(f: PyFile, v: any): number {
   return n;
 }
 
+/** tell/seek on a pipe or terminal: text files say so, binary ones get the OS error. */
+function notSeekable(f: PyFile): PyBaseException {
+  return f.binary ? osError('ESPIPE', undefined) : pyErr(UnsupportedOperation, 'underlying stream is not seekable');
+}
+
 function seekImpl(f: PyFile, a: any[]): number {
+  if (!f.seekable) throw notSeekable(f);
   const offArg = a[1];
   const off = intOf(offArg);
   if (off === null) throw pyErr(TypeError, `'${typeName(offArg)}' object cannot be interpreted as an integer`);
@@ -749,6 +794,7 @@ function seekImpl(f: PyFile, a: any[]): number {
   else throw pyErr(ValueError, f.binary ? `whence value ${whence} unsupported` : `invalid whence (${whence}, should be 0, 1 or 2)`);
   if (np < 0) throw osError('EINVAL', undefined);
   f.pos = np;
+  f.dropReadAhead();
   return np;
 }
 
@@ -785,11 +831,12 @@ function installFileTypes(): void {
     });
     method(T, 'seekable', (a) => {
       checkOpen(a[0]);
-      return true;
+      return (a[0] as PyFile).seekable;
     });
     method(T, 'tell', (a) => {
       const f = a[0] as PyFile;
       checkOpen(f);
+      if (!f.seekable) throw notSeekable(f);
       f.flushBuffer();
       return f.pos;
     });
@@ -806,6 +853,7 @@ function installFileTypes(): void {
       f.flushBuffer();
       const size = a.length > 1 && a[1] !== None ? Number(intOf(a[1])) : f.pos;
       osCall(() => ftruncateSync(f.fd, size), undefined);
+      f.dropReadAhead();
       return size;
     });
     method(T, '__enter__', (a) => {
