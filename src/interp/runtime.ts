@@ -16,7 +16,7 @@ import { runCode } from './eval.js';
 import { SystemExit, IndentationError, TabError } from './exceptions.js';
 import { builtinsOf, tstate } from './frame.js';
 import { builtinModules, importState, showCompileWarnings, warningSink, installImportHooks, newModule, stdlibDir, indentationErrorRef, tabErrorRef, newTupleHook, importModuleLevel } from './imports.js';
-import { PyBaseException, PyModule } from './objects.js';
+import { PyBaseException, PyBoxed, PyModule } from './objects.js';
 import { call, callDescr, Ellipsis, eq, newTuple, None, typeOf } from './protocol.js';
 import { PyDict } from './pydict.js';
 import { dictType, moduleType } from './typeobj.js';
@@ -102,11 +102,13 @@ function writeErr(s: string): void {
 /** Print an uncaught exception (after flushing stdout) and return the exit status. */
 export function reportUncaught(e: any): number {
   if (e instanceof PyBaseException && typeOf(e).isSubtype(SystemExit)) {
-    const code = e.dict?.getStr('code');
+    let code = e.dict?.getStr('code');
+    if (code instanceof PyBoxed && typeof code.value !== 'string') code = code.value; // int subclasses (IntEnum)
     if (code === undefined || code === None) return 0;
     if (typeof code === 'number') return code & 0xff;
     if (typeof code === 'boolean') return code ? 1 : 0;
-    if (typeof code === 'bigint') return Number(BigInt.asUintN(8, code));
+    // PyLong_AsLong: beyond a C long the conversion fails and the status is -1.
+    if (typeof code === 'bigint') return code > 2n ** 63n - 1n || code < -(2n ** 63n) ? 255 : Number(BigInt.asUintN(8, code));
     streams.stdout.flush();
     writeErr(`${str(code)}\n`);
     return 1;

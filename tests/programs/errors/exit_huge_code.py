@@ -1,0 +1,3 @@
+import sys
+print("big exit")
+sys.exit(2**70)

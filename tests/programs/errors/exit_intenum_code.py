@@ -1,0 +1,4 @@
+import enum, sys
+class E(enum.IntEnum):
+    BAD = 3
+sys.exit(E.BAD)
