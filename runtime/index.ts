@@ -58,12 +58,13 @@ import { setOpsModule } from './core/setops.js';
 import { rangeModule } from './core/range.js';
 import { listSortModule } from './core/listsort.js';
 import { setViewsModule } from './core/setviews.js';
+import { containerBuiltinsModule } from './core/listbuiltins.js';
 
 /** All runtime modules of a compiled program. */
 export function runtimeModules(): RuntimeModule[] {
   const modules: RuntimeModule[] = [sysModule, initModule, gcModule, valueModule, excModule, protocolModule, callsModule, strCoreModule, tupleModule, unicodeModule, strBaseModule, strEncodeModule, strPercentModule, strOpsModule, strReprModule, strArgsModule, strSearchModule, strSplitModule, dtoaModule, floatModule, floatOpsModule, mathExpModule, strCaseModule, strMethodsModule, floatParseModule, floatFormatModule, floatMethodsModule, mathTrigModule, mathHypModule, mathModule, mathModule2,
     // Containers (docs/containers.md).
-    contSharedModule, sliceModule, listModule, listSliceModule, listMethodsModule, tupleOpsModule, dictModule, dictViewsModule, dictMethodsModule, strFormatModule, setModule, setOpsModule, rangeModule, listSortModule, setViewsModule];
+    contSharedModule, sliceModule, listModule, listSliceModule, listMethodsModule, tupleOpsModule, dictModule, dictViewsModule, dictMethodsModule, strFormatModule, setModule, setOpsModule, rangeModule, listSortModule, setViewsModule, containerBuiltinsModule];
   // Ints (docs/int.md).
   modules.push(...intModules);
   // Calls, frames, tracebacks, generic operations, attributes, modules, entry.

@@ -112,3 +112,79 @@ describe('static dicts', () => {
     expect(get('strbuilder')).toBe(UNBOUND);
   });
 });
+
+describe('builtins: sorted, min, max, sum, reversed', () => {
+  /** Call a builtin routine with the vector ABI (positional words, then keyword values). */
+  const call = (fn: string, args: bigint[], kw: Record<string, bigint> = {}) => {
+    const names = Object.keys(kw);
+    const kwnames = names.length === 0 ? 0n : v.tuple(names.map((n) => v.str(n)));
+    const words = [...args, ...names.map((n) => kw[n]!)];
+    return rt.call(`rt_builtin_${fn}`, v.put(words), BigInt(words.length), kwnames);
+  };
+  const b = fixtures.builtins as Record<string, J>;
+  const ints = (xs: number[]) => v.make(xs);
+  const drain = (it: bigint) => v.read(rt.call('rt_list_from_iterable', it));
+  const rev = (x: bigint) => v.construct('reversed', [x]);
+
+  test('min and max: first of equal items, default, several arguments', () => {
+    expect(v.read(call('min', [ints([5, 3, 9, 3])]))).toEqual(b.min_ints);
+    expect(v.read(call('max', [5, 3, 9, 9].map((x) => v.int(x))))).toEqual(b.max_ints);
+    expect(v.read(call('min', [ints([])], { default: v.str('d') }))).toEqual(b.min_default);
+    expect(v.read(call('max', [v.make([{ float: '1.5' }, { float: '-2.0' }, { float: '1.5' }])]))).toEqual(b.max_floats);
+    expect(v.read(call('min', [v.make(['pear', 'apple', 'fig'])]))).toEqual(b.min_strs);
+    expect(v.read(call('max', [v.make([1, { float: '1.0' }, true])]))).toEqual(b.max_mixed);
+    expect(v.read(call('min', [v.make([{ float: '1.0' }, 1, true])]))).toEqual(b.min_mixed);
+    expect(v.read(call('min', [ints([2, 1])], { key: rt.none }))).toBe(1);
+  });
+
+  test('sum: ints, floats and their mix, start', () => {
+    expect(v.read(call('sum', [ints([1, 2, 3, -4])]))).toEqual(b.sum_ints);
+    expect(v.read(call('sum', [ints([1, 2]), v.int(10)]))).toEqual(b.sum_start);
+    expect(v.read(call('sum', [v.make(Array(10).fill({ float: '0.1' }))]))).toEqual(b.sum_floats);
+    expect(v.read(call('sum', [v.make([1, { float: '2.5' }, 3])]))).toEqual(b.sum_mixed);
+    expect(v.read(call('sum', [ints([1])], { start: v.int(3) }))).toEqual(b.sum_start_kw);
+    expect(v.read(call('sum', [ints([1, 2]), rt.float(0.5)]))).toEqual(b.sum_float_start);
+    expect(v.read(call('sum', [ints([])]))).toEqual(b.sum_empty);
+    expect(v.read(call('sum', [v.make([true, true, 3])]))).toEqual(b.sum_bools);
+  });
+
+  test('sorted and reversed', () => {
+    expect(v.read(call('sorted', [ints([3, 1, 2, 1])]))).toEqual(b.sorted_ints);
+    expect(v.read(call('sorted', [v.str('bca')], { reverse: rt.true }))).toEqual(b.sorted_rev);
+    expect(v.read(call('sorted', [v.make({ t: [{ float: '2.5' }, 1, -3] })]))).toEqual(b.sorted_tuple);
+    const tupleRev = rev(v.make({ t: [1, 2, 3] }));
+    expect(rt.typeName(tupleRev)).toBe('reversed');
+    expect(drain(tupleRev)).toEqual(b.reversed_tuple);
+    expect(drain(rev(v.str('héllo')))).toEqual(b.reversed_str);
+    expect(rt.typeName(rev(ints([1, 2])))).toBe('list_reverseiterator');
+    expect(drain(rev(ints([1, 2])))).toEqual(b.reversed_list);
+    expect(drain(rev(v.make({ range: [1, 10, 4] })))).toEqual(b.reversed_range);
+    expect(drain(rev(v.make({ dict: [[1, 2], [3, 4]] })))).toEqual(b.reversed_dict);
+  });
+
+  test.each([
+    ['reversed()', () => v.construct('reversed')],
+    ['reversed(1)', () => v.construct('reversed', [v.int(1)])],
+    ['reversed([], 1)', () => v.construct('reversed', [v.make([]), v.int(1)])],
+    ['reversed(x=[])', () => v.construct('reversed', [], { x: v.make([]) })],
+    ['reversed({1})', () => v.construct('reversed', [v.make({ set: [1] })])],
+    ['min()', () => call('min', [])],
+    ['min([])', () => call('min', [v.make([])])],
+    ['max([], key=None)', () => call('max', [v.make([])], { key: rt.none })],
+    ['min(1, 2, default=5)', () => call('min', [v.int(1), v.int(2)], { default: v.int(5) })],
+    ['min(1)', () => call('min', [v.int(1)])],
+    ['max(1, 2, foo=3)', () => call('max', [v.int(1), v.int(2)], { foo: v.int(3) })],
+    ['max([1, "a"])', () => call('max', [v.make([1, 'a'])])],
+    ['sum()', () => call('sum', [])],
+    ['sum(1, 2, 3)', () => call('sum', [1, 2, 3].map((x) => v.int(x)))],
+    ['sum(["a"], "")', () => call('sum', [v.make(['a']), v.str('')])],
+    ['sum([1], foo=3)', () => call('sum', [v.make([1])], { foo: v.int(3) })],
+    ['sum(1)', () => call('sum', [v.int(1)])],
+    ['sorted()', () => call('sorted', [])],
+    ['sorted([], 1)', () => call('sorted', [v.make([]), v.int(1)])],
+    ['sorted([], foo=1)', () => call('sorted', [v.make([])], { foo: v.int(1) })],
+  ])('%s raises as CPython', (key, f) => {
+    expect(f()).toBe(EXC);
+    expect(v.read(EXC)).toEqual(fixtures.errors[key] as J);
+  });
+});
