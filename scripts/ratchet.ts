@@ -5,11 +5,11 @@
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findPrograms, type Mode, ratchetPath, readRatchet, ROOT, runProgram } from '../tests/lib/programs.js';
+import { findPrograms, MODES as ALL_MODES, type Mode, ratchetPath, readRatchet, ROOT, runProgram } from '../tests/lib/programs.js';
 
 const check = process.argv.includes('--check');
 const allowRegressions = process.argv.includes('--allow-regressions');
-const MODES: Mode[] = ['interp'];
+const MODES: readonly Mode[] = ALL_MODES;
 const SUITES = ['spec', 'programs'];
 
 async function pool<T, R>(items: T[], n: number, f: (t: T) => Promise<R>): Promise<R[]> {

@@ -13,7 +13,7 @@ import type { Cond } from '../src/asm/table.js';
 import { BINOPS, CMPOPS, INPLACE } from '../src/bytecode/ops.js';
 import { INT_TAG_BITS, TAG_INT, TAG_MIN } from '../src/native/layout.js';
 import { H, type HoleDesc, RT, S, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
-import { excCheck, restoreTop } from './util.js';
+import { callRt, excCheck } from './util.js';
 
 type A = Assembler<HoleDesc>;
 
@@ -42,8 +42,7 @@ function genericBinary(a: A): void {
   a.mov(rdi, S(-2));
   a.mov(rsi, S(-1));
   a.mov(edx, H.arg());
-  a.call(sym('rt_binary_op'));
-  restoreTop(a);
+  callRt(a, 'rt_binary_op');
   excCheck(a);
   a.mov(S(-2), rax);
   a.jmp(H.next());
@@ -137,8 +136,7 @@ function genericCompareJump(a: A, jumpIfTrue: boolean): void {
   a.mov(rdi, S(-2));
   a.mov(rsi, S(-1));
   a.mov(edx, H.arg());
-  a.call(sym('rt_richcompare'));
-  restoreTop(a);
+  callRt(a, 'rt_richcompare');
   excCheck(a);
   const slowTruth = a.newLabel();
   a.cmp(rax, RT('rt_const_True'));
@@ -150,7 +148,7 @@ function genericCompareJump(a: A, jumpIfTrue: boolean): void {
   a.cmp(rax, RT('rt_const_False'));
   a.je(isFalse);
   a.mov(rdi, rax);
-  a.call(sym('rt_truthy'));
+  callRt(a, 'rt_truthy');
   a.test(eax, eax);
   a.js(H.exc());
   if (jumpIfTrue) a.jne(H.target(1));
@@ -405,8 +403,7 @@ function genericCompare(a: A): void {
   a.mov(rdi, S(-2));
   a.mov(rsi, S(-1));
   a.mov(edx, H.arg());
-  a.call(sym('rt_richcompare'));
-  restoreTop(a);
+  callRt(a, 'rt_richcompare');
   excCheck(a);
   a.mov(S(-2), rax);
   a.jmp(H.next());

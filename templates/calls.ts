@@ -6,15 +6,14 @@
 import { ecx, edx, mem, qword, rax, rcx, rdi, rdx, rip, rsi, sym } from '../src/asm/index.js';
 import { CODE, FUNCTION, TAG_OBJ } from '../src/native/layout.js';
 import { H, S, SA, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
-import { excCheck, restoreTop } from './util.js';
+import { callRt, excCheck } from './util.js';
 
 function genericCall(a: TplAsm): void {
   a.mov(rdi, S(-1, 1));
   a.lea(rsi, SA(0, 1));
   a.mov(edx, H.arg());
   a.xor(ecx, ecx);
-  a.call(sym('rt_call'));
-  restoreTop(a);
+  callRt(a, 'rt_call');
   excCheck(a);
   a.mov(S(-1, 1), rax);
   a.jmp(H.next());
@@ -53,7 +52,6 @@ export const callTemplates: TemplateDef<any>[] = [
         a.mov(rsi, rax);
         a.call(qword(mem(rcx, CODE.entry)));
       }
-      restoreTop(a);
       excCheck(a);
       a.mov(S(-1, 1), rax);
       a.jmp(H.next());

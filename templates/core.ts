@@ -7,7 +7,7 @@ import { al, eax, ecx, edx, esi, mem, qword, rax, rcx, rdi, rdx, rsi, sym, type 
 import { FVS_HAVE_SPEC, INTRINSICS } from '../src/bytecode/ops.js';
 import { CELL } from '../src/native/layout.js';
 import { D, H, L, RT, S, SA, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
-import { excCheck, restoreTop } from './util.js';
+import { callRt, excCheck } from './util.js';
 
 function unbox(a: TplAsm, r: Gpr<64>): void {
   a.shl(r, 16);
@@ -36,7 +36,7 @@ function branchOnTruth(a: TplAsm, jumpIf: boolean): void {
   else a.je(H.target());
   a.bind(slow);
   a.mov(rdi, rax);
-  a.call(sym('rt_truthy'));
+  callRt(a, 'rt_truthy');
   a.test(eax, eax);
   a.js(H.exc());
   if (jumpIf) a.jne(H.target());
@@ -103,7 +103,7 @@ export const coreTemplates: TemplateDef<any>[] = [
         a.cmp(rax, RT('rt_const_unbound'));
         a.jne(bound);
         a.mov(rdi, H.varname());
-        a.call(sym('rt_raise_unbound_local'));
+        callRt(a, 'rt_raise_unbound_local');
         a.jmp(H.exc());
         a.bind(bound);
       }
@@ -125,7 +125,7 @@ export const coreTemplates: TemplateDef<any>[] = [
       a.cmp(rax, RT('rt_const_unbound'));
       a.jne(bound);
       a.mov(rdi, H.varname());
-      a.call(sym('rt_raise_unbound_local'));
+      callRt(a, 'rt_raise_unbound_local');
       a.jmp(H.exc());
       a.bind(bound);
       a.mov(rax, RT('rt_const_unbound'));
@@ -143,7 +143,7 @@ export const coreTemplates: TemplateDef<any>[] = [
       a.cmp(rax, RT('rt_const_unbound'));
       a.jne(bound);
       a.mov(rdi, H.varname());
-      a.call(sym(p.free ? 'rt_raise_unbound_free' : 'rt_raise_unbound_local'));
+      callRt(a, p.free ? 'rt_raise_unbound_free' : 'rt_raise_unbound_local');
       a.jmp(H.exc());
       a.bind(bound);
       a.mov(S(0), rax);
@@ -169,7 +169,7 @@ export const coreTemplates: TemplateDef<any>[] = [
       a.cmp(rax, RT('rt_const_unbound'));
       a.jne(bound);
       a.mov(rdi, H.varname());
-      a.call(sym(p.free ? 'rt_raise_unbound_free' : 'rt_raise_unbound_local'));
+      callRt(a, p.free ? 'rt_raise_unbound_free' : 'rt_raise_unbound_local');
       a.jmp(H.exc());
       a.bind(bound);
       a.mov(rax, RT('rt_const_unbound'));
@@ -197,12 +197,12 @@ export const coreTemplates: TemplateDef<any>[] = [
         a.cmp(rax, RT('rt_const_unbound'));
         a.jne(found);
         a.mov(rdi, H.name());
-        a.call(sym('rt_load_global_fallback'));
+        callRt(a, 'rt_load_global_fallback');
         excCheck(a);
         a.bind(found);
       } else {
         a.mov(rdi, H.name());
-        a.call(sym('rt_load_global_fallback'));
+        callRt(a, 'rt_load_global_fallback');
         excCheck(a);
       }
       a.mov(S(0), rax);
@@ -223,7 +223,7 @@ export const coreTemplates: TemplateDef<any>[] = [
       a.cmp(rax, RT('rt_const_unbound'));
       a.jne(bound);
       a.mov(rdi, H.name());
-      a.call(sym('rt_raise_name_error'));
+      callRt(a, 'rt_raise_name_error');
       a.jmp(H.exc());
       a.bind(bound);
       a.mov(rax, RT('rt_const_unbound'));
@@ -289,8 +289,7 @@ export const coreTemplates: TemplateDef<any>[] = [
       a.mov(rdi, S(-2));
       a.mov(rsi, S(-1));
       a.mov(edx, H.arg());
-      a.call(sym('rt_binary_op'));
-      restoreTop(a);
+      callRt(a, 'rt_binary_op');
       excCheck(a);
       a.mov(S(-2), rax);
     },
@@ -305,8 +304,7 @@ export const coreTemplates: TemplateDef<any>[] = [
     emit(a: TplAsm) {
       a.mov(rdi, S(-1));
       a.mov(esi, kind);
-      a.call(sym('rt_unary_op'));
-      restoreTop(a);
+      callRt(a, 'rt_unary_op');
       excCheck(a);
       a.mov(S(-1), rax);
     },
@@ -325,8 +323,7 @@ export const coreTemplates: TemplateDef<any>[] = [
       a.jmp(done);
       a.bind(slow);
       a.mov(rdi, rax);
-      a.call(sym('rt_truthy'));
-      restoreTop(a);
+      callRt(a, 'rt_truthy');
       a.test(eax, eax);
       a.js(H.exc());
       boolFromFlags(a, 'e');
@@ -340,8 +337,7 @@ export const coreTemplates: TemplateDef<any>[] = [
       a.mov(rdi, S(-2));
       a.mov(rsi, S(-1));
       a.mov(edx, H.arg());
-      a.call(sym('rt_richcompare'));
-      restoreTop(a);
+      callRt(a, 'rt_richcompare');
       excCheck(a);
       a.mov(S(-2), rax);
     },
@@ -362,8 +358,7 @@ export const coreTemplates: TemplateDef<any>[] = [
     emit(a: TplAsm, p: { not: boolean }) {
       a.mov(rdi, S(-1));
       a.mov(rsi, S(-2));
-      a.call(sym('rt_contains'));
-      restoreTop(a);
+      callRt(a, 'rt_contains');
       a.test(eax, eax);
       a.js(H.exc());
       boolFromFlags(a, p.not ? 'e' : 'ne');
@@ -376,8 +371,7 @@ export const coreTemplates: TemplateDef<any>[] = [
     emit(a: TplAsm) {
       a.lea(rdi, SA(0, 1));
       a.mov(esi, H.arg());
-      a.call(sym(`rt_${op.toLowerCase()}`));
-      restoreTop(a);
+      callRt(a, `rt_${op.toLowerCase()}`);
       excCheck(a);
       a.mov(S(0, 1), rax);
     },
@@ -396,8 +390,7 @@ export const coreTemplates: TemplateDef<any>[] = [
     emit(a: TplAsm) {
       a.mov(rdi, S(-1, 1));
       a.mov(rsi, S(-1));
-      a.call(sym(routine));
-      restoreTop(a);
+      callRt(a, routine);
       excCheck(a);
     },
   })),
@@ -407,8 +400,7 @@ export const coreTemplates: TemplateDef<any>[] = [
       a.mov(rdi, S(-2, 1));
       a.mov(rsi, S(-2));
       a.mov(rdx, S(-1));
-      a.call(sym('rt_dict_setitem'));
-      restoreTop(a);
+      callRt(a, 'rt_dict_setitem');
       excCheck(a);
     },
   },
@@ -421,8 +413,7 @@ export const coreTemplates: TemplateDef<any>[] = [
       a.mov(esi, H.arg());
       if (p.spec) a.mov(rdx, S(-1));
       else a.mov(rdx, RT('rt_const_unbound'));
-      a.call(sym('rt_format_value'));
-      restoreTop(a);
+      callRt(a, 'rt_format_value');
       excCheck(a);
       a.mov(S(v), rax);
     },
@@ -432,8 +423,7 @@ export const coreTemplates: TemplateDef<any>[] = [
     emit(a: TplAsm) {
       a.lea(rdi, SA(0, 2));
       a.mov(esi, H.arg());
-      a.call(sym('rt_build_map'));
-      restoreTop(a);
+      callRt(a, 'rt_build_map');
       excCheck(a);
       a.mov(S(0, 2), rax);
     },
@@ -446,7 +436,7 @@ export const coreTemplates: TemplateDef<any>[] = [
       a.mov(rsi, S(-p.n + 1));
       if (p.n === 3) a.mov(rdx, S(-1));
       else a.mov(rdx, RT('rt_const_unbound'));
-      a.call(sym('rt_slice_new'));
+      callRt(a, 'rt_slice_new');
       a.mov(S(-p.n), rax);
     },
   },
@@ -455,8 +445,7 @@ export const coreTemplates: TemplateDef<any>[] = [
     emit(a: TplAsm) {
       a.mov(rdi, S(-2));
       a.mov(rsi, S(-1));
-      a.call(sym('rt_getitem'));
-      restoreTop(a);
+      callRt(a, 'rt_getitem');
       excCheck(a);
       a.mov(S(-2), rax);
     },
@@ -467,8 +456,7 @@ export const coreTemplates: TemplateDef<any>[] = [
       a.mov(rdi, S(-2));
       a.mov(rsi, S(-1));
       a.mov(rdx, S(-3));
-      a.call(sym('rt_setitem'));
-      restoreTop(a);
+      callRt(a, 'rt_setitem');
       excCheck(a);
     },
   },
@@ -477,8 +465,7 @@ export const coreTemplates: TemplateDef<any>[] = [
     emit(a: TplAsm) {
       a.mov(rdi, S(-2));
       a.mov(rsi, S(-1));
-      a.call(sym('rt_delitem'));
-      restoreTop(a);
+      callRt(a, 'rt_delitem');
       excCheck(a);
     },
   },
@@ -487,8 +474,7 @@ export const coreTemplates: TemplateDef<any>[] = [
     emit(a: TplAsm) {
       a.mov(rdi, S(-1));
       a.mov(rsi, H.name());
-      a.call(sym('rt_getattr'));
-      restoreTop(a);
+      callRt(a, 'rt_getattr');
       excCheck(a);
       a.mov(S(-1), rax);
     },
@@ -499,8 +485,7 @@ export const coreTemplates: TemplateDef<any>[] = [
       a.mov(rdi, S(-1));
       a.mov(rsi, H.name());
       a.mov(rdx, S(-2));
-      a.call(sym('rt_setattr'));
-      restoreTop(a);
+      callRt(a, 'rt_setattr');
       excCheck(a);
     },
   },
@@ -510,8 +495,7 @@ export const coreTemplates: TemplateDef<any>[] = [
       a.mov(rdi, S(-1));
       a.mov(rsi, H.name());
       a.mov(rdx, RT('rt_const_unbound'));
-      a.call(sym('rt_setattr'));
-      restoreTop(a);
+      callRt(a, 'rt_setattr');
       excCheck(a);
     },
   },
@@ -522,8 +506,7 @@ export const coreTemplates: TemplateDef<any>[] = [
       a.mov(rdi, S(-1));
       a.mov(rsi, H.name());
       a.lea(rdx, SA(-1));
-      a.call(sym('rt_load_method'));
-      restoreTop(a);
+      callRt(a, 'rt_load_method');
       excCheck(a);
     },
   },
@@ -534,8 +517,7 @@ export const coreTemplates: TemplateDef<any>[] = [
       a.mov(rdi, S(-1));
       a.mov(esi, H.arg());
       a.lea(rdx, SA(-1));
-      a.call(sym('rt_unpack_sequence'));
-      restoreTop(a);
+      callRt(a, 'rt_unpack_sequence');
       excCheck(a);
     },
   },
@@ -544,8 +526,7 @@ export const coreTemplates: TemplateDef<any>[] = [
     op: 'GET_ITER',
     emit(a: TplAsm) {
       a.mov(rdi, S(-1));
-      a.call(sym('rt_iter'));
-      restoreTop(a);
+      callRt(a, 'rt_iter');
       excCheck(a);
       a.mov(S(-1), rax);
     },
@@ -555,8 +536,7 @@ export const coreTemplates: TemplateDef<any>[] = [
     doc: 'rt_next: a value, UNBOUND when exhausted, or EXC',
     emit(a: TplAsm) {
       a.mov(rdi, S(-1));
-      a.call(sym('rt_next'));
-      restoreTop(a);
+      callRt(a, 'rt_next');
       a.cmp(rax, RT('rt_const_unbound'));
       a.je(H.target());
       excCheck(a);
@@ -571,8 +551,7 @@ export const coreTemplates: TemplateDef<any>[] = [
       a.lea(rsi, SA(0, 1));
       a.mov(edx, H.arg());
       a.xor(ecx, ecx);
-      a.call(sym('rt_call'));
-      restoreTop(a);
+      callRt(a, 'rt_call');
       excCheck(a);
       a.mov(S(-1, 1), rax);
     },
@@ -585,8 +564,7 @@ export const coreTemplates: TemplateDef<any>[] = [
       a.lea(rsi, SA(-1, 1));
       a.mov(edx, H.arg());
       a.mov(rcx, S(-1));
-      a.call(sym('rt_call'));
-      restoreTop(a);
+      callRt(a, 'rt_call');
       excCheck(a);
       a.mov(S(-2, 1), rax);
     },
@@ -598,8 +576,7 @@ export const coreTemplates: TemplateDef<any>[] = [
       a.lea(rdi, SA(-2, 1));
       a.mov(esi, H.arg());
       a.xor(edx, edx);
-      a.call(sym('rt_call_method_stack'));
-      restoreTop(a);
+      callRt(a, 'rt_call_method_stack');
       excCheck(a);
       a.mov(S(-2, 1), rax);
     },
@@ -611,8 +588,7 @@ export const coreTemplates: TemplateDef<any>[] = [
       a.lea(rdi, SA(-3, 1));
       a.mov(esi, H.arg());
       a.mov(rdx, S(-1));
-      a.call(sym('rt_call_method_stack'));
-      restoreTop(a);
+      callRt(a, 'rt_call_method_stack');
       excCheck(a);
       a.mov(S(-3, 1), rax);
     },
@@ -626,8 +602,7 @@ export const coreTemplates: TemplateDef<any>[] = [
       a.mov(rsi, S(base + 1));
       if (p.kw) a.mov(rdx, S(-1));
       else a.mov(rdx, RT('rt_const_unbound'));
-      a.call(sym('rt_call_ex'));
-      restoreTop(a);
+      callRt(a, 'rt_call_ex');
       excCheck(a);
       a.mov(S(base), rax);
     },
@@ -640,7 +615,7 @@ export const coreTemplates: TemplateDef<any>[] = [
       a.mov(rdi, S(-1));
       a.mov(esi, H.arg());
       a.lea(rdx, SA(-1 - p.parts));
-      a.call(sym('rt_make_function'));
+      callRt(a, 'rt_make_function');
       excCheck(a);
       a.mov(S(-1 - p.parts), rax);
     },
@@ -658,16 +633,15 @@ export const coreTemplates: TemplateDef<any>[] = [
         case 'UNARY_POSITIVE':
           a.mov(rdi, S(-1));
           a.mov(esi, 1);
-          a.call(sym('rt_unary_op'));
+          callRt(a, 'rt_unary_op');
           break;
         case 'LIST_TO_TUPLE':
           a.mov(rdi, S(-1));
-          a.call(sym('rt_tuple_from_iterable'));
+          callRt(a, 'rt_tuple_from_iterable');
           break;
         default:
           throw new Error(`intrinsic ${p.which} has no template`);
       }
-      restoreTop(a);
       excCheck(a);
       a.mov(S(-1), rax);
     },
@@ -678,19 +652,18 @@ export const coreTemplates: TemplateDef<any>[] = [
     variant: (ins) => ({ n: ins.arg }),
     emit(a: TplAsm, p: { n: number }) {
       if (p.n === 0) {
-        a.call(sym('rt_reraise_current'));
+        callRt(a, 'rt_reraise_current');
         a.jmp(H.reraise());
         return;
       }
       if (p.n === 1) {
         a.mov(rdi, S(-1));
-        a.call(sym('rt_raise'));
+        callRt(a, 'rt_raise');
       } else {
         a.mov(rdi, S(-2));
         a.mov(rsi, S(-1));
-        a.call(sym('rt_raise_from'));
+        callRt(a, 'rt_raise_from');
       }
-      restoreTop(a);
       a.jmp(H.exc());
     },
   },
@@ -724,8 +697,7 @@ export const coreTemplates: TemplateDef<any>[] = [
     emit(a: TplAsm) {
       a.mov(rdi, S(-2));
       a.mov(rsi, S(-1));
-      a.call(sym('rt_exc_matches'));
-      restoreTop(a);
+      callRt(a, 'rt_exc_matches');
       a.test(eax, eax);
       a.js(H.exc());
       boolFromFlags(a, 'ne');
@@ -746,8 +718,7 @@ export const coreTemplates: TemplateDef<any>[] = [
       a.mov(rdi, H.name());
       a.mov(rsi, S(-1));
       a.mov(rdx, S(-2));
-      a.call(sym('rt_import_name'));
-      restoreTop(a);
+      callRt(a, 'rt_import_name');
       excCheck(a);
       a.mov(S(-2), rax);
     },
@@ -757,8 +728,7 @@ export const coreTemplates: TemplateDef<any>[] = [
     emit(a: TplAsm) {
       a.mov(rdi, S(-1));
       a.mov(rsi, H.name());
-      a.call(sym('rt_import_from'));
-      restoreTop(a);
+      callRt(a, 'rt_import_from');
       excCheck(a);
       a.mov(S(0), rax);
     },

@@ -14,6 +14,7 @@
 import { ecx, esi, hole, mem, qword, rax, rbx, rcx, rdi, rdx, rsi, sib, sym } from '../src/asm/index.js';
 import { FUNCTION, TUPLE } from '../src/native/layout.js';
 import { D, H, type HoleDesc, L, RT, SLOT, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
+import { callRt } from './util.js';
 
 /** Strip the tag of the object value in `r` (leaves its address). */
 function unbox(a: TplAsm, r: typeof rax): void {
@@ -32,7 +33,7 @@ export const frameTemplates: TemplateDef<any>[] = [
       a.lea(rax, mem(rbx, hole.disp32<HoleDesc>({ k: 'frameBytes' })));
       a.cmp(rax, RT('rt_vs_limit'));
       a.ja(overflow);
-      a.mov(RT('rt_vs_top'), rax);
+      // rt_vs_top is set by the body's runtime calls (templates/util.ts setTop), not here.
       a.mov(rax, RT('rt_depth'));
       a.inc(rax);
       a.cmp(rax, RT('rt_recursion_limit'));
@@ -40,7 +41,7 @@ export const frameTemplates: TemplateDef<any>[] = [
       a.mov(RT('rt_depth'), rax);
       a.jmp(H.next());
       a.bind(overflow);
-      a.call(sym('rt_raise_recursion'));
+      callRt(a, 'rt_raise_recursion');
       a.pop(rbx);
       a.ret();
     },
@@ -85,7 +86,7 @@ export const frameTemplates: TemplateDef<any>[] = [
     emit(a: TplAsm, p: { fromArg: boolean }) {
       if (p.fromArg) a.mov(rdi, L(1));
       else a.mov(rdi, RT('rt_const_unbound'));
-      a.call(sym('rt_cell_new'));
+      callRt(a, 'rt_cell_new');
       a.mov(D(0), rax);
     },
   },
@@ -120,7 +121,7 @@ export const frameTemplates: TemplateDef<any>[] = [
     variant: (ins) => ({ handled: ins.facts.handled === true }),
     emit(a: TplAsm, p: { handled: boolean }) {
       a.lea(rdi, H.code());
-      a.call(sym('rt_tb_add'));
+      callRt(a, 'rt_tb_add');
       if (p.handled) toHandler(a);
       else a.jmp(H.unwind());
     },

@@ -8,7 +8,7 @@
 import { ecx, mem, qword, rax, rcx, rdi, rip, sym } from '../src/asm/index.js';
 import { INT_TAG_BITS, RANGEITER, TAG_OBJ } from '../src/native/layout.js';
 import { H, L, S, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
-import { excCheck, restoreTop } from './util.js';
+import { callRt, excCheck } from './util.js';
 
 export const loopTemplates: TemplateDef<any>[] = [
   {
@@ -50,12 +50,11 @@ export const loopTemplates: TemplateDef<any>[] = [
       a.mov(S(0), rax);
       a.jmp(H.next());
       a.bind(big);
-      a.call(sym('rt_int_from_i64'));
+      callRt(a, 'rt_int_from_i64');
       a.jmp(store);
       a.bind(generic);
       a.mov(rdi, S(-1));
-      a.call(sym('rt_next'));
-      restoreTop(a);
+      callRt(a, 'rt_next');
       a.cmp(rax, qword(rip(sym('rt_const_unbound'))));
       a.je(H.target());
       excCheck(a);

@@ -1,7 +1,7 @@
 // Shared pieces of templates: the exception check after a runtime call, restoring the
 // value-stack top after a call, loading static objects.
 
-import { type Gpr, hole, mem, rax, rbx, rcx, sym } from '../src/asm/index.js';
+import { type Gpr, hole, mem, r11, rax, rbx, sym } from '../src/asm/index.js';
 import { H, type HoleDesc, RT, type TplAsm } from '../src/native/stencil.js';
 
 /** `cmp rax, EXC; je <exception path>` after a runtime call that may raise. */
@@ -10,10 +10,21 @@ export function excCheck(a: TplAsm, r: Gpr<64> = rax): void {
   a.je(H.exc());
 }
 
-/** After a call: the value stack's top is the end of this frame again. */
-export function restoreTop(a: TplAsm, tmp: Gpr<64> = rcx): void {
-  a.lea(tmp, mem(rbx, hole.disp32<HoleDesc>({ k: 'frameBytes' })));
-  a.mov(RT('rt_vs_top'), tmp);
+/**
+ * Before a call into the runtime: the value stack's top is the end of this frame, so the
+ * collector scans it and a Python function the runtime calls gets its frame above it.
+ * Compiled code sets it only here (entering a function does not), so calls between
+ * compiled functions cost nothing. Uses r11, which no argument register is.
+ */
+export function setTop(a: TplAsm): void {
+  a.lea(r11, mem(rbx, hole.disp32<HoleDesc>({ k: 'frameBytes' })));
+  a.mov(RT('rt_vs_top'), r11);
+}
+
+/** `setTop` then `call sym(name)`. */
+export function callRt(a: TplAsm, name: string): void {
+  setTop(a);
+  a.call(sym(name));
 }
 
 /** `movabs r, <boxed address of the static object name>` (obj_None, type_int, ...). */

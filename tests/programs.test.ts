@@ -5,9 +5,9 @@
 
 import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
-import { explain, findPrograms, type Mode, readRatchet, ROOT, runProgram } from './lib/programs.js';
+import { explain, findPrograms, MODES as ALL_MODES, type Mode, readRatchet, ROOT, runProgram } from './lib/programs.js';
 
-const MODES: Mode[] = ['interp'];
+const MODES: readonly Mode[] = ALL_MODES;
 const SUITES = ['spec', 'programs'] as const;
 
 for (const suite of SUITES) {

@@ -17,6 +17,7 @@ export const builtinsModule: RuntimeModule = {
   builtins: [
     { name: 'print', entry: 'rt_builtin_print' },
     { name: 'len', entry: 'rt_builtin_len' },
+    { name: 'repr', entry: 'rt_builtin_repr' },
   ],
   routines: [
     {
@@ -336,6 +337,24 @@ export const builtinsModule: RuntimeModule = {
       },
     },
     {
+      name: 'rt_builtin_repr',
+      contract: 'repr(obj): vector ABI -> str value or EXC; may allocate, may raise',
+      emit(a: Assembler<any>) {
+        const bad = a.newLabel();
+        a.test(rdx, rdx);
+        a.jne(bad);
+        a.cmp(rsi, 1);
+        a.jne(bad);
+        a.mov(rdi, qword(mem(rdi)));
+        a.jmp(sym('rt_repr'));
+        a.bind(bad);
+        a.mov(rdx, rsi);
+        a.lea(rdi, rip(sym('type_TypeError')));
+        a.lea(rsi, rip(sym('msg_repr_args')));
+        a.jmp(sym('rt_raise_fmt'));
+      },
+    },
+    {
       name: 'rt_builtin_len',
       contract: 'len(obj): vector ABI -> int value or EXC; may allocate, may raise',
       emit(a: Assembler<any>) {
@@ -375,6 +394,7 @@ export const builtinsModule: RuntimeModule = {
     cstr('msg_no_write', "'%T' object has no attribute 'write'"),
     cstr('msg_len_args', 'len() takes exactly one argument (%d given)'),
     cstr('msg_len_no_kw', 'len() takes no keyword arguments'),
+    cstr('msg_repr_args', 'repr() takes exactly one argument (%d given)'),
     cstr('msg_cannot_create', "cannot create '%N' instances"),
     cstr('msg_takes_no_kw', '%N() takes no keyword arguments'),
     cstr('msg_print_sep_type', 'sep must be None or a string, not %T'),

@@ -9,10 +9,12 @@
 // to an object (`[].append`) has `self`, passed as an extra first argument.
 //
 // The value stack: compiled frames live in one mmap'd array of value words, [rt_vs_base,
-// rt_vs_limit). `rt_vs_top` is the end of the frame that is running; the collector scans
-// [rt_vs_base, rt_vs_top). Whoever calls a function restores rt_vs_top afterwards.
-// Runtime routines may use the words at rt_vs_top and above as scratch, by raising
-// rt_vs_top over them while they are live and restoring it after.
+// rt_vs_limit). Whenever runtime code runs, `rt_vs_top` is at or above the end of the live
+// frames: compiled code sets it to the end of its frame before every runtime call (calls
+// between compiled functions leave it alone), and the collector scans
+// [rt_vs_base, rt_vs_top). Runtime routines may use the words at rt_vs_top and above as
+// scratch or for a callee's frame, by raising rt_vs_top over them while they are live and
+// restoring it after.
 
 import { type Assembler, eax, mem, qword, r11, r12, r13, r14, r15, rax, rcx, rdi, rdx, rip, rsi, sib, sym } from '../../src/asm/index.js';
 import { BUILTIN, typeSlot } from '../../src/native/layout.js';

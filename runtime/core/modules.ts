@@ -7,7 +7,8 @@
 // standard streams (TextIOWrapper objects writing to fd 1 and 2) and the recursion limit.
 
 import { type Assembler, byte, eax, ebx, ecx, edi, esi, mem, qword, r12, r13, r14, r15, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
-import { boxInt, MODULE, STR } from '../../src/native/layout.js';
+import { boxFloat, boxInt, MODULE, STR } from '../../src/native/layout.js';
+import { mathConstants, mathFunctions } from './mathmodule.js';
 import type { RuntimeModule } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { emitHeader, emitStr } from '../../src/native/statics.js';
@@ -16,8 +17,25 @@ import { cstr } from './exc.js';
 /** TextIOWrapper objects: the file descriptor as a small int. */
 export const TEXTIO = { fd: 16, size: 24 } as const;
 
-/** Builtin modules available to `import`, with their initialisers. */
-export const BUILTIN_MODULES = ['sys'] as const;
+/** Builtin modules available to `import` (created at start-up in this order). */
+export const BUILTIN_MODULES = ['sys', 'math'] as const;
+
+/**
+ * Every attribute CPython's version of each builtin module has, for the compile-time check
+ * that a program only uses what the native module provides (program.ts).
+ */
+export const CPYTHON_MODULE_NAMES: Readonly<Record<(typeof BUILTIN_MODULES)[number], readonly string[]>> = {
+  sys: ['argv', 'stdout', 'stderr', '__stdout__', '__stderr__', 'maxsize', 'exit', 'getrecursionlimit', 'setrecursionlimit', 'platform', 'byteorder', 'version', 'executable', 'version_info', 'implementation', 'modules', 'path', 'float_info', 'int_info', 'hash_info', 'intern', 'getsizeof', 'stdin', 'exc_info', 'exception', 'flags', 'maxunicode', 'set_int_max_str_digits', 'get_int_max_str_digits', '_getframe', 'getrefcount', 'settrace', 'gettrace', 'setprofile', 'exit'],
+  math: ['acos', 'acosh', 'asin', 'asinh', 'atan', 'atan2', 'atanh', 'cbrt', 'ceil', 'comb', 'copysign', 'cos', 'cosh', 'degrees', 'dist', 'e', 'erf', 'erfc', 'exp', 'exp2', 'expm1', 'fabs', 'factorial', 'floor', 'fmod', 'frexp', 'fsum', 'gamma', 'gcd', 'hypot', 'inf', 'isclose', 'isfinite', 'isinf', 'isnan', 'isqrt', 'lcm', 'ldexp', 'lgamma', 'log', 'log10', 'log1p', 'log2', 'modf', 'nan', 'nextafter', 'perm', 'pi', 'pow', 'prod', 'radians', 'remainder', 'sin', 'sinh', 'sqrt', 'tan', 'tanh', 'tau', 'trunc', 'ulp'],
+};
+
+/** The attributes each native builtin module defines. */
+export function nativeModuleNames(): Readonly<Record<(typeof BUILTIN_MODULES)[number], ReadonlySet<string>>> {
+  return {
+    sys: new Set(['argv', 'stdout', 'stderr', '__stdout__', '__stderr__', 'maxsize', 'exit', 'getrecursionlimit', 'setrecursionlimit', ...SYS_STRS.map(([n]) => n)]),
+    math: new Set([...Object.keys(mathFunctions), ...Object.keys(mathConstants)]),
+  };
+}
 
 /** sys attributes set from constants at start-up: [name, kind, value]. */
 const SYS_STRS: readonly [string, string][] = [
@@ -189,6 +207,25 @@ export const modulesModule: RuntimeModule = {
           a.mov(rdi, r12);
           a.lea(rsi, rip(sym(`cstr_${fn}`)));
           a.mov(rdx, sym(`box:sysfn_${fn}`) as never);
+          a.call(sym('rt_dict_set_cstr'));
+        }
+        // math: its functions (static builtin objects) and constants.
+        a.mov(rdi, g('const_str_math'));
+        a.call(sym('rt_module_new'));
+        a.mov(qword(rip(sym('rt_modules_table'), 8)), rax);
+        a.mov(r12, rax);
+        unboxPtr(a, r12);
+        a.mov(r12, qword(mem(r12, MODULE.dict)));
+        for (const name of Object.keys(mathFunctions)) {
+          a.mov(rdi, r12);
+          a.lea(rsi, rip(sym(`cstr_math_${name}`)));
+          a.mov(rdx, sym(`box:mathfn_${name}`) as never);
+          a.call(sym('rt_dict_set_cstr'));
+        }
+        for (const [name, value] of Object.entries(mathConstants)) {
+          a.mov(rdi, r12);
+          a.lea(rsi, rip(sym(`cstr_math_${name}`)));
+          a.mov(rdx, boxFloat(value));
           a.call(sym('rt_dict_set_cstr'));
         }
         epilogue(a, saved, 8);
@@ -400,6 +437,22 @@ export const modulesModule: RuntimeModule = {
           emitHeader(a, 'type_builtin_function_or_method');
           a.u64(sym(`rt_sys_${fn}`));
           a.u64(sym(`box:sysfn_name_${fn}`));
+          a.u64(0xfffan << 48n);
+          a.u64(0n);
+        },
+      },
+    ]),
+    ...[...Object.keys(mathFunctions), ...Object.keys(mathConstants)].map((n) => cstr(`cstr_math_${n}`, n)),
+    ...Object.entries(mathFunctions).flatMap(([name, f]) => [
+      { name: `mathfn_name_${name}`, section: 'rodata' as const, align: 16, emit: (a: Assembler<any>) => emitStr(a, name) },
+      {
+        name: `mathfn_${name}`,
+        section: 'rodata' as const,
+        align: 16,
+        emit: (a: Assembler<any>) => {
+          emitHeader(a, 'type_builtin_function_or_method');
+          a.u64(sym(f.entry));
+          a.u64(sym(`box:mathfn_name_${name}`));
           a.u64(0xfffan << 48n);
           a.u64(0n);
         },

@@ -12,7 +12,9 @@
 //     traceback snippets) and a stitched function;
 //   - with a profile, instructions compile as their profiled specializations.
 
-import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { BUILTIN_MODULES, CPYTHON_MODULE_NAMES, nativeModuleNames } from '../../runtime/core/modules.js';
 import { Assembler, type AsmOutput } from '../asm/index.js';
 import type { CodeObject, Const } from '../bytecode/code.js';
 import { CO_VARARGS, CO_VARKEYWORDS } from '../bytecode/code.js';
@@ -79,6 +81,11 @@ const FEATURE_OF_OP: Record<string, string> = {
 /** The names of CPython 3.11's builtins module (dir(builtins), without dunders). */
 const CPYTHON_BUILTINS: ReadonlySet<string> = new Set(
   'ArithmeticError AssertionError AttributeError BaseException BaseExceptionGroup BlockingIOError BrokenPipeError BufferError BytesWarning ChildProcessError ConnectionAbortedError ConnectionError ConnectionRefusedError ConnectionResetError DeprecationWarning EOFError Ellipsis EncodingWarning EnvironmentError Exception ExceptionGroup False FileExistsError FileNotFoundError FloatingPointError FutureWarning GeneratorExit IOError ImportError ImportWarning IndentationError IndexError InterruptedError IsADirectoryError KeyError KeyboardInterrupt LookupError MemoryError ModuleNotFoundError NameError None NotADirectoryError NotImplemented NotImplementedError OSError OverflowError PendingDeprecationWarning PermissionError ProcessLookupError RecursionError ReferenceError ResourceWarning RuntimeError RuntimeWarning StopAsyncIteration StopIteration SyntaxError SyntaxWarning SystemError SystemExit TabError TimeoutError True TypeError UnboundLocalError UnicodeDecodeError UnicodeEncodeError UnicodeError UnicodeTranslateError UnicodeWarning UserWarning ValueError Warning ZeroDivisionError abs aiter all anext any ascii bin bool breakpoint bytearray bytes callable chr classmethod compile complex copyright credits delattr dict dir divmod enumerate eval exec exit filter float format frozenset getattr globals hasattr hash help hex id input int isinstance issubclass iter len license list locals map max memoryview min next object oct open ord pow print property quit range repr reversed round set setattr slice sorted staticmethod str sum super tuple type vars zip'.split(' '),
+);
+
+/** CPython 3.11's standard library modules (sys.stdlib_module_names, public ones). */
+const STDLIB_MODULES: ReadonlySet<string> = new Set(
+  'abc aifc antigravity argparse array ast asynchat asyncio asyncore atexit audioop base64 bdb binascii bisect builtins bz2 cProfile calendar cgi cgitb chunk cmath cmd code codecs codeop collections colorsys compileall concurrent configparser contextlib contextvars copy copyreg crypt csv ctypes curses dataclasses datetime dbm decimal difflib dis distutils doctest email encodings ensurepip enum errno faulthandler fcntl filecmp fileinput fnmatch fractions ftplib functools gc genericpath getopt getpass gettext glob graphlib grp gzip hashlib heapq hmac html http idlelib imaplib imghdr imp importlib inspect io ipaddress itertools json keyword lib2to3 linecache locale logging lzma mailbox mailcap marshal math mimetypes mmap modulefinder msilib msvcrt multiprocessing netrc nis nntplib nt ntpath nturl2path numbers opcode operator optparse os ossaudiodev pathlib pdb pickle pickletools pipes pkgutil platform plistlib poplib posix posixpath pprint profile pstats pty pwd py_compile pyclbr pydoc pydoc_data pyexpat queue quopri random re readline reprlib resource rlcompleter runpy sched secrets select selectors shelve shlex shutil signal site smtpd smtplib sndhdr socket socketserver spwd sqlite3 sre_compile sre_constants sre_parse ssl stat statistics string stringprep struct subprocess sunau symtable sys sysconfig syslog tabnanny tarfile telnetlib tempfile termios textwrap this threading time timeit tkinter token tokenize tomllib trace traceback tracemalloc tty turtle turtledemo types typing unicodedata unittest urllib uu uuid venv warnings wave weakref webbrowser winreg winsound wsgiref xdrlib xml xmlrpc zipapp zipfile zipimport zlib zoneinfo'.split(' '),
 );
 
 export interface ProgramOptions {
@@ -291,6 +298,27 @@ function wordOf(w: StaticWord): Word64 {
   throw new Error('unexpected static word');
 }
 
+/**
+ * The builtin module an attribute instruction reads from, when the compiler can tell: the
+ * module under IMPORT_FROM, or a LOAD_ATTR/LOAD_METHOD right after loading a name that an
+ * `import m` of a builtin module bound (anywhere in the program: names are per module).
+ */
+function moduleOperand(co: CodeObject, i: number): (typeof BUILTIN_MODULES)[number] | null {
+  const g = GENERIC[co.ops[i]];
+  const asModule = (name: string): (typeof BUILTIN_MODULES)[number] | null => ((BUILTIN_MODULES as readonly string[]).includes(name) ? (name as (typeof BUILTIN_MODULES)[number]) : null);
+  if (g === Op.IMPORT_FROM) {
+    for (let j = i - 1; j >= 0; j--) {
+      if (GENERIC[co.ops[j]] === Op.IMPORT_NAME) return asModule(co.names[co.args[j]]);
+    }
+    return null;
+  }
+  if (i === 0) return null;
+  const p = GENERIC[co.ops[i - 1]];
+  if (p === Op.LOAD_GLOBAL || p === Op.LOAD_NAME) return asModule(co.names[co.args[i - 1]]);
+  if (p === Op.LOAD_FAST) return asModule(co.varnames[co.args[i - 1]]);
+  return null;
+}
+
 /** Check that the native backend can compile every instruction of `co`. */
 function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globals: ReadonlyMap<string, number>): void {
   for (let i = 0; i < co.ops.length; i++) {
@@ -312,6 +340,18 @@ function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globa
         missing = name === 'CALL_INTRINSIC_1' ? `INTRINSIC_${INTRINSICS[co.args[i]]}` : name;
       }
     }
+    // Modules: the native builtin modules, and only their attributes the runtime has.
+    if (missing === null && GENERIC[co.ops[i]] === Op.IMPORT_NAME) {
+      const mod = co.names[co.args[i]].split('.')[0];
+      if (!(mod in CPYTHON_MODULE_NAMES) && STDLIB_MODULES.has(mod)) missing = `module:${mod}`;
+      else if (!(mod in CPYTHON_MODULE_NAMES) && existsSync(join(dirname(co.filename), `${mod}.py`))) missing = `module:${mod}`;
+      else if (!(mod in CPYTHON_MODULE_NAMES) && existsSync(join(dirname(co.filename), mod, '__init__.py'))) missing = `module:${mod}`;
+    }
+    if (missing === null && (GENERIC[co.ops[i]] === Op.IMPORT_FROM || GENERIC[co.ops[i]] === Op.LOAD_ATTR || GENERIC[co.ops[i]] === Op.LOAD_METHOD)) {
+      const mod = moduleOperand(co, i);
+      const attr = co.names[co.args[i]];
+      if (mod !== null && CPYTHON_MODULE_NAMES[mod].includes(attr) && !nativeModuleNames()[mod].has(attr)) missing = `attr:${mod}.${attr}`;
+    }
     // A builtin CPython has and this runtime does not: refused at compile time, never a
     // NameError at run time.
     if (missing === null && GENERIC[co.ops[i]] === Op.LOAD_GLOBAL) {
@@ -321,7 +361,13 @@ function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globa
     if (missing !== null) {
       const s = co.spans[2 * i];
       const e = co.spans[2 * i + 1];
-      const what = missing.startsWith('builtin:') ? `builtin '${missing.slice(8)}'` : FEATURE_OF_OP[missing] ?? `'${missing}'`;
+      const what = missing.startsWith('builtin:')
+        ? `builtin '${missing.slice(8)}'`
+        : missing.startsWith('module:')
+          ? `module '${missing.slice(7)}'`
+          : missing.startsWith('attr:')
+            ? `'${missing.slice(5)}'`
+            : FEATURE_OF_OP[missing] ?? `'${missing}'`;
       throw compileError(source, 'unsupportedNative', s, [what], { end: e > s ? e : undefined });
     }
   }
@@ -386,8 +432,9 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
 
   // ---- profile
   const profileOf = (co: CodeObject) => options.profile?.codes[`${basename(co.filename)}:${co.key}`] ?? null;
+  // Call sites name their callees by code key (profile.ts).
   const byKey = new Map<string, CodeObject>();
-  for (const co of codes) byKey.set(`${basename(co.filename)}:${co.key}`, co);
+  for (const co of codes) byKey.set(co.key, co);
 
   const unbound = new Map<CodeObject, Set<number>>();
   const env: StitchEnv = {

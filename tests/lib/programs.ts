@@ -6,7 +6,8 @@
 // This is the format of ../shared/spec (see tests/spec/README.md), used for our own tests
 // in tests/programs too. Every program runs in every execution mode edgepyc has.
 
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { execa } from 'execa';
 
@@ -21,7 +22,10 @@ export interface Program {
   base: string;
 }
 
-export type Mode = 'interp';
+/** interp: the interpreter; native: a built ELF; jit: the same machine code run in-process. */
+export type Mode = 'interp' | 'native' | 'jit';
+
+export const MODES: readonly Mode[] = ['interp', 'native', 'jit'];
 
 export interface Outcome {
   ok: boolean;
@@ -71,7 +75,16 @@ export function commandFor(mode: Mode, p: Program, args: string[]): [string, str
   switch (mode) {
     case 'interp':
       return [EDGEPYC, ['run', p.py, ...args]];
+    case 'jit':
+      return [EDGEPYC, ['run', '--jit', p.py, ...args]];
+    case 'native':
+      return [nativeBinary(p), args];
   }
+}
+
+/** Where native-mode tests put the executable of a program. */
+export function nativeBinary(p: Program): string {
+  return join(tmpdir(), 'edgepyc-tests', p.name.replace(/[^\w.-]/g, '_'));
 }
 
 /** Run one program and compare with its expected results. */
@@ -79,6 +92,19 @@ export async function runProgram(mode: Mode, p: Program, timeoutMs = 20000): Pro
   const argsLine = readOpt(join(p.dir, `${p.base}.args`));
   const args = argsLine === null ? [] : argsLine.split('\n')[0].split(' ').filter((a) => a !== '');
   const input = readOpt(join(p.dir, `${p.base}.in`)) ?? '';
+  if (mode === 'native') {
+    mkdirSync(join(tmpdir(), 'edgepyc-tests'), { recursive: true });
+    const b = await execa(EDGEPYC, ['build', p.py, '-o', nativeBinary(p)], { cwd: p.dir, reject: false, timeout: timeoutMs });
+    if (b.exitCode !== 0) {
+      // A SyntaxError is reported by the build: that is the program's expected outcome when
+      // CPython reports it too. A construct the native backend refuses never passes.
+      const err = (b.stderr as string).trim().split('\n').slice(-1)[0] ?? '';
+      if (/native backend does not support|internal error/.test(b.stderr as string)) {
+        return { ok: false, why: [`build failed: ${err}`], stdout: '', stderr: b.stderr as string, exitCode: b.exitCode ?? -1 };
+      }
+      return compareOutcome(p, { stdout: '', stderr: b.stderr as string, exitCode: b.exitCode ?? -1, timedOut: false }, timeoutMs);
+    }
+  }
   const [cmd, argv] = commandFor(mode, p, args);
   const r = await execa(cmd, argv, {
     cwd: p.dir,
@@ -88,9 +114,12 @@ export async function runProgram(mode: Mode, p: Program, timeoutMs = 20000): Pro
     stripFinalNewline: false,
     env: { PYTHONHASHSEED: '0' },
   });
-  const stdout = r.stdout as string;
-  const stderr = r.stderr as string;
-  const exitCode = r.exitCode ?? -1;
+  return compareOutcome(p, { stdout: r.stdout as string, stderr: r.stderr as string, exitCode: r.exitCode ?? -1, timedOut: r.timedOut }, timeoutMs);
+}
+
+/** Compare what a run produced with the program's expected files. */
+function compareOutcome(p: Program, r: { stdout: string; stderr: string; exitCode: number; timedOut: boolean }, timeoutMs: number): Outcome {
+  const { stdout, stderr, exitCode } = r;
   const why: string[] = [];
   if (r.timedOut) why.push(`timeout (${timeoutMs / 1000} s)`);
   const wantOut = readFileSync(join(p.dir, `${p.base}.out`), 'utf8');
