@@ -148,6 +148,42 @@ export class PyFile extends PyObject {
     return Buffer.concat(parts, total);
   }
 
+  /**
+   * Length in bytes of the line starting at pos, terminator included (or up to EOF).
+   * `nl` is the newline argument: null and '' end lines at \n, \r and \r\n; the others
+   * at that exact sequence. The terminators are ASCII bytes, which never occur inside a
+   * UTF-8 or Latin-1 multi-byte character, so the bytes can be scanned undecoded.
+   */
+  scanLine(nl: string | null): number {
+    let i = 0;
+    for (;;) {
+      let base = this.pos - this.rbase;
+      if (i >= this.rbuf.length - base) {
+        this.fill(this.pos + i + 1);
+        base = this.pos - this.rbase;
+        if (i >= this.rbuf.length - base) return this.rbuf.length - base;
+      }
+      const buf = this.rbuf;
+      const avail = buf.length - base;
+      for (; i < avail; i++) {
+        const c = buf[base + i];
+        if (c === 10) {
+          if (nl !== '\r' && (nl !== '\r\n' || (i > 0 && buf[base + i - 1] === 13))) return i + 1;
+        } else if (c === 13) {
+          if (nl === '\r') return i + 1;
+          if (nl === null || nl === '') {
+            if (i + 1 >= avail) {
+              this.fill(this.pos + i + 2);
+              const b2 = this.pos - this.rbase;
+              return this.rbuf.length - b2 > i + 1 && this.rbuf[b2 + i + 1] === 10 ? i + 2 : i + 1;
+            }
+            return buf[base + i + 1] === 10 ? i + 2 : i + 1;
+          }
+        }
+      }
+    }
+  }
+
   /** Bytes from the current offset without consuming them. */
   peekBytes(n: number): Uint8Array {
     const save = this.pos;
@@ -612,84 +648,44 @@ function readText(f: PyFile, n: number): string {
 
 /** One line with its terminator (at most `limit` characters when limit >= 0). */
 function readLineText(f: PyFile, limit: number): string {
+  const start = f.pos;
+  const n = f.scanLine(f.newline);
+  if (n === 0) return '';
+  const [raw, used] = decode(f, f.readBytes(n), true);
+  f.pos = start + used;
+  const text = f.newline === null && raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+  if (limit < 0) return text;
+  // Keep `limit` characters (after translation); consume exactly their bytes.
+  let chars = 0;
+  let i = 0;
+  let bytes = 0;
   let out = '';
-  let count = 0;
-  let pendingCR = false;
-  for (;;) {
-    const c0 = nextChunk(f, BUFFER_SIZE);
-    if (c0 === null) return out;
-    const [raw] = c0;
-    let i = 0;
-    let bytes = 0;
-    let stop = false;
-    while (i < raw.length) {
-      const cu = raw.charCodeAt(i);
-      const w = cu >= 0xd800 && cu <= 0xdbff && i + 1 < raw.length ? 2 : 1;
-      const c = raw.slice(i, i + w);
-      if (pendingCR) {
-        // newline='': "\r" ends the line; "\r\n" too.
-        pendingCR = false;
-        stop = true;
-        if (c === '\n') {
-          out += c;
-          i += w;
-          bytes++;
-        }
-        break;
-      }
-      i += w;
-      bytes += charBytes(f, c);
-      count++;
-      const nl = f.newline;
-      if (nl === null) {
-        if (c === '\r') {
-          out += '\n';
-          f.pos += bytes;
-          swallowLF(f);
-          return out;
-        }
-        out += c;
-        if (c === '\n') stop = true;
-      } else {
-        out += c;
-        if (nl === '\n') stop = c === '\n';
-        else if (nl === '\r') stop = c === '\r';
-        else if (nl === '\r\n') stop = c === '\n' && out.endsWith('\r\n');
-        else if (c === '\n') stop = true;
-        else if (c === '\r') pendingCR = true;
-      }
-      if (stop || (limit >= 0 && count >= limit && !pendingCR)) {
-        stop = true;
-        break;
+  while (i < raw.length && chars < limit) {
+    const cu = raw.charCodeAt(i);
+    const w = cu >= 0xd800 && cu <= 0xdbff && i + 1 < raw.length ? 2 : 1;
+    let c = raw.slice(i, i + w);
+    i += w;
+    bytes += charBytes(f, c);
+    if (f.newline === null && c === '\r') {
+      c = '\n';
+      if (raw[i] === '\n') {
+        i++;
+        bytes++;
       }
     }
-    f.pos += bytes;
-    if (stop) return out;
+    out += c;
+    chars++;
   }
+  f.pos = start + bytes;
+  return out;
 }
 
 // ---- binary reading ----------------------------------------------------------------------------
 
 function readLineBytes(f: PyFile, limit: number): Uint8Array {
-  const parts: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const want = limit >= 0 ? Math.min(BUFFER_SIZE, limit - total) : BUFFER_SIZE;
-    if (want <= 0) break;
-    const start = f.pos;
-    const chunk = f.readBytes(want);
-    if (chunk.length === 0) break;
-    const nl = chunk.indexOf(10);
-    if (nl >= 0) {
-      parts.push(chunk.subarray(0, nl + 1));
-      total += nl + 1;
-      f.pos = start + nl + 1;
-      break;
-    }
-    parts.push(chunk);
-    total += chunk.length;
-  }
-  return Buffer.concat(parts, total);
+  let n = f.scanLine('\n');
+  if (limit >= 0 && n > limit) n = limit;
+  return f.readBytes(n);
 }
 
 // ---- methods ------------------------------------------------------------------------------------
