@@ -10,7 +10,7 @@
 // Predicates follow unicodeobject.c: empty text is False except for isprintable and isascii.
 
 import {
-  type Assembler, type Label, byte, dl, dword, eax, ebp, ebx, ecx, edi, edx, esi, mem, qword, r12, r13, r14, r15, r8, r8b, r9, r9b, r9d, rax, rbp, rbx, rcx, rdi, rdx, rsi, rsp, sib, sym,
+  type Assembler, type Label, byte, dl, dword, eax, ebp, ebx, ecx, edi, edx, esi, mem, qword, r10, r10d, r11, r12, r13, r14, r15, r8, r8b, r9, r9b, r9d, rax, rbp, rbx, rcx, rdi, rdx, rsi, rsp, sib, sym,
 } from '../../src/asm/index.js';
 import { STR } from '../../src/native/layout.js';
 import type { RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
@@ -108,6 +108,48 @@ const caseRoutine: RuntimeRoutine = {
     a.call(sym('rt_str_alloc'));
     a.mov(byte(mem(rax, STR.ascii)), 1);
     a.xor(ecx, ecx);
+    // Eight bytes at a time (SWAR): every byte is below 0x80, so adding 0x80 - lo sets a
+    // byte's top bit when it is >= lo, without carries between bytes; the letters of one case
+    // are the bytes >= lo and not >= hi + 1, and xor 0x20 flips their case.
+    const words = a.newLabel();
+    const wordsDone = a.newLabel();
+    const lanes = (c: number): bigint => BigInt(c) * 0x0101010101010101n;
+    /** r10 |= top bits of the bytes of rdx in [lo, hi]. Clobbers rdi rsi r11. */
+    const caseMask = (lo: number, hi: number): void => {
+      a.mov(r11, lanes(0x80 - lo));
+      a.lea(rdi, sib(rdx, r11, 1));
+      a.mov(r11, lanes(0x80 - hi - 1));
+      a.lea(rsi, sib(rdx, r11, 1));
+      a.not(rsi);
+      a.and(rdi, rsi);
+      a.or(r10, rdi);
+    };
+    a.bind(words);
+    a.lea(rdx, mem(rcx, 8));
+    a.cmp(rdx, r13);
+    a.ja(wordsDone);
+    a.mov(rdx, qword(sib(r12, rcx, 1, STR.data)));
+    a.xor(r10d, r10d);
+    const skipUpper = a.newLabel();
+    const skipLower = a.newLabel();
+    a.cmp(ebp, MODE.upper);
+    a.je(skipUpper);
+    caseMask(0x41, 0x5a); // A-Z: lower, casefold, swapcase
+    a.bind(skipUpper);
+    a.cmp(ebp, MODE.lower);
+    a.je(skipLower);
+    a.cmp(ebp, MODE.casefold);
+    a.je(skipLower);
+    caseMask(0x61, 0x7a); // a-z: upper, swapcase
+    a.bind(skipLower);
+    a.mov(r11, lanes(0x80));
+    a.and(r10, r11);
+    a.shr(r10, 2);
+    a.xor(rdx, r10);
+    a.mov(qword(sib(rax, rcx, 1, STR.data)), rdx);
+    a.add(rcx, 8);
+    a.jmp(words);
+    a.bind(wordsDone);
     const loop = a.newLabel();
     const done = a.newLabel();
     a.bind(loop);
@@ -167,6 +209,38 @@ const caseRoutine: RuntimeRoutine = {
     const lowerCtx = a.newLabel(); // lower with final sigma
     const map = a.newLabel();
     const keep = a.newLabel();
+    // ASCII code points of lower/upper/casefold/swapcase map inline (no table lookup).
+    const notAscii = a.newLabel();
+    a.cmp(edx, 0x80);
+    a.jae(notAscii);
+    a.cmp(ebp, MODE.capitalize);
+    a.je(notAscii);
+    a.cmp(ebp, MODE.title);
+    a.je(notAscii);
+    {
+      const isUpperLetter = a.newLabel();
+      a.lea(eax, mem(rdx, -0x41));
+      a.cmp(eax, 26);
+      a.jb(isUpperLetter);
+      a.lea(eax, mem(rdx, -0x61));
+      a.cmp(eax, 26);
+      a.jae(keep); // not a letter
+      // a-z: upper and swapcase raise it
+      a.cmp(ebp, MODE.upper);
+      const raise = a.newLabel();
+      a.je(raise);
+      a.cmp(ebp, MODE.swapcase);
+      a.jne(keep);
+      a.bind(raise);
+      a.sub(edx, 0x20);
+      a.jmp(keep);
+      a.bind(isUpperLetter);
+      a.cmp(ebp, MODE.upper);
+      a.je(keep);
+      a.add(edx, 0x20);
+      a.jmp(keep);
+    }
+    a.bind(notAscii);
     const modes: [number, () => void][] = [
       [MODE.lower, () => a.jmp(lowerCtx)],
       [MODE.upper, () => { a.mov(esi, CASE.upper); a.jmp(map); }],

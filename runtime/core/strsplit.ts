@@ -15,7 +15,7 @@ import type { RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { epilogue, g, prologue } from '../../src/native/macros.js';
 import { cstr } from './exc.js';
 import { ARG, type ArgSpec, requireStr, specData, ssizeArg, strMethod } from './strargs.js';
-import { type Kind, type R64, box, byKind, callWeak, kindOf, ld, lenOf, raw } from './strkit.js';
+import { type Kind, type R64, box, byKind, callWeak, guardExactStr, kindOf, ld, lenOf, raw } from './strkit.js';
 import { UC } from './unicode.js';
 
 /**
@@ -533,14 +533,21 @@ const join: RuntimeRoutine = {
     const check = a.newLabel();
     const checked = a.newLabel();
     const several = a.newLabel();
+    const notExact = a.newLabel();
     a.bind(check);
     a.cmp(rbp, r14);
     a.jae(checked);
+    // exact strs inline; anything else asks rt_str_check (subclasses)
+    const isStr = a.newLabel();
+    const bad = a.newLabel();
     a.mov(rdi, qword(sib(r13, rbp, 8)));
+    guardExactStr(a, rdi, rax, notExact);
+    a.jmp(isStr);
+    a.bind(notExact);
     a.call(sym('rt_str_check'));
     a.test(eax, eax);
-    const bad = a.newLabel();
     a.je(bad);
+    a.bind(isStr);
     a.mov(rax, qword(sib(r13, rbp, 8)));
     raw(a, rax, rax);
     a.movzx(ecx, byte(mem(rax, STR.kind)));
