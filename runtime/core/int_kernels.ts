@@ -289,6 +289,26 @@ const mulBasic: RuntimeRoutine = {
     const loop = a.newLabel();
     const next = a.newLabel();
     const done = a.newLabel();
+    const rows = a.newLabel();
+    // The longer operand is the inner loop; a one-limb multiplier needs no zeroing.
+    a.cmp(rdx, r8);
+    a.jae(rows);
+    a.xchg(rsi, rcx);
+    a.xchg(rdx, r8);
+    a.bind(rows);
+    a.cmp(r8, 1);
+    const general = a.newLabel();
+    a.jne(general);
+    a.push(rdi);
+    a.push(rdx);
+    a.mov(rcx, qword(mem(rcx)));
+    a.xor(r8, r8);
+    call(a, 'rt_int_mag_muladd1');
+    a.pop(rdx);
+    a.pop(rdi);
+    a.mov(qword(sib(rdi, rdx, 8)), rax);
+    a.ret();
+    a.bind(general);
     prologue(a, SAVED, 8);
     a.mov(rbx, rdi);
     a.mov(rbp, rsi);
@@ -511,37 +531,62 @@ const kmul: RuntimeRoutine = {
   },
 };
 
+/** Karatsuba scratch up to this many bytes lives on the machine stack (probed page by page). */
+export const STACK_SCRATCH_BYTES = 64 * 1024;
+
 const mul: RuntimeRoutine = {
   name: 'rt_int_mag_mul',
-  contract: 'rdi=r, rsi=a, rdx=na, rcx=b, r8=nb -> r[0..na+nb) = a * b (schoolbook, Karatsuba from KARATSUBA_LIMBS); r must not overlap a or b; may allocate (scratch)',
+  contract: 'rdi=r, rsi=a, rdx=na, rcx=b, r8=nb -> r[0..na+nb) = a * b (schoolbook, Karatsuba from KARATSUBA_LIMBS); r must not overlap a or b; may allocate (scratch beyond STACK_SCRATCH_BYTES)',
   emit(a) {
     const basic = a.newLabel();
+    const heap = a.newLabel();
+    const run = a.newLabel();
+    const probe = a.newLabel();
     a.cmp(rdx, KARATSUBA_LIMBS);
     a.jb(basic);
     a.cmp(r8, KARATSUBA_LIMBS);
     a.jb(basic);
-    // Both operands are long: one scratch object for the whole recursion.
+    // Both operands are long: one scratch area for the whole recursion.
     prologue(a, SAVED, 8);
-    a.mov(rbx, rdi);
+    a.mov(rbx, rsp); // the frame, restored after a stack scratch area
     a.mov(rbp, rsi);
     a.mov(r12, rdx);
     a.mov(r13, rcx);
     a.mov(r14, r8);
-    a.mov(rdi, rdx);
-    a.cmp(rdi, r8);
-    a.cmovb(rdi, r8);
-    a.imul(rdi, rdi, 6 * 8);
-    a.add(rdi, 256 * 8 + BIGINT.digits);
+    a.mov(r15, rdi);
+    a.mov(rax, rdx);
+    a.cmp(rax, r8);
+    a.cmovb(rax, r8);
+    a.imul(rax, rax, 6 * 8);
+    a.add(rax, 256 * 8); // scratch bytes
+    a.cmp(rax, STACK_SCRATCH_BYTES);
+    a.ja(heap);
+    // Stack scratch: touch each page on the way down (the kernel grows the stack one guard
+    // gap at a time).
+    a.add(rax, 4095);
+    a.shr(rax, 12);
+    a.bind(probe);
+    a.sub(rsp, 4096);
+    a.or(qword(mem(rsp)), 0);
+    a.dec(rax);
+    a.jne(probe);
+    a.mov(r9, rsp);
+    a.jmp(run);
+    a.bind(heap);
+    a.lea(rdi, mem(rax, BIGINT.digits));
     a.lea(rsi, rip(sym('type_int')));
     a.call(sym('rt_alloc'));
     a.lea(r9, mem(rax, BIGINT.digits));
-    a.mov(r15, rax); // keeps the scratch object reachable while kmul runs
-    a.mov(rdi, rbx);
+    a.push(rax); // keeps the scratch object reachable while kmul runs
+    a.push(rax);
+    a.bind(run);
+    a.mov(rdi, r15);
     a.mov(rsi, rbp);
     a.mov(rdx, r12);
     a.mov(rcx, r13);
     a.mov(r8, r14);
     call(a, 'rt_int_mag_kmul');
+    a.mov(rsp, rbx);
     epilogue(a, SAVED, 8);
     a.bind(basic);
     a.jmp(sym('rt_int_mag_mul_basic'));

@@ -278,3 +278,33 @@ describe('slots with bools', () => {
     expect(rt.call('rt_binop_int', rt.int(1), rt.int(2), 12n)).toBe(NI());
   });
 });
+
+describe('through the generic protocol', () => {
+  test('rt_binary_op, rt_unary_op, rt_richcompare, rt_hash, rt_truthy, rt_repr dispatch to the int slots', () => {
+    const a = 10n ** 25n + 7n;
+    expect(val(rt.call('rt_binary_op', rt.bigint(a), rt.int(3), 4n))).toBe(a / 3n);
+    expect(val(rt.call('rt_binary_op', rt.bigint(a), rt.bigint(-a), 0n))).toBe(0n);
+    expect(rt.decode(rt.call('rt_binary_op', rt.true, rt.false, 10n))).toBe(true);
+    expect(val(rt.call('rt_unary_op', rt.bigint(-a), 3n))).toBe(a);
+    expect(rt.decode(rt.call('rt_richcompare', rt.bigint(a), rt.bigint(a + 1n), 0n))).toBe(true);
+    expect(BigInt.asIntN(64, rt.call('rt_hash', rt.bigint(a)))).toBe(a % ((1n << 61n) - 1n));
+    expect(rt.call('rt_truthy', rt.bigint(-a)) & 0xffn).toBe(1n);
+    expect(rt.decode(rt.call('rt_repr', rt.bigint(-a)))).toBe((-a).toString());
+    expect(rt.call('rt_binary_op', rt.int(1), rt.str('x'), 7n)).toBe(EXC);
+    expect(rt.raised()).toEqual({ exc: 'TypeError', args: ["unsupported operand type(s) for <<: 'int' and 'str'"] });
+  });
+
+  test('mixed int and float go to the float slot (NotImplemented here, reflected there)', () => {
+    expect(rt.decode(rt.call('rt_binary_op', rt.bigint(1n << 60n), rt.float(0.5), 0n))).toBe(2 ** 60 + 0.5);
+    expect(rt.decode(rt.call('rt_richcompare', rt.bigint((1n << 60n) + 1n), rt.float(2 ** 60), 4n))).toBe(true);
+    expect(rt.decode(rt.call('rt_richcompare', rt.float(2 ** 60), rt.bigint(1n << 60n), 2n))).toBe(true);
+  });
+
+  test('hash(int) == hash(float) for equal values', () => {
+    for (const v of [0n, 1n, -1n, 2n, 1n << 47n, -(1n << 47n), 1n << 52n, 1n << 53n, 1n << 60n, 1n << 61n, 1n << 62n, 1n << 64n, -(1n << 70n), 3n << 200n, 10n ** 22n, 1n << 1000n]) {
+      const f = Number(v);
+      expect(BigInt(f)).toBe(v);
+      expect(rt.call('rt_hash_int', rt.bigint(v))).toBe(rt.call('rt_hash', rt.float(f)));
+    }
+  });
+});
