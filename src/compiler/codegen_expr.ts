@@ -674,20 +674,25 @@ export abstract class ExprGen {
       } else u.emit(Op.CALL, extra + args.length);
       return;
     }
-    // General form: build the positional tuple and the keyword dict.
+    // General form: build the positional tuple and the keyword dict. A lone `*args` is
+    // passed as is (CALL_FUNCTION_EX makes the tuple, naming the callee in its error).
     this.loc(node);
-    u.emit(Op.BUILD_LIST, extra);
-    for (const a of args) {
-      if (a.t === 'Starred') {
-        this.compileExpr(a.value);
-        this.loc(a);
-        u.emit(Op.LIST_EXTEND, 1);
-      } else {
-        this.compileExpr(a);
-        u.emit(Op.LIST_APPEND, 1);
+    if (extra === 0 && args.length === 1 && args[0].t === 'Starred') {
+      this.compileExpr(args[0].value);
+    } else {
+      u.emit(Op.BUILD_LIST, extra);
+      for (const a of args) {
+        if (a.t === 'Starred') {
+          this.compileExpr(a.value);
+          this.loc(a);
+          u.emit(Op.LIST_EXTEND, 1);
+        } else {
+          this.compileExpr(a);
+          u.emit(Op.LIST_APPEND, 1);
+        }
       }
+      u.emit(Op.CALL_INTRINSIC_1, 4);
     }
-    u.emit(Op.CALL_INTRINSIC_1, 4);
     let flags = 0;
     if (keywords.length > 0) {
       flags = 1;

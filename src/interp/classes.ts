@@ -117,6 +117,13 @@ export function typeNew(meta: PyType, name: string, basesTuple: PyTuple, ns: any
       throw pyErr(TypeError, "type() doesn't support MRO entry resolution; use types.new_class()");
     }
   }
+  // _PyType_CalculateMetaclass: a more derived metaclass among the bases takes over.
+  const winner = calculateMetaclass(meta, bases);
+  if (winner !== meta) {
+    const wn = winner.lookup('__new__');
+    if (wn !== typeNewRef.f) return call(wn instanceof PyWrapper ? wn.func : wn, [winner, name, basesTuple, ns], kwds);
+    meta = winner;
+  }
   for (let i = 0; i < bases.length; i++) {
     const b = bases[i];
     if (!(b instanceof PyType)) throw pyErr(TypeError, `bases must be types`);
@@ -210,6 +217,7 @@ export function typeNew(meta: PyType, name: string, basesTuple: PyTuple, ns: any
 }
 
 export const typeMroRef: { f: any } = { f: undefined };
+export const typeNewRef: { f: any } = { f: undefined };
 
 export const memberDescriptorType = iteratorType('member_descriptor');
 
@@ -549,7 +557,7 @@ export function installClassBuiltins(): void {
 
   // type
   const t = typeType;
-  t.ns.setStr('__new__', new PyWrapper(staticmethodType, fn('__new__', (a, kw) => {
+  typeNewRef.f = new PyWrapper(staticmethodType, fn('__new__', (a, kw) => {
     const meta = a[0];
     if (!(meta instanceof PyType)) throw pyErr(TypeError, 'type.__new__(X): X is not a type object');
     if (a.length === 2) return typeOf(a[1]);
@@ -558,7 +566,8 @@ export function installClassBuiltins(): void {
     if (!(a[2] instanceof PyTuple)) throw pyErr(TypeError, `type.__new__() argument 2 must be tuple, not ${typeName(a[2])}`);
     if (!(a[3] instanceof PyDict)) throw pyErr(TypeError, `type.__new__() argument 3 must be dict, not ${typeName(a[3])}`);
     return typeNew(meta, a[1], a[2], a[3], kw);
-  })));
+  }));
+  t.ns.setStr('__new__', typeNewRef.f);
   method(t, '__init__', () => None);
   typeCallRef.f = method(t, '__call__', (a, kw) => typeCallDefault(a[0], a.slice(1), kw));
   method(t, '__repr__', (a) => typeRepr(a[0]));

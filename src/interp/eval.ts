@@ -1253,11 +1253,12 @@ export function run(entry: Frame): any {
             kw = X.kwargsFromMapping(slots[--sp]);
             slots[sp] = undefined;
           }
-          const argv = (slots[--sp] as PyTuple).items;
+          const callargs = slots[--sp];
           slots[sp] = undefined;
           const callable = slots[--sp];
           slots[sp] = undefined;
-          doCall(callable, argv.slice(), kw, pc - 1);
+          const argv = callargs instanceof PyTuple && callargs.cls === tupleType ? callargs.items.slice() : X.starArgs(callable, callargs);
+          doCall(callable, argv, kw, pc - 1);
           break;
         }
         case Op.MAKE_FUNCTION:

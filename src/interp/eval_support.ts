@@ -278,20 +278,34 @@ export function dictUpdate(d: PyDict, v: any): void {
 /** DICT_MERGE for f(**m): duplicate keys are an error naming the callable. */
 export function dictMerge(d: PyDict, v: any, callable: any): void {
   const items = mappingItems(v);
-  const fname = funcDesc(callable);
-  if (items === null) throw pyErr(TypeError, `${fname} argument after ** must be a mapping, not ${typeName(v)}`);
+  if (items === null) throw pyErr(TypeError, `${functionStr(callable)} argument after ** must be a mapping, not ${typeName(v)}`);
   for (const [k, x] of items) {
-    if (typeof k !== 'string') throw pyErr(TypeError, `${fname} keywords must be strings`);
-    if (d.has(k)) throw pyErr(TypeError, `${fname} got multiple values for keyword argument '${k}'`);
+    // Non-string keys are the call's error ("keywords must be strings"), not the merge's.
+    if (d.has(k)) throw pyErr(TypeError, `${functionStr(callable)} got multiple values for keyword argument '${typeof k === 'string' ? k : fmtHooks.str(k)}'`);
     d.set(k, x);
   }
 }
 
-function funcDesc(f: any): string {
-  if (f instanceof PyFunction) return `${f.qualname}()`;
-  if (f instanceof PyBuiltin) return `${f.name}()`;
-  if (f instanceof PyType) return `${f.name}()`;
-  return `${typeName(f)} object`;
+/** _PyObject_FunctionStr: `module.qualname()` (module left out for builtins), else str(f). */
+export function functionStr(f: any): string {
+  try {
+    const qualname = getAttrOpt(f, '__qualname__');
+    if (qualname === undefined) return fmtHooks.str(f);
+    const module = getAttrOpt(f, '__module__');
+    if (typeof module === 'string' && module !== 'builtins') return `${module}.${fmtHooks.str(qualname)}()`;
+    return `${fmtHooks.str(qualname)}()`;
+  } catch {
+    return fmtHooks.str(f);
+  }
+}
+
+/** CALL_FUNCTION_EX's positional arguments when they are not already a tuple. */
+export function starArgs(callable: any, v: any): any[] {
+  const t = typeOf(v);
+  if (t.lookup('__iter__') === undefined && t.lookup('__getitem__') === undefined && !(v instanceof PyObject && v.cls.layout === 'iterator')) {
+    throw pyErr(TypeError, `${functionStr(callable)} argument after * must be an iterable, not ${t.name}`);
+  }
+  return toArrayHook.f(v);
 }
 
 export function kwargsFromMapping(m: any): PyKwargs {
