@@ -18,9 +18,9 @@
 // kernels (int_kernels.ts).
 
 import {
-  type Assembler, al, byte, cl, eax, ecx, edx, esi, mem, qword, r12, r12d, r13, r13d, r14, r14d, r15, r8, r8d, r9, r10, ebx, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym,
+  type Assembler, al, byte, cl, eax, ecx, edx, esi, mem, qword, r12, r13, r13d, r14, r14d, r15, r8, r8d, r9, r10, ebx, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym,
 } from '../../src/asm/index.js';
-import { BIGINT, INT_TAG_BITS, TAG_INT, TAG_OBJ, typeSlot } from '../../src/native/layout.js';
+import { BIGINT, INT_TAG_BITS, TAG_INT, TAG_OBJ } from '../../src/native/layout.js';
 import type { RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { BINOPS } from '../../src/bytecode/ops.js';

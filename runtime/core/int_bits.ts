@@ -7,7 +7,7 @@
 // the result. CPython 3.11's errors: ValueError "negative shift count"; a left shift whose
 // result cannot be allocated raises MemoryError (its args are empty).
 
-import { type Assembler, al, cl, dil, eax, ecx, edi, edx, mem, qword, r10, r10b, r11, r11b, r12, r13, r14, r14d, r15, r8, r9, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
+import { type Assembler, cl, dil, eax, ecx, edi, edx, mem, qword, r10, r10b, r11, r11b, r12, r13, r14, r14d, r15, r8, r9, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
 import { BIGINT, INT_TAG_BITS, TAG_INT } from '../../src/native/layout.js';
 import type { RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { epilogue, g, prologue } from '../../src/native/macros.js';
@@ -447,6 +447,3 @@ export const intBitsModule: RuntimeModule = {
   ],
 };
 
-void al;
-void ecx;
-void edx;

@@ -8,7 +8,7 @@
 // Messages as CPython 3.11: "integer division or modulo by zero" for // and divmod,
 // "integer modulo by zero" for %.
 
-import { type Assembler, eax, ecx, edx, esi, mem, qword, r12, r13, r14, r14d, r15, r8, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
+import { eax, ecx, edx, esi, mem, qword, r12, r13, r14, r14d, r15, r8, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
 import { BIGINT, INT_TAG_BITS, TAG_INT } from '../../src/native/layout.js';
 import type { RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { epilogue, g, prologue } from '../../src/native/macros.js';
@@ -286,4 +286,3 @@ export const intDivModule: RuntimeModule = {
   ],
 };
 
-void ecx;

@@ -9,7 +9,7 @@
 // remainder into a sticky bit, round to 53 bits (fewer for subnormal results) by
 // adjusting the low limb, and scale by 2^shift exactly.
 
-import { type Assembler, cl, eax, ecx, edx, mem, qword, r12, r12d, r13, r14, r14d, r15, r15d, r8, r9, r9d, r10, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym, xmm0, xmm1 } from '../../src/asm/index.js';
+import { type Assembler, cl, eax, ecx, edx, mem, qword, r12, r12d, r13, r14, r14d, r15, r15d, r8, r9, r9d, r10, rax, rbx, rcx, rdi, rdx, rsi, rsp, sib, sym, xmm0, xmm1 } from '../../src/asm/index.js';
 import { BIGINT, TAG_INT } from '../../src/native/layout.js';
 import type { RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { epilogue, g, prologue } from '../../src/native/macros.js';
@@ -18,7 +18,6 @@ import { OPND, SMALL_ZERO, opnd, raiseCstr, unpack } from './int_common.js';
 import { DIV_MSG } from './int_div.js';
 
 const SAVED = [rbx, r12, r13, r14, r15] as const;
-const SIGN_BIT = 1n << 63n;
 const DBL_MANT_DIG = 53;
 const DBL_MIN_EXP = -1021;
 const DBL_MAX_EXP = 1024;
@@ -195,7 +194,6 @@ const fromDouble: RuntimeRoutine = {
     raiseCstr(a, 'OverflowError', 'msg_int_from_inf');
     a.add(rsp, 8);
     a.ret();
-    void out;
   },
 };
 
@@ -461,5 +459,3 @@ export const intFloatModule: RuntimeModule = {
   ],
 };
 
-void SIGN_BIT;
-void rip;

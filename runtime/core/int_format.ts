@@ -10,12 +10,12 @@
 // large to convert to float") and go to rt_float_format_spec with the same parsed spec.
 
 import { type Assembler, al, byte, cl, dword, eax, ebx, ecx, edi, edx, esi, mem, qword, r12, r13, r14, r14d, r15, r15d, r8, r9, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
-import { STR, TAG_INT } from '../../src/native/layout.js';
+import { STR } from '../../src/native/layout.js';
 import type { RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { cstr } from './exc.js';
 import { FSPEC, GROUPING, NUMPARTS } from './floatformat.js';
-import { OPND, opnd, raiseCstr, unpack } from './int_common.js';
+import { OPND, opnd, unpack } from './int_common.js';
 
 const SAVED = [rbx, r12, r13, r14, r15] as const;
 

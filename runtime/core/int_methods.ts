@@ -19,8 +19,8 @@
 // int() converts ints, bools, floats, str and bytes; objects with __int__/__index__/
 // __trunc__ need the generic protocol (rt_index) and are not converted here yet.
 
-import { type Assembler, type Label, al, byte, cl, eax, ecx, edi, edx, esi, mem, qword, r12, r13, r14, r14d, r15, r15d, r8, r9, r9b, r9d, r10, r10b, r10d, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
-import { BIGINT, BYTES, STR, TAG_OBJ, TUPLE, UNBOUND } from '../../src/native/layout.js';
+import { type Assembler, type Label, al, byte, cl, eax, ecx, edx, esi, mem, qword, r12, r13, r14, r14d, r15, r15d, r8, r9, r9b, r9d, r10, r10b, r10d, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
+import { BIGINT, BYTES, TAG_OBJ, TUPLE, UNBOUND } from '../../src/native/layout.js';
 import type { RuntimeDatum, RuntimeMethod, RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { cstr } from './exc.js';

@@ -9,7 +9,7 @@
 // uses the modular inverse of a (extended Euclid; ValueError "base is not invertible for
 // the given modulus").
 
-import { type Assembler, type Label, cl, eax, ecx, mem, qword, r12, r13, r14, r15, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
+import { type Label, eax, ecx, mem, qword, r12, r13, r14, r15, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
 import { TAG_INT } from '../../src/native/layout.js';
 import type { RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { epilogue, g, prologue } from '../../src/native/macros.js';
@@ -185,7 +185,6 @@ const pow: RuntimeRoutine = {
 
 // Frame of rt_int_mod_inverse: the modulus and a temporary, both value words.
 const INV_M = 0;
-const INV_T = 8;
 
 const modInverse: RuntimeRoutine = {
   name: 'rt_int_mod_inverse',
@@ -246,7 +245,6 @@ const modInverse: RuntimeRoutine = {
     a.mov(rax, g('rt_const_exc'));
     a.bind(out);
     epilogue(a, SAVED, 24);
-    void INV_T;
   },
 };
 
@@ -254,7 +252,6 @@ const modInverse: RuntimeRoutine = {
 const PM_E = 0;
 const PM_M = OPND.size; // |m|
 const PM_NEG = PM_M + 8; // m < 0
-const PM_BITS = PM_M + 16;
 const PM_LOCAL = PM_M + 32;
 
 const powMod: RuntimeRoutine = {
@@ -369,7 +366,6 @@ const powMod: RuntimeRoutine = {
     a.mov(rax, g('rt_const_NotImplemented'));
     a.bind(out);
     epilogue(a, SAVED, PM_LOCAL);
-    void PM_BITS;
   },
 };
 

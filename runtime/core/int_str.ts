@@ -62,7 +62,6 @@ function digitTable(): Uint8Array {
 const D_A = 0;
 const D_T = OPND.size; // raw copy of the magnitude
 const D_C = D_T + 8; // raw chunk array
-const D_K = D_T + 16; // chunks
 const D_LEN = D_T + 24;
 const D_STR = D_T + 32;
 const D_LOCAL = D_T + 40;
@@ -362,7 +361,6 @@ const P_BASE = 8; // the base argument (for the message)
 const P_SIGN = 16;
 const P_ERRNZ = 24; // "0..." in base 0: only zero is valid
 const P_START = 32;
-const P_DIGITS = 40;
 const P_LOCAL = 56;
 
 const parseAscii: RuntimeRoutine = {
