@@ -222,6 +222,19 @@ for _ in range(150):
         'reversed': list(reversed(r)),
     })
 out['ranges'] = ranges
+big_ranges = []
+for args in [(2 ** 62, 2 ** 62 + 7, 3), (2 ** 70, -5, -2 ** 68), (-2 ** 64, 2 ** 64, 2 ** 63), (0, 2 ** 64), (5, 2 ** 100, 2 ** 99)]:
+    r = range(*args)
+    probes = [args[0], args[0] + 1, -1, 0, 2 ** 63, 2 ** 99 + 5]
+    big_ranges.append({
+        'args': enc(list(args)), 'repr': repr(r), 'len': outcome(lambda: len(r)), 'bool': bool(r), 'hash': str(hash(r)),
+        'items': [outcome(lambda i=i: r[i]) for i in (0, -1, 2, 2 ** 63)],
+        'contains': [[enc(p), p in r] for p in probes],
+        'head': enc(list(r[:4])),
+        'reversed_head': enc([x for _, x in zip(range(3), reversed(r))]),
+        'index': [[enc(p), outcome(lambda p=p: r.index(p))] for p in probes[:3]],
+    })
+out['big_ranges'] = big_ranges
 out['range_eq'] = [[[a, b, c], [d, e, f], range(a, b, c) == range(d, e, f)] for (a, b, c, d, e, f) in
                    [(0, 0, 1, 5, 1, 1), (0, 3, 2, 0, 4, 2), (1, 2, 5, 1, 3, 7), (0, 10, 1, 0, 10, 2), (3, 0, -1, 3, 0, -1), (0, 5, 1, 1, 5, 1)]]
 

@@ -48,12 +48,14 @@ describe('slices', () => {
   test('repr, attributes, equality, unhashable', () => {
     const s = v.make({ slice: [{ float: '1.5' }, null, 'a'] });
     expect(rt.decode(rt.call('rt_repr', s))).toBe("slice(1.5, None, 'a')");
+    expect(rt.decode(rt.call('rt_repr', v.make({ slice: [1, -2, null] })))).toBe('slice(1, -2, None)');
     expect(v.read(rt.call('rt_getattr_slice', s, v.str('start')))).toEqual({ float: '1.5' });
     expect(v.read(rt.call('rt_getattr_slice', s, v.str('step')))).toBe('a');
     expect(rt.call('rt_getattr_slice', s, v.str('nope'))).toBe(UNBOUND);
     const eq = (a: J[], b: J[], op: number) => v.read(rt.call('rt_richcompare', v.make({ slice: a as [J, J, J] }), v.make({ slice: b as [J, J, J] }), BigInt(op)));
     const f = (x: number): J => ({ float: String(x) });
     expect(eq([1, 2, null], [1, 2, null], 2)).toBe(true);
+    expect(eq([1, 2, null], [1, 3, null], 0)).toBe(true);
     expect(eq([f(1), f(2), null], [f(1), f(3), null], 0)).toBe(true);
     expect(eq([1, 2, null], [1, 3, null], 2)).toBe(false);
     expect(BigInt.asIntN(64, rt.call('rt_hash', s))).toBe(-1n);

@@ -147,6 +147,7 @@ describe('methods', () => {
     ['list.copy(1)', (l: bigint) => v.call('list', 'copy', l, [v.int(1)])],
     ['list.remove(9)', (l: bigint) => v.call('list', 'remove', l, [v.int(9)])],
     ['list.index("x")', (l: bigint) => v.call('list', 'index', l, [v.str('x')])],
+    ['list.index(9)', (l: bigint) => v.call('list', 'index', l, [v.int(9)])],
     ['list.index(1, "a")', (l: bigint) => v.call('list', 'index', l, [v.int(1), v.str('a')])],
     ['list.insert("a", 1)', (l: bigint) => v.call('list', 'insert', l, [v.str('a'), v.int(1)])],
     ['list.insert(2**70, 1)', (l: bigint) => v.call('list', 'insert', l, [v.int(2n ** 70n), v.int(1)])],
@@ -235,10 +236,10 @@ describe('iteration and repr', () => {
   });
 
   test('repr of nested lists, "[...]" for a list inside itself, RecursionError when too deep', () => {
-    const l = v.list([rt.none, v.str("it's"), v.list([]), v.make({ t: [{ float: '1.5' }] })]);
-    expect(rt.decode(rt.call('rt_repr', l))).toBe(`[None, "it's", [], (1.5,)]`);
+    const l = v.list([rt.none, v.str("it's"), v.list([]), v.make({ t: [{ float: '1.5' }] }), v.int(-7), v.int(2n ** 70n)]);
+    expect(rt.decode(rt.call('rt_repr', l))).toBe(`[None, "it's", [], (1.5,), -7, 1180591620717411303424]`);
     rt.call('rt_list_append', l, l);
-    expect(rt.decode(rt.call('rt_repr', l))).toBe(`[None, "it's", [], (1.5,), [...]]`);
+    expect(rt.decode(rt.call('rt_repr', l))).toBe(`[None, "it's", [], (1.5,), -7, 1180591620717411303424, [...]]`);
     let deep = v.list([]);
     for (let i = 0; i < 1100; i++) deep = v.list([deep]);
     expect(rt.call('rt_repr', deep)).toBe(EXC);
