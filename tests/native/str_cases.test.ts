@@ -4,7 +4,7 @@
 // Every str result is also checked to be canonical (narrowest kind, exact ascii flag).
 
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { EXC, UNBOUND } from '../../src/native/layout.js';
+import { EXC, LIST, PAYLOAD_MASK, TUPLE, UNBOUND, VALUES } from '../../src/native/layout.js';
 import type { Decoded, Rt } from './harness.js';
 import { Builder, decodeValue, expected, type FixValue, loadCases, loadStrRuntime, type StrCase, strForm } from './strfixture.js';
 
@@ -131,7 +131,23 @@ function needs(c: StrCase): string[] {
   return [...out];
 }
 
-/** Str results inside a result (lists, tuples) are canonical. */
+/** The result word and, for a list or tuple, its item words. */
+function strWords(w: bigint): bigint[] {
+  const t = rt.typeName(w);
+  const p = w & PAYLOAD_MASK;
+  if (t === 'tuple') {
+    const n = Number(rt.img.readU64(p + BigInt(TUPLE.length)));
+    return Array.from({ length: n }, (_, i) => rt.img.readU64(p + BigInt(TUPLE.items + 8 * i)));
+  }
+  if (t === 'list') {
+    const n = Number(rt.img.readU64(p + BigInt(LIST.length)));
+    const items = rt.img.readU64(p + BigInt(LIST.items)) & PAYLOAD_MASK;
+    return Array.from({ length: n }, (_, i) => rt.img.readU64(items + BigInt(VALUES.items + 8 * i)));
+  }
+  return [w];
+}
+
+/** A str result (or a str inside a list or tuple result) is canonical. */
 function canonical(w: bigint, path: string, bad: string[]): void {
   const t = rt.typeName(w);
   if (t !== 'str') return;
@@ -158,13 +174,7 @@ describe.each([...byOp.keys()])('%s', (op) => {
       let got: Decoded;
       if (typeof r === 'bigint') {
         got = r === EXC ? { raised: rt.raised() } : decodeValue(rt, r);
-        if (r !== EXC) {
-          canonical(r, JSON.stringify(c), failures);
-          const d = rt.decode(r);
-          if (typeof d === 'object' && d !== null && 'list' in d) {
-            // list items: reach them through decode's shape only (kind checks on direct results)
-          }
-        }
+        if (r !== EXC) for (const w of strWords(r)) canonical(w, JSON.stringify(c), failures);
       } else got = r.decoded;
       const want: Decoded = c.e ? { raised: { exc: c.e[0], args: c.e[1] === '' ? [] : [c.e[1]] } } : expected(c.r!);
       try {

@@ -1,13 +1,9 @@
 // Helpers of the native str tests: building Python values of the fixture encoding
-// (scripts/gen-str-fixtures.py) inside the runtime, calling vector-ABI entries, and a
-// stand-in list constructor for images without the containers' rt_list_from_values.
+// (scripts/gen-str-fixtures.py) inside the runtime (lists and dicts through the containers'
+// constructors), calling vector-ABI entries, and reading results back.
 
 import { readFileSync } from 'node:fs';
-import { assembleRuntime, type RuntimeModule } from '../../src/native/rt.js';
-import { type Assembler, mem, qword, r12, r13, r14, rax, rcx, rdi, rdx, rip, rsi, sib, sym } from '../../src/asm/index.js';
-import { BIGINT, BYTES, LIST, OBJ_TAG_BITS, PAYLOAD_MASK, STR, TUPLE, VALUES } from '../../src/native/layout.js';
-import { epilogue, prologue } from '../../src/native/macros.js';
-import { runtimeModules } from '../../runtime/index.js';
+import { BIGINT, BYTES, OBJ_TAG_BITS, PAYLOAD_MASK, STR, TUPLE } from '../../src/native/layout.js';
 import { type Decoded, loadRuntime, type Rt } from './harness.js';
 
 export type FixValue = string | boolean | null | { cp: number[] } | { i: string } | { f: string } | { t: FixValue[] } | { l: FixValue[] } | { b: string } | { d: [FixValue, FixValue][] };
@@ -25,60 +21,9 @@ export function loadCases(): StrCase[] {
   return JSON.parse(readFileSync(new URL('./fixtures/str_cases.json', import.meta.url), 'utf8')) as StrCase[];
 }
 
-/**
- * rt_list_from_values for images that do not link the containers yet: a list object with
- * the layout.ts LIST/VALUES layout, so results decode (the item array borrows the tuple
- * type, whose layout is the same). Only added when missing.
- */
-function listShim(): RuntimeModule {
-  return {
-    name: 'str_test_list_shim',
-    routines: [
-      {
-        name: 'rt_list_from_values',
-        contract: 'test stand-in: rdi=address of n value words, rsi=n -> rax=list value',
-        emit(a: Assembler<any>) {
-          prologue(a, [r12, r13, r14]);
-          a.mov(r12, rdi);
-          a.mov(r13, rsi);
-          a.lea(rdi, sib(undefined, rsi, 8, VALUES.items));
-          a.lea(rsi, rip(sym('type_tuple'))); // same layout as a `values` array (+16 length, +24 items)
-          a.call(sym('rt_alloc'));
-          a.mov(qword(mem(rax, VALUES.length)), r13);
-          a.mov(r14, rax);
-          a.xor(rcx, rcx);
-          const loop = a.newLabel();
-          const done = a.newLabel();
-          a.bind(loop);
-          a.cmp(rcx, r13);
-          a.jae(done);
-          a.mov(rdx, qword(sib(r12, rcx, 8)));
-          a.mov(qword(sib(r14, rcx, 8, VALUES.items)), rdx);
-          a.inc(rcx);
-          a.jmp(loop);
-          a.bind(done);
-          a.mov(rdi, 40);
-          a.lea(rsi, rip(sym('type_list')));
-          a.call(sym('rt_alloc'));
-          a.mov(qword(mem(rax, LIST.length)), r13);
-          a.mov(qword(mem(rax, LIST.capacity)), r13);
-          a.mov(rcx, OBJ_TAG_BITS);
-          a.or(r14, rcx);
-          a.mov(qword(mem(rax, LIST.items)), r14);
-          a.or(rax, rcx);
-          epilogue(a, [r12, r13, r14]);
-        },
-      },
-    ],
-    data: [],
-  };
-}
-
+/** The whole runtime, mapped for str tests (collections held back, as loadRuntime does). */
 export function loadStrRuntime(): Rt {
-  const mods = runtimeModules();
-  const hasList = mods.some((m) => m.routines.some((r) => r.name === 'rt_list_from_values'));
-  void assembleRuntime;
-  return loadRuntime(hasList ? [] : [listShim()]);
+  return loadRuntime();
 }
 
 export class Builder {
