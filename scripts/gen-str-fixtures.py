@@ -18,7 +18,7 @@ Operations: every str method by name (called as str.<name>(self, *args, **kw)), 
 "repr", "ascii", "ord", "chr" (self unused), "format_str" (format(self, spec)),
 "percent" (self % args[0]), "new" (str(*args, **kw)), "getitem", "slice" (args: start, stop,
 step as slice.indices() normalizes them), "contains", "concat", "repeat", "len",
-"iter", "lt"/"le"/"eq"/"ne"/"gt"/"ge".
+"iter", "getslice" (self[slice(*args)]), "lt"/"le"/"eq"/"ne"/"gt"/"ge".
 """
 
 import json
@@ -185,6 +185,9 @@ for s in strings:
         sl = slice(rng.choice([None, rng.randint(-n - 2, n + 2)]), rng.choice([None, rng.randint(-n - 2, n + 2)]), rng.choice([None, 1, 2, 3, -1, -2, -3]))
         start, stop, step = sl.indices(n)
         record('slice', s, [start, stop, step], fn=lambda s=s, sl=sl: s[sl])
+    for _ in range(3):
+        parts = [rng.choice([None, rng.randint(-n - 2, n + 2), 2**70, -2**70]), rng.choice([None, rng.randint(-n - 2, n + 2)]), rng.choice([None, 1, 2, -1, -3, 0])]
+        record('getslice', s, parts, fn=lambda s=s, p=parts: s[slice(*p)])
     t = rand_str(hi=5)
     record('concat', s, [t], fn=lambda s=s, t=t: s + t)
     k = rng.choice([-1, 0, 1, 2, 3])

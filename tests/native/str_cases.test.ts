@@ -55,6 +55,11 @@ function run(c: StrCase): bigint | { decoded: Decoded } {
     }
     case 'getitem':
       return rt.call('rt_getitem_str', self, args[0]!);
+    case 'getslice': {
+      const unbound = (w: bigint) => (w === rt.none ? UNBOUND : w);
+      const sl = rt.call('rt_slice_new', unbound(args[0]!), unbound(args[1]!), unbound(args[2]!));
+      return rt.call('rt_getitem_str', self, sl);
+    }
     case 'slice': {
       const [start, stop, step] = c.args.map((x) => BigInt.asUintN(64, BigInt((x as { i: string }).i)));
       return rt.call('rt_str_slice', self, start!, stop!, step!);
@@ -88,6 +93,7 @@ function entryOf(op: string): string {
   if (BUILTINS[op]) return BUILTINS[op]!;
   if (op === 'percent') return 'rt_str_percent';
   if (op === 'new') return 'rt_new_str';
+  if (op === 'getslice') return 'rt_slice_new';
   if (['len', 'iter', 'getitem', 'slice', 'contains', 'concat', 'repeat', ...CMP].includes(op)) return 'rt_len_str';
   return `rt_str_meth_${op}`;
 }
