@@ -1,8 +1,8 @@
 """edgepyc's pure-Python implementation of the dataclasses module (CPython 3.11).
 
 Covers dataclass (init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only;
-slots and weakref_slot are accepted but edgepyc has no __slots__, so they change
-nothing), field, Field, fields, asdict, astuple, replace, is_dataclass, make_dataclass,
+slots and weakref_slot, which rebuild the class with __slots__ as CPython does), field,
+Field, fields, asdict, astuple, replace, is_dataclass, make_dataclass,
 FrozenInstanceError, InitVar, KW_ONLY, MISSING, __post_init__, ClassVar and InitVar
 pseudo-fields (also as string annotations), the __hash__ decision table, the generated
 __doc__ signature and CPython's error messages.
@@ -568,15 +568,62 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args,
     if match_args:
         _set_new_attribute(cls, '__match_args__', tuple(f.name for f in std_init_fields))
 
-    if slots and '__slots__' not in cls.__dict__:
-        # No real slots in edgepyc; the attribute is what programs can look at.
-        slot_names = tuple(f.name for f in field_list)
-        if weakref_slot:
-            slot_names += ('__weakref__',)
-        setattr(cls, '__slots__', slot_names)
-
     abc.update_abstractmethods(cls)
+
+    if slots:
+        cls = _add_slots(cls, frozen, weakref_slot)
     return cls
+
+
+def _get_slots(cls):
+    slots = cls.__dict__.get('__slots__')
+    if slots is None:
+        # A class without __slots__ of its own has a __dict__ (and __weakref__).
+        if getattr(cls, '__weakrefoffset__', -1) != 0:
+            yield '__weakref__'
+        return
+    if isinstance(slots, str):
+        yield slots
+    else:
+        yield from slots
+
+
+def _add_slots(cls, is_frozen, weakref_slot):
+    # A class cannot gain __slots__ after creation: make a new one from its namespace.
+    if '__slots__' in cls.__dict__:
+        raise TypeError(f'{cls.__name__} already specifies __slots__')
+    cls_dict = dict(cls.__dict__)
+    field_names = tuple(f.name for f in fields(cls))
+    inherited_slots = set()
+    for base in cls.__mro__[1:-1]:
+        inherited_slots.update(_get_slots(base))
+    wanted = field_names + (('__weakref__',) if weakref_slot else ())
+    cls_dict['__slots__'] = tuple(n for n in wanted if n not in inherited_slots)
+    for field_name in field_names:
+        # Field defaults move out of the class (they live on in the fields).
+        cls_dict.pop(field_name, None)
+    cls_dict.pop('__dict__', None)
+    cls_dict.pop('__weakref__', None)
+    qualname = getattr(cls, '__qualname__', None)
+    cls = type(cls)(cls.__name__, cls.__bases__, cls_dict)
+    if qualname is not None:
+        cls.__qualname__ = qualname
+    if is_frozen:
+        # What pickle needs for frozen classes with slots.
+        if '__getstate__' not in cls_dict:
+            cls.__getstate__ = _dataclass_getstate
+        if '__setstate__' not in cls_dict:
+            cls.__setstate__ = _dataclass_setstate
+    return cls
+
+
+def _dataclass_getstate(self):
+    return [getattr(self, f.name) for f in fields(self)]
+
+
+def _dataclass_setstate(self, state):
+    for field, value in zip(fields(self), state):
+        object.__setattr__(self, field.name, value)
 
 
 def dataclass(cls=None, /, *, init=True, repr=True, eq=True, order=False,
