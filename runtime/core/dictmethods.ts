@@ -25,8 +25,6 @@ const SPECS = {
   fromkeys: argSpec('dict.fromkeys', 'VAR', 1, 2, 'fromkeys'),
 } as const satisfies Record<string, ArgSpec>;
 
-type Name = keyof typeof SPECS | 'update';
-
 /** A method: r12 = args, r13 = nargs, args checked; `body` leaves rax = result or EXC at `out`. */
 function method(name: keyof typeof SPECS, contract: string, body: (a: Assembler<any>, out: Label, fail: Label) => void): RuntimeRoutine {
   return {
@@ -80,7 +78,6 @@ export const DICT_METHODS: RuntimeMethod[] = [
   })),
   { type: 'dict', name: 'update', entry: 'rt_dict_meth_update' },
 ];
-void (null as unknown as Name);
 
 export const dictMethodsModule: RuntimeModule = {
   name: 'dictmethods',
@@ -214,7 +211,6 @@ export const dictMethodsModule: RuntimeModule = {
       a.jmp(loop);
       a.bind(done);
       a.mov(rax, r14);
-      void out;
     }),
     {
       name: 'rt_dict_meth_update',

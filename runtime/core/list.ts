@@ -11,14 +11,14 @@
 // length and the items array after every call that may run Python code.
 
 import {
-  type Assembler, type Label, dword, eax, ebp, ecx, edi, edx, esi, mem, qword, r11, r12, r13, r14, r14d, r15, r8, r9, rax, rbp, rcx, rdi, rdx, rip, rsi, rsp, sib, sym,
+  type Assembler, type Label, eax, ebp, ecx, edi, edx, esi, mem, qword, r12, r13, r14, r14d, r15, r8, r9, rax, rbp, rcx, rdi, rdx, rip, rsi, rsp, sib, sym,
 } from '../../src/asm/index.js';
-import { INT_TAG_BITS, LAYOUTS, LIST, SEQITER, TYPE, VALUES, typeSlot } from '../../src/native/layout.js';
+import { LAYOUTS, LIST, SEQITER, TYPE, VALUES } from '../../src/native/layout.js';
 import type { RuntimeModule } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { emitStr } from '../../src/native/statics.js';
 import { cstr } from './exc.js';
-import { argSpec, argSpecDatum, callChecked, checkArgs, ifExc, ifNotExact, ifNotLayout, ifNotSmallInt, raise } from './listshared.js';
+import { argSpec, argSpecDatum, callChecked, checkArgs, ifNotExact, ifNotLayout, ifNotSmallInt, raise } from './listshared.js';
 
 export const LIST_SIZE = LIST.items + 8;
 export const SEQITER_SIZE = SEQITER.index + 8;
@@ -1205,14 +1205,5 @@ export function seqBinop(a: Assembler<any>, kind: 'list' | 'tuple'): void {
   a.mov(rax, g('rt_const_NotImplemented'));
   a.bind(out);
   epilogue(a, saved);
-  void mul;
-  void aIsSeq;
-  void concat;
 }
 
-void dword;
-void r11;
-void r15;
-void INT_TAG_BITS;
-void typeSlot;
-void ifExc;

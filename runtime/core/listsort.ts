@@ -20,7 +20,7 @@ import type { RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { emitHeader, emitStr } from '../../src/native/statics.js';
 import { cstr } from './exc.js';
-import { callChecked, ifNotExact, raise } from './listshared.js';
+import { ifNotExact, raise } from './listshared.js';
 
 const MAX_MERGE_PENDING = 85;
 const MIN_GALLOP = 7;
@@ -354,7 +354,6 @@ SORT.push(
     a.bind(done);
     a.mov(rax, r14);
     a.mov(rdx, r15);
-    void out;
   }),
   ...(['left', 'right'] as const).map((side) =>
     emitRoutine(`rt_sort_gallop_${side}`, `rbx=merge state, rdi=key, rsi=address of a sorted run, rdx=n, rcx=hint -> rax=insertion index (gallop_${side}: ${side === 'left' ? 'a[k-1] < key <= a[k]' : 'a[k-1] <= key < a[k]'}), or -1 if a comparison raised`, 16, (a, fail) => {
@@ -673,7 +672,6 @@ SORT.push(
     times(a, r8, moveB);
     moveA();
     a.xor(eax, eax);
-    void fail;
   }),
   emitRoutine('rt_sort_merge_hi', 'rbx=merge state, rdi=ssa, rsi=na, rdx=ssb, rcx=nb (adjacent runs, na > nb) -> eax=0, or -1 if a comparison raised (merge_hi: run b goes to the temporary array, merging from the top)', 40, (a, fail, out) => {
     // r12 dest (K), r13 pa (K), r14 pb (T), r15 na, rbp nb; [rsp+spare] = ssa (basea).
@@ -842,7 +840,6 @@ SORT.push(
     times(a, r8, moveA);
     moveB();
     a.xor(eax, eax);
-    void fail;
   }),
   emitRoutine('rt_sort_merge_at', 'rbx=merge state, rdi=i -> pending runs i and i+1 merged (merge_at) -> eax=0, or -1 if a comparison raised', 8, (a, fail, out) => {
     // r12 ssa, r13 na, r14 ssb, r15 nb.

@@ -29,7 +29,6 @@ export const SET_MINSIZE = 8;
 export const SETHASHES = { count: 16, hashes: 24 } as const;
 const SETITER = { set: 16, used: 24, pos: 32, remaining: 40, size: 48 } as const;
 const USED_POISON = 1n << 47n;
-const HASH_VALID = 1n << 32n;
 
 /** dst = raw address of key slot 0 of the raw set `s`. */
 export function setTable(a: Assembler<any>, dst: typeof rax, s: typeof rax): void {

@@ -11,7 +11,7 @@
 // other operand (value), r14 = the result (value), rbx = position or iterator, r15 = the
 // current key, [rsp] = its hash.
 
-import { type Assembler, type Label, eax, ecx, edx, mem, qword, r12, r13, r14, r14d, r15, r8, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
+import { type Assembler, type Label, eax, edx, mem, qword, r12, r13, r14, r14d, r15, r8, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
 import { DICT, DUMMY, SET } from '../../src/native/layout.js';
 import type { RuntimeMethod, RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
@@ -964,4 +964,3 @@ export const setOpsModule: RuntimeModule = {
   ],
 };
 
-void ecx;

@@ -14,7 +14,7 @@ import type { RuntimeModule } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { emitStr } from '../../src/native/statics.js';
 import { cstr } from './exc.js';
-import { argSpec, argSpecDatum, callChecked, checkArgs, ifExc, ifNotExact, raise } from './listshared.js';
+import { argSpec, argSpecDatum, callChecked, checkArgs, ifExc, ifNotExact } from './listshared.js';
 
 const I64_MAX = 0x7fff_ffff_ffff_ffffn;
 
