@@ -507,12 +507,15 @@ export function installClassBuiltins(): void {
   objectNewRef.f = o.ns.getStr('__new__');
   objectInitRef.f = method(o, '__init__', objectInit);
   objectGetattribute.f = method(o, '__getattribute__', (a) => genericGetAttr(a[0], a[1]));
+  // hackcheck(): object's setters refuse type objects (their metatype's must be used).
   objectSetattr.f = method(o, '__setattr__', (a) => {
     arity('__setattr__', a, 2, 2, 1);
+    if (a[0] instanceof PyType) throw pyErr(TypeError, "can't apply this __setattr__ to type object");
     genericSetAttr(a[0], a[1], a[2]);
     return None;
   });
   objectDelattr.f = method(o, '__delattr__', (a) => {
+    if (a[0] instanceof PyType) throw pyErr(TypeError, "can't apply this __delattr__ to type object");
     genericDelAttr(a[0], a[1]);
     return None;
   });
@@ -608,7 +611,7 @@ export function installClassBuiltins(): void {
   }, (x, v) => {
     x.ns.setStr('__module__', v);
   });
-  getset(t, '__bases__', (x) => newTuple(x.bases.slice()));
+  getset(t, '__bases__', (x) => newTuple(x.bases.slice()), (x, v) => setBases(x, v));
   getset(t, '__base__', (x) => (x.bases.length ? x.bases[0] : None));
   getset(t, '__mro__', (x) => newTuple(x.mro.slice()));
   getset(t, '__dict__', (x) => mappingProxyHook.make(x.ns));
@@ -680,6 +683,49 @@ export function installClassBuiltins(): void {
   getset(superType, '__thisclass__', (x) => x.type);
   getset(superType, '__self__', (x) => (x.obj === undefined ? None : x.obj));
   getset(superType, '__self_class__', (x) => x.objType ?? None);
+}
+
+/** type.__bases__ = ...: checked like type_set_bases, then the MROs below are recomputed. */
+function setBases(t: PyType, v: any): void {
+  if (t.builtin) throw pyErr(TypeError, `cannot set '__bases__' attribute of immutable type '${t.name}'`);
+  if (!(v instanceof PyTuple)) throw pyErr(TypeError, `can only assign tuple to ${t.name}.__bases__, not ${typeName(v)}`);
+  if (v.items.length === 0) throw pyErr(TypeError, `can only assign non-empty tuple to ${t.name}.__bases__, not ()`);
+  const bases = v.items as PyType[];
+  for (const b of bases) {
+    if (!(b instanceof PyType)) throw pyErr(TypeError, `${t.name}.__bases__ must be tuple of classes, not '${typeName(b)}'`);
+    if (b.isSubtype(t)) throw pyErr(TypeError, 'a __bases__ item causes an inheritance cycle');
+  }
+  const layout = solidLayout(bases);
+  const own = t.layout === 'bool' ? 'int' : t.layout;
+  if (layout !== own && !(layout === 'object' && own === 'object')) {
+    throw pyErr(TypeError, `__bases__ assignment: '${bases[0].name}' deallocator differs from '${t.bases[0].name}'`);
+  }
+  const old = t.bases;
+  for (const b of old) {
+    const i = b.subclasses.indexOf(t);
+    if (i >= 0) b.subclasses.splice(i, 1);
+  }
+  t.bases = bases.slice();
+  for (const b of t.bases) b.subclasses.push(t);
+  const recompute = (c: PyType): void => {
+    try {
+      c.mro = computeMro(c);
+    } catch (e) {
+      if (e instanceof MroError) throw pyErr(TypeError, e.message);
+      throw e;
+    }
+    for (const s of c.subclasses) recompute(s);
+  };
+  try {
+    recompute(t);
+  } catch (e) {
+    for (const b of t.bases) b.subclasses.splice(b.subclasses.indexOf(t), 1);
+    t.bases = old;
+    for (const b of old) b.subclasses.push(t);
+    recompute(t);
+    throw e;
+  }
+  t.modified();
 }
 
 export const typeGetAttrRef: { f: (t: PyType, name: string) => any } = { f: null as unknown as (t: PyType, name: string) => any };

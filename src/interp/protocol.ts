@@ -422,7 +422,8 @@ export function delAttr(obj: any, name: string): void {
 export function genericDelAttr(obj: any, name: string): void {
   const t = typeOf(obj);
   if (obj instanceof PyType) {
-    if (obj.builtin) throw pyErr(TypeError, `cannot delete '${name}' attribute of immutable type '${obj.name}'`);
+    // type_setattro words deletion like assignment.
+    if (obj.builtin) throw pyErr(TypeError, `cannot set '${name}' attribute of immutable type '${obj.name}'`);
     if (obj.ns.delete(name) === undefined) throw attributeError(obj, name);
     obj.modified();
     return;
