@@ -714,12 +714,18 @@ export const coreTemplates: TemplateDef<any>[] = [
   // ---- modules
   {
     op: 'IMPORT_NAME',
-    emit(a: TplAsm) {
-      a.mov(rdi, H.name());
-      a.mov(rsi, S(-1));
-      a.mov(rdx, S(-2));
-      callRt(a, 'rt_import_name');
-      excCheck(a);
+    doc: 'a builtin module by its own routine (only imported modules are linked); other names by name',
+    variant: (ins) => ({ module: typeof ins.facts.module === 'string' ? ins.facts.module : '' }),
+    emit(a: TplAsm, p: { module: string }) {
+      if (p.module !== '') {
+        callRt(a, `rt_import_module_${p.module}`);
+      } else {
+        a.mov(rdi, H.name());
+        a.mov(rsi, S(-1));
+        a.mov(rdx, S(-2));
+        callRt(a, 'rt_import_name');
+        excCheck(a);
+      }
       a.mov(S(-2), rax);
     },
   },

@@ -52,7 +52,7 @@ export const builtinsModule: RuntimeModule = {
         a.mov(rax, qword(mem(rbp, typeSlot('new'))));
         a.test(rax, rax);
         a.je(noNew);
-        a.mov(rdi, r12);
+        a.mov(rdi, rbp); // new slots take the type's address
         a.mov(rsi, r13);
         a.mov(rdx, r14);
         a.mov(rcx, r15);

@@ -67,6 +67,30 @@ function methodObject(m: RuntimeMethod): RuntimeDatum[] {
   ];
 }
 
+/**
+ * typedict_<type> for each type with methods and the method objects, keeping only the
+ * methods `keep` accepts (a program that never names a method does not need it).
+ */
+export function typeDictData(modules: readonly RuntimeModule[], keep: (m: RuntimeMethod) => boolean = () => true): RuntimeDatum[] {
+  const data: RuntimeDatum[] = [];
+  const byType = new Map<string, RuntimeMethod[]>();
+  for (const m of modules.flatMap((mod) => mod.methods ?? [])) {
+    let list = byType.get(m.type);
+    if (list === undefined) byType.set(m.type, (list = []));
+    if (list.some((x) => x.name === m.name)) throw new Error(`method ${m.type}.${m.name} declared twice`);
+    list.push(m);
+  }
+  const types = builtinTypeSpecs(modules.flatMap((mod) => mod.types ?? []));
+  const typeNames = new Set(types.map((t) => t.name));
+  for (const [type, all] of byType) {
+    if (!typeNames.has(type)) throw new Error(`methods declared for unknown builtin type ${type}`);
+    const methods = all.filter(keep);
+    for (const m of methods) data.push(...methodObject(m));
+    data.push(...staticDictData(`typedict_${type}`, methods.map((m) => ({ key: m.name, value: { box: methodSym(m) } }))));
+  }
+  return data;
+}
+
 /** typedict_<type> for each type with methods, the method objects, and builtins_dict. */
 export function methodsModule(modules: readonly RuntimeModule[]): RuntimeModule {
   const data: RuntimeDatum[] = [];

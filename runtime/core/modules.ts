@@ -130,107 +130,127 @@ export const modulesModule: RuntimeModule = {
     },
     {
       name: 'rt_modules_init',
-      contract: 'create the builtin modules (sys: argv from rt_argc/rt_argv, streams, constants) and register them as roots; may allocate',
+      contract: 'register the builtin-module table as a collector root (modules are created at their first import); may allocate',
       emit(a: Assembler<any>) {
-        const saved = [rbx, r12, r13, r14, r15] as const;
-        prologue(a, saved, 8);
+        a.sub(rsp, 8);
         a.lea(rdi, rip(sym('rt_modules_table')));
         a.mov(esi, BUILTIN_MODULES.length);
         a.call(sym('rt_gc_add_roots'));
-        a.mov(rdi, g('const_str_sys'));
-        a.call(sym('rt_module_new'));
-        a.mov(qword(rip(sym('rt_modules_table'))), rax);
-        a.mov(r12, rax);
-        unboxPtr(a, r12);
-        a.mov(r12, qword(mem(r12, MODULE.dict))); // sys.__dict__
-        // argv: a list of str decoded from the process arguments.
-        a.mov(rdi, g('rt_argc'));
-        a.call(sym('rt_list_new'));
-        a.mov(r13, rax);
-        a.mov(rdi, r12);
-        a.lea(rsi, rip(sym('cstr_argv')));
-        a.mov(rdx, r13);
-        a.call(sym('rt_dict_set_cstr'));
-        a.xor(ebx, ebx);
-        const argLoop = a.newLabel();
-        const argDone = a.newLabel();
-        a.bind(argLoop);
-        a.cmp(rbx, g('rt_argc'));
-        a.jae(argDone);
-        a.mov(rax, g('rt_argv'));
-        a.mov(rdi, qword(sib(rax, rbx, 8)));
-        // strlen
-        const scan = a.newLabel();
-        const found = a.newLabel();
-        a.mov(rsi, rdi);
-        a.bind(scan);
-        a.cmp(byte(mem(rsi)), 0);
-        a.je(found);
-        a.inc(rsi);
-        a.jmp(scan);
-        a.bind(found);
-        a.sub(rsi, rdi);
-        a.call(sym('rt_str_from_utf8'));
-        a.mov(rdi, r13);
-        a.mov(rsi, rax);
-        a.call(sym('rt_list_append'));
-        a.inc(rbx);
-        a.jmp(argLoop);
-        a.bind(argDone);
-        // Streams.
-        for (const [name, fd] of [['stdout', 1], ['stderr', 2], ['__stdout__', 1], ['__stderr__', 2]] as const) {
-          a.mov(edi, TEXTIO.size);
-          a.lea(rsi, rip(sym('type_TextIOWrapper')));
-          a.call(sym('rt_alloc'));
-          a.mov(rcx, boxInt(BigInt(fd)));
-          a.mov(qword(mem(rax, TEXTIO.fd)), rcx);
-          boxPtr(a, rax, rcx);
-          a.mov(rdi, r12);
-          a.lea(rsi, rip(sym(`cstr_${name}`)));
-          a.mov(rdx, rax);
-          a.call(sym('rt_dict_set_cstr'));
-        }
-        // Constants and functions.
-        for (const [name] of SYS_STRS) {
-          a.mov(rdi, r12);
-          a.lea(rsi, rip(sym(`cstr_${name}`)));
-          a.mov(rdx, g(`const_sys_${name}`));
-          a.call(sym('rt_dict_set_cstr'));
-        }
-        a.mov(rdi, 0x7fff_ffff_ffff_ffffn as never);
-        a.call(sym('rt_int_from_i64'));
-        a.mov(rdi, r12);
-        a.lea(rsi, rip(sym('cstr_maxsize')));
-        a.mov(rdx, rax);
-        a.call(sym('rt_dict_set_cstr'));
-        for (const fn of ['exit', 'getrecursionlimit', 'setrecursionlimit']) {
-          a.mov(rdi, r12);
-          a.lea(rsi, rip(sym(`cstr_${fn}`)));
-          a.mov(rdx, sym(`box:sysfn_${fn}`) as never);
-          a.call(sym('rt_dict_set_cstr'));
-        }
-        // math: its functions (static builtin objects) and constants.
-        a.mov(rdi, g('const_str_math'));
-        a.call(sym('rt_module_new'));
-        a.mov(qword(rip(sym('rt_modules_table'), 8)), rax);
-        a.mov(r12, rax);
-        unboxPtr(a, r12);
-        a.mov(r12, qword(mem(r12, MODULE.dict)));
-        for (const name of Object.keys(mathFunctions)) {
-          a.mov(rdi, r12);
-          a.lea(rsi, rip(sym(`cstr_math_${name}`)));
-          a.mov(rdx, sym(`box:mathfn_${name}`) as never);
-          a.call(sym('rt_dict_set_cstr'));
-        }
-        for (const [name, value] of Object.entries(mathConstants)) {
-          a.mov(rdi, r12);
-          a.lea(rsi, rip(sym(`cstr_math_${name}`)));
-          a.mov(rdx, boxFloat(value));
-          a.call(sym('rt_dict_set_cstr'));
-        }
-        epilogue(a, saved, 8);
+        a.add(rsp, 8);
+        a.ret();
       },
     },
+    ...BUILTIN_MODULES.map((m, index) => ({
+      name: `rt_import_module_${m}`,
+      contract: `-> rax=the ${m} module, created at the first call (import ${m}); may allocate`,
+      emit(a: Assembler<any>) {
+        const saved = [rbx, r12, r13, r14, r15] as const;
+        const create = a.newLabel();
+        a.mov(rax, qword(rip(sym('rt_modules_table'), 8 * index)));
+        a.mov(rcx, boxInt(0n));
+        a.cmp(rax, rcx);
+        a.je(create);
+        a.ret();
+        a.bind(create);
+        prologue(a, saved, 8);
+        if (m === 'sys') {
+          a.mov(rdi, g('const_str_sys'));
+          a.call(sym('rt_module_new'));
+          a.mov(qword(rip(sym('rt_modules_table'))), rax);
+          a.mov(r12, rax);
+          unboxPtr(a, r12);
+          a.mov(r12, qword(mem(r12, MODULE.dict))); // sys.__dict__
+          // argv: a list of str decoded from the process arguments.
+          a.mov(rdi, g('rt_argc'));
+          a.call(sym('rt_list_new'));
+          a.mov(r13, rax);
+          a.mov(rdi, r12);
+          a.lea(rsi, rip(sym('cstr_argv')));
+          a.mov(rdx, r13);
+          a.call(sym('rt_dict_set_cstr'));
+          a.xor(ebx, ebx);
+          const argLoop = a.newLabel();
+          const argDone = a.newLabel();
+          a.bind(argLoop);
+          a.cmp(rbx, g('rt_argc'));
+          a.jae(argDone);
+          a.mov(rax, g('rt_argv'));
+          a.mov(rdi, qword(sib(rax, rbx, 8)));
+          // strlen
+          const scan = a.newLabel();
+          const found = a.newLabel();
+          a.mov(rsi, rdi);
+          a.bind(scan);
+          a.cmp(byte(mem(rsi)), 0);
+          a.je(found);
+          a.inc(rsi);
+          a.jmp(scan);
+          a.bind(found);
+          a.sub(rsi, rdi);
+          a.call(sym('rt_str_from_utf8'));
+          a.mov(rdi, r13);
+          a.mov(rsi, rax);
+          a.call(sym('rt_list_append'));
+          a.inc(rbx);
+          a.jmp(argLoop);
+          a.bind(argDone);
+          // Streams.
+          for (const [name, fd] of [['stdout', 1], ['stderr', 2], ['__stdout__', 1], ['__stderr__', 2]] as const) {
+            a.mov(edi, TEXTIO.size);
+            a.lea(rsi, rip(sym('type_TextIOWrapper')));
+            a.call(sym('rt_alloc'));
+            a.mov(rcx, boxInt(BigInt(fd)));
+            a.mov(qword(mem(rax, TEXTIO.fd)), rcx);
+            boxPtr(a, rax, rcx);
+            a.mov(rdi, r12);
+            a.lea(rsi, rip(sym(`cstr_${name}`)));
+            a.mov(rdx, rax);
+            a.call(sym('rt_dict_set_cstr'));
+          }
+          // Constants and functions.
+          for (const [name] of SYS_STRS) {
+            a.mov(rdi, r12);
+            a.lea(rsi, rip(sym(`cstr_${name}`)));
+            a.mov(rdx, g(`const_sys_${name}`));
+            a.call(sym('rt_dict_set_cstr'));
+          }
+          a.mov(rdi, 0x7fff_ffff_ffff_ffffn as never);
+          a.call(sym('rt_int_from_i64'));
+          a.mov(rdi, r12);
+          a.lea(rsi, rip(sym('cstr_maxsize')));
+          a.mov(rdx, rax);
+          a.call(sym('rt_dict_set_cstr'));
+          for (const fn of ['exit', 'getrecursionlimit', 'setrecursionlimit']) {
+            a.mov(rdi, r12);
+            a.lea(rsi, rip(sym(`cstr_${fn}`)));
+            a.mov(rdx, sym(`box:sysfn_${fn}`) as never);
+            a.call(sym('rt_dict_set_cstr'));
+          }
+        } else {
+          // math: its functions (static builtin objects) and constants.
+          a.mov(rdi, g('const_str_math'));
+          a.call(sym('rt_module_new'));
+          a.mov(qword(rip(sym('rt_modules_table'), 8)), rax);
+          a.mov(r12, rax);
+          unboxPtr(a, r12);
+          a.mov(r12, qword(mem(r12, MODULE.dict)));
+          for (const name of Object.keys(mathFunctions)) {
+            a.mov(rdi, r12);
+            a.lea(rsi, rip(sym(`cstr_math_${name}`)));
+            a.mov(rdx, sym(`box:mathfn_${name}`) as never);
+            a.call(sym('rt_dict_set_cstr'));
+          }
+          for (const [name, value] of Object.entries(mathConstants)) {
+            a.mov(rdi, r12);
+            a.lea(rsi, rip(sym(`cstr_math_${name}`)));
+            a.mov(rdx, boxFloat(value));
+            a.call(sym('rt_dict_set_cstr'));
+          }
+        }
+        a.mov(rax, qword(rip(sym('rt_modules_table'), 8 * index)));
+        epilogue(a, saved, 8);
+      },
+    })),
     {
       name: 'rt_dict_set_cstr',
       contract: 'rdi=dict, rsi=NUL-terminated ASCII key, rdx=value -> rax=0 or EXC; may allocate',
@@ -270,7 +290,7 @@ export const modulesModule: RuntimeModule = {
           a.call(sym('rt_str_equals_cstr'));
           a.test(eax, eax);
           a.je(next);
-          a.mov(rax, qword(rip(sym('rt_modules_table'), 8 * i)));
+          a.call(sym(`rt_import_module_${m}`));
           a.jmp(done);
           a.bind(next);
         });

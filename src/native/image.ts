@@ -77,6 +77,30 @@ export function chunkFromAsm(
   return { name, section, bytes: out.bytes, align: Math.max(16, out.alignment), symbols, relocs };
 }
 
+/**
+ * The chunks reachable from `roots` (symbol names) through relocations: what a program needs
+ * of the runtime. Chunks that define no symbol a kept chunk references are left out.
+ */
+export function pruneChunks(chunks: readonly Chunk[], roots: readonly string[]): Chunk[] {
+  const bySymbol = new Map<string, Chunk>();
+  for (const c of chunks) for (const s of c.symbols) bySymbol.set(s.name, c);
+  const keep = new Set<Chunk>();
+  const work: Chunk[] = [];
+  const want = (name: string): void => {
+    const c = bySymbol.get(name.endsWith('#self') ? '' : name);
+    if (c !== undefined && !keep.has(c)) {
+      keep.add(c);
+      work.push(c);
+    }
+  };
+  roots.forEach(want);
+  while (work.length > 0) {
+    const c = work.pop()!;
+    for (const r of c.relocs) want(r.symbol);
+  }
+  return chunks.filter((c) => keep.has(c));
+}
+
 export interface LinkedSection {
   bytes: Uint8Array;
   size: number;

@@ -284,7 +284,7 @@ export const TYPE_SLOTS = [
   'getattr', // (v, name str) -> value | UNBOUND if absent (no AttributeError yet) | EXC
   'setattr', // (v, name str, value or UNBOUND to delete) -> rax = 0, or EXC
   'call', // (callable, args, nargs, kwnames | 0) -> value | EXC (calls.ts)
-  'new', // (type, args, nargs, kwnames | 0) -> value | EXC
+  'new', // (type address (raw), args, nargs, kwnames | 0) -> value | EXC
   'init', // (self, args, nargs, kwnames | 0) -> rax = 0, or EXC
   'format', // (v, spec str) -> str | EXC
   'binop', // (a, b, edx = op index in BINOPS, + INPLACE for in-place) -> value | NotImplemented | EXC

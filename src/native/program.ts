@@ -15,6 +15,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { BUILTIN_MODULES, CPYTHON_MODULE_NAMES, nativeModuleNames } from '../../runtime/core/modules.js';
+import { typeDictData } from '../../runtime/core/methods.js';
 import { Assembler, type AsmOutput } from '../asm/index.js';
 import type { CodeObject, Const } from '../bytecode/code.js';
 import { CO_VARARGS, CO_VARKEYWORDS } from '../bytecode/code.js';
@@ -25,7 +26,7 @@ import { codeEntryLines } from '../interp/traceback.js';
 import type { Profile } from '../interp/profile.js';
 import { runtimeImage } from './runtime-image.js';
 import { TEMPLATES } from '../../templates/index.js';
-import { type Chunk, chunkFromAsm } from './image.js';
+import { type Chunk, chunkFromAsm, pruneChunks } from './image.js';
 import { boxFloat, boxInt, INT48_MAX, INT48_MIN, UNBOUND } from './layout.js';
 import { assembleRuntime, type RuntimeModule } from './rt.js';
 import { emitBigInt, emitHeader, emitStr, emitTuple, emitWord, type StaticWord } from './statics.js';
@@ -90,6 +91,8 @@ const STDLIB_MODULES: ReadonlySet<string> = new Set(
 
 export interface ProgramOptions {
   profile?: Profile | null;
+  /** Keep every runtime routine (tests call routines by name); default: only what the program reaches. */
+  keepAll?: boolean;
   /** Extra runtime modules (tests). */
   extraRuntime?: RuntimeModule[];
 }
@@ -464,6 +467,8 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
         facts.maybeUnbound = s.has(i);
       } else if (g === Op.LOAD_DEREF || g === Op.DELETE_DEREF) {
         facts.free = co.args[i] >= co.cellvars.length;
+      } else if (g === Op.IMPORT_NAME && (BUILTIN_MODULES as readonly string[]).includes(co.names[co.args[i]])) {
+        facts.module = co.names[co.args[i]];
       }
       const callee = env.callee(co, i);
       if (callee !== null) facts.callee = entrySym.get(callee)!;
@@ -494,8 +499,19 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
     a.u64(sym(globalsSym));
     a.u64(globalNames.length);
   });
-  const runtimeChunks = extra.length === 0 ? image.chunks : assembleRuntime(runtime);
-  const chunks = [...runtimeChunks, ...b.chunks(), ...textChunks];
+  let runtimeChunks = extra.length === 0 ? image.chunks : assembleRuntime(runtime);
+  // Methods of builtin types the program never names are left out (unless it reaches
+  // attributes by computed names): their type dicts are rebuilt with only the named ones.
+  const named = new Set<string>();
+  for (const co of codes) for (const n of co.names) named.add(n);
+  const dynamic = ['getattr', 'hasattr', 'setattr', 'delattr', 'dir', 'vars', '__getattribute__'].some((n) => named.has(n));
+  if (options.keepAll !== true && !dynamic) {
+    const dicts = typeDictData(runtime, (m) => m.name.startsWith('__') || named.has(m.name));
+    runtimeChunks = [...runtimeChunks.filter((c) => !/^rt:(typedict_|mfn_)/.test(c.name)), ...assembleRuntime([{ name: 'program-methods', routines: [], data: dicts }])];
+  }
+  const programChunks = [...b.chunks(), ...textChunks];
+  const roots = ['_start', 'rt_program_main', ...programChunks.flatMap((c) => c.symbols.map((s) => s.name))];
+  const chunks = options.keepAll === true ? [...runtimeChunks, ...programChunks] : pruneChunks([...runtimeChunks, ...programChunks], roots);
   return { chunks, functions, mainCode: codeSym.get(mainCode)! };
 }
 

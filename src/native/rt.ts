@@ -13,7 +13,7 @@
 //   rsp  the machine stack (return addresses and spills only)
 //   all other registers are scratch within one template.
 
-import { Assembler, type Hole, type Label, rbx } from '../asm/index.js';
+import { Assembler, type Hole, rbx } from '../asm/index.js';
 import { type Chunk, chunkFromAsm } from './image.js';
 
 /** Frame pointer register of compiled code. */
@@ -86,9 +86,9 @@ export interface RuntimeModule {
 
 /** Assemble runtime modules into chunks (one text chunk, one per data section). */
 export function assembleRuntime(modules: readonly RuntimeModule[]): Chunk[] {
+  // One chunk per routine and per data item, so the linker can leave out what a program
+  // never reaches (image.ts pruneChunks). Routines refer to each other by symbol.
   const chunks: Chunk[] = [];
-  const text = new Assembler<any>();
-  const textExports: { name: string; label: Label; end: Label; kind: 'function'; local?: boolean }[] = [];
   const seen = new Set<string>();
   const all = new Set<string>();
   for (const m of modules) {
@@ -96,49 +96,42 @@ export function assembleRuntime(modules: readonly RuntimeModule[]): Chunk[] {
     for (const d of m.data) all.add(d.name);
   }
   const ctx: EmitContext = { defined: (name) => all.has(name) };
+  const define = (name: string): void => {
+    if (seen.has(name)) throw new Error(`runtime symbol ${name} defined twice`);
+    seen.add(name);
+  };
   for (const m of modules) {
     for (const r of m.routines) {
-      if (seen.has(r.name)) throw new Error(`runtime routine ${r.name} defined twice`);
-      seen.add(r.name);
-      text.align(16, 'int3');
-      const start = text.label(r.name);
-      r.emit(text);
-      const end = text.label(`${r.name}.end`);
-      textExports.push({ name: r.name, label: start, end, kind: 'function', local: r.local });
+      define(r.name);
+      const a = new Assembler<any>();
+      const start = a.label(r.name);
+      r.emit(a);
+      const end = a.label(`${r.name}.end`);
+      const chunk = chunkFromAsm(`rt:${r.name}`, 'text', a.finish(), [{ name: r.name, label: start, end, kind: 'function', local: r.local }]);
+      chunks.push(chunk);
     }
-  }
-  chunks.push(chunkFromAsm('runtime.text', 'text', text.finish(), textExports));
-  for (const section of ['rodata', 'data'] as const) {
-    const a = new Assembler<any>();
-    const exports: { name: string; label: Label; end: Label; kind: 'object' }[] = [];
-    for (const m of modules) {
-      for (const d of m.data) {
-        if (d.section !== section) continue;
-        if (seen.has(d.name)) throw new Error(`runtime symbol ${d.name} defined twice`);
-        seen.add(d.name);
-        a.align(d.align ?? 8, 'zero');
-        const start = a.label(d.name);
-        d.emit?.(a, ctx);
-        const end = a.label(`${d.name}.end`);
-        exports.push({ name: d.name, label: start, end, kind: 'object' });
-      }
-    }
-    chunks.push(chunkFromAsm(`runtime.${section}`, section, a.finish(), exports));
   }
   for (const m of modules) {
     for (const d of m.data) {
-      if (d.section !== 'bss') continue;
-      if (seen.has(d.name)) throw new Error(`runtime symbol ${d.name} defined twice`);
-      seen.add(d.name);
-      chunks.push({
-        name: `runtime.bss.${d.name}`,
-        section: 'bss',
-        bytes: new Uint8Array(0),
-        size: d.size ?? 8,
-        align: d.align ?? 8,
-        symbols: [{ name: d.name, offset: 0, size: d.size ?? 8, kind: 'object' }],
-        relocs: [],
-      });
+      define(d.name);
+      if (d.section === 'bss') {
+        chunks.push({
+          name: `rt:${d.name}`,
+          section: 'bss',
+          bytes: new Uint8Array(0),
+          size: d.size ?? 8,
+          align: d.align ?? 8,
+          symbols: [{ name: d.name, offset: 0, size: d.size ?? 8, kind: 'object' }],
+          relocs: [],
+        });
+        continue;
+      }
+      const a = new Assembler<any>();
+      const start = a.label(d.name);
+      d.emit?.(a, ctx);
+      const end = a.label(`${d.name}.end`);
+      const chunk = chunkFromAsm(`rt:${d.name}`, d.section, a.finish(), [{ name: d.name, label: start, end, kind: 'object' }]);
+      chunks.push({ ...chunk, align: Math.max(d.align ?? 8, 1) });
     }
   }
   return chunks;

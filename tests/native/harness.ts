@@ -72,7 +72,7 @@ export interface LoadOptions {
 export function loadRuntime(extra: RuntimeModule[] = [], opts: LoadOptions = {}): Rt {
   // The runtime linked with an empty program (which provides the program-level symbols:
   // the main code object and the globals table).
-  const img = mapImage(buildProgram(compileModule(new Source('<runtime tests>', '')), { extraRuntime: extra }).chunks);
+  const img = mapImage(buildProgram(compileModule(new Source('<runtime tests>', '')), { extraRuntime: extra, keepAll: true }).chunks);
   img.call('rt_runtime_init');
   if (opts.gc !== true) img.writeU64(img.addr('rt_gc_inhibit'), 1n);
   const libc = koffi.load('libc.so.6');
