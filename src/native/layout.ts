@@ -261,7 +261,7 @@ export const TYPE = {
    * contract of the runtime entry point it specializes (TYPE_SLOTS below).
    */
   slots: 104,
-  size: 104 + 8 * 20,
+  size: 104 + 8 * 22,
 } as const;
 
 /**
@@ -289,8 +289,12 @@ export const TYPE_SLOTS = [
   'format', // (v, spec str) -> str | EXC
   'binop', // (a, b, edx = op index in BINOPS, + INPLACE for in-place) -> value | NotImplemented | EXC
   'unary', // (v, edx = 0 neg, 1 pos, 2 invert, 3 abs) -> value | NotImplemented | EXC
+  'descrget', // (descriptor, instance or UNBOUND (looked up on the class), owner type value) -> value | EXC
+  'descrset', // (descriptor, instance, value or UNBOUND to delete) -> rax = 0, or EXC; set = data descriptor
 ] as const;
 export type TypeSlot = (typeof TYPE_SLOTS)[number];
+
+if (TYPE.size !== TYPE.slots + 8 * TYPE_SLOTS.length) throw new Error('layout: TYPE.size does not cover TYPE_SLOTS');
 
 /** Byte offset of a type slot. */
 export function typeSlot(name: TypeSlot): number {
