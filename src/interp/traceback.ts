@@ -143,11 +143,29 @@ function safeStr(e: any, h: TbHooks): string {
  * closing rule, and the exceptions already printed (chains never repeat one).
  */
 interface PrintCtx {
+  /** Output chunks (the pieces traceback.format_exception returns as a list). */
   out: string[];
   depth: number;
   needClose: boolean;
   seen: Set<any>;
   h: TbHooks;
+  /** traceback's `limit`: keep the first n entries (the last -n when negative). */
+  limit: number | null;
+  /** Print __cause__/__context__ chains. */
+  chain: boolean;
+  /** Traceback of the top exception in place of its __traceback__ (print_exception(t, v, tb)). */
+  topTb: PyTraceback | null | undefined;
+  topExc: any;
+}
+
+export interface FormatOptions {
+  limit?: number | null;
+  chain?: boolean;
+  tb?: PyTraceback | null;
+}
+
+function newCtx(h: TbHooks, opts: FormatOptions = {}, top: any = undefined): PrintCtx {
+  return { out: [], depth: 0, needClose: false, seen: new Set(), h, limit: opts.limit ?? null, chain: opts.chain ?? true, topTb: opts.tb, topExc: top };
 }
 
 const MAX_GROUP_WIDTH = 15;
@@ -168,21 +186,47 @@ function writeMargined(ctx: PrintCtx, text: string): void {
 
 /** The complete report for an uncaught exception, chained exceptions first. */
 export function formatException(e: any, h: TbHooks): string {
-  const ctx: PrintCtx = { out: [], depth: 0, needClose: false, seen: new Set(), h };
+  return formatExceptionChunks(e, h).join('');
+}
+
+/** The report as traceback.format_exception's list of strings. */
+export function formatExceptionChunks(e: any, h: TbHooks, opts: FormatOptions = {}): string[] {
+  const ctx = newCtx(h, opts, e);
   printRecursive(ctx, e);
-  return ctx.out.join('');
+  return ctx.out;
 }
 
 /** One exception without its __cause__/__context__ chain (the unraisable-hook report). */
 export function formatExceptionAlone(e: any, h: TbHooks): string {
-  const ctx: PrintCtx = { out: [], depth: 0, needClose: false, seen: new Set([e]), h };
+  const ctx = newCtx(h, { chain: false });
+  ctx.seen.add(e);
   if (e instanceof PyBaseException && typeOf(e).isSubtype(E.BaseExceptionGroup)) printGroup(ctx, e);
   else printException(ctx, e);
   return ctx.out.join('');
 }
 
+/** traceback.format_exception_only: the `Type: message` line(s) and the notes. */
+export function formatExceptionOnlyChunks(e: any, h: TbHooks): string[] {
+  const ctx = newCtx(h);
+  printExceptionOnly(ctx, e);
+  return ctx.out;
+}
+
+/** traceback.format_tb: one chunk per entry (File line, source, carets), repeats collapsed. */
+export function formatTbChunks(tb: PyTraceback | null, limit: number | null = null): string[] {
+  return tracebackChunks(limitEntries(tb, limit)).map((lines) => lines.map((l) => l + '\n').join(''));
+}
+
+/** The entries of a traceback chain, outermost first, cut to `limit` as traceback does. */
+export function limitEntries(tb: PyTraceback | null, limit: number | null): PyTraceback[] {
+  const all: PyTraceback[] = [];
+  for (let t = tb; t !== null; t = t.next) all.push(t);
+  if (limit === null) return all;
+  return limit >= 0 ? all.slice(0, limit) : all.slice(Math.max(0, all.length + limit));
+}
+
 function printRecursive(ctx: PrintCtx, e: any): void {
-  printCauseAndContext(ctx, e);
+  if (ctx.chain) printCauseAndContext(ctx, e);
   if (e instanceof PyBaseException && typeOf(e).isSubtype(E.BaseExceptionGroup)) printGroup(ctx, e);
   else printException(ctx, e);
 }
@@ -206,20 +250,27 @@ function printChained(ctx: PrintCtx, e: any, message: string): void {
   const needClose = ctx.needClose;
   printRecursive(ctx, e);
   ctx.needClose = needClose;
-  writeMargined(ctx, '\n');
-  writeMargined(ctx, message + '\n');
-  writeMargined(ctx, '\n');
+  const prefix = indentOf(ctx) + marginOf(ctx);
+  ctx.out.push(`${prefix}\n${prefix}${message}\n${prefix}\n`);
 }
 
 function printException(ctx: PrintCtx, e: any): void {
-  const tb = e instanceof PyBaseException ? e.traceback : null;
-  if (tb !== null) {
+  let tb = e instanceof PyBaseException ? e.traceback : null;
+  if (ctx.topTb !== undefined && e === ctx.topExc) tb = ctx.topTb;
+  const entries = limitEntries(tb, ctx.limit);
+  if (entries.length > 0) {
     const isGroup = typeOf(e).isSubtype(E.BaseExceptionGroup);
     const header = isGroup ? 'Exception Group Traceback (most recent call last):' : 'Traceback (most recent call last):';
     const headerMargin = isGroup && ctx.depth === 1 ? '+ ' : marginOf(ctx);
     ctx.out.push(`${indentOf(ctx)}${headerMargin}${header}\n`);
-    for (const line of tracebackLines(tb)) writeMargined(ctx, line + '\n');
+    const prefix = indentOf(ctx) + marginOf(ctx);
+    for (const lines of tracebackChunks(entries)) ctx.out.push(lines.map((l) => prefix + l + '\n').join(''));
   }
+  printExceptionOnly(ctx, e);
+}
+
+/** The `Type: message` line (with a SyntaxError's location lines first) and the notes. */
+function printExceptionOnly(ctx: PrintCtx, e: any): void {
   let line = '';
   const name = typeDisplayName(e);
   if (e instanceof PyBaseException && typeOf(e).isSubtype(E.SyntaxError)) {
@@ -303,15 +354,18 @@ function printGroup(ctx: PrintCtx, g: PyBaseException): void {
   if (ctx.depth === 1 && top) ctx.depth--;
 }
 
-/** The File/source/caret lines of a traceback, with CPython's collapsing of repeats. */
-function tracebackLines(tb: PyTraceback): string[] {
-  const out: string[] = [];
+/**
+ * The traceback entries as chunks of lines (File/source/carets each), with CPython's
+ * collapsing of a line repeated more than three times.
+ */
+function tracebackChunks(entries: PyTraceback[]): string[][] {
+  const out: string[][] = [];
   let last = '';
   let repeat = 0;
   const flushRepeat = (): void => {
-    if (repeat > 3) out.push(`  [Previous line repeated ${repeat - 3} more time${repeat - 3 === 1 ? '' : 's'}]`);
+    if (repeat > 3) out.push([`  [Previous line repeated ${repeat - 3} more time${repeat - 3 === 1 ? '' : 's'}]`]);
   };
-  for (let t: PyTraceback | null = tb; t !== null; t = t.next) {
+  for (const t of entries) {
     const key = `${t.code.filename}:${t.code.lines[t.pc]}:${t.code.name}`;
     if (key === last) {
       repeat++;
@@ -321,7 +375,7 @@ function tracebackLines(tb: PyTraceback): string[] {
       last = key;
       repeat = 1;
     }
-    out.push(...entryLines(t, ''));
+    out.push(entryLines(t, ''));
   }
   flushRepeat();
   return out;

@@ -2,6 +2,7 @@
 
 import { fn } from '../bi.js';
 import { registerCollectionFlags } from '../classes.js';
+import { initTraceback } from './traceback_module.js';
 import { dictType, PyType } from '../typeobj.js';
 import { builtinModules, loadModule, reloadModule, resolveName } from '../imports.js';
 import { PyDict } from '../pydict.js';
@@ -126,5 +127,6 @@ export function setupLibModules(): void {
   builtinModules.set('atexit', initAtexit);
   builtinModules.set('_abcflags', initAbcFlags);
   builtinModules.set('importlib', initImportlib);
+  builtinModules.set('traceback', initTraceback);
   builtinModules.set('unicodedata', initUnicodedata);
 }
