@@ -1,0 +1,4 @@
+def f(x):
+    return x.y.z
+class O: y = None
+f(O())

@@ -1,0 +1,4 @@
+class A:
+    def b(self): return None
+a = A()
+a.b().c()

@@ -1,0 +1,4 @@
+result = max(
+    [],
+    key=len,
+)

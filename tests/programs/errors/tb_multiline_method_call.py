@@ -1,0 +1,3 @@
+obj = None
+obj.method(1,
+           2)
