@@ -56,6 +56,7 @@ import { methodsModule } from './core/methods.js';
 import { setModule } from './core/set.js';
 import { setOpsModule } from './core/setops.js';
 import { rangeModule } from './core/range.js';
+import { biModules } from './core/bi_modules.js';
 import { listSortModule } from './core/listsort.js';
 import { setViewsModule } from './core/setviews.js';
 import { containerBuiltinsModule } from './core/listbuiltins.js';
@@ -69,5 +70,7 @@ export function runtimeModules(): RuntimeModule[] {
   modules.push(...intModules);
   // Calls, frames, tracebacks, generic operations, attributes, modules, entry.
   modules.push(funcModule, tracebackModule, opsModule, attrsModule, modulesModule, buildModule, builtinsModule, entryModule);
+  // Builtin functions and types (docs/builtins-native.md).
+  modules.push(...biModules);
   return [...modules, objectsModule(modules), { name: 'builtin-objects', routines: [], data: builtinFunctionObjects(modules) }, methodsModule(modules)];
 }

@@ -1,0 +1,119 @@
+// Builtins runtime: constructors (new slots, `rt_new_<type>`) of builtin types that have
+// no other owner (docs/builtins-native.md): bool, object and the singletons' types
+// (NoneType, NotImplementedType, ellipsis). int, float, str and the containers have
+// theirs in their own areas.
+//
+// The new-slot contract is (rdi = the type's address, rsi = args, rdx = nargs with keywords,
+// rcx = kwnames or 0) -> value or EXC; rt_call_type calls it, then the init slot.
+//
+// rt_new_object is inherited (objects.ts resolves slots along the MRO) by every builtin type
+// that has no new slot of its own, so it creates instances of `object` only and answers
+// "cannot create 'T' instances" for the others, as CPython does for types without tp_new.
+// Classes defined in Python get a bare instance of their instance size (INSTANCE: the dict
+// word starts UNBOUND), refusing arguments unless the class has an init slot, as
+// object_new does with excess_args.
+
+import { type Assembler, eax, edi, mem, qword, r12, r13, rax, rcx, rdi, rdx, rip, rsi, sym } from '../../src/asm/index.js';
+import { INSTANCE, TYPE, TYPEFLAG_BUILTIN, typeSlot, UNBOUND } from '../../src/native/layout.js';
+import type { RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
+import { boxPtr, epilogue, g, prologue } from '../../src/native/macros.js';
+import { cstr } from './exc.js';
+import { type BiSpec, boolResult, builtinRoutine, raise, specData } from './bi_args.js';
+
+const BOOL: BiSpec = { fname: 'bool', style: 'VAR', min: 0, max: 1 };
+
+/** The singletons' types: type(None)() is None, and so on; arguments are refused. */
+const SINGLETONS = [
+  ['NoneType', 'None', 'NoneType'],
+  ['NotImplementedType', 'NotImplemented', 'NotImplementedType'],
+  ['ellipsis', 'Ellipsis', 'EllipsisType'],
+] as const;
+
+const routines: RuntimeRoutine[] = [
+  builtinRoutine('rt_new_bool', "new slot of bool: (type, args, nargs, kwnames) -> bool(x=False) by truth, or EXC (TypeError 'bool expected at most 1 argument, got N', 'bool() takes no keyword arguments', the truth test's errors); may allocate, may raise", BOOL, 0, (a, c) => {
+    const failed = a.newLabel();
+    a.mov(rdi, c.arg(0));
+    a.mov(rax, g('rt_const_False'));
+    a.cmp(rdi, g('rt_const_unbound'));
+    a.je(c.out);
+    a.call(sym('rt_truthy'));
+    a.test(eax, eax);
+    a.js(failed);
+    boolResult(a);
+    a.jmp(c.out);
+    a.bind(failed);
+    a.mov(rax, g('rt_const_exc'));
+  }, true),
+
+  {
+    name: 'rt_new_object',
+    contract: "new slot of object (inherited): (type, args, nargs, kwnames) -> a bare instance (INSTANCE layout, dict UNBOUND) of object or of a class defined in Python, or EXC (TypeError \"object() takes no arguments\" when arguments are given and the type has no init slot, \"cannot create 'T' instances\" for other builtin types); may allocate",
+    emit(a: Assembler<any>) {
+      const out = a.newLabel();
+      const isObject = a.newLabel();
+      const builtin = a.newLabel();
+      const argsOk = a.newLabel();
+      const sized = a.newLabel();
+      prologue(a, [r12, r13], 8);
+      a.mov(r12, rdi);
+      a.mov(r13, rdx);
+      a.lea(rax, rip(sym('type_object')));
+      a.cmp(r12, rax);
+      a.je(isObject);
+      a.test(qword(mem(r12, TYPE.flags)), TYPEFLAG_BUILTIN);
+      a.jne(builtin);
+      a.bind(isObject);
+      // excess_args with no __init__: "C() takes no arguments".
+      a.test(r13, r13);
+      a.je(argsOk);
+      a.cmp(qword(mem(r12, typeSlot('init'))), 0);
+      a.jne(argsOk);
+      raise(a, 'TypeError', 'msg_bi_object_no_args', [r12], out);
+      a.bind(argsOk);
+      a.mov(rdi, qword(mem(r12, TYPE.instanceSize)));
+      a.test(rdi, rdi);
+      a.jne(sized);
+      a.mov(edi, INSTANCE.size);
+      a.bind(sized);
+      a.mov(rsi, r12);
+      a.call(sym('rt_alloc'));
+      a.mov(rcx, UNBOUND);
+      a.mov(qword(mem(rax, INSTANCE.dict)), rcx);
+      boxPtr(a, rax, rcx);
+      a.jmp(out);
+      a.bind(builtin);
+      raise(a, 'TypeError', 'msg_bi_cannot_create', [r12], out);
+      a.bind(out);
+      epilogue(a, [r12, r13], 8);
+    },
+  },
+
+  ...SINGLETONS.map(([type, value]) => ({
+    name: `rt_new_${type}`,
+    contract: `new slot of ${type}: (type, args, nargs, kwnames) -> ${value}, or EXC (TypeError "... takes no arguments" when given any); may allocate (only to raise)`,
+    emit(a: Assembler<any>) {
+      const bad = a.newLabel();
+      a.test(rdx, rdx);
+      a.jne(bad);
+      a.lea(rax, rip(sym(`obj_${value}`)));
+      boxPtr(a, rax, rcx);
+      a.ret();
+      a.bind(bad);
+      a.lea(rdi, rip(sym('type_TypeError')));
+      a.lea(rsi, rip(sym(`msg_bi_${type}_no_args`)));
+      a.jmp(sym('rt_raise_cstr'));
+    },
+  })),
+];
+
+export const biTypesModule: RuntimeModule = {
+  name: 'bi_types',
+  routines,
+  data: [
+    ...specData(BOOL),
+    cstr('msg_bi_object_no_args', '%N() takes no arguments'),
+    cstr('msg_bi_cannot_create', "cannot create '%N' instances"),
+    ...SINGLETONS.map(([type, , shown]) => cstr(`msg_bi_${type}_no_args`, `${shown} takes no arguments`)),
+  ],
+};
+
