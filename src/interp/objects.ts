@@ -24,10 +24,16 @@ import type { CodeObject } from '../bytecode/code.js';
 import type { PyDict } from './pydict.js';
 import type { PyType } from './typeobj.js';
 
+// Fields of the classes below are `declare`d and assigned in constructors: a class-field
+// initializer on this base class would run as one DefineOwnProperty site shared by every
+// object kind (megamorphic, and slow in V8), on every allocation.
 export abstract class PyObject {
-  cls!: PyType;
+  declare cls: PyType;
   /** The instance __dict__, for objects that have one (created lazily). */
-  dict: PyDict | null = null;
+  declare dict: PyDict | null;
+  constructor() {
+    this.dict = null;
+  }
 }
 
 /** Instances of user-defined classes that do not derive from a builtin with its own layout. */
