@@ -3,10 +3,10 @@
 // followed by the exception check; every call that can run Python code restores the
 // value-stack top afterwards.
 
-import { al, eax, ecx, edx, esi, mem, qword, rax, rcx, rdi, rdx, rsi, sym, type Gpr } from '../src/asm/index.js';
+import { al, eax, ecx, edx, esi, mem, qword, rax, rbx, rcx, rdi, rdx, rsi, sym, type Gpr } from '../src/asm/index.js';
 import { FVS_HAVE_SPEC, INTRINSICS } from '../src/bytecode/ops.js';
 import { CELL } from '../src/native/layout.js';
-import { D, H, L, RT, S, SA, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
+import { D, H, L, RT, S, SA, SLOT, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
 import { callRt, excCheck } from './util.js';
 
 function unbox(a: TplAsm, r: Gpr<64>): void {
@@ -228,6 +228,85 @@ export const coreTemplates: TemplateDef<any>[] = [
       a.bind(bound);
       a.mov(rax, RT('rt_const_unbound'));
       a.mov(H.global(), rax);
+    },
+  },
+  // ---- class bodies: names live in the namespace dict in the hidden slot 0
+  {
+    op: 'LOAD_NAME',
+    doc: 'class body: the namespace, then the module global or builtin (as LOAD_GLOBAL)',
+    variant: (ins) => ({ kind: String(ins.facts.global ?? 'missing') }),
+    emit(a: TplAsm, p: { kind: string }) {
+      const found = a.newLabel();
+      a.mov(rdi, qword(mem(rbx, 0)));
+      a.mov(rsi, H.name());
+      callRt(a, 'rt_dict_lookup_str');
+      a.cmp(rax, RT('rt_const_unbound'));
+      a.jne(found);
+      if (p.kind === 'builtin') {
+        a.mov(rax, H.builtin());
+      } else {
+        const missing = a.newLabel();
+        if (p.kind === 'module') {
+          a.mov(rax, H.global());
+          a.cmp(rax, RT('rt_const_unbound'));
+          a.jne(found);
+        }
+        a.bind(missing);
+        a.mov(rdi, H.name());
+        callRt(a, 'rt_load_global_fallback');
+      }
+      a.bind(found);
+      excCheck(a);
+      a.mov(S(0), rax);
+    },
+  },
+  {
+    op: 'STORE_NAME',
+    emit(a: TplAsm) {
+      a.mov(rdi, qword(mem(rbx, 0)));
+      a.mov(rsi, H.name());
+      a.mov(rdx, S(-1));
+      callRt(a, 'rt_dict_setitem');
+      excCheck(a);
+    },
+  },
+  {
+    op: 'DELETE_NAME',
+    emit(a: TplAsm) {
+      a.mov(rdi, qword(mem(rbx, 0)));
+      a.mov(rsi, H.name());
+      callRt(a, 'rt_delete_name');
+      excCheck(a);
+    },
+  },
+  {
+    op: 'LOAD_CLASSDEREF',
+    doc: 'class body: the namespace, then the cell of the enclosing function',
+    emit(a: TplAsm) {
+      const found = a.newLabel();
+      a.mov(rdi, qword(mem(rbx, 0)));
+      a.mov(rsi, H.varname());
+      callRt(a, 'rt_dict_lookup_str');
+      a.cmp(rax, RT('rt_const_unbound'));
+      a.jne(found);
+      a.mov(rax, D());
+      unbox(a, rax);
+      a.mov(rax, qword(mem(rax, CELL.value)));
+      a.cmp(rax, RT('rt_const_unbound'));
+      a.jne(found);
+      a.mov(rdi, H.varname());
+      callRt(a, 'rt_raise_unbound_free');
+      a.jmp(H.exc());
+      a.bind(found);
+      excCheck(a);
+      a.mov(S(0), rax);
+    },
+  },
+  {
+    op: 'LOAD_BUILD_CLASS',
+    emit(a: TplAsm) {
+      a.mov(rax, sym('box:bfn___build_class__') as never);
+      a.mov(S(0), rax);
     },
   },
   // ---- control flow
@@ -546,12 +625,23 @@ export const coreTemplates: TemplateDef<any>[] = [
   // ---- calls and functions
   {
     op: 'CALL',
-    emit(a: TplAsm) {
-      a.mov(rdi, S(-1, 1));
-      a.lea(rsi, SA(0, 1));
-      a.mov(edx, H.arg());
-      a.xor(ecx, ecx);
-      callRt(a, 'rt_call');
+    doc: 'rt_call; `super()` with no arguments in a method passes the __class__ cell and the first argument',
+    variant: (ins) => ({ super0: ins.facts.super0 === true }),
+    emit(a: TplAsm, p: { super0: boolean }) {
+      if (p.super0) {
+        // The __class__ cell is the slot the stitcher picks; the first argument is local 0.
+        a.mov(rdi, SLOT());
+        unbox(a, rdi);
+        a.mov(rdi, qword(mem(rdi, CELL.value)));
+        a.mov(rsi, L(0));
+        callRt(a, 'rt_super_zero');
+      } else {
+        a.mov(rdi, S(-1, 1));
+        a.lea(rsi, SA(0, 1));
+        a.mov(edx, H.arg());
+        a.xor(ecx, ecx);
+        callRt(a, 'rt_call');
+      }
       excCheck(a);
       a.mov(S(-1, 1), rax);
     },

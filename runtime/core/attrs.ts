@@ -1,22 +1,125 @@
-// Runtime core: attribute access (getattr, setattr, the method-call shortcut) and bound
-// methods.
+// Runtime core: attribute access (object.__getattribute__ / __setattr__ semantics), the
+// descriptor protocol for functions and builtin methods, bound methods, and the attributes
+// of type objects, functions and methods.
 //
-// Lookup follows object.__getattribute__: the name is searched in the dicts of type(obj)'s
-// MRO (builtin types have static dicts of builtin-function objects, whose header aux says
-// method 0 / classmethod 1 / staticmethod 2); a Python function found there binds to obj as
-// a method object, a builtin method as a bound builtin. Types with their own `getattr`
-// slot (modules, types) resolve names themselves. LOAD_METHOD avoids creating the bound
-// object: it leaves (function, self) on the stack for CALL_METHOD.
+// Lookup of `obj.name`: a type with its own `getattr` slot (modules, types, exceptions,
+// classes defining __getattr__) answers itself; otherwise rt_getattr_generic searches
+// type(obj)'s MRO dicts for a descriptor (a data descriptor, one whose type has a
+// `descrset` slot, wins over the instance), then the instance's dict (instances of classes
+// and exceptions have one), then binds the descriptor through its type's `descrget` slot:
+// functions become method objects, builtin methods bind their self (or the class, for
+// classmethods). LOAD_METHOD skips creating the bound object: (function, self) go on the
+// stack for CALL_METHOD.
 
-import { type Assembler, dword, eax, ecx, edi, mem, qword, r12, r13, r14, r15, r8, rax, rcx, rdi, rdx, rip, rsi, sib, sym } from '../../src/asm/index.js';
-import { BUILTIN, HDR_AUX, METHOD, TAG_OBJ, TUPLE, TYPE, typeSlot } from '../../src/native/layout.js';
-import type { RuntimeModule } from '../../src/native/rt.js';
+import { type Assembler, dword, eax, ecx, edi, edx, mem, qword, r12, r13, r14, r15, r8, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
+import { BUILTIN, EXCEPTION, FUNCTION, HDR_AUX, INSTANCE, LAYOUTS, METHOD, TAG_OBJ, TUPLE, TYPE, TYPEFLAG_BUILTIN, typeSlot } from '../../src/native/layout.js';
+import type { RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { cstr } from './exc.js';
 
 /** BUILTIN header aux values (runtime/core/methods.ts METHOD_KIND). */
 const KIND_CLASSMETHOD = 1;
 const KIND_STATICMETHOD = 2;
+
+/** Special attributes served from fixed fields: [name, field offset]. */
+const TYPE_FIELDS = [['__name__', TYPE.name], ['__qualname__', TYPE.qualname], ['__module__', TYPE.module], ['__mro__', TYPE.mro], ['__bases__', TYPE.bases], ['__dict__', TYPE.dict]] as const;
+const FUNCTION_FIELDS = [['__name__', FUNCTION.name], ['__qualname__', FUNCTION.qualname], ['__doc__', FUNCTION.doc], ['__module__', FUNCTION.module], ['__defaults__', FUNCTION.defaults], ['__kwdefaults__', FUNCTION.kwdefaults], ['__closure__', FUNCTION.closure], ['__annotations__', FUNCTION.annotations]] as const;
+
+/** `if (name equals cstr) { rax = [base + off] (UNBOUND -> None); jmp done }` for each field. */
+function fieldLookup(a: Assembler<any>, nameReg: typeof rax, baseReg: typeof rax, fields: readonly (readonly [string, number])[], prefix: string, done: ReturnType<Assembler<any>['newLabel']>): void {
+  for (const [name, off] of fields) {
+    const skip = a.newLabel();
+    a.mov(rdi, nameReg);
+    a.lea(rsi, rip(sym(`${prefix}${name}`)));
+    a.call(sym('rt_str_equals_cstr'));
+    a.test(eax, eax);
+    a.je(skip);
+    a.mov(rax, qword(mem(baseReg, off)));
+    a.cmp(rax, g('rt_const_unbound'));
+    a.jne(done);
+    a.mov(rax, g('rt_const_None'));
+    a.jmp(done);
+    a.bind(skip);
+  }
+}
+
+/** rax = new bound method object {func, self}. */
+function newMethod(a: Assembler<any>, func: typeof rax, self: typeof rax): void {
+  a.push(func);
+  a.push(self);
+  a.mov(edi, METHOD.size);
+  a.lea(rsi, rip(sym('type_method')));
+  a.call(sym('rt_alloc'));
+  a.pop(rcx);
+  a.mov(qword(mem(rax, METHOD.self)), rcx);
+  a.pop(rcx);
+  a.mov(qword(mem(rax, METHOD.func)), rcx);
+  boxPtr(a, rax, rcx);
+}
+
+/** The descrget slots of functions and builtin functions. */
+function descrGetRoutines(): RuntimeRoutine[] {
+  return [
+    {
+      name: 'rt_descrget_function',
+      contract: 'descrget slot of functions: (function, instance or UNBOUND, owner) -> the function on a class, a bound method on an instance; may allocate',
+      emit(a: Assembler<any>) {
+        const bind = a.newLabel();
+        a.cmp(rsi, g('rt_const_unbound'));
+        a.jne(bind);
+        a.mov(rax, rdi);
+        a.ret();
+        a.bind(bind);
+        a.sub(rsp, 8);
+        newMethod(a, rdi, rsi);
+        a.add(rsp, 8);
+        a.ret();
+      },
+    },
+    {
+      name: 'rt_descrget_builtin_function_or_method',
+      contract: 'descrget slot of builtin functions: (builtin, instance or UNBOUND, owner) -> bound to the instance (methods), to the owner (classmethods), or itself (static, already bound, or looked up on the class); may allocate',
+      emit(a: Assembler<any>) {
+        const plain = a.newLabel();
+        const bindTo = a.newLabel();
+        const out = a.newLabel();
+        prologue(a, [r12, r13]);
+        a.mov(r12, rdi);
+        a.mov(rax, rdi);
+        unboxPtr(a, rax);
+        a.mov(rcx, qword(mem(rax, BUILTIN.self)));
+        a.cmp(rcx, g('rt_const_unbound'));
+        a.jne(plain);
+        a.mov(ecx, dword(mem(rax, HDR_AUX)));
+        a.cmp(ecx, KIND_STATICMETHOD);
+        a.je(plain);
+        a.mov(r13, rdx);
+        a.cmp(ecx, KIND_CLASSMETHOD);
+        a.je(bindTo);
+        a.cmp(rsi, g('rt_const_unbound'));
+        a.je(plain);
+        a.mov(r13, rsi);
+        a.bind(bindTo);
+        a.mov(edi, BUILTIN.size);
+        a.lea(rsi, rip(sym('type_builtin_function_or_method')));
+        a.call(sym('rt_alloc'));
+        a.mov(rcx, r12);
+        unboxPtr(a, rcx);
+        for (const off of [BUILTIN.entry, BUILTIN.name, BUILTIN.arity]) {
+          a.mov(rdx, qword(mem(rcx, off)));
+          a.mov(qword(mem(rax, off)), rdx);
+        }
+        a.mov(qword(mem(rax, BUILTIN.self)), r13);
+        boxPtr(a, rax, rcx);
+        a.jmp(out);
+        a.bind(plain);
+        a.mov(rax, r12);
+        a.bind(out);
+        epilogue(a, [r12, r13]);
+      },
+    },
+  ];
+}
 
 export const attrsModule: RuntimeModule = {
   name: 'attrs',
@@ -57,68 +160,165 @@ export const attrsModule: RuntimeModule = {
       },
     },
     {
-      name: 'rt_bind_attr',
-      contract: 'rdi=attribute found in a type dict, rsi=instance (or the class for classmethods: rdx=class value) -> rax=the bound form: bound builtin / method object for functions, the class bound for classmethods, else the attribute itself; may allocate',
+      name: 'rt_descr_get',
+      contract: 'rdi=attribute found in a type, rsi=instance or UNBOUND, rdx=owner type value -> what the attribute gives through its type\'s descrget slot, or the attribute itself; may allocate, may raise',
       emit(a: Assembler<any>) {
-        const notBuiltin = a.newLabel();
-        const notFunction = a.newLabel();
         const plain = a.newLabel();
-        const bindTo = a.newLabel();
-        const out = a.newLabel();
-        prologue(a, [r12, r13, r14]);
-        a.mov(r12, rdi);
-        a.mov(r13, rsi);
-        a.mov(r14, rdx);
-        a.mov(rax, r12);
+        a.mov(rax, rdi);
         a.shr(rax, 48);
         a.cmp(eax, TAG_OBJ);
         a.jne(plain);
-        a.mov(rax, r12);
+        a.push(rdx);
+        a.push(rsi);
+        a.push(rdi);
+        a.call(sym('rt_type_of'));
+        a.pop(rdi);
+        a.pop(rsi);
+        a.pop(rdx);
+        a.mov(rax, qword(mem(rax, typeSlot('descrget'))));
+        a.test(rax, rax);
+        a.je(plain);
+        a.jmp(rax);
+        a.bind(plain);
+        a.mov(rax, rdi);
+        a.ret();
+      },
+    },
+    ...descrGetRoutines(),
+    {
+      name: 'rt_bind_attr',
+      contract: 'rdi=attribute found in a type dict, rsi=instance, rdx=owner type value -> its bound form (rt_descr_get with an instance); may allocate, may raise',
+      emit(a: Assembler<any>) {
+        a.jmp(sym('rt_descr_get'));
+      },
+    },
+    {
+      name: 'rt_instance_dict_slot',
+      contract: 'rdi=object value -> rax=address of its instance-dict word (instances of classes, exceptions) or 0; clobbers rax rcx',
+      emit(a: Assembler<any>) {
+        const none = a.newLabel();
+        const exc = a.newLabel();
+        a.mov(rax, rdi);
+        a.shr(rax, 48);
+        a.cmp(eax, TAG_OBJ);
+        a.jne(none);
+        a.mov(rax, rdi);
         unboxPtr(a, rax);
         a.mov(rcx, qword(mem(rax)));
-        a.lea(rdx, rip(sym('type_builtin_function_or_method')));
-        a.cmp(rcx, rdx);
-        a.jne(notBuiltin);
-        // A builtin already bound (self set) stays as it is.
-        a.mov(rcx, qword(mem(rax, BUILTIN.self)));
-        a.cmp(rcx, g('rt_const_unbound'));
-        a.jne(plain);
-        a.mov(ecx, dword(mem(rax, HDR_AUX)));
-        a.cmp(ecx, KIND_STATICMETHOD);
-        a.je(plain);
-        a.cmp(ecx, KIND_CLASSMETHOD);
-        a.jne(bindTo);
-        a.mov(r13, r14);
-        a.bind(bindTo);
-        // A copy of the builtin with self set.
-        a.mov(edi, BUILTIN.size);
-        a.lea(rsi, rip(sym('type_builtin_function_or_method')));
-        a.call(sym('rt_alloc'));
-        a.mov(rcx, r12);
-        unboxPtr(a, rcx);
-        for (const off of [BUILTIN.entry, BUILTIN.name, BUILTIN.arity]) {
-          a.mov(rdx, qword(mem(rcx, off)));
-          a.mov(qword(mem(rax, off)), rdx);
+        a.mov(rcx, qword(mem(rcx, TYPE.layout)));
+        a.cmp(rcx, LAYOUTS.exception.id);
+        a.je(exc);
+        a.cmp(rcx, LAYOUTS.instance.id);
+        a.jne(none);
+        a.add(rax, INSTANCE.dict);
+        a.ret();
+        a.bind(exc);
+        a.add(rax, EXCEPTION.dict);
+        a.ret();
+        a.bind(none);
+        a.xor(eax, eax);
+        a.ret();
+      },
+    },
+    {
+      name: 'rt_getattr_generic',
+      contract: 'rdi=object, rsi=name str -> rax=attribute (object.__getattribute__: data descriptors, instance dict, other descriptors, __class__/__dict__), UNBOUND if absent, or EXC; may allocate, may raise',
+      emit(a: Assembler<any>) {
+        // r12 = obj, r13 = name, r14 = type (raw), r15 = descriptor or UNBOUND
+        const saved = [rbx, r12, r13, r14, r15] as const;
+        const out = a.newLabel();
+        const noDescr = a.newLabel();
+        const notData = a.newLabel();
+        const useDescr = a.newLabel();
+        const missing = a.newLabel();
+        prologue(a, saved, 8);
+        a.mov(r12, rdi);
+        a.mov(r13, rsi);
+        a.call(sym('rt_type_of'));
+        a.mov(r14, rax);
+        a.mov(rdi, r14);
+        a.mov(rsi, r13);
+        a.call(sym('rt_type_lookup'));
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
+        a.mov(r15, rax);
+        a.cmp(rax, g('rt_const_unbound'));
+        a.je(noDescr);
+        // A data descriptor (its type has a descrset slot) wins.
+        a.mov(rcx, rax);
+        a.shr(rcx, 48);
+        a.cmp(ecx, TAG_OBJ);
+        a.jne(notData);
+        a.mov(rdi, rax);
+        a.call(sym('rt_type_of'));
+        a.cmp(qword(mem(rax, typeSlot('descrset'))), 0);
+        a.je(notData);
+        a.mov(rdi, r15);
+        a.mov(rsi, r12);
+        a.mov(rdx, r14);
+        boxPtr(a, rdx, rcx);
+        a.call(sym('rt_descr_get'));
+        a.jmp(out);
+        a.bind(notData);
+        a.bind(noDescr);
+        // The instance dict.
+        {
+          const noDict = a.newLabel();
+          a.mov(rdi, r12);
+          a.call(sym('rt_instance_dict_slot'));
+          a.test(rax, rax);
+          a.je(noDict);
+          a.mov(rdi, qword(mem(rax)));
+          a.cmp(rdi, g('rt_const_unbound'));
+          a.je(noDict);
+          a.mov(rsi, r13);
+          a.call(sym('rt_dict_lookup_str'));
+          a.cmp(rax, g('rt_const_unbound'));
+          a.jne(out);
+          a.bind(noDict);
         }
-        a.mov(qword(mem(rax, BUILTIN.self)), r13);
-        boxPtr(a, rax, rcx);
+        a.cmp(r15, g('rt_const_unbound'));
+        a.jne(useDescr);
+        // __class__ and __dict__ of every object.
+        {
+          const notClass = a.newLabel();
+          a.mov(rdi, r13);
+          a.lea(rsi, rip(sym('cstr_attr__class__')));
+          a.call(sym('rt_str_equals_cstr'));
+          a.test(eax, eax);
+          a.je(notClass);
+          a.mov(rax, r14);
+          boxPtr(a, rax, rcx);
+          a.jmp(out);
+          a.bind(notClass);
+          a.mov(rdi, r13);
+          a.lea(rsi, rip(sym('cstr_attr__dict__')));
+          a.call(sym('rt_str_equals_cstr'));
+          a.test(eax, eax);
+          a.je(missing);
+          a.mov(rdi, r12);
+          a.call(sym('rt_instance_dict_slot'));
+          a.test(rax, rax);
+          a.je(missing);
+          a.mov(rbx, rax);
+          a.mov(rax, qword(mem(rbx)));
+          a.cmp(rax, g('rt_const_unbound'));
+          a.jne(out);
+          a.call(sym('rt_dict_new'));
+          a.mov(qword(mem(rbx)), rax);
+          a.jmp(out);
+        }
+        a.bind(useDescr);
+        a.mov(rdi, r15);
+        a.mov(rsi, r12);
+        a.mov(rdx, r14);
+        boxPtr(a, rdx, rcx);
+        a.call(sym('rt_descr_get'));
         a.jmp(out);
-        a.bind(notBuiltin);
-        a.lea(rdx, rip(sym('type_function')));
-        a.cmp(rcx, rdx);
-        a.jne(notFunction);
-        a.mov(edi, METHOD.size);
-        a.lea(rsi, rip(sym('type_method')));
-        a.call(sym('rt_alloc'));
-        a.mov(qword(mem(rax, METHOD.func)), r12);
-        a.mov(qword(mem(rax, METHOD.self)), r13);
-        boxPtr(a, rax, rcx);
-        a.jmp(out);
-        a.bind(notFunction);
-        a.bind(plain);
-        a.mov(rax, r12);
+        a.bind(missing);
+        a.mov(rax, g('rt_const_unbound'));
         a.bind(out);
-        epilogue(a, [r12, r13, r14]);
+        epilogue(a, saved, 8);
       },
     },
     {
@@ -126,37 +326,29 @@ export const attrsModule: RuntimeModule = {
       contract: "rdi=object, rsi=name str -> rax=attribute or EXC (AttributeError \"'int' object has no attribute 'x'\"); may allocate, may raise",
       emit(a: Assembler<any>) {
         const generic = a.newLabel();
-        const missing = a.newLabel();
+        const got = a.newLabel();
         const out = a.newLabel();
         prologue(a, [r12, r13, r14]);
         a.mov(r12, rdi);
         a.mov(r13, rsi);
         a.call(sym('rt_type_of'));
-        a.mov(r14, rax);
-        a.mov(rax, qword(mem(r14, typeSlot('getattr'))));
+        a.mov(rax, qword(mem(rax, typeSlot('getattr'))));
         a.test(rax, rax);
         a.je(generic);
         a.mov(rdi, r12);
         a.mov(rsi, r13);
         a.call(rax);
+        // A slot that does not know the name leaves it to the generic lookup (methods of a
+        // class deriving from a builtin type with its own getattr slot, e.g. exceptions).
+        a.cmp(rax, g('rt_const_unbound'));
+        a.jne(got);
+        a.bind(generic);
+        a.mov(rdi, r12);
+        a.mov(rsi, r13);
+        a.call(sym('rt_getattr_generic'));
+        a.bind(got);
         a.cmp(rax, g('rt_const_unbound'));
         a.jne(out);
-        a.jmp(missing);
-        a.bind(generic);
-        a.mov(rdi, r14);
-        a.mov(rsi, r13);
-        a.call(sym('rt_type_lookup'));
-        a.cmp(rax, g('rt_const_unbound'));
-        a.je(missing);
-        a.cmp(rax, g('rt_const_exc'));
-        a.je(out);
-        a.mov(rdi, rax);
-        a.mov(rsi, r12);
-        a.mov(rdx, r14);
-        boxPtr(a, rdx, rcx);
-        a.call(sym('rt_bind_attr'));
-        a.jmp(out);
-        a.bind(missing);
         a.mov(rdi, r12);
         a.mov(rsi, r13);
         a.call(sym('rt_raise_attribute_error'));
@@ -170,6 +362,7 @@ export const attrsModule: RuntimeModule = {
       emit(a: Assembler<any>) {
         const notModule = a.newLabel();
         const notType = a.newLabel();
+        const out = a.newLabel();
         prologue(a, [r12, r13]);
         a.mov(r12, rdi);
         a.mov(r13, rsi);
@@ -185,7 +378,6 @@ export const attrsModule: RuntimeModule = {
         a.mov(rdx, qword(mem(rdx, 16))); // MODULE.name
         a.mov(rcx, r13);
         a.call(sym('rt_raise_fmt'));
-        const out = a.newLabel();
         a.jmp(out);
         a.bind(notModule);
         a.mov(rdi, r12);
@@ -212,64 +404,202 @@ export const attrsModule: RuntimeModule = {
     },
     {
       name: 'rt_getattr_type',
-      contract: 'getattr slot of type objects: rdi=type value, rsi=name -> rax=attribute (__name__, __qualname__, __module__, or from the type\'s own MRO: methods stay unbound, classmethods bind to the type), UNBOUND if absent, or EXC; may allocate',
+      contract: "getattr slot of type objects: rdi=type value, rsi=name -> rax=attribute (the type's fields, then the MRO through descrget with no instance: methods stay plain functions, classmethods bind to the class), UNBOUND if absent, or EXC; may allocate",
       emit(a: Assembler<any>) {
         const out = a.newLabel();
-        const lookup = a.newLabel();
-        prologue(a, [r12, r13]);
+        prologue(a, [r12, r13, r14]);
         a.mov(r12, rdi);
         a.mov(r13, rsi);
-        for (const [name, off] of [['__name__', TYPE.name], ['__qualname__', TYPE.qualname], ['__module__', TYPE.module], ['__mro__', TYPE.mro], ['__bases__', TYPE.bases]] as const) {
-          const skip = a.newLabel();
-          a.mov(rdi, r13);
-          a.lea(rsi, rip(sym(`str_attr${name}`)));
-          a.call(sym('rt_str_equals_cstr'));
-          a.test(eax, eax);
-          a.je(skip);
-          a.mov(rax, r12);
-          unboxPtr(a, rax);
-          a.mov(rax, qword(mem(rax, off)));
-          a.jmp(out);
-          a.bind(skip);
-        }
-        a.bind(lookup);
-        a.mov(rdi, r12);
-        unboxPtr(a, rdi);
+        a.mov(r14, rdi);
+        unboxPtr(a, r14);
+        // __doc__ lives in the dict of classes; builtin types have none here (None).
+        fieldLookup(a, r13, r14, TYPE_FIELDS, 'cstr_attr', out);
+        a.mov(rdi, r14);
         a.mov(rsi, r13);
         a.call(sym('rt_type_lookup'));
         a.cmp(rax, g('rt_const_unbound'));
         a.je(out);
         a.cmp(rax, g('rt_const_exc'));
         a.je(out);
-        // Only classmethods bind when looked up on the class itself.
-        const plain = a.newLabel();
-        a.mov(rcx, rax);
-        a.shr(rcx, 48);
-        a.cmp(ecx, TAG_OBJ);
-        a.jne(out);
-        a.mov(rcx, rax);
-        unboxPtr(a, rcx);
-        a.lea(rdx, rip(sym('type_builtin_function_or_method')));
-        a.cmp(qword(mem(rcx)), rdx);
-        a.jne(plain);
-        a.cmp(dword(mem(rcx, HDR_AUX)), KIND_CLASSMETHOD);
-        a.jne(plain);
         a.mov(rdi, rax);
-        a.mov(rsi, r12);
+        a.mov(rsi, g('rt_const_unbound'));
         a.mov(rdx, r12);
-        a.call(sym('rt_bind_attr'));
-        a.bind(plain);
+        a.call(sym('rt_descr_get'));
         a.bind(out);
-        epilogue(a, [r12, r13]);
+        epilogue(a, [r12, r13, r14]);
+      },
+    },
+    {
+      name: 'rt_setattr_type',
+      contract: "setattr slot of type objects: (type, name, value or UNBOUND) -> 0 or EXC; classes store in their dict (and refresh their slots for a dunder), builtin types are immutable (\"cannot set 'x' attribute of immutable type 'int'\"); may allocate",
+      emit(a: Assembler<any>) {
+        const immutable = a.newLabel();
+        const out = a.newLabel();
+        const del = a.newLabel();
+        const stored = a.newLabel();
+        prologue(a, [r12, r13, r14]);
+        a.mov(r12, rdi);
+        unboxPtr(a, r12);
+        a.mov(r13, rsi);
+        a.mov(r14, rdx);
+        a.test(qword(mem(r12, TYPE.flags)), TYPEFLAG_BUILTIN);
+        a.jne(immutable);
+        a.mov(rdi, qword(mem(r12, TYPE.dict)));
+        a.mov(rsi, r13);
+        a.cmp(r14, g('rt_const_unbound'));
+        a.je(del);
+        a.mov(rdx, r14);
+        a.call(sym('rt_dict_setitem'));
+        a.jmp(stored);
+        a.bind(del);
+        a.mov(rdx, g('rt_const_unbound'));
+        a.call(sym('rt_dict_pop'));
+        a.cmp(rax, g('rt_const_unbound'));
+        const found = a.newLabel();
+        a.jne(found);
+        a.lea(rdi, rip(sym('type_AttributeError')));
+        a.lea(rsi, rip(sym('msg_type_no_attr')));
+        a.mov(rdx, r12);
+        a.mov(rcx, r13);
+        a.call(sym('rt_raise_fmt'));
+        a.jmp(out);
+        a.bind(found);
+        a.bind(stored);
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
+        // A dunder may change a slot: recompute this class's slots.
+        a.inc(qword(mem(r12, TYPE.version)));
+        a.mov(rdi, r12);
+        a.call(sym('rt_type_fill_slots'));
+        a.xor(eax, eax);
+        a.jmp(out);
+        a.bind(immutable);
+        a.lea(rdi, rip(sym('type_TypeError')));
+        a.lea(rsi, rip(sym('msg_immutable_type')));
+        a.mov(rdx, r13);
+        a.mov(rcx, r12);
+        a.call(sym('rt_raise_fmt'));
+        a.bind(out);
+        epilogue(a, [r12, r13, r14]);
+      },
+    },
+    {
+      name: 'rt_getattr_function',
+      contract: 'getattr slot of functions: (function, name) -> __name__, __qualname__, __doc__, __module__, __defaults__, __kwdefaults__, __closure__, __annotations__, __dict__, or the function\'s own attributes; UNBOUND if absent; may allocate',
+      emit(a: Assembler<any>) {
+        const out = a.newLabel();
+        const notDict = a.newLabel();
+        prologue(a, [r12, r13, r14]);
+        a.mov(r12, rdi);
+        a.mov(r13, rsi);
+        a.mov(r14, rdi);
+        unboxPtr(a, r14);
+        fieldLookup(a, r13, r14, FUNCTION_FIELDS, 'cstr_fattr', out);
+        a.mov(rdi, r13);
+        a.lea(rsi, rip(sym('cstr_attr__dict__')));
+        a.call(sym('rt_str_equals_cstr'));
+        a.test(eax, eax);
+        a.je(notDict);
+        a.mov(rax, qword(mem(r14, FUNCTION.dict)));
+        a.cmp(rax, g('rt_const_unbound'));
+        a.jne(out);
+        a.call(sym('rt_dict_new'));
+        a.mov(qword(mem(r14, FUNCTION.dict)), rax);
+        a.jmp(out);
+        a.bind(notDict);
+        a.mov(rdi, qword(mem(r14, FUNCTION.dict)));
+        const none = a.newLabel();
+        a.cmp(rdi, g('rt_const_unbound'));
+        a.je(none);
+        a.mov(rsi, r13);
+        a.call(sym('rt_dict_lookup_str'));
+        a.cmp(rax, g('rt_const_unbound'));
+        a.jne(out);
+        a.bind(none);
+        // Methods of the function type (its descriptors' __get__...) through the generic path.
+        a.mov(rdi, r12);
+        a.mov(rsi, r13);
+        a.call(sym('rt_getattr_generic'));
+        a.bind(out);
+        epilogue(a, [r12, r13, r14]);
+      },
+    },
+    {
+      name: 'rt_setattr_function',
+      contract: 'setattr slot of functions: (function, name, value or UNBOUND) -> 0 or EXC; __name__/__qualname__/__doc__/__defaults__/... set their fields, anything else goes in the function\'s dict; may allocate',
+      emit(a: Assembler<any>) {
+        const saved = [r12, r13, r14] as const;
+        const out = a.newLabel();
+        prologue(a, saved);
+        a.mov(r12, rdi);
+        unboxPtr(a, r12);
+        a.mov(r13, rsi);
+        a.mov(r14, rdx);
+        for (const [name, off] of FUNCTION_FIELDS) {
+          const skip = a.newLabel();
+          a.mov(rdi, r13);
+          a.lea(rsi, rip(sym(`cstr_fattr${name}`)));
+          a.call(sym('rt_str_equals_cstr'));
+          a.test(eax, eax);
+          a.je(skip);
+          a.mov(qword(mem(r12, off)), r14);
+          a.xor(eax, eax);
+          a.jmp(out);
+          a.bind(skip);
+        }
+        // The function's dict, made on first use.
+        const have = a.newLabel();
+        a.mov(rax, qword(mem(r12, FUNCTION.dict)));
+        a.cmp(rax, g('rt_const_unbound'));
+        a.jne(have);
+        a.call(sym('rt_dict_new'));
+        a.mov(qword(mem(r12, FUNCTION.dict)), rax);
+        a.bind(have);
+        a.mov(rdi, rax);
+        a.mov(rsi, r13);
+        const del = a.newLabel();
+        a.cmp(r14, g('rt_const_unbound'));
+        a.je(del);
+        a.mov(rdx, r14);
+        a.call(sym('rt_dict_setitem'));
+        a.jmp(out);
+        a.bind(del);
+        a.call(sym('rt_delitem_dict'));
+        a.bind(out);
+        epilogue(a, saved);
+      },
+    },
+    {
+      name: 'rt_getattr_method',
+      contract: 'getattr slot of bound methods: (method, name) -> __self__, __func__, else the function\'s attribute; UNBOUND if absent; may allocate',
+      emit(a: Assembler<any>) {
+        const out = a.newLabel();
+        prologue(a, [r12, r13, r14]);
+        a.mov(r12, rdi);
+        a.mov(r13, rsi);
+        a.mov(r14, rdi);
+        unboxPtr(a, r14);
+        fieldLookup(a, r13, r14, [['__self__', METHOD.self], ['__func__', METHOD.func]], 'cstr_mattr', out);
+        a.mov(rdi, qword(mem(r14, METHOD.func)));
+        a.mov(rsi, r13);
+        a.call(sym('rt_getattr'));
+        // The function's AttributeError would name the function: rt_getattr raised it; map
+        // "absent" back to UNBOUND so the method's own message is used.
+        a.cmp(rax, g('rt_const_exc'));
+        a.jne(out);
+        a.mov(rax, g('rt_const_unbound'));
+        a.mov(g('rt_exc'), rax);
+        a.bind(out);
+        epilogue(a, [r12, r13, r14]);
       },
     },
     {
       name: 'rt_load_method',
-      contract: 'rdi=object, rsi=name str, rdx=destination (2 words) -> rax=0 with (method, object) or (attribute, UNBOUND) stored, or EXC; may allocate, may raise',
+      contract: 'rdi=object, rsi=name str, rdx=destination (2 words) -> rax=0 with (function, object) or (attribute, UNBOUND) stored, or EXC; may allocate, may raise',
       emit(a: Assembler<any>) {
         const generic = a.newLabel();
         const out = a.newLabel();
-        const unboundPair = a.newLabel();
+        const pair = a.newLabel();
         prologue(a, [r12, r13, r14, r15]);
         a.mov(r12, rdi);
         a.mov(r13, rsi);
@@ -285,7 +615,7 @@ export const attrsModule: RuntimeModule = {
         a.je(generic);
         a.cmp(rax, g('rt_const_exc'));
         a.je(out);
-        // Unbound builtin methods (kind 0) and Python functions: (function, self).
+        // Python functions and unbound builtin methods (kind 0) take the object first.
         a.mov(rcx, rax);
         a.shr(rcx, 48);
         a.cmp(ecx, TAG_OBJ);
@@ -293,11 +623,10 @@ export const attrsModule: RuntimeModule = {
         a.mov(rcx, rax);
         unboxPtr(a, rcx);
         a.mov(rdx, qword(mem(rcx)));
-        const isFunction = a.newLabel();
-        const pair = a.newLabel();
         a.lea(rdi, rip(sym('type_function')));
         a.cmp(rdx, rdi);
-        a.je(pair);
+        const isFunction = a.newLabel();
+        a.je(isFunction);
         a.lea(rdi, rip(sym('type_builtin_function_or_method')));
         a.cmp(rdx, rdi);
         a.jne(generic);
@@ -306,7 +635,24 @@ export const attrsModule: RuntimeModule = {
         a.mov(rdx, qword(mem(rcx, BUILTIN.self)));
         a.cmp(rdx, g('rt_const_unbound'));
         a.jne(generic);
+        a.jmp(pair);
         a.bind(isFunction);
+        // ... unless the instance dict has the name.
+        a.mov(qword(mem(r14)), rax);
+        a.mov(rdi, r12);
+        a.call(sym('rt_instance_dict_slot'));
+        a.test(rax, rax);
+        const noShadow = a.newLabel();
+        a.je(noShadow);
+        a.mov(rdi, qword(mem(rax)));
+        a.cmp(rdi, g('rt_const_unbound'));
+        a.je(noShadow);
+        a.mov(rsi, r13);
+        a.call(sym('rt_dict_lookup_str'));
+        a.cmp(rax, g('rt_const_unbound'));
+        a.jne(generic);
+        a.bind(noShadow);
+        a.mov(rax, qword(mem(r14)));
         a.bind(pair);
         a.mov(qword(mem(r14)), rax);
         a.mov(qword(mem(r14, 8)), r12);
@@ -318,7 +664,6 @@ export const attrsModule: RuntimeModule = {
         a.call(sym('rt_getattr'));
         a.cmp(rax, g('rt_const_exc'));
         a.je(out);
-        a.bind(unboundPair);
         a.mov(qword(mem(r14)), rax);
         a.mov(rax, g('rt_const_unbound'));
         a.mov(qword(mem(r14, 8)), rax);
@@ -329,31 +674,95 @@ export const attrsModule: RuntimeModule = {
     },
     {
       name: 'rt_setattr',
-      contract: "rdi=object, rsi=name str, rdx=value (UNBOUND: delete) -> rax=0 or EXC; the setattr slot, else AttributeError as CPython for objects without a __dict__; may allocate, may raise",
+      contract: 'rdi=object, rsi=name str, rdx=value (UNBOUND: delete) -> rax=0 or EXC; the setattr slot, else a data descriptor of the type, else the instance dict, else AttributeError as CPython; may allocate, may raise',
       emit(a: Assembler<any>) {
-        const none = a.newLabel();
-        prologue(a, [r12, r13, r14]);
+        const saved = [rbx, r12, r13, r14, r15] as const;
+        const out = a.newLabel();
+        const generic = a.newLabel();
+        const noDescr = a.newLabel();
+        const noDict = a.newLabel();
+        prologue(a, saved, 8);
         a.mov(r12, rdi);
         a.mov(r13, rsi);
         a.mov(r14, rdx);
         a.call(sym('rt_type_of'));
-        a.mov(rax, qword(mem(rax, typeSlot('setattr'))));
+        a.mov(r15, rax);
+        a.mov(rax, qword(mem(r15, typeSlot('setattr'))));
         a.test(rax, rax);
-        a.je(none);
+        a.je(generic);
         a.mov(rdi, r12);
         a.mov(rsi, r13);
         a.mov(rdx, r14);
         a.call(rax);
-        const out = a.newLabel();
         a.jmp(out);
-        a.bind(none);
+        a.bind(generic);
+        // A data descriptor in the type (property with a setter...).
+        a.mov(rdi, r15);
+        a.mov(rsi, r13);
+        a.call(sym('rt_type_lookup'));
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
+        a.cmp(rax, g('rt_const_unbound'));
+        a.je(noDescr);
+        a.mov(rbx, rax);
+        a.mov(rcx, rax);
+        a.shr(rcx, 48);
+        a.cmp(ecx, TAG_OBJ);
+        a.jne(noDescr);
+        a.mov(rdi, rax);
+        a.call(sym('rt_type_of'));
+        a.mov(rax, qword(mem(rax, typeSlot('descrset'))));
+        a.test(rax, rax);
+        a.je(noDescr);
+        a.mov(rdi, rbx);
+        a.mov(rsi, r12);
+        a.mov(rdx, r14);
+        a.call(rax);
+        a.jmp(out);
+        a.bind(noDescr);
+        // The instance dict, made on first store.
+        a.mov(rdi, r12);
+        a.call(sym('rt_instance_dict_slot'));
+        a.test(rax, rax);
+        a.je(noDict);
+        a.mov(rbx, rax);
+        a.mov(rdi, qword(mem(rbx)));
+        const del = a.newLabel();
+        a.cmp(r14, g('rt_const_unbound'));
+        a.je(del);
+        const have = a.newLabel();
+        a.cmp(rdi, g('rt_const_unbound'));
+        a.jne(have);
+        a.call(sym('rt_dict_new'));
+        a.mov(qword(mem(rbx)), rax);
+        a.mov(rdi, rax);
+        a.bind(have);
+        a.mov(rsi, r13);
+        a.mov(rdx, r14);
+        a.call(sym('rt_dict_setitem'));
+        a.jmp(out);
+        a.bind(del);
+        a.cmp(rdi, g('rt_const_unbound'));
+        const missing = a.newLabel();
+        a.je(missing);
+        a.mov(rsi, r13);
+        a.mov(rdx, g('rt_const_unbound'));
+        a.call(sym('rt_dict_pop'));
+        a.cmp(rax, g('rt_const_unbound'));
+        a.je(missing);
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
+        a.xor(eax, eax);
+        a.jmp(out);
+        a.bind(missing);
+        a.bind(noDict);
         a.lea(rdi, rip(sym('type_AttributeError')));
         a.lea(rsi, rip(sym('msg_no_attr')));
         a.mov(rdx, r12);
         a.mov(rcx, r13);
         a.call(sym('rt_raise_fmt'));
         a.bind(out);
-        epilogue(a, [r12, r13, r14]);
+        epilogue(a, saved, 8);
       },
     },
     {
@@ -404,7 +813,11 @@ export const attrsModule: RuntimeModule = {
     cstr('msg_no_attr', "'%T' object has no attribute '%U'"),
     cstr('msg_module_no_attr', "module '%U' has no attribute '%U'"),
     cstr('msg_type_no_attr', "type object '%N' has no attribute '%U'"),
-    ...(['__name__', '__qualname__', '__module__', '__mro__', '__bases__'] as const).map((n) => cstr(`str_attr${n}`, n)),
+    cstr('msg_immutable_type', "cannot set '%U' attribute of immutable type '%N'"),
+    ...[...TYPE_FIELDS.map(([n]) => n), '__class__', '__dict__'].filter((n, i, all) => all.indexOf(n) === i).map((n) => cstr(`cstr_attr${n}`, n)),
+    ...FUNCTION_FIELDS.map(([n]) => cstr(`cstr_fattr${n}`, n)),
+    ...['__self__', '__func__'].map((n) => cstr(`cstr_mattr${n}`, n)),
   ],
 };
 
+void [edx, r8, rbx];

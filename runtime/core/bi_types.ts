@@ -45,48 +45,7 @@ const routines: RuntimeRoutine[] = [
     a.mov(rax, g('rt_const_exc'));
   }, true),
 
-  {
-    name: 'rt_new_object',
-    contract: "new slot of object (inherited): (type, args, nargs, kwnames) -> a bare instance (INSTANCE layout, dict UNBOUND) of object or of a class defined in Python, or EXC (TypeError \"object() takes no arguments\" when arguments are given and the type has no init slot, \"cannot create 'T' instances\" for other builtin types); may allocate",
-    emit(a: Assembler<any>) {
-      const out = a.newLabel();
-      const isObject = a.newLabel();
-      const builtin = a.newLabel();
-      const argsOk = a.newLabel();
-      const sized = a.newLabel();
-      prologue(a, [r12, r13], 8);
-      a.mov(r12, rdi);
-      a.mov(r13, rdx);
-      a.lea(rax, rip(sym('type_object')));
-      a.cmp(r12, rax);
-      a.je(isObject);
-      a.test(qword(mem(r12, TYPE.flags)), TYPEFLAG_BUILTIN);
-      a.jne(builtin);
-      a.bind(isObject);
-      // excess_args with no __init__: "C() takes no arguments".
-      a.test(r13, r13);
-      a.je(argsOk);
-      a.cmp(qword(mem(r12, typeSlot('init'))), 0);
-      a.jne(argsOk);
-      raise(a, 'TypeError', 'msg_bi_object_no_args', [r12], out);
-      a.bind(argsOk);
-      a.mov(rdi, qword(mem(r12, TYPE.instanceSize)));
-      a.test(rdi, rdi);
-      a.jne(sized);
-      a.mov(edi, INSTANCE.size);
-      a.bind(sized);
-      a.mov(rsi, r12);
-      a.call(sym('rt_alloc'));
-      a.mov(rcx, UNBOUND);
-      a.mov(qword(mem(rax, INSTANCE.dict)), rcx);
-      boxPtr(a, rax, rcx);
-      a.jmp(out);
-      a.bind(builtin);
-      raise(a, 'TypeError', 'msg_bi_cannot_create', [r12], out);
-      a.bind(out);
-      epilogue(a, [r12, r13], 8);
-    },
-  },
+  // rt_new_object (object.__new__) lives with class creation in runtime/core/classes.ts.
 
   ...SINGLETONS.map(([type, value]) => ({
     name: `rt_new_${type}`,

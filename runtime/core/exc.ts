@@ -62,6 +62,41 @@ export const excModule: RuntimeModule = {
       },
     },
     {
+      name: 'rt_init_BaseException',
+      contract: 'init slot of exceptions: (self, args, nargs, kwnames) -> 0 with self.args = the positional arguments, or EXC ("X() takes no keyword arguments"); may allocate',
+      emit(a: Assembler<any>) {
+        const kw = a.newLabel();
+        const out = a.newLabel();
+        prologue(a, [r12, r13]);
+        a.mov(r12, rdi);
+        a.test(rcx, rcx);
+        a.je(kw);
+        a.mov(rax, rcx);
+        unboxPtr(a, rax);
+        a.cmp(qword(mem(rax, 16)), 0); // TUPLE.length
+        const none = a.newLabel();
+        a.je(none);
+        a.mov(rdi, r12);
+        a.call(sym('rt_type_of'));
+        a.mov(rdx, rax);
+        a.lea(rdi, rip(sym('type_TypeError')));
+        a.lea(rsi, rip(sym('msg_exc_no_kw')));
+        a.call(sym('rt_raise_fmt'));
+        a.jmp(out);
+        a.bind(none);
+        a.bind(kw);
+        a.mov(rdi, rsi);
+        a.mov(rsi, rdx);
+        a.call(sym('rt_tuple_from_values'));
+        a.mov(rcx, r12);
+        unboxPtr(a, rcx);
+        a.mov(qword(mem(rcx, EXCEPTION.args)), rax);
+        a.xor(eax, eax);
+        a.bind(out);
+        epilogue(a, [r12, r13]);
+      },
+    },
+    {
       name: 'rt_raise',
       contract: 'rdi=exception instance or class -> rax=EXC with rt_exc set (context chained to rt_exc_info); TypeError if not an exception; may allocate',
       emit(a: Assembler<any>) {
@@ -446,6 +481,7 @@ export const excModule: RuntimeModule = {
     { name: 'rt_const_unbound', section: 'rodata', align: 8, emit: (a) => a.u64(UNBOUND) },
     { name: 'rt_const_empty_tuple', section: 'rodata', align: 8, emit: (a) => a.u64(sym('box:obj_empty_tuple')) },
     cstr('msg_exc_must_derive', 'exceptions must derive from BaseException'),
+    cstr('msg_exc_no_kw', '%N() takes no keyword arguments'),
   ],
 };
 

@@ -18,7 +18,7 @@ import { BUILTIN_MODULES, CPYTHON_MODULE_NAMES, nativeModuleNames } from '../../
 import { typeDictData } from '../../runtime/core/methods.js';
 import { Assembler, type AsmOutput } from '../asm/index.js';
 import type { CodeObject, Const } from '../bytecode/code.js';
-import { CO_VARARGS, CO_VARKEYWORDS } from '../bytecode/code.js';
+import { CO_OPTIMIZED, CO_VARARGS, CO_VARKEYWORDS } from '../bytecode/code.js';
 import { GENERIC, INTRINSICS, Op, OPS } from '../bytecode/ops.js';
 import { compileError } from '../diagnostics.js';
 import type { Source } from '../frontend/source.js';
@@ -114,6 +114,12 @@ export interface NativeProgram {
 function* allCodes(co: CodeObject): Generator<CodeObject> {
   yield co;
   for (const c of co.consts) if (typeof c === 'object' && c !== null && 'k' in c && c.k === 'code') yield* allCodes(c.code);
+}
+
+/** A class body: not a function (no CO_OPTIMIZED) and not the module. */
+let moduleRoot: CodeObject | null = null;
+function isClassBody(co: CodeObject): boolean {
+  return co !== moduleRoot && (co.flags & CO_OPTIMIZED) === 0;
 }
 
 /** Module-level name ops act on the module's globals. */
@@ -387,6 +393,7 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
   const b = new ProgramBuilder(runtime);
   const moduleName = basename(moduleCode.filename).replace(/\.py$/, '');
   const mainCode = globalizeModuleCode(moduleCode);
+  moduleRoot = mainCode;
   // Replace the module code object inside the tree (it is the root).
   const codes = [mainCode, ...Array.from(allCodes(moduleCode)).slice(1)];
   for (const co of codes) {
@@ -454,13 +461,21 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
       return { symbol: globalsSym, offset: 8 * i };
     },
     codeSymbol,
+    hiddenSlots: (co) => (isClassBody(co) ? 1 : 0),
     entrySymbol: (co) => entrySym.get(byOriginal.get(co) ?? co)!,
     facts: (co, i) => {
       const g = GENERIC[co.ops[i]];
       const facts: Record<string, string | number | boolean> = {};
-      if (g === Op.LOAD_GLOBAL) {
+      if (g === Op.LOAD_GLOBAL || g === Op.LOAD_NAME) {
         const name = co.names[co.args[i]];
         facts.global = globalIndex.has(name) ? 'module' : b.builtinNames.has(name) ? 'builtin' : 'missing';
+      } else if (g === Op.CALL && co.args[i] === 0 && i > 0 && GENERIC[co.ops[i - 1]] === Op.LOAD_GLOBAL && co.names[co.args[i - 1]] === 'super' && !globalIndex.has('super')) {
+        // super() with no arguments: the __class__ cell and the first argument.
+        const cell = [...co.cellvars, ...co.freevars].indexOf('__class__');
+        if (cell >= 0 && (co.argcount > 0 || (co.flags & CO_VARARGS) !== 0)) {
+          facts.super0 = true;
+          facts.slot = co.nlocals + cell;
+        }
       } else if (g === Op.LOAD_FAST) {
         let s = unbound.get(co);
         if (s === undefined) unbound.set(co, (s = maybeUnboundLoads(co)));
@@ -570,7 +585,7 @@ function emitCodeObject(b: ProgramBuilder, co: CodeObject, symbol: string, entry
     a.u64(co.nlocals);
     a.u64(co.cellvars.length);
     a.u64(co.freevars.length);
-    a.u64(co.nlocalsplus + co.stacksize);
+    a.u64((isClassBody(co) ? 1 : 0) + co.nlocalsplus + co.stacksize);
     emitWord(a, { box: nameSym });
     emitWord(a, { box: qualSym });
     emitWord(a, { box: varnamesSym });

@@ -38,6 +38,8 @@ export interface StitchEnv {
   entrySymbol(co: CodeObject): string;
   /** Facts about instruction `i` (see templates: global kind, maybeUnbound, callee...). */
   facts(co: CodeObject, i: number): Record<string, string | number | boolean>;
+  /** Slots before the locals that the code uses itself (1 for class bodies: the namespace). */
+  hiddenSlots(co: CodeObject): number;
   /** The code object the profile saw called at instruction `i`, if exactly one. */
   callee(co: CodeObject, i: number): CodeObject | null;
 }
@@ -125,7 +127,10 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
   const n = co.ops.length;
   const depths = stackDepths(co);
   const chosen = chooseOps(co, profiled, depths);
-  const frameSlots = co.nlocalsplus + co.stacksize;
+  // Class bodies keep their namespace dict in a hidden slot 0 (env.hiddenSlots); every other
+  // slot moves up by that much.
+  const hidden = env.hiddenSlots(co);
+  const frameSlots = hidden + co.nlocalsplus + co.stacksize;
   const specs: PieceSpec[] = [];
   const pseudo = (op: string): TemplateDef<any> => {
     const d = templateOf(op);
@@ -142,8 +147,8 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
   // Cells are set by MAKE_CELL and free variables by COPY_FREE_VARS; stale words in other
   // slots are harmless (the collector validates every word it scans).
   const toInit = co.nlocals - params;
-  if (toInit > 0) specs.push({ def: pseudo('INIT_LOCALS'), view: view('INIT_LOCALS', 0, null, 0), instr: -1, label: 'INIT_LOCALS', slot: params, count: toInit });
-  if (nfree > 0) specs.push({ def: pseudo('COPY_FREE_VARS'), view: view('COPY_FREE_VARS', 0, null, 0), instr: -1, label: 'COPY_FREE_VARS', slot: co.nlocals + ncells });
+  if (toInit > 0) specs.push({ def: pseudo('INIT_LOCALS'), view: view('INIT_LOCALS', 0, null, 0), instr: -1, label: 'INIT_LOCALS', slot: hidden + params, count: toInit });
+  if (nfree > 0) specs.push({ def: pseudo('COPY_FREE_VARS'), view: view('COPY_FREE_VARS', 0, null, 0), instr: -1, label: 'COPY_FREE_VARS', slot: hidden + co.nlocals + ncells });
   for (let c = 0; c < ncells; c++) {
     const fromArg = co.cell2arg[c];
     specs.push({ def: pseudo('MAKE_CELL'), view: view('MAKE_CELL', c, { op: 'NOP', arg: fromArg }, 0), instr: -1, label: 'MAKE_CELL' });
@@ -177,7 +182,9 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
       }
     }
     instrPiece[i] = specs.length;
-    specs.push({ def, view: view(op, co.args[i], next, depths[i], facts), instr: i, label: op });
+    // An instruction may name a frame slot for its 'slot' hole (the __class__ cell of super()).
+    const slot = typeof facts.slot === 'number' ? hidden + facts.slot : undefined;
+    specs.push({ def, view: view(op, co.args[i], next, depths[i], facts), instr: i, label: op, slot });
     const fuses = def.fuses ?? 0;
     if (fuses > 0) {
       for (let k = 1; k <= fuses; k++) instrPiece[i + k] = -2; // covered by i
@@ -204,7 +211,7 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
         instr: -1,
         label: key,
         key,
-        slot: h === null ? undefined : co.nlocalsplus + h.depth + (h.lasti ? 1 : 0),
+        slot: h === null ? undefined : hidden + co.nlocalsplus + h.depth + (h.lasti ? 1 : 0),
       });
     }
     return key;
@@ -293,13 +300,13 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
       const d = site.desc;
       switch (d.k) {
         case 'stack':
-          le32(bytes, at(site), 8 * (co.nlocalsplus + spec.view.depth + d.pos - d.back * spec.view.arg));
+          le32(bytes, at(site), 8 * (hidden + co.nlocalsplus + spec.view.depth + d.pos - d.back * spec.view.arg));
           break;
         case 'local':
-          le32(bytes, at(site), 8 * arg(d.of));
+          le32(bytes, at(site), 8 * (hidden + arg(d.of)));
           break;
         case 'deref':
-          le32(bytes, at(site), 8 * (co.nlocals + arg(d.of)));
+          le32(bytes, at(site), 8 * (hidden + co.nlocals + arg(d.of)));
           break;
         case 'slot':
           if (spec.slot === undefined) throw new Error(`${spec.label}: no slot`);
