@@ -7,11 +7,11 @@
 
 import type { CodeObject } from '../bytecode/code.js';
 import { FVC_ASCII, FVC_MASK, FVC_REPR, FVC_STR, FVS_HAVE_SPEC, MF_ANNOTATIONS, MF_CLOSURE, MF_DEFAULTS, MF_KWDEFAULTS } from '../bytecode/ops.js';
-import { CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_ITERABLE_COROUTINE } from '../bytecode/code.js';
+import { CO_ASYNC_GENERATOR, CO_COROUTINE, CO_ITERABLE_COROUTINE } from '../bytecode/code.js';
 import { allocForInlineInit, lastInit } from './classes.js';
 import { keyError, len, strGetItem } from './containers.js';
 import {
-  AttributeError, BaseException, BaseExceptionGroup, MemoryError, ExceptionGroup, ImportError, NameError, newExc, pyErr, RecursionError, RuntimeError, setExcAttr, StopAsyncIteration, StopIteration, TypeError, UnboundLocalError, ValueError,
+  AttributeError, BaseException, BaseExceptionGroup, MemoryError, ImportError, NameError, pyErr, RecursionError, RuntimeError, setExcAttr, StopAsyncIteration, StopIteration, TypeError, UnboundLocalError, ValueError,
 } from './exceptions.js';
 import { bindArgs, currentHandled, type Frame, type RtCode, tstate } from './frame.js';
 import { AsyncGenWrapped, finalizeDropped, makeGenerator as mkGen, PyGenerator, sendTo, type SendResult } from './generators.js';
@@ -675,7 +675,6 @@ export function isStopAsyncIteration(e: any): boolean {
 export function makeGenerator(frame: Frame, f: PyFunction): PyGenerator {
   const fl = f.code.flags;
   const cls = fl & CO_ASYNC_GENERATOR ? asyncGeneratorType : fl & CO_COROUTINE ? coroutineType : generatorType;
-  void CO_GENERATOR;
   return mkGen(frame, f, cls);
 }
 
@@ -775,8 +774,6 @@ export function matchClass(subject: any, cls: any, nargs: number, names: PyTuple
 
 export const isInstanceHook = { f: null as unknown as (v: any, t: any) => boolean };
 
-const MISSING_SENTINEL = { sentinel: true };
-
 export function matchKeys(subject: any, keys: PyTuple): any {
   const values: any[] = [];
   const seen: any[] = [];
@@ -789,7 +786,6 @@ export function matchKeys(subject: any, keys: PyTuple): any {
       const dummy = new PyDict(dictType);
       const r = callMethod(subject, 'get', [k, dummy]);
       v = r === dummy ? undefined : r;
-      void MISSING_SENTINEL;
     }
     if (v === undefined) return None;
     values.push(v);

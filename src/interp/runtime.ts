@@ -7,7 +7,7 @@
 // uncaught exception prints a traceback and exits 1. Buffered stdout is flushed before
 // the traceback is written and at exit.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CompileError, renderCompileError } from '../diagnostics.js';
 import { compileModule } from '../compiler/codegen.js';
@@ -15,7 +15,7 @@ import { Source } from '../frontend/source.js';
 import { runCode } from './eval.js';
 import { SystemExit, IndentationError, TabError } from './exceptions.js';
 import { builtinsOf, tstate } from './frame.js';
-import { builtinModules, importState, showCompileWarnings, warningSink, installImportHooks, newModule, stdlibDir, indentationErrorRef, tabErrorRef, newTupleHook, importModuleLevel } from './imports.js';
+import { builtinModules, importState, showCompileWarnings, warningSink, installImportHooks, newModule, stdlibDir, indentationErrorRef, tabErrorRef, newTupleHook } from './imports.js';
 import { PyBaseException, PyBoxed, PyModule } from './objects.js';
 import { call, callDescr, Ellipsis, eq, newTuple, None, typeOf } from './protocol.js';
 import { PyDict } from './pydict.js';
@@ -37,7 +37,7 @@ import * as E from './exceptions.js';
 import { setupLibModules } from './modules/index.js';
 import { lookupName } from '../unicode/index.js';
 import { setUnicodeNameLookup } from '../frontend/strlit.js';
-import { stats, formatStats } from './specialize.js';
+import { formatStats } from './specialize.js';
 import { mainPath } from '../paths.js';
 
 export interface RunOptions {
@@ -186,8 +186,5 @@ export function runFile(file: string, options: RunOptions): RunResult {
   }
   streams.stdout.flush();
   if (options.stats) writeErr(formatStats());
-  void stats;
-  void existsSync;
-  void importModuleLevel;
   return { exitCode, mainCode: code };
 }

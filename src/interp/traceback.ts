@@ -10,7 +10,6 @@
 import type { CodeObject } from '../bytecode/code.js';
 import { Parser } from '../frontend/parser.js';
 import { Source } from '../frontend/source.js';
-import { T } from '../frontend/tokens.js';
 import { PyBaseException, PyTraceback } from './objects.js';
 import { getExcAttr } from './exceptions.js';
 import { None, toArray, typeOf } from './protocol.js';
@@ -117,7 +116,6 @@ export function caretAnchors(segment: string): [number, number] | null {
     if (right < n) right++;
     return [col(left), col(right)];
   }
-  void T;
   return null;
 }
 

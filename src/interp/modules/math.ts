@@ -8,7 +8,7 @@ import { toIndex } from '../containers.js';
 import { OverflowError, pyErr, TypeError, ValueError, ZeroDivisionError } from '../exceptions.js';
 import * as M from '../numeric/mathfns.js';
 import { PyFloat, type PyModule } from '../objects.js';
-import { binaryOpRef, callDescr, isTrue, newTuple, toArray, typeOf, typeName } from './math_support.js';
+import { binaryOpRef, callDescr, newTuple, toArray, typeOf } from './math_support.js';
 import { toFloat } from '../builtins/numbers.js';
 
 function mathErr<T>(f: () => T): T {
@@ -34,15 +34,9 @@ function num(v: any, fname: string): number {
   if (i !== null) return typeof i === 'number' ? i : mathErr(() => Number(i) === Infinity || Number(i) === -Infinity ? (() => { throw new M.MathError('OverflowError', 'int too large to convert to float'); })() : Number(i));
   const t = typeOf(v);
   if (t.lookup('__float__') === undefined && t.lookup('__index__') === undefined) throw pyErr(TypeError, `must be real number, not ${t.name}`);
-  void fname;
   return toFloat(v);
 }
 
-function arg(v: any): M.PyArg {
-  const i = intOf(v);
-  if (i !== null && !(v instanceof PyFloat)) return { int: i };
-  return { float: num(v, '') };
-}
 
 function exact(fname: string, v: any): number | bigint {
   if (v instanceof PyFloat) throw pyErr(TypeError, `'float' object cannot be interpreted as an integer`);
@@ -149,9 +143,6 @@ export function initMath(m: PyModule): void {
     for (const x of toArray(a[0])) acc = binaryOpRef.f(acc, x, 2);
     return acc;
   });
-  void isTrue;
-  void typeName;
-  void arg;
 }
 
 export const noneRef: { v: any } = { v: undefined };

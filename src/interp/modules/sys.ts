@@ -4,19 +4,18 @@
 // block-buffered (flushed at exit, on flush(), before input() and before a traceback) or
 // line-buffered when it is a terminal, like CPython; stderr is unbuffered.
 
-import { closeSync, fstatSync, readSync, writeSync } from 'node:fs';
+import { readSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
-import { arity, fn, getset, method, parseArgs, unpackArity } from '../bi.js';
+import { fn, getset, method, parseArgs, unpackArity } from '../bi.js';
 import { asyncgenHooks } from '../generators.js';
 import { intOf } from '../arith.js';
-import { pyErr, SystemExit, TypeError, ValueError, newExc, OSError } from '../exceptions.js';
+import { pyErr, SystemExit, TypeError, ValueError, newExc } from '../exceptions.js';
 import { currentHandled, tstate } from '../frame.js';
 import { io, sysRef } from '../builtins/functions.js';
 import { PyBaseException, PyModule, PyObject } from '../objects.js';
 import { callMethod, isCallable, newList, newTuple, None, typeOf, typeName } from '../protocol.js';
 import { PyDict } from '../pydict.js';
 import { iteratorType, PyType } from '../typeobj.js';
-import { str } from '../builtins/repr.js';
 import { getFrame } from '../builtins/misc.js';
 import * as N from '../numeric/index.js';
 import { wrapNumeric } from '../arith.js';
@@ -176,8 +175,6 @@ function installTextIO(): void {
   getset(T, 'mode', (s: TextStream) => s.mode);
   getset(T, 'closed', (s: TextStream) => s.closed);
   getset(T, 'line_buffering', (s: TextStream) => s.tty);
-  void closeSync;
-  void fstatSync;
 }
 
 function* iterStrings(v: any): Generator<string> {
@@ -295,8 +292,6 @@ export function initSys(m: PyModule, argv: string[], path: string[], executable:
   });
   d.setStr('ps1', '>>> ');
   d.setStr('ps2', '... ');
-  void OSError;
-  void str;
   sysRef.getStdout = () => d.getStr('stdout');
 }
 

@@ -10,7 +10,7 @@ import { fn } from '../bi.js';
 import { intOf } from '../arith.js';
 import { OverflowError, pyErr, TypeError, ValueError } from '../exceptions.js';
 import { PyFloat, type PyModule, PyTuple } from '../objects.js';
-import { None, newTuple, toArray, typeName } from '../protocol.js';
+import { None, newTuple, typeName } from '../protocol.js';
 import { toFloat } from '../builtins/numbers.js';
 import { structSeq, structSeqType } from '../structseq.js';
 
@@ -73,7 +73,7 @@ function isDst(date: Date): boolean {
 }
 
 /** The seconds argument of gmtime()/localtime()/ctime(): None means now. */
-function secondsArg(fname: string, a: any[]): Date {
+function secondsArg(a: any[]): Date {
   if (a.length === 0 || a[0] === None) return new Date();
   const v = a[0];
   if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return new Date(Number(v) * 1000);
@@ -81,7 +81,6 @@ function secondsArg(fname: string, a: any[]): Date {
     if (!Number.isFinite(v.v)) throw pyErr(v.v !== v.v ? ValueError : OverflowError, v.v !== v.v ? 'Invalid value NaN (not a number)' : 'timestamp out of range for platform time_t');
     return new Date(Math.floor(v.v) * 1000);
   }
-  void fname;
   throw pyErr(TypeError, `'${typeName(v)}' object cannot be interpreted as an integer`);
 }
 
@@ -262,20 +261,16 @@ export function initTime(m: PyModule): void {
     sleepMs(secs * 1000);
     return None;
   });
-  def('gmtime', (a) => structTime(secondsArg('gmtime', a), true));
-  def('localtime', (a) => structTime(secondsArg('localtime', a), false));
+  def('gmtime', (a) => structTime(secondsArg(a), true));
+  def('localtime', (a) => structTime(secondsArg(a), false));
   def('mktime', (a) => new PyFloat(mktimeOf(tmArg('mktime', a[0]))));
   def('asctime', (a) => asctime(a.length === 0 || a[0] === None ? tmOfDate(new Date()) : tmArg('asctime', a[0])));
-  def('ctime', (a) => asctime(tmOfDate(secondsArg('ctime', a))));
+  def('ctime', (a) => asctime(tmOfDate(secondsArg(a))));
   def('strftime', (a) => {
     if (a.length < 1 || a.length > 2) throw pyErr(TypeError, `strftime() takes at least 1 argument (${a.length} given)`);
     if (typeof a[0] !== 'string') throw pyErr(TypeError, `strftime() argument 1 must be str, not ${typeName(a[0])}`);
     const tm = a.length > 1 ? tmArg('strftime', a[1]) : tmOfDate(new Date());
     return strftime(a[0], tm);
-  });
-  def('get_clock_info', (a) => {
-    void a;
-    return None;
   });
   const now = new Date();
   const jan = new Date(now.getFullYear(), 0, 1);
@@ -288,7 +283,6 @@ export function initTime(m: PyModule): void {
   const stdDate = jan.getTimezoneOffset() === std ? jan : jul;
   const dstDate = jan.getTimezoneOffset() === dst ? jan : jul;
   d.setStr('tzname', newTuple([zoneName(stdDate), zoneName(dstDate)]));
-  void toArray;
 }
 
 function normBig(b: bigint): number | bigint {
