@@ -119,7 +119,7 @@ def C(f, *args, **kw):
     fn = resolve(Fn(f))
     try:
         out = result(fn(*resolve(list(args)), **{k: resolve(x) for k, x in kw.items()}))
-    except Exception as e:  # noqa: BLE001
+    except BaseException as e:  # noqa: BLE001 - exit() raises SystemExit
         out = exc(e)
     CASES[group].append({'f': f, 'args': [enc(a) for a in args], 'kw': {k: enc(x) for k, x in kw.items()}, 'out': out})
 
@@ -328,6 +328,14 @@ for t in ('NoneType', 'NotImplementedType', 'ellipsis'):
     C(t, x=1)
 for t in ('list_iterator', 'range_iterator', 'builtin_function_or_method'):
     C(t)
+
+# ---- site: exit() and quit()
+group = 'site'
+CASES[group] = []
+for f in ('exit', 'quit'):
+    for args, kw in (((), {}), ((3,), {}), (('bye',), {}), ((None,), {}), ((), {'code': 4}), ((1, 2), {}), ((), {'x': 1}),
+                     ((1,), {'code': 2}), ((1, 2), {'x': 1}), ((), {'code': 2, 'x': 1}), ((1, 2), {'code': 1})):
+        C(f, *args, **kw)
 
 out = 'tests/native/fixtures/bi-cases.json'
 with open(out, 'w') as f:

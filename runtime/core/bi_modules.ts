@@ -6,6 +6,7 @@ import { biArgsModule } from './bi_args.js';
 import { biIterModule } from './bi_iter.js';
 import { biNumericModule } from './bi_numeric.js';
 import { biReflectModule } from './bi_reflect.js';
+import { biSiteModule } from './bi_site.js';
 import { biTypesModule } from './bi_types.js';
 
-export const biModules: readonly RuntimeModule[] = [biArgsModule, biNumericModule, biIterModule, biReflectModule, biTypesModule];
+export const biModules: readonly RuntimeModule[] = [biArgsModule, biNumericModule, biIterModule, biReflectModule, biTypesModule, biSiteModule];
