@@ -370,6 +370,11 @@ export function typeCallDefault(t: PyType, args: any[], kw: PyKwargs | null): an
     if (args.length !== 3) throw pyErr(TypeError, 'type() takes 1 or 3 arguments');
   }
   const nw = t.lookup('__new__');
+  // Builtin types without a constructor of their own (tp_new NULL): iterators, descriptors...
+  if (nw === objectNewRef.f && t.builtin && t !== objectType && t.layout !== 'object') {
+    const mod = t.ns.getStr('__module__');
+    throw pyErr(TypeError, `cannot create '${typeof mod === 'string' && mod !== 'builtins' ? `${mod}.` : ''}${t.name}' instances`);
+  }
   let obj: any;
   if (nw instanceof PyWrapper && nw.cls === staticmethodType) obj = call(nw.func, [t, ...args], kw);
   else obj = call(nw, [t, ...args], kw);

@@ -1,0 +1,2 @@
+    try: print(repr(f()))
+    except TypeError as e: print(e)
