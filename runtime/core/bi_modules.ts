@@ -3,10 +3,11 @@
 
 import type { RuntimeModule } from '../../src/native/rt.js';
 import { biArgsModule } from './bi_args.js';
+import { biIoModule } from './bi_io.js';
 import { biIterModule } from './bi_iter.js';
 import { biNumericModule } from './bi_numeric.js';
 import { biReflectModule } from './bi_reflect.js';
 import { biSiteModule } from './bi_site.js';
 import { biTypesModule } from './bi_types.js';
 
-export const biModules: readonly RuntimeModule[] = [biArgsModule, biNumericModule, biIterModule, biReflectModule, biTypesModule, biSiteModule];
+export const biModules: readonly RuntimeModule[] = [biArgsModule, biNumericModule, biIterModule, biReflectModule, biTypesModule, biSiteModule, biIoModule];
