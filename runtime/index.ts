@@ -28,6 +28,7 @@ import { buildModule } from './core/build.js';
 import { builtinFunctionObjects, builtinsModule } from './core/builtins.js';
 import { classesModule } from './core/classes.js';
 import { entryModule } from './core/entry.js';
+import { genModule } from './core/gen.js';
 import { pyslotsModule } from './core/pyslots.js';
 import { funcModule } from './core/func.js';
 import { modulesModule } from './core/modules.js';
@@ -71,7 +72,7 @@ export function runtimeModules(): RuntimeModule[] {
   // Ints (docs/int.md).
   modules.push(...intModules);
   // Calls, frames, tracebacks, generic operations, attributes, modules, entry.
-  modules.push(funcModule, tracebackModule, opsModule, attrsModule, classesModule, pyslotsModule, modulesModule, buildModule, builtinsModule, entryModule);
+  modules.push(funcModule, tracebackModule, opsModule, attrsModule, classesModule, pyslotsModule, genModule, modulesModule, buildModule, builtinsModule, entryModule);
   // Builtin functions and types (docs/builtins-native.md).
   modules.push(...biModules);
   return [...modules, objectsModule(modules), { name: 'builtin-objects', routines: [], data: builtinFunctionObjects(modules) }, methodsModule(modules)];

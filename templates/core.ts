@@ -3,11 +3,24 @@
 // followed by the exception check; every call that can run Python code restores the
 // value-stack top afterwards.
 
-import { al, eax, ecx, edx, esi, mem, qword, rax, rbx, rcx, rdi, rdx, rsi, sym, type Gpr } from '../src/asm/index.js';
+import { al, eax, ecx, edx, esi, hole, mem, qword, rax, rbx, rcx, rdi, rdx, rsi, sym, type Gpr } from '../src/asm/index.js';
 import { FVS_HAVE_SPEC, INTRINSICS } from '../src/bytecode/ops.js';
-import { CELL } from '../src/native/layout.js';
-import { D, H, L, RT, S, SA, SLOT, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
+import { boxInt, CELL, GEN_FINISHED, GENERATOR } from '../src/native/layout.js';
+import { D, GEN, H, type HoleDesc, L, RT, S, SA, SLOT, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
 import { callRt, excCheck } from './util.js';
+
+/** Generators: mark the generator finished (before returning). */
+function genFinish(a: TplAsm): void {
+  a.mov(rcx, GEN());
+  unbox(a, rcx);
+  a.mov(rax, boxInt(BigInt(GEN_FINISHED)));
+  a.mov(qword(mem(rcx, GENERATOR.state)), rax);
+}
+
+/** [rbx + the slot the stitcher picked] without a size, for `lea`. */
+function SLOT_ADDR() {
+  return mem(rbx, hole.disp32<HoleDesc>({ k: 'slot' }));
+}
 
 function unbox(a: TplAsm, r: Gpr<64>): void {
   a.shl(r, 16);
@@ -79,16 +92,64 @@ export const coreTemplates: TemplateDef<any>[] = [
   },
   {
     op: 'RETURN_VALUE',
-    emit(a: TplAsm) {
+    doc: 'generators also mark themselves finished and return with rdx = 0 (not yielded)',
+    variant: (ins) => ({ gen: ins.facts.generator === true }),
+    emit(a: TplAsm, p: { gen: boolean }) {
+      if (p.gen) genFinish(a);
       a.mov(rax, S(-1));
+      if (p.gen) a.xor(edx, edx);
       a.jmp(H.exit());
     },
   },
   {
     op: 'RETURN_CONST',
-    emit(a: TplAsm) {
+    variant: (ins) => ({ gen: ins.facts.generator === true }),
+    emit(a: TplAsm, p: { gen: boolean }) {
+      if (p.gen) genFinish(a);
       a.mov(rax, H.const());
+      if (p.gen) a.xor(edx, edx);
       a.jmp(H.exit());
+    },
+  },
+  {
+    op: 'YIELD_VALUE',
+    doc: 'save the live frame (slots below the slot hole) in the generator with the resume index (count hole), return the value with rdx = 1',
+    emit(a: TplAsm) {
+      a.mov(rdi, GEN());
+      a.mov(esi, H.count());
+      a.mov(rdx, rbx);
+      a.lea(rcx, SLOT_ADDR());
+      callRt(a, 'rt_gen_yield');
+      a.mov(rax, S(-1));
+      a.mov(edx, 1);
+      a.jmp(H.exit());
+    },
+  },
+  {
+    op: 'SEND',
+    doc: 'yield from / await: send TOS into TOS1; a yielded value stays on the stack, a return pops the receiver and jumps',
+    emit(a: TplAsm) {
+      const returned = a.newLabel();
+      a.mov(rdi, S(-2));
+      a.mov(rsi, S(-1));
+      callRt(a, 'rt_send');
+      excCheck(a);
+      a.test(edx, edx);
+      a.je(returned);
+      a.mov(S(-1), rax);
+      a.jmp(H.next());
+      a.bind(returned);
+      a.mov(S(-2), rax);
+      a.jmp(H.target());
+    },
+  },
+  {
+    op: 'GET_YIELD_FROM_ITER',
+    emit(a: TplAsm) {
+      a.mov(rdi, S(-1));
+      callRt(a, 'rt_get_yield_from_iter');
+      excCheck(a);
+      a.mov(S(-1), rax);
     },
   },
   // ---- locals and cells
@@ -717,8 +778,13 @@ export const coreTemplates: TemplateDef<any>[] = [
     emit(a: TplAsm, p: { which: string }) {
       switch (p.which) {
         case 'OWN_LOOP_ITER':
+          return;
         case 'CLOSE_LOOP_ITER':
-          // Loop-owned iterators matter for closing generators, which this code does not have.
+          // A loop left early drops the iterator it owns: a generator is closed then, as
+          // CPython's reference counting does.
+          a.mov(rdi, S(-1));
+          callRt(a, 'rt_close_loop_iter');
+          excCheck(a);
           return;
         case 'UNARY_POSITIVE':
           a.mov(rdi, S(-1));

@@ -12,8 +12,8 @@
 // UNWIND. Re-raises skip the traceback entry (HANDLER_NO_TB), as in CPython.
 
 import { ecx, esi, hole, mem, qword, rax, rbx, rcx, rdi, rdx, rsi, sib, sym } from '../src/asm/index.js';
-import { FUNCTION, TUPLE } from '../src/native/layout.js';
-import { D, H, type HoleDesc, L, RT, SLOT, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
+import { boxInt, FUNCTION, GEN_RUNNING, GENERATOR, TUPLE } from '../src/native/layout.js';
+import { D, GEN, H, type HoleDesc, L, RT, S, SLOT, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
 import { callRt } from './util.js';
 
 /** Strip the tag of the object value in `r` (leaves its address). */
@@ -88,6 +88,63 @@ export const frameTemplates: TemplateDef<any>[] = [
       else a.mov(rdi, RT('rt_const_unbound'));
       callRt(a, 'rt_cell_new');
       a.mov(D(0), rax);
+    },
+  },
+  // ---- generators: calling the function makes the generator (GEN_*), resuming it enters
+  // at GEN_RESUME_ENTRY, which jumps to the resume point of its state.
+  {
+    op: 'GEN_PROLOGUE',
+    doc: 'generator function: keep the function in the generator slot until the generator exists',
+    emit(a: TplAsm) {
+      a.mov(GEN(), rsi);
+    },
+  },
+  {
+    op: 'GEN_CREATE',
+    doc: 'copy the set-up frame into a new generator object and return it',
+    emit(a: TplAsm) {
+      a.mov(rdi, rbx);
+      a.mov(rsi, GEN());
+      callRt(a, 'rt_gen_create');
+      a.jmp(H.exit());
+    },
+  },
+  {
+    op: 'GEN_RESUME_ENTRY',
+    doc: 'resume entry (rdi = the frame copied to the value stack): to the resume point of the state',
+    emit(a: TplAsm) {
+      const overflow = a.newLabel();
+      a.push(rbx);
+      a.mov(rbx, rdi);
+      a.mov(rax, RT('rt_depth'));
+      a.inc(rax);
+      a.cmp(rax, RT('rt_recursion_limit'));
+      a.jg(overflow);
+      a.mov(RT('rt_depth'), rax);
+      // The state picks the resume point; the generator is running from here on.
+      a.mov(rcx, GEN());
+      unbox(a, rcx);
+      a.mov(rax, qword(mem(rcx, GENERATOR.state)));
+      a.shl(rax, 16);
+      a.sar(rax, 16);
+      a.mov(rdx, boxInt(BigInt(GEN_RUNNING)));
+      a.mov(qword(mem(rcx, GENERATOR.state)), rdx);
+      a.lea(rcx, H.resumeTable());
+      a.jmp(qword(sib(rcx, rax, 8)));
+      a.bind(overflow);
+      callRt(a, 'rt_raise_recursion');
+      a.pop(rbx);
+      a.ret();
+    },
+  },
+  {
+    op: 'RESUME_AFTER_YIELD',
+    doc: 'back from a yield: the sent value replaces the yielded one, or the thrown exception raises here',
+    emit(a: TplAsm) {
+      a.cmp(RT('rt_gen_throwing'), 0);
+      a.jne(H.exc());
+      a.mov(rax, RT('rt_gen_sent'));
+      a.mov(S(-1), rax);
     },
   },
   {

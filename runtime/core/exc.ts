@@ -8,7 +8,7 @@
 // NUL-terminated format in rodata (see `cstr`) with up to four arguments:
 //   %s  C string          %U  str value            %R  repr() of a value
 //   %T  type name of a value                        %N  name of a type (raw address)
-//   %d  signed 64-bit integer                       %%  a percent sign
+//   %d  signed 64-bit integer   %p  address (0x hex)   %%  a percent sign
 
 import {
   type Assembler, al, byte, cl, dl, eax, ecx, edi, edx, esi, mem, qword, r12, r13, r14, r15, rax, rbp, rcx, rdi, rdx, r8, r9, rip, rsi, rsp, sym,
@@ -23,7 +23,7 @@ export const FMT_BUFFER = 2048;
 /** A NUL-terminated UTF-8 string in rodata, for messages and formats. */
 export function cstr(name: string, text: string): RuntimeDatum {
   for (let i = 0; i < text.length; i++) {
-    if (text[i] === '%' && !'sURTNd%'.includes(text[i + 1] ?? '')) throw new Error(`${name}: bad format directive %${text[i + 1]}`);
+    if (text[i] === '%' && !'sURTNdp%'.includes(text[i + 1] ?? '')) throw new Error(`${name}: bad format directive %${text[i + 1]}`);
     if (text[i] === '%') i++;
   }
   return { name, section: 'rodata', align: 1, emit: (a) => a.bytes(new TextEncoder().encode(`${text}\0`)) };
@@ -357,6 +357,12 @@ export const excModule: RuntimeModule = {
             argument(rsi);
             a.mov(rdi, r14);
             a.call(sym('rt_fmt_i64'));
+            a.add(r14, rax);
+          }],
+          ['p', () => {
+            argument(rsi);
+            a.mov(rdi, r14);
+            a.call(sym('rt_fmt_hex'));
             a.add(r14, rax);
           }],
           ['R', () => {

@@ -229,8 +229,20 @@ export const CODE = {
   ninstrs: 152,
   cell2arg: 160, // raw address of i64[ncells]: parameter index or -1
   firstLine: 168,
-  size: 176,
+  resume: 176, // generators: raw address of the resume entry (0 for other functions)
+  size: 184,
 } as const;
+
+/**
+ * Generator objects: the function, the resume state (small int: 0 not started, k > 0
+ * suspended at yield k, -1 finished, -2 running), the frame size and the saved frame
+ * (its last slot holds the generator itself); `retval` is what the body returned once it has
+ * finished (None until then), for next() to report as StopIteration's value.
+ */
+export const GENERATOR = { func: 16, state: 24, nslots: 32, retval: 40, frame: 48 } as const;
+export const GEN_NOT_STARTED = 0;
+export const GEN_FINISHED = -1;
+export const GEN_RUNNING = -2;
 
 export const BUILTIN = { entry: 16, name: 24, self: 32, arity: 40, size: 48 } as const;
 

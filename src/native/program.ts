@@ -18,7 +18,7 @@ import { BUILTIN_MODULES, CPYTHON_MODULE_NAMES, nativeModuleNames } from '../../
 import { typeDictData } from '../../runtime/core/methods.js';
 import { Assembler, type AsmOutput } from '../asm/index.js';
 import type { CodeObject, Const } from '../bytecode/code.js';
-import { CO_OPTIMIZED, CO_VARARGS, CO_VARKEYWORDS } from '../bytecode/code.js';
+import { CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_OPTIMIZED, CO_VARARGS, CO_VARKEYWORDS } from '../bytecode/code.js';
 import { GENERIC, INTRINSICS, Op, OPS } from '../bytecode/ops.js';
 import { compileError } from '../diagnostics.js';
 import type { Source } from '../frontend/source.js';
@@ -397,7 +397,7 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
   // Replace the module code object inside the tree (it is the root).
   const codes = [mainCode, ...Array.from(allCodes(moduleCode)).slice(1)];
   for (const co of codes) {
-    if ((co.flags & 0x20) !== 0) throw compileError(co.source, 'unsupportedNative', co.spans[0] ?? 0, ['generators']);
+    if ((co.flags & (CO_COROUTINE | CO_ASYNC_GENERATOR)) !== 0) throw compileError(co.source, 'unsupportedNative', co.spans[0] ?? 0, ['coroutines']);
   }
 
   // ---- module globals: every name the module (or a `global` statement) assigns.
@@ -466,6 +466,7 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
     facts: (co, i) => {
       const g = GENERIC[co.ops[i]];
       const facts: Record<string, string | number | boolean> = {};
+      if ((co.flags & CO_GENERATOR) !== 0) facts.generator = true;
       if (g === Op.LOAD_GLOBAL || g === Op.LOAD_NAME) {
         const name = co.names[co.args[i]];
         facts.global = globalIndex.has(name) ? 'module' : b.builtinNames.has(name) ? 'builtin' : 'missing';
@@ -585,7 +586,7 @@ function emitCodeObject(b: ProgramBuilder, co: CodeObject, symbol: string, entry
     a.u64(co.nlocals);
     a.u64(co.cellvars.length);
     a.u64(co.freevars.length);
-    a.u64((isClassBody(co) ? 1 : 0) + co.nlocalsplus + co.stacksize);
+    a.u64((isClassBody(co) ? 1 : 0) + co.nlocalsplus + co.stacksize + ((co.flags & CO_GENERATOR) !== 0 ? 1 : 0));
     emitWord(a, { box: nameSym });
     emitWord(a, { box: qualSym });
     emitWord(a, { box: varnamesSym });
@@ -596,5 +597,7 @@ function emitCodeObject(b: ProgramBuilder, co: CodeObject, symbol: string, entry
     a.u64(n);
     a.u64(sym(cellSym));
     a.u64(co.firstLine);
+    if (stitched.resumeOffset >= 0) a.u64(sym(entry), stitched.resumeOffset);
+    else a.u64(0n);
   });
 }

@@ -63,7 +63,11 @@ export type HoleDesc =
   /** rel32 (rip): code object of that callee. */
   | { readonly k: 'calleeCode' }
   /** imm32: this instruction's index (tracebacks). */
-  | { readonly k: 'instr' };
+  | { readonly k: 'instr' }
+  /** rel32 (rip): a generator function's table of resume points. */
+  | { readonly k: 'resumeTable' }
+  /** disp32: a generator's frame slot holding the generator (after the operand stack). */
+  | { readonly k: 'genSlot' };
 
 export type HoleKindName = HoleDesc['k'];
 
@@ -106,7 +110,7 @@ export interface InstrView {
 }
 
 /** Pieces of a compiled function that are not bytecode instructions. */
-export const PSEUDO_OPS = ['ENTER', 'INIT_LOCALS', 'COPY_FREE_VARS', 'MAKE_CELL', 'EXIT', 'UNWIND', 'EXC_THUNK', 'RERAISE_THUNK', 'HANDLER', 'HANDLER_NO_TB'] as const;
+export const PSEUDO_OPS = ['ENTER', 'INIT_LOCALS', 'COPY_FREE_VARS', 'MAKE_CELL', 'EXIT', 'UNWIND', 'EXC_THUNK', 'RERAISE_THUNK', 'HANDLER', 'HANDLER_NO_TB', 'GEN_PROLOGUE', 'GEN_CREATE', 'GEN_RESUME_ENTRY', 'RESUME_AFTER_YIELD'] as const;
 export type PseudoOp = (typeof PSEUDO_OPS)[number];
 
 export interface TemplateDef<P extends VariantParams = VariantParams> {
@@ -179,6 +183,11 @@ export function D(of = 0) {
   return qword(mem(rbx, hole.disp32<HoleDesc>({ k: 'deref', of })));
 }
 
+/** qword [rbx + the generator's own slot] (generator functions). */
+export function GEN() {
+  return qword(mem(rbx, hole.disp32<HoleDesc>({ k: 'genSlot' })));
+}
+
 /** qword [rbx + a slot the stitcher picks]. */
 export function SLOT() {
   return qword(mem(rbx, hole.disp32<HoleDesc>({ k: 'slot' })));
@@ -200,6 +209,7 @@ export const H = {
   count: () => hole.imm32<HoleDesc>({ k: 'count' }),
   instr: () => hole.imm32<HoleDesc>({ k: 'instr' }),
   callee: () => hole.rel32<HoleDesc>({ k: 'callee' }),
+  resumeTable: () => rip(hole.rel32<HoleDesc>({ k: 'resumeTable' })),
   calleeCode: () => rip(hole.rel32<HoleDesc>({ k: 'calleeCode' })),
   global: (of = 0) => qword(rip(hole.rel32<HoleDesc>({ k: 'global', of }))),
   cache: (off = 0) => qword(rip(hole.rel32<HoleDesc>({ k: 'cache', off }))),

@@ -15,7 +15,7 @@
 // trailing `jmp next` is dropped when the next piece follows directly.
 
 import { type HoleSite } from '../asm/index.js';
-import type { CodeObject, ExceptionEntry } from '../bytecode/code.js';
+import { CO_GENERATOR, type CodeObject, type ExceptionEntry } from '../bytecode/code.js';
 import { stackDepths } from '../bytecode/depths.js';
 import { GENERIC, type OpName, OPS } from '../bytecode/ops.js';
 import { TEMPLATES } from '../../templates/index.js';
@@ -62,6 +62,8 @@ export interface StitchedFunction {
   readonly instrOffsets: Int32Array;
   /** The op each instruction was compiled as. */
   readonly chosen: readonly string[];
+  /** Generators: offset of the resume entry (else -1). */
+  readonly resumeOffset: number;
 }
 
 interface PieceSpec {
@@ -130,7 +132,9 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
   // Class bodies keep their namespace dict in a hidden slot 0 (env.hiddenSlots); every other
   // slot moves up by that much.
   const hidden = env.hiddenSlots(co);
-  const frameSlots = hidden + co.nlocalsplus + co.stacksize;
+  // Generator functions keep the generator in one more slot after the operand stack.
+  const genSlot = hidden + co.nlocalsplus + co.stacksize;
+  const frameSlots = genSlot + ((co.flags & CO_GENERATOR) !== 0 ? 1 : 0);
   const specs: PieceSpec[] = [];
   const pseudo = (op: string): TemplateDef<any> => {
     const d = templateOf(op);
@@ -139,8 +143,10 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
   };
   const view = (op: string, arg: number, next: InstrView['next'], depth: number, facts: InstrView['facts'] = {}): InstrView => ({ op: op as OpName, arg, next, depth, facts });
 
-  // ---- prologue
+  // ---- prologue (for a generator function: making the generator, then its resume entry)
+  const isGen = (co.flags & CO_GENERATOR) !== 0;
   specs.push({ def: pseudo('ENTER'), view: view('ENTER', 0, null, 0), instr: -1, label: 'ENTER' });
+  if (isGen) specs.push({ def: pseudo('GEN_PROLOGUE'), view: view('GEN_PROLOGUE', 0, null, 0), instr: -1, label: 'GEN_PROLOGUE' });
   const params = co.argcount + co.kwonlyargcount + ((co.flags & 0x4) !== 0 ? 1 : 0) + ((co.flags & 0x8) !== 0 ? 1 : 0);
   const nfree = co.freevars.length;
   const ncells = co.cellvars.length;
@@ -154,8 +160,17 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
     specs.push({ def: pseudo('MAKE_CELL'), view: view('MAKE_CELL', c, { op: 'NOP', arg: fromArg }, 0), instr: -1, label: 'MAKE_CELL' });
   }
 
+  let resumeEntryPiece = -1;
+  if (isGen) {
+    specs.push({ def: pseudo('GEN_CREATE'), view: view('GEN_CREATE', 0, null, 0), instr: -1, label: 'GEN_CREATE' });
+    resumeEntryPiece = specs.length;
+    specs.push({ def: pseudo('GEN_RESUME_ENTRY'), view: view('GEN_RESUME_ENTRY', 0, null, 0), instr: -1, label: 'GEN_RESUME_ENTRY' });
+  }
+
   // ---- instructions
   const firstInstrPiece = specs.length;
+  /** Pieces a generator resumes at: [0] the body's start, [k] after yield k. */
+  const resumePieces: number[] = [];
   const instrPiece = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     if (depths[i] < 0) continue;
@@ -182,8 +197,19 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
       }
     }
     instrPiece[i] = specs.length;
+    if (resumePieces.length === 0 && isGen) resumePieces.push(specs.length);
     // An instruction may name a frame slot for its 'slot' hole (the __class__ cell of super()).
     const slot = typeof facts.slot === 'number' ? hidden + facts.slot : undefined;
+    if (genericName === 'YIELD_VALUE') {
+      // Yield k saves the live frame (below the yielded value's slot, inclusive) and leaves;
+      // the generator comes back at the RESUME_AFTER_YIELD piece that follows it.
+      const k = resumePieces.length;
+      const v = view(op, co.args[i], next, depths[i], facts);
+      specs.push({ def, view: v, instr: i, label: op, slot: hidden + co.nlocalsplus + depths[i], count: k });
+      resumePieces.push(specs.length);
+      specs.push({ def: pseudo('RESUME_AFTER_YIELD'), view: v, instr: i, label: 'RESUME_AFTER_YIELD' });
+      continue;
+    }
     specs.push({ def, view: view(op, co.args[i], next, depths[i], facts), instr: i, label: op, slot });
     const fuses = def.fuses ?? 0;
     if (fuses > 0) {
@@ -265,9 +291,15 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
     placed.push({ stencil: st, instr: specs[p].instr, label: specs[p].label, offset, length });
     offset += length;
   }
+  // A generator's resume table (8-byte entries) follows the code.
+  const tableOffset = isGen ? Math.ceil(offset / 8) * 8 : -1;
+  if (isGen) offset = tableOffset + 8 * resumePieces.length;
   const bytes = new Uint8Array(offset);
   const relocs: ChunkReloc[] = [];
   const symbolName = env.entrySymbol(co);
+  if (isGen) {
+    resumePieces.forEach((p, k) => relocs.push({ offset: tableOffset + 8 * k, kind: 'abs64', symbol: symbolName, addend: BigInt(placed[p].offset) }));
+  }
 
   const instrOffsets = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) if (instrPiece[i] >= 0) instrOffsets[i] = placed[instrPiece[i]].offset;
@@ -385,6 +417,12 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
         }
         case 'cache':
           throw new Error('inline caches are not allocated yet');
+        case 'resumeTable':
+          rel(site, tableOffset);
+          break;
+        case 'genSlot':
+          le32(bytes, at(site), 8 * genSlot);
+          break;
       }
     }
     for (const r of st.relocs) {
@@ -403,5 +441,5 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
     symbols: [{ name: symbolName, offset: 0, size: bytes.length, kind: 'function' }],
     relocs,
   };
-  return { chunk, pieces: placed, instrOffsets, chosen };
+  return { chunk, pieces: placed, instrOffsets, chosen, resumeOffset: resumeEntryPiece >= 0 ? placed[resumeEntryPiece].offset : -1 };
 }

@@ -1,0 +1,635 @@
+// Runtime core: generators.
+//
+// Calling a generator function binds its arguments as usual, then its code (stitch.ts,
+// GEN_CREATE) copies the prepared frame into a generator object and returns it. Resuming
+// copies the saved frame back onto the value stack and enters the code's resume entry,
+// which jumps to the resume point of the generator's state; `yield` (rt_gen_yield) saves the
+// live part of the frame back and returns with rdx = 1; returning (or raising) finishes the
+// generator. The frame words are plain values in the generator object, which the collector
+// scans like any other; while the body runs, the copy on the value stack is the live one.
+//
+// As CPython (PEP 479), a StopIteration leaving the body becomes RuntimeError("generator
+// raised StopIteration"). A loop that owns a generator and is left early closes it
+// (CLOSE_LOOP_ITER), which is when CPython's reference counting would.
+
+import { type Assembler, byte, eax, ecx, edx, esi, r14d, mem, qword, r12, r13, r14, r15, r8, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
+import { boxInt, CODE, EXCEPTION, FUNCTION, GEN_FINISHED, GEN_NOT_STARTED, GEN_RUNNING, GENERATOR } from '../../src/native/layout.js';
+import type { RuntimeModule } from '../../src/native/rt.js';
+import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
+import { cstr } from './exc.js';
+
+/** rax = the state (payload) of the generator whose raw address is in `gen`. */
+function loadState(a: Assembler<any>, dst: typeof rax, gen: typeof rax): void {
+  a.mov(dst, qword(mem(gen, GENERATOR.state)));
+  a.shl(dst, 16);
+  a.sar(dst, 16);
+}
+
+function storeState(a: Assembler<any>, gen: typeof rax, state: number, tmp: typeof rax): void {
+  a.mov(tmp, boxInt(BigInt(state)));
+  a.mov(qword(mem(gen, GENERATOR.state)), tmp);
+}
+
+export const genModule: RuntimeModule = {
+  name: 'gen',
+  types: [{ name: 'generator', layout: 'generator' }],
+  methods: [
+    { type: 'generator', name: 'send', entry: 'rt_gen_send_method' },
+    { type: 'generator', name: 'throw', entry: 'rt_gen_throw_method' },
+    { type: 'generator', name: 'close', entry: 'rt_gen_close_method' },
+  ],
+  routines: [
+    {
+      name: 'rt_gen_create',
+      contract: 'rdi=frame base of a generator function (set up; its last slot is the generator\'s), rsi=the function -> rax=new generator holding a copy of the frame; may allocate',
+      emit(a: Assembler<any>) {
+        const copy = a.newLabel();
+        const copied = a.newLabel();
+        prologue(a, [r12, r13, r14, r15]);
+        a.mov(r12, rdi);
+        a.mov(r15, rsi);
+        a.mov(rax, rsi);
+        unboxPtr(a, rax);
+        a.mov(rax, qword(mem(rax, FUNCTION.code)));
+        a.mov(r13, qword(mem(rax, CODE.frameSlots)));
+        a.lea(rdi, sib(undefined, r13, 8, GENERATOR.frame));
+        a.lea(rsi, rip(sym('type_generator')));
+        a.call(sym('rt_alloc'));
+        a.mov(r14, rax);
+        a.mov(qword(mem(r14, GENERATOR.func)), r15);
+        storeState(a, r14, GEN_NOT_STARTED, rcx);
+        a.mov(rcx, g('rt_const_None'));
+        a.mov(qword(mem(r14, GENERATOR.retval)), rcx);
+        a.mov(rcx, r13);
+        a.mov(rdx, boxInt(0n));
+        a.or(rcx, rdx);
+        a.mov(qword(mem(r14, GENERATOR.nslots)), rcx);
+        a.xor(ecx, ecx);
+        a.bind(copy);
+        a.cmp(rcx, r13);
+        a.jae(copied);
+        a.mov(rdx, qword(sib(r12, rcx, 8)));
+        a.mov(qword(sib(r14, rcx, 8, GENERATOR.frame)), rdx);
+        a.inc(rcx);
+        a.jmp(copy);
+        a.bind(copied);
+        a.mov(rax, r14);
+        boxPtr(a, rax, rcx);
+        // The last slot: the generator itself.
+        a.mov(qword(sib(r14, r13, 8, GENERATOR.frame - 8)), rax);
+        epilogue(a, [r12, r13, r14, r15]);
+      },
+    },
+    {
+      name: 'rt_gen_yield',
+      contract: 'rdi=generator value, esi=resume index, rdx=frame start, rcx=end of the live slots: save them in the generator and set its state; clobbers rax rcx rdx rdi rsi; no alloc',
+      emit(a: Assembler<any>) {
+        const copy = a.newLabel();
+        const done = a.newLabel();
+        unboxPtr(a, rdi);
+        a.mov(eax, esi);
+        a.mov(r8, boxInt(0n));
+        a.or(rax, r8);
+        a.mov(qword(mem(rdi, GENERATOR.state)), rax);
+        a.lea(rsi, mem(rdi, GENERATOR.frame));
+        a.bind(copy);
+        a.cmp(rdx, rcx);
+        a.jae(done);
+        a.mov(rax, qword(mem(rdx)));
+        a.mov(qword(mem(rsi)), rax);
+        a.add(rdx, 8);
+        a.add(rsi, 8);
+        a.jmp(copy);
+        a.bind(done);
+        a.ret();
+      },
+    },
+    {
+      name: 'rt_gen_resume',
+      contract: 'rdi=generator value, rsi=value sent (None for next), edx=1 to raise the exception in rt_exc at the yield instead -> rax=value with rdx=1 (yielded) or rdx=0 (returned; rax is the return value), or EXC; ValueError "generator already executing"; may allocate, may raise',
+      emit(a: Assembler<any>) {
+        // Locals: [0] sent value, [8] throwing flag.
+        const saved = [rbx, r12, r13, r14, r15] as const;
+        const out = a.newLabel();
+        const finishedNow = a.newLabel();
+        const overflow = a.newLabel();
+        prologue(a, saved, 24);
+        a.mov(r12, rdi);
+        unboxPtr(a, r12); // generator (raw)
+        a.mov(qword(mem(rsp)), rsi);
+        a.mov(qword(mem(rsp, 8)), rdx);
+        loadState(a, rax, r12);
+        // Finished: a thrown exception is raised here; otherwise it has nothing more.
+        {
+          const notFinished = a.newLabel();
+          a.cmp(rax, GEN_FINISHED);
+          a.jne(notFinished);
+          a.cmp(qword(mem(rsp, 8)), 0);
+          const none = a.newLabel();
+          a.je(none);
+          a.mov(rax, g('rt_const_exc'));
+          a.jmp(out);
+          a.bind(none);
+          a.mov(rax, g('rt_const_None'));
+          a.xor(edx, edx);
+          a.jmp(out);
+          a.bind(notFinished);
+        }
+        {
+          const notRunning = a.newLabel();
+          a.cmp(rax, GEN_RUNNING);
+          a.jne(notRunning);
+          a.lea(rdi, rip(sym('type_ValueError')));
+          a.lea(rsi, rip(sym('msg_gen_running')));
+          a.call(sym('rt_raise_cstr'));
+          a.jmp(out);
+          a.bind(notRunning);
+        }
+        // Not started: a thrown exception finishes it unrun; a sent value must be None.
+        {
+          const started = a.newLabel();
+          a.cmp(rax, GEN_NOT_STARTED);
+          a.jne(started);
+          const noThrow = a.newLabel();
+          a.cmp(qword(mem(rsp, 8)), 0);
+          a.je(noThrow);
+          storeState(a, r12, GEN_FINISHED, rcx);
+          a.mov(rax, g('rt_const_exc'));
+          a.jmp(out);
+          a.bind(noThrow);
+          a.mov(rax, qword(mem(rsp)));
+          a.cmp(rax, g('rt_const_None'));
+          a.je(started);
+          a.lea(rdi, rip(sym('type_TypeError')));
+          a.lea(rsi, rip(sym('msg_gen_send_nonnone')));
+          a.call(sym('rt_raise_cstr'));
+          a.jmp(out);
+          a.bind(started);
+        }
+        // Copy the frame onto the value stack and enter the resume entry.
+        a.mov(r13, qword(mem(r12, GENERATOR.nslots)));
+        a.shl(r13, 16);
+        a.shr(r13, 16);
+        a.mov(rbx, g('rt_vs_top'));
+        a.lea(rax, sib(rbx, r13, 8));
+        a.cmp(rax, g('rt_vs_limit'));
+        a.ja(overflow);
+        a.mov(g('rt_vs_top'), rax);
+        {
+          const copy = a.newLabel();
+          const copied = a.newLabel();
+          a.xor(ecx, ecx);
+          a.bind(copy);
+          a.cmp(rcx, r13);
+          a.jae(copied);
+          a.mov(rdx, qword(sib(r12, rcx, 8, GENERATOR.frame)));
+          a.mov(qword(sib(rbx, rcx, 8)), rdx);
+          a.inc(rcx);
+          a.jmp(copy);
+          a.bind(copied);
+        }
+        // The resume entry reads the state and marks the generator running.
+        a.mov(rax, qword(mem(rsp)));
+        a.mov(g('rt_gen_sent'), rax);
+        a.mov(rax, qword(mem(rsp, 8)));
+        a.mov(g('rt_gen_throwing'), rax);
+        a.mov(rsi, qword(mem(r12, GENERATOR.func)));
+        a.mov(rax, rsi);
+        unboxPtr(a, rax);
+        a.mov(rax, qword(mem(rax, FUNCTION.code)));
+        a.mov(rdi, rbx);
+        a.call(qword(mem(rax, CODE.resume)));
+        a.mov(g('rt_vs_top'), rbx);
+        a.mov(qword(mem(rsp, 16)), rdx);
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(finishedNow);
+        a.cmp(edx, 0);
+        a.jne(out);
+        storeState(a, r12, GEN_FINISHED, rcx);
+        a.mov(qword(mem(r12, GENERATOR.retval)), rax);
+        a.xor(edx, edx);
+        a.jmp(out);
+        a.bind(finishedNow);
+        storeState(a, r12, GEN_FINISHED, rcx);
+        // PEP 479: StopIteration out of the body becomes RuntimeError.
+        a.mov(rdi, g('rt_exc'));
+        a.lea(rsi, rip(sym('type_StopIteration')));
+        a.call(sym('rt_isinstance_type'));
+        a.test(eax, eax);
+        a.mov(rax, g('rt_const_exc'));
+        a.je(out);
+        a.mov(r15, g('rt_exc'));
+        a.lea(rdi, rip(sym('type_RuntimeError')));
+        a.lea(rsi, rip(sym('msg_gen_stopiteration')));
+        a.call(sym('rt_raise_cstr'));
+        a.mov(rcx, g('rt_exc'));
+        unboxPtr(a, rcx);
+        a.mov(qword(mem(rcx, EXCEPTION.cause)), r15);
+        a.mov(qword(mem(rcx, EXCEPTION.context)), r15);
+        a.mov(rdx, boxInt(1n));
+        a.mov(qword(mem(rcx, EXCEPTION.suppress)), rdx);
+        a.mov(rax, g('rt_const_exc'));
+        a.jmp(out);
+        a.bind(overflow);
+        a.call(sym('rt_raise_recursion'));
+        a.bind(out);
+        epilogue(a, saved, 24);
+      },
+    },
+
+    {
+      name: 'rt_iter_generator',
+      contract: 'iter slot of generators: rdi=generator -> itself',
+      emit(a: Assembler<any>) {
+        a.mov(rax, rdi);
+        a.ret();
+      },
+    },
+    {
+      name: 'rt_next_generator',
+      contract: 'next slot of generators: rdi=generator -> the next yielded value, UNBOUND when it returns (finished), or EXC; may allocate, may raise',
+      emit(a: Assembler<any>) {
+        const out = a.newLabel();
+        a.sub(rsp, 8);
+        a.mov(rsi, g('rt_const_None'));
+        a.xor(edx, edx);
+        a.call(sym('rt_gen_resume'));
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
+        a.test(edx, edx);
+        a.jne(out);
+        a.mov(rax, g('rt_const_unbound'));
+        a.bind(out);
+        a.add(rsp, 8);
+        a.ret();
+      },
+    },
+    {
+      name: 'rt_repr_generator',
+      contract: 'rdi=generator -> str "<generator object f at 0x...>"; may allocate',
+      emit(a: Assembler<any>) {
+        prologue(a, [r12], 8 * 3);
+        a.mov(r12, rdi);
+        a.mov(rax, rdi);
+        unboxPtr(a, rax);
+        a.mov(rax, qword(mem(rax, GENERATOR.func)));
+        unboxPtr(a, rax);
+        a.mov(rax, qword(mem(rax, FUNCTION.qualname)));
+        a.mov(qword(mem(rsp)), rax);
+        a.mov(rax, r12);
+        unboxPtr(a, rax);
+        a.mov(qword(mem(rsp, 8)), rax);
+        a.lea(rdi, rip(sym('fmt_gen_repr')));
+        a.mov(rsi, rsp);
+        a.call(sym('rt_str_fmt'));
+        epilogue(a, [r12], 8 * 3);
+      },
+    },
+    {
+      name: 'rt_gen_result_to_send',
+      contract: 'after rt_gen_resume: rax/rdx -> rax=the yielded value, or EXC with StopIteration(value) raised when the generator returned (as send() and next() report it); may allocate',
+      emit(a: Assembler<any>) {
+        const out = a.newLabel();
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
+        a.test(edx, edx);
+        a.jne(out);
+        a.mov(rdi, rax);
+        a.jmp(sym('rt_raise_stopiteration'));
+        a.bind(out);
+        a.ret();
+      },
+    },
+    {
+      name: 'rt_raise_stopiteration',
+      contract: 'rdi=return value -> EXC: StopIteration() for None, else StopIteration(value); may allocate',
+      emit(a: Assembler<any>) {
+        const withValue = a.newLabel();
+        a.sub(rsp, 8);
+        a.cmp(rdi, g('rt_const_None'));
+        a.jne(withValue);
+        a.lea(rdi, rip(sym('type_StopIteration')));
+        boxPtr(a, rdi, rcx);
+        a.call(sym('rt_raise'));
+        a.add(rsp, 8);
+        a.ret();
+        a.bind(withValue);
+        a.call(sym('rt_tuple_pack1'));
+        a.lea(rdi, rip(sym('type_StopIteration')));
+        a.mov(rsi, rax);
+        a.call(sym('rt_exc_new'));
+        a.mov(rdi, rax);
+        a.call(sym('rt_raise'));
+        a.add(rsp, 8);
+        a.ret();
+      },
+    },
+    {
+      name: 'rt_gen_send_method',
+      contract: 'generator.send(value): vector ABI -> the next yielded value or EXC (StopIteration(value) when it returns); may allocate, may raise',
+      emit(a: Assembler<any>) {
+        const bad = a.newLabel();
+        a.sub(rsp, 8);
+        a.cmp(rsi, 2);
+        a.jne(bad);
+        a.test(rdx, rdx);
+        a.jne(bad);
+        a.mov(rsi, qword(mem(rdi, 8)));
+        a.mov(rdi, qword(mem(rdi)));
+        a.xor(edx, edx);
+        a.call(sym('rt_gen_resume'));
+        a.call(sym('rt_gen_result_to_send'));
+        a.add(rsp, 8);
+        a.ret();
+        a.bind(bad);
+        a.lea(rdi, rip(sym('type_TypeError')));
+        a.lea(rsi, rip(sym('msg_gen_send_args')));
+        a.call(sym('rt_raise_cstr'));
+        a.add(rsp, 8);
+        a.ret();
+      },
+    },
+    {
+      name: 'rt_gen_throw_method',
+      contract: 'generator.throw(exc) / throw(type[, value]): vector ABI -> the next yielded value, or EXC (the exception, or StopIteration when the generator returns); may allocate, may raise',
+      emit(a: Assembler<any>) {
+        const out = a.newLabel();
+        const bad = a.newLabel();
+        prologue(a, [r12, r13]);
+        a.cmp(rsi, 2);
+        a.jb(bad);
+        a.cmp(rsi, 4);
+        a.ja(bad);
+        a.mov(r12, qword(mem(rdi))); // generator
+        // throw(type, value): an instance of type made from value (type(value) if a tuple...).
+        const single = a.newLabel();
+        a.cmp(rsi, 2);
+        a.je(single);
+        a.mov(r13, qword(mem(rdi, 16)));
+        a.mov(rdi, qword(mem(rdi, 8)));
+        a.cmp(r13, g('rt_const_None'));
+        const typeOnly = a.newLabel();
+        a.je(typeOnly);
+        // Call the class with the value as its argument.
+        a.sub(rsp, 16);
+        a.mov(qword(mem(rsp)), r13);
+        a.mov(rsi, rsp);
+        a.mov(edx, 1);
+        a.xor(ecx, ecx);
+        a.call(sym('rt_call'));
+        a.add(rsp, 16);
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
+        a.mov(rdi, rax);
+        a.bind(typeOnly);
+        a.call(sym('rt_raise'));
+        const raised = a.newLabel();
+        a.jmp(raised);
+        a.bind(single);
+        a.mov(rdi, qword(mem(rdi, 8)));
+        a.call(sym('rt_raise'));
+        a.bind(raised);
+        // rt_exc holds the exception now (or a TypeError for a non-exception).
+        a.mov(rdi, r12);
+        a.mov(rsi, g('rt_const_None'));
+        a.mov(edx, 1);
+        a.call(sym('rt_gen_resume'));
+        a.call(sym('rt_gen_result_to_send'));
+        a.jmp(out);
+        a.bind(bad);
+        a.lea(rdi, rip(sym('type_TypeError')));
+        a.lea(rsi, rip(sym('msg_gen_throw_args')));
+        a.call(sym('rt_raise_cstr'));
+        a.bind(out);
+        epilogue(a, [r12, r13]);
+      },
+    },
+    {
+      name: 'rt_gen_close',
+      contract: 'rdi=generator -> rax=None, or EXC: throws GeneratorExit in; RuntimeError "generator ignored GeneratorExit" if it yields; GeneratorExit/StopIteration from it are swallowed; may allocate, may raise',
+      emit(a: Assembler<any>) {
+        const out = a.newLabel();
+        const done = a.newLabel();
+        prologue(a, [r12]);
+        a.mov(r12, rdi);
+        // Not started or finished: just finished.
+        a.mov(rax, rdi);
+        unboxPtr(a, rax);
+        loadState(a, rcx, rax);
+        const live = a.newLabel();
+        a.cmp(rcx, GEN_NOT_STARTED);
+        a.je(done);
+        a.cmp(rcx, GEN_FINISHED);
+        a.je(done);
+        a.bind(live);
+        a.lea(rdi, rip(sym('type_GeneratorExit')));
+        boxPtr(a, rdi, rcx);
+        a.call(sym('rt_raise'));
+        a.mov(rdi, r12);
+        a.mov(rsi, g('rt_const_None'));
+        a.mov(edx, 1);
+        a.call(sym('rt_gen_resume'));
+        const raised = a.newLabel();
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(raised);
+        a.test(edx, edx);
+        a.je(done);
+        a.lea(rdi, rip(sym('type_RuntimeError')));
+        a.lea(rsi, rip(sym('msg_gen_ignored_exit')));
+        a.call(sym('rt_raise_cstr'));
+        a.jmp(out);
+        a.bind(raised);
+        for (const t of ['GeneratorExit', 'StopIteration']) {
+          const next = a.newLabel();
+          a.mov(rdi, g('rt_exc'));
+          a.lea(rsi, rip(sym(`type_${t}`)));
+          a.call(sym('rt_isinstance_type'));
+          a.test(eax, eax);
+          a.je(next);
+          a.mov(rax, g('rt_const_unbound'));
+          a.mov(g('rt_exc'), rax);
+          a.jmp(done);
+          a.bind(next);
+        }
+        a.mov(rax, g('rt_const_exc'));
+        a.jmp(out);
+        a.bind(done);
+        a.mov(rax, r12);
+        unboxPtr(a, rax);
+        storeState(a, rax, GEN_FINISHED, rcx);
+        a.mov(rax, g('rt_const_None'));
+        a.bind(out);
+        epilogue(a, [r12]);
+      },
+    },
+    {
+      name: 'rt_gen_close_method',
+      contract: 'generator.close(): vector ABI -> None or EXC; may allocate, may raise',
+      emit(a: Assembler<any>) {
+        a.mov(rdi, qword(mem(rdi)));
+        a.jmp(sym('rt_gen_close'));
+      },
+    },
+    {
+      name: 'rt_close_loop_iter',
+      contract: 'rdi=an iterator a loop owned and left early -> rax=0 (generators are closed), or EXC; may allocate, may raise',
+      emit(a: Assembler<any>) {
+        const notGen = a.newLabel();
+        a.sub(rsp, 8);
+        a.push(rdi);
+        a.lea(rsi, rip(sym('type_generator')));
+        a.call(sym('rt_isinstance_type'));
+        a.pop(rdi);
+        a.test(eax, eax);
+        a.je(notGen);
+        a.call(sym('rt_gen_close'));
+        a.cmp(rax, g('rt_const_exc'));
+        const out = a.newLabel();
+        a.je(out);
+        a.bind(notGen);
+        a.xor(eax, eax);
+        a.bind(out);
+        a.add(rsp, 8);
+        a.ret();
+      },
+    },
+    {
+      name: 'rt_get_yield_from_iter',
+      contract: 'rdi=value -> rax=it for a generator, else iter(it), or EXC; may allocate, may raise',
+      emit(a: Assembler<any>) {
+        const notGen = a.newLabel();
+        a.push(rdi);
+        a.lea(rsi, rip(sym('type_generator')));
+        a.call(sym('rt_isinstance_type'));
+        a.pop(rdi);
+        a.test(eax, eax);
+        a.je(notGen);
+        a.mov(rax, rdi);
+        a.ret();
+        a.bind(notGen);
+        a.jmp(sym('rt_iter'));
+      },
+    },
+    {
+      name: 'rt_send',
+      contract: 'rdi=receiver (generator or iterator), rsi=value -> rax=yielded value with rdx=1, the return value with rdx=0 (StopIteration\'s value for iterators), or EXC; None goes through next(), other values through .send(); may allocate, may raise',
+      emit(a: Assembler<any>) {
+        const notGen = a.newLabel();
+        const out = a.newLabel();
+        prologue(a, [r12, r13]);
+        a.mov(r12, rdi);
+        a.mov(r13, rsi);
+        a.lea(rsi, rip(sym('type_generator')));
+        a.call(sym('rt_isinstance_type'));
+        a.test(eax, eax);
+        a.je(notGen);
+        a.mov(rdi, r12);
+        a.mov(rsi, r13);
+        a.xor(edx, edx);
+        a.call(sym('rt_gen_resume'));
+        a.jmp(out);
+        a.bind(notGen);
+        // Iterators: next() for None, else the send method; StopIteration is the return.
+        const viaSend = a.newLabel();
+        const got = a.newLabel();
+        a.cmp(r13, g('rt_const_None'));
+        a.jne(viaSend);
+        a.mov(rdi, r12);
+        a.call(sym('rt_next'));
+        a.cmp(rax, g('rt_const_unbound'));
+        a.jne(got);
+        a.mov(rax, g('rt_const_None'));
+        a.xor(edx, edx);
+        a.jmp(out);
+        a.bind(viaSend);
+        a.sub(rsp, 16);
+        a.mov(qword(mem(rsp)), r13);
+        a.mov(rdi, r12);
+        a.lea(rsi, rip(sym('cstr_send_name')));
+        a.mov(rdx, rsp);
+        a.mov(ecx, 1);
+        a.call(sym('rt_call_method_by_cstr'));
+        a.add(rsp, 16);
+        a.bind(got);
+        a.cmp(rax, g('rt_const_exc'));
+        const ok = a.newLabel();
+        a.jne(ok);
+        // StopIteration(value): the delegation's return value.
+        a.mov(rdi, g('rt_exc'));
+        a.lea(rsi, rip(sym('type_StopIteration')));
+        a.call(sym('rt_isinstance_type'));
+        a.test(eax, eax);
+        a.mov(rax, g('rt_const_exc'));
+        a.je(out);
+        a.mov(rdi, g('rt_exc'));
+        a.mov(rax, g('rt_const_unbound'));
+        a.mov(g('rt_exc'), rax);
+        unboxPtr(a, rdi);
+        a.mov(rdi, qword(mem(rdi, EXCEPTION.args)));
+        unboxPtr(a, rdi);
+        a.mov(rax, g('rt_const_None'));
+        a.cmp(qword(mem(rdi, 16)), 0);
+        const noValue = a.newLabel();
+        a.je(noValue);
+        a.mov(rax, qword(mem(rdi, 24)));
+        a.bind(noValue);
+        a.xor(edx, edx);
+        a.jmp(out);
+        a.bind(ok);
+        a.mov(edx, 1);
+        a.bind(out);
+        epilogue(a, [r12, r13]);
+      },
+    },
+    {
+      name: 'rt_call_method_by_cstr',
+      contract: 'rdi=object, rsi=NUL-terminated ASCII method name, rdx=argument words, ecx=n -> rax=obj.<name>(*args) or EXC; may allocate, may raise',
+      emit(a: Assembler<any>) {
+        const saved = [r12, r13, r14] as const;
+        const out = a.newLabel();
+        prologue(a, saved, 8);
+        a.mov(r12, rdi);
+        a.mov(r13, rdx);
+        a.mov(r14d, ecx);
+        a.mov(rdi, rsi);
+        a.mov(rcx, rsi);
+        const scan = a.newLabel();
+        const found = a.newLabel();
+        a.bind(scan);
+        a.cmp(byte(mem(rcx)), 0);
+        a.je(found);
+        a.inc(rcx);
+        a.jmp(scan);
+        a.bind(found);
+        a.sub(rcx, rdi);
+        a.mov(rsi, rcx);
+        a.call(sym('rt_str_from_ascii'));
+        a.mov(rdi, r12);
+        a.mov(rsi, rax);
+        a.call(sym('rt_getattr'));
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
+        a.mov(rdi, rax);
+        a.mov(rsi, r13);
+        a.mov(edx, r14d);
+        a.xor(ecx, ecx);
+        a.call(sym('rt_call'));
+        a.bind(out);
+        epilogue(a, saved, 8);
+      },
+    },
+  ],
+  data: [
+    { name: 'rt_gen_sent', section: 'data', align: 8, emit: (a) => a.u64(0xfffan << 48n) },
+    { name: 'rt_gen_throwing', section: 'bss', size: 8 },
+    cstr('msg_gen_running', 'generator already executing'),
+    cstr('msg_gen_send_nonnone', "can't send non-None value to a just-started generator"),
+    cstr('msg_gen_stopiteration', 'generator raised StopIteration'),
+    cstr('msg_gen_send_args', 'generator.send() takes exactly one argument'),
+    cstr('msg_gen_throw_args', 'throw expected at least 1 argument, got 0'),
+    cstr('msg_gen_ignored_exit', 'generator ignored GeneratorExit'),
+    cstr('fmt_gen_repr', '<generator object %U at %p>'),
+    cstr('cstr_send_name', 'send'),
+  ],
+};
+
