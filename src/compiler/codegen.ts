@@ -833,7 +833,7 @@ export class CodeGen extends ExprGen {
   private compileImport(s: A.Import): void {
     const u = this.u;
     for (const a of s.names) {
-      this.loc(a);
+      this.loc(s); // CPython 3.11 gives every import instruction the statement's span
       this.loadConst({ k: 'int', v: 0 });
       this.loadNone();
       u.emit(Op.IMPORT_NAME, u.nameIndexOf(a.name));
@@ -862,7 +862,7 @@ export class CodeGen extends ExprGen {
       return;
     }
     for (const a of s.names) {
-      this.loc(a);
+      this.loc(s);
       u.emit(Op.IMPORT_FROM, u.nameIndexOf(a.name));
       this.compileName(a.asname ?? a.name, 'store');
     }
