@@ -1,24 +1,16 @@
 // Builtins runtime: constructors (new slots, `rt_new_<type>`) of builtin types that have
-// no other owner (docs/builtins-native.md): bool, object and the singletons' types
-// (NoneType, NotImplementedType, ellipsis). int, float, str and the containers have
-// theirs in their own areas.
+// no other owner (docs/builtins-native.md): bool and the singletons' types (NoneType,
+// NotImplementedType, ellipsis). object's (rt_new_object) is in classes.ts with class
+// creation; int, float, str and the containers have theirs in their own areas.
 //
 // The new-slot contract is (rdi = the type's address, rsi = args, rdx = nargs with keywords,
 // rcx = kwnames or 0) -> value or EXC; rt_call_type calls it, then the init slot.
-//
-// rt_new_object is inherited (objects.ts resolves slots along the MRO) by every builtin type
-// that has no new slot of its own, so it creates instances of `object` only and answers
-// "cannot create 'T' instances" for the others, as CPython does for types without tp_new.
-// Classes defined in Python get a bare instance of their instance size (INSTANCE: the dict
-// word starts UNBOUND), refusing arguments unless the class has an init slot, as
-// object_new does with excess_args.
 
-import { type Assembler, eax, edi, mem, qword, r12, r13, rax, rcx, rdi, rdx, rip, rsi, sym } from '../../src/asm/index.js';
-import { INSTANCE, TYPE, TYPEFLAG_BUILTIN, typeSlot, UNBOUND } from '../../src/native/layout.js';
+import { type Assembler, eax, rax, rcx, rdi, rdx, rip, rsi, sym } from '../../src/asm/index.js';
 import type { RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
-import { boxPtr, epilogue, g, prologue } from '../../src/native/macros.js';
+import { boxPtr, g } from '../../src/native/macros.js';
 import { cstr } from './exc.js';
-import { type BiSpec, boolResult, builtinRoutine, raise, specData } from './bi_args.js';
+import { type BiSpec, boolResult, builtinRoutine, specData } from './bi_args.js';
 
 const BOOL: BiSpec = { fname: 'bool', style: 'VAR', min: 0, max: 1 };
 
@@ -70,8 +62,6 @@ export const biTypesModule: RuntimeModule = {
   routines,
   data: [
     ...specData(BOOL),
-    cstr('msg_bi_object_no_args', '%N() takes no arguments'),
-    cstr('msg_bi_cannot_create', "cannot create '%N' instances"),
     ...SINGLETONS.map(([type, , shown]) => cstr(`msg_bi_${type}_no_args`, `${shown} takes no arguments`)),
   ],
 };
