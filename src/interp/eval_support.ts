@@ -412,7 +412,9 @@ export function intrinsic1(f: Frame, n: number, v: any): any {
     case 6:
       return new AsyncGenWrapped(v);
     case 8: // OWN_LOOP_ITER
-      if (v instanceof PyGenerator) v.loopOwned = true;
+      // A generator made by the loop's own call is fresh; a started one (`iter(g)`) is
+      // someone else's too.
+      if (v instanceof PyGenerator && !v.started) v.loopOwned = true;
       return v;
     case 9: // CLOSE_LOOP_ITER
       if (v instanceof PyGenerator && v.loopOwned) finalizeDropped(v);
