@@ -19,7 +19,7 @@ import { importHooks } from './eval_support.js';
 import { ImportError, ModuleNotFoundError, newExc, pyErr, setExcAttr, SyntaxError, TypeError, ValueError } from './exceptions.js';
 import type { Frame } from './frame.js';
 import { PyBaseException, PyModule } from './objects.js';
-import { getAttrOpt, newList, None, toArray, typeName } from './protocol.js';
+import { getAttrOpt, moduleInitializing, newList, None, toArray, typeName } from './protocol.js';
 import { PyDict } from './pydict.js';
 import { dictType, moduleType } from './typeobj.js';
 import { PyList } from './objects.js';
@@ -163,7 +163,12 @@ export function loadModule(name: string): PyModule {
   if (spec.file !== '') {
     try {
       const code = compileFileForImport(spec.file);
-      runCode(code, d, null);
+      moduleInitializing.add(m);
+      try {
+        runCode(code, d, null);
+      } finally {
+        moduleInitializing.delete(m);
+      }
     } catch (e) {
       mods.delete(name);
       throw e;
@@ -292,9 +297,13 @@ export function importFrom(mod: any, name: string): any {
     if (sub !== undefined) return sub;
   }
   const file = getAttrOpt(mod, '__file__');
-  const where = typeof file === 'string' ? ` (${file})` : ' (unknown location)';
   const mn = typeof modName === 'string' ? modName : '<unknown module name>';
-  const e = pyErr(ImportError, `cannot import name '${name}' from '${mn}'${where}`);
+  let msg: string;
+  if (typeof file !== 'string') msg = `cannot import name '${name}' from '${mn}' (unknown location)`;
+  else if (mod instanceof PyModule && moduleInitializing.has(mod)) {
+    msg = `cannot import name '${name}' from partially initialized module '${mn}' (most likely due to a circular import) (${file})`;
+  } else msg = `cannot import name '${name}' from '${mn}' (${file})`;
+  const e = pyErr(ImportError, msg);
   setExcAttr(e, 'name', mn);
   setExcAttr(e, 'name_from', name);
   if (typeof file === 'string') setExcAttr(e, 'path', file);

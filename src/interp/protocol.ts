@@ -241,12 +241,23 @@ function propName(p: PyProperty): string {
 export const methodTypeRef: { t: PyType } = { t: null as unknown as PyType };
 
 export function attributeError(obj: any, name: string): PyObject {
-  const e = pyErr(AttributeError, obj instanceof PyType ? `type object '${obj.name}' has no attribute '${name}'` : obj instanceof PyModule ? `module '${obj.name}' has no attribute '${name}'` : `'${typeName(obj)}' object has no attribute '${name}'`);
+  const e = pyErr(AttributeError, obj instanceof PyType ? `type object '${obj.name}' has no attribute '${name}'` : obj instanceof PyModule ? moduleAttributeMessage(obj, name) : `'${typeName(obj)}' object has no attribute '${name}'`);
   if (e.dict === null) e.dict = new PyDict();
   e.dict.setStr('name', name);
   e.dict.setStr('obj', obj);
   return e;
 }
+
+/** module_getattro's message: the module's __name__, and a hint while it is still executing. */
+function moduleAttributeMessage(m: PyModule, name: string): string {
+  const n = m.dict!.getStr('__name__');
+  const modName = typeof n === 'string' ? n : m.name;
+  if (moduleInitializing.has(m)) return `partially initialized module '${modName}' has no attribute '${name}' (most likely due to a circular import)`;
+  return `module '${modName}' has no attribute '${name}'`;
+}
+
+/** Modules whose body is running (the import system adds and removes them). */
+export const moduleInitializing = new Set<PyModule>();
 
 /** getattr(obj, name): raises AttributeError when missing. */
 export function getAttr(obj: any, name: string): any {

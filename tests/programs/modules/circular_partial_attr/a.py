@@ -1,0 +1,3 @@
+import b
+X = 1
+print(b.Y)

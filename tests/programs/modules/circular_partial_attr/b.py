@@ -1,0 +1,2 @@
+import a
+Y = a.X

@@ -1,0 +1,2 @@
+from d import Z
+W = 1

@@ -1,0 +1,2 @@
+from c import W
+Z = 2
