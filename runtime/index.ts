@@ -63,6 +63,11 @@ import { biModules } from './core/bi_modules.js';
 import { listSortModule } from './core/listsort.js';
 import { setViewsModule } from './core/setviews.js';
 import { containerBuiltinsModule } from './core/listbuiltins.js';
+import { descrKitModule } from './core/descrkit.js';
+import { descrModule } from './core/descr.js';
+import { descrSuperModule } from './core/descrsuper.js';
+import { excAttrsModule } from './core/excattrs.js';
+import { wrappersModule } from './core/wrappers.js';
 
 /** All runtime modules of a compiled program. */
 export function runtimeModules(): RuntimeModule[] {
@@ -75,5 +80,9 @@ export function runtimeModules(): RuntimeModule[] {
   modules.push(funcModule, tracebackModule, opsModule, attrsModule, classesModule, pyslotsModule, genModule, modulesModule, buildModule, builtinsModule, entryModule);
   // Builtin functions and types (docs/builtins-native.md).
   modules.push(...biModules);
+  // Descriptor types, exception attributes; then the dunder methods of builtin types, computed
+  // from every module above (keep them last). docs/classes-native.md.
+  modules.push(descrKitModule, descrModule, descrSuperModule, excAttrsModule);
+  modules.push(wrappersModule(modules));
   return [...modules, objectsModule(modules), { name: 'builtin-objects', routines: [], data: builtinFunctionObjects(modules) }, methodsModule(modules)];
 }

@@ -67,12 +67,14 @@ export interface LoadOptions {
    * that turn it on keep their objects in registered roots or on the value stack.
    */
   gc?: boolean;
+  /** Python source compiled as the program instead of an empty one (run it with rt_program_main). */
+  source?: string;
 }
 
 export function loadRuntime(extra: RuntimeModule[] = [], opts: LoadOptions = {}): Rt {
   // The runtime linked with an empty program (which provides the program-level symbols:
   // the main code object and the globals table).
-  const img = mapImage(buildProgram(compileModule(new Source('<runtime tests>', '')), { extraRuntime: extra, keepAll: true }).chunks);
+  const img = mapImage(buildProgram(compileModule(new Source('<runtime tests>', opts.source ?? '')), { extraRuntime: extra, keepAll: true }).chunks);
   img.call('rt_runtime_init');
   if (opts.gc !== true) img.writeU64(img.addr('rt_gc_inhibit'), 1n);
   const libc = koffi.load('libc.so.6');
