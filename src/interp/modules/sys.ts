@@ -9,7 +9,7 @@ import { isatty } from 'node:tty';
 import { fn, getset, method, parseArgs, unpackArity } from '../bi.js';
 import { asyncgenHooks } from '../generators.js';
 import { intOf } from '../arith.js';
-import { pyErr, SystemExit, TypeError, ValueError, newExc } from '../exceptions.js';
+import { pyErr, RecursionError, SystemExit, TypeError, ValueError, newExc } from '../exceptions.js';
 import { currentHandled, tstate } from '../frame.js';
 import { io, sysRef } from '../builtins/functions.js';
 import { PyBaseException, PyModule, PyObject } from '../objects.js';
@@ -246,6 +246,9 @@ export function initSys(m: PyModule, argv: string[], path: string[], executable:
     const n = intOf(a[0]);
     if (n === null) throw pyErr(TypeError, `'${typeName(a[0])}' object cannot be interpreted as an integer`);
     if (n < 1) throw pyErr(ValueError, 'recursion limit must be greater or equal than 1');
+    // CPython's depth counts one more than the frames (the eval loop's own entry).
+    const depth = tstate.depth + 1;
+    if (n <= depth) throw pyErr(RecursionError, `cannot set the recursion limit to ${n} at the recursion depth ${depth}: the limit is too low`);
     tstate.limit = Number(n);
     return None;
   });
