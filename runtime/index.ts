@@ -29,6 +29,7 @@ import { builtinFunctionObjects, builtinsModule } from './core/builtins.js';
 import { classesModule } from './core/classes.js';
 import { entryModule } from './core/entry.js';
 import { genModule } from './core/gen.js';
+import { userModulesModule } from './core/usermodules.js';
 import { pyslotsModule } from './core/pyslots.js';
 import { funcModule } from './core/func.js';
 import { modulesModule } from './core/modules.js';
@@ -51,6 +52,7 @@ import { sliceModule } from './core/slice.js';
 import { listModule } from './core/list.js';
 import { listSliceModule } from './core/listslice.js';
 import { listMethodsModule } from './core/listmethods.js';
+import { listSortModule } from './core/listsort.js';
 import { tupleOpsModule } from './core/tupleops.js';
 import { dictModule } from './core/dict.js';
 import { dictViewsModule } from './core/dictviews.js';
@@ -58,10 +60,9 @@ import { dictMethodsModule } from './core/dictmethods.js';
 import { methodsModule } from './core/methods.js';
 import { setModule } from './core/set.js';
 import { setOpsModule } from './core/setops.js';
+import { setViewsModule } from './core/setviews.js';
 import { rangeModule } from './core/range.js';
 import { biModules } from './core/bi_modules.js';
-import { listSortModule } from './core/listsort.js';
-import { setViewsModule } from './core/setviews.js';
 import { containerBuiltinsModule } from './core/listbuiltins.js';
 import { descrKitModule } from './core/descrkit.js';
 import { descrModule } from './core/descr.js';
@@ -73,11 +74,11 @@ import { wrappersModule } from './core/wrappers.js';
 export function runtimeModules(): RuntimeModule[] {
   const modules: RuntimeModule[] = [sysModule, initModule, gcModule, valueModule, excModule, protocolModule, callsModule, strCoreModule, tupleModule, unicodeModule, strBaseModule, strEncodeModule, strPercentModule, strOpsModule, strReprModule, strArgsModule, strSearchModule, strSplitModule, dtoaModule, floatModule, floatOpsModule, mathExpModule, strCaseModule, strMethodsModule, floatParseModule, floatFormatModule, floatMethodsModule, mathTrigModule, mathHypModule, mathModule, mathModule2,
     // Containers (docs/containers.md).
-    contSharedModule, sliceModule, listModule, listSliceModule, listMethodsModule, tupleOpsModule, dictModule, dictViewsModule, dictMethodsModule, strFormatModule, setModule, setOpsModule, rangeModule, listSortModule, setViewsModule, containerBuiltinsModule];
+    contSharedModule, sliceModule, listModule, listSliceModule, listMethodsModule, listSortModule, tupleOpsModule, dictModule, dictViewsModule, dictMethodsModule, strFormatModule, setModule, setOpsModule, setViewsModule, rangeModule, containerBuiltinsModule];
   // Ints (docs/int.md).
   modules.push(...intModules);
   // Calls, frames, tracebacks, generic operations, attributes, modules, entry.
-  modules.push(funcModule, tracebackModule, opsModule, attrsModule, classesModule, pyslotsModule, genModule, modulesModule, buildModule, builtinsModule, entryModule);
+  modules.push(funcModule, tracebackModule, opsModule, attrsModule, classesModule, pyslotsModule, genModule, modulesModule, userModulesModule, buildModule, builtinsModule, entryModule);
   // Builtin functions and types (docs/builtins-native.md).
   modules.push(...biModules);
   // Descriptor types, exception attributes; then the dunder methods of builtin types, computed

@@ -766,6 +766,7 @@ export const coreTemplates: TemplateDef<any>[] = [
       a.mov(rdi, S(-1));
       a.mov(esi, H.arg());
       a.lea(rdx, SA(-1 - p.parts));
+      a.lea(rcx, H.moduleGlobals());
       callRt(a, 'rt_make_function');
       excCheck(a);
       a.mov(S(-1 - p.parts), rax);
@@ -791,6 +792,13 @@ export const coreTemplates: TemplateDef<any>[] = [
           a.mov(esi, 1);
           callRt(a, 'rt_unary_op');
           break;
+        case 'IMPORT_STAR':
+          // from module import *: its public names into this module's globals.
+          a.mov(rdi, S(-1));
+          a.lea(rsi, H.moduleInfo());
+          callRt(a, 'rt_import_star');
+          excCheck(a);
+          return;
         case 'LIST_TO_TUPLE':
           a.mov(rdi, S(-1));
           callRt(a, 'rt_tuple_from_iterable');
@@ -870,11 +878,15 @@ export const coreTemplates: TemplateDef<any>[] = [
   // ---- modules
   {
     op: 'IMPORT_NAME',
-    doc: 'a builtin module by its own routine (only imported modules are linked); other names by name',
-    variant: (ins) => ({ module: typeof ins.facts.module === 'string' ? ins.facts.module : '' }),
-    emit(a: TplAsm, p: { module: string }) {
+    doc: 'a builtin module by its own routine, a module of the program through its import chain, else by name (ModuleNotFoundError)',
+    variant: (ins) => ({ module: typeof ins.facts.module === 'string' ? ins.facts.module : '', chain: ins.facts.chain === true }),
+    emit(a: TplAsm, p: { module: string; chain: boolean }) {
       if (p.module !== '') {
         callRt(a, `rt_import_module_${p.module}`);
+      } else if (p.chain) {
+        a.lea(rdi, H.importChain());
+        callRt(a, 'rt_import_chain');
+        excCheck(a);
       } else {
         a.mov(rdi, H.name());
         a.mov(rsi, S(-1));

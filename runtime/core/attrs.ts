@@ -452,8 +452,7 @@ export const attrsModule: RuntimeModule = {
         a.call(sym('rt_dict_setitem'));
         a.jmp(stored);
         a.bind(del);
-        a.mov(rdx, g('rt_const_unbound'));
-        a.call(sym('rt_dict_pop'));
+        a.call(sym('rt_dict_pop_str'));
         a.cmp(rax, g('rt_const_unbound'));
         const found = a.newLabel();
         a.jne(found);
@@ -673,6 +672,30 @@ export const attrsModule: RuntimeModule = {
       },
     },
     {
+      name: 'rt_dict_pop_str',
+      contract: 'rdi=dict, rsi=str key -> rax=the value removed, UNBOUND if the key is absent (nothing raised); may allocate',
+      emit(a: Assembler<any>) {
+        const out = a.newLabel();
+        prologue(a, [r12, r13, r14]);
+        a.mov(r12, rdi);
+        a.mov(r13, rsi);
+        a.call(sym('rt_dict_lookup_str'));
+        a.cmp(rax, g('rt_const_unbound'));
+        a.je(out);
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
+        a.mov(r14, rax);
+        a.mov(rdi, r12);
+        a.mov(rsi, r13);
+        a.call(sym('rt_delitem_dict'));
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
+        a.mov(rax, r14);
+        a.bind(out);
+        epilogue(a, [r12, r13, r14]);
+      },
+    },
+    {
       name: 'rt_setattr',
       contract: 'rdi=object, rsi=name str, rdx=value (UNBOUND: delete) -> rax=0 or EXC; the setattr slot, else a data descriptor of the type, else the instance dict, else AttributeError as CPython; may allocate, may raise',
       emit(a: Assembler<any>) {
@@ -746,8 +769,7 @@ export const attrsModule: RuntimeModule = {
         const missing = a.newLabel();
         a.je(missing);
         a.mov(rsi, r13);
-        a.mov(rdx, g('rt_const_unbound'));
-        a.call(sym('rt_dict_pop'));
+        a.call(sym('rt_dict_pop_str'));
         a.cmp(rax, g('rt_const_unbound'));
         a.je(missing);
         a.cmp(rax, g('rt_const_exc'));
@@ -755,12 +777,34 @@ export const attrsModule: RuntimeModule = {
         a.xor(eax, eax);
         a.jmp(out);
         a.bind(missing);
-        a.bind(noDict);
         a.lea(rdi, rip(sym('type_AttributeError')));
         a.lea(rsi, rip(sym('msg_no_attr')));
         a.mov(rdx, r12);
         a.mov(rcx, r13);
         a.call(sym('rt_raise_fmt'));
+        a.jmp(out);
+        a.bind(noDict);
+        // No instance dict: an attribute the type has is read-only, others do not exist.
+        {
+          const absent = a.newLabel();
+          a.mov(rdi, r15);
+          a.mov(rsi, r13);
+          a.call(sym('rt_type_lookup'));
+          a.cmp(rax, g('rt_const_unbound'));
+          a.je(absent);
+          a.lea(rdi, rip(sym('type_AttributeError')));
+          a.lea(rsi, rip(sym('msg_read_only_attr')));
+          a.mov(rdx, r12);
+          a.mov(rcx, r13);
+          a.call(sym('rt_raise_fmt'));
+          a.jmp(out);
+          a.bind(absent);
+          a.lea(rdi, rip(sym('type_AttributeError')));
+          a.lea(rsi, rip(sym('msg_no_attr')));
+          a.mov(rdx, r12);
+          a.mov(rcx, r13);
+          a.call(sym('rt_raise_fmt'));
+        }
         a.bind(out);
         epilogue(a, saved, 8);
       },
@@ -813,6 +857,7 @@ export const attrsModule: RuntimeModule = {
     cstr('msg_no_attr', "'%T' object has no attribute '%U'"),
     cstr('msg_module_no_attr', "module '%U' has no attribute '%U'"),
     cstr('msg_type_no_attr', "type object '%N' has no attribute '%U'"),
+    cstr('msg_read_only_attr', "'%T' object attribute '%U' is read-only"),
     cstr('msg_immutable_type', "cannot set '%U' attribute of immutable type '%N'"),
     ...[...TYPE_FIELDS.map(([n]) => n), '__class__', '__dict__'].filter((n, i, all) => all.indexOf(n) === i).map((n) => cstr(`cstr_attr${n}`, n)),
     ...FUNCTION_FIELDS.map(([n]) => cstr(`cstr_fattr${n}`, n)),

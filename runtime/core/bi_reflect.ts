@@ -17,6 +17,7 @@ import type { RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { boxIntUnchecked, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { emitBigInt } from '../../src/native/statics.js';
 import { cstr } from './exc.js';
+import { dunder } from './classes.js';
 import { type BiSpec, boolResult, builtinRoutine, callChecked, clearExc, raise, specData } from './bi_args.js';
 
 const SPECS = {
@@ -29,6 +30,8 @@ const SPECS = {
   setattr: { fname: 'setattr', style: 'VAR', min: 3, max: 3 },
   hasattr: { fname: 'hasattr', style: 'VAR', min: 2, max: 2 },
   delattr: { fname: 'delattr', style: 'VAR', min: 2, max: 2 },
+  // vars() without an argument (the caller's locals) is refused at compile time.
+  vars: { fname: 'vars', style: 'VAR', min: 1, max: 1 },
 } as const satisfies Record<string, BiSpec>;
 
 /** eax = 1 if the value in `r` is an instance of type_<name> (or a subclass). Clobbers caller-saved. */
@@ -259,6 +262,22 @@ const routines: RuntimeRoutine[] = [
     a.mov(rax, g('rt_const_False'));
   }),
 
+  builtinRoutine('rt_builtin_vars', 'vars(object): vector ABI -> object.__dict__, or EXC (TypeError "vars() argument must have __dict__ attribute" when the lookup raised AttributeError, other errors of the lookup); may allocate, may raise', SPECS.vars, 0, (a, c) => {
+    const failed = a.newLabel();
+    a.mov(rdi, c.arg(0));
+    dunder(a, rsi, '__dict__');
+    a.call(sym('rt_getattr'));
+    a.cmp(rax, g('rt_const_exc'));
+    a.jne(c.out);
+    a.mov(rdi, g('rt_exc'));
+    isInstanceOf(a, rdi, 'AttributeError');
+    a.test(eax, eax);
+    a.mov(rax, g('rt_const_exc'));
+    a.je(c.out);
+    clearExc(a);
+    raise(a, 'TypeError', 'msg_vars_no_dict', [], c.out);
+  }),
+
   ...(['setattr', 'delattr'] as const).map((name) =>
     builtinRoutine(`rt_builtin_${name}`, `${name}(object, name${name === 'setattr' ? ', value' : ''}): vector ABI -> None, or EXC (TypeError "attribute name must be string, not 'T'", the setattr slot's errors); may allocate, may raise`, SPECS[name], 0, (a, c) => {
       checkName(a, c.arg(1), c.out);
@@ -294,6 +313,7 @@ export const biReflectModule: RuntimeModule = {
     { name: 'bi_const_2_64', section: 'rodata', align: 8, emit: (a) => a.u64(sym('box:bi_big_2_64')) },
     cstr('bi_cs_instancecheck', ' in __instancecheck__'),
     cstr('bi_cs_subclasscheck', ' in __subclasscheck__'),
+    cstr('msg_vars_no_dict', 'vars() argument must have __dict__ attribute'),
     cstr('msg_bi_isinstance_arg2', 'isinstance() arg 2 must be a type, a tuple of types, or a union'),
     cstr('msg_bi_issubclass_arg1', 'issubclass() arg 1 must be a class'),
     cstr('msg_bi_issubclass_arg2', 'issubclass() arg 2 must be a class, a tuple of classes, or a union'),

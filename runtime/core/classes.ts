@@ -54,7 +54,7 @@ export const SLOT_DUNDERS: Readonly<Record<TypeSlot, readonly string[]>> = {
 export const DUNDER_NAMES: readonly string[] = [
   ...new Set([
     ...Object.values(SLOT_DUNDERS).flat(),
-    '__qualname__', '__module__', '__doc__', '__init_subclass__', '__set_name__', '__prepare__', '__classcell__', '__class__', '__dict__', '__name__', '__missing__', '__index__', '__reversed__',
+    '__qualname__', '__module__', '__doc__', '__all__', '__init_subclass__', '__set_name__', '__prepare__', '__classcell__', '__class__', '__dict__', '__name__', '__missing__', '__index__', '__reversed__',
   ]),
 ];
 
@@ -573,8 +573,7 @@ export const classesModule: RuntimeModule = {
           const noQual = a.newLabel();
           a.mov(rdi, rax);
           dunder(a, rsi, '__qualname__');
-          a.mov(rdx, g('rt_const_unbound'));
-          a.call(sym('rt_dict_pop'));
+          a.call(sym('rt_dict_pop_str'));
           a.cmp(rax, g('rt_const_exc'));
           a.je(out);
           a.cmp(rax, g('rt_const_unbound'));
@@ -978,8 +977,7 @@ export const classesModule: RuntimeModule = {
         const missing = a.newLabel();
         prologue(a, [r12]);
         a.mov(r12, rsi);
-        a.mov(rdx, g('rt_const_unbound'));
-        a.call(sym('rt_dict_pop'));
+        a.call(sym('rt_dict_pop_str'));
         a.cmp(rax, g('rt_const_unbound'));
         a.je(missing);
         a.cmp(rax, g('rt_const_exc'));

@@ -5,8 +5,9 @@
 // calls rt_program_main directly through koffi and gets the status back, so an uncaught
 // exception or sys.exit() returns control to Node with stdout flushed.
 //
-// The program provides `rt_main_code_ptr` (its main module's code object) and
-// `rt_main_globals` (its globals array and length, a collector root range).
+// The program provides `rt_main_code_ptr` (its main module's code object), `rt_main_globals`
+// (the main module's globals array) and `rt_globals_table` (count, then (address, words) of
+// every module's globals: collector roots).
 
 import { type Assembler, eax, edi, esi, mem, qword, r12, r12d, r13, r14, r15, rax, rbp, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
 import { CODE, EXCEPTION, TAG_INT, TUPLE } from '../../src/native/layout.js';
@@ -40,9 +41,24 @@ export const entryModule: RuntimeModule = {
         a.mov(g('rt_envp'), rdx);
         a.mov(g('rt_stack_base'), rsp);
         a.call(sym('rt_runtime_init'));
-        a.mov(rdi, g('rt_main_globals'));
-        a.mov(rsi, qword(rip(sym('rt_main_globals'), 8)));
-        a.call(sym('rt_gc_add_roots'));
+        // Every module's globals (and its module-object word) are collector roots.
+        {
+          const loop = a.newLabel();
+          const done = a.newLabel();
+          a.xor(r12d, r12d);
+          a.bind(loop);
+          a.cmp(r12, qword(rip(sym('rt_globals_table'))));
+          a.jae(done);
+          a.lea(rax, rip(sym('rt_globals_table')));
+          a.mov(rcx, r12);
+          a.shl(rcx, 4);
+          a.mov(rdi, qword(sib(rax, rcx, 1, 8)));
+          a.mov(rsi, qword(sib(rax, rcx, 1, 16)));
+          a.call(sym('rt_gc_add_roots'));
+          a.inc(r12);
+          a.jmp(loop);
+          a.bind(done);
+        }
         a.call(sym('rt_modules_init'));
         a.mov(rax, g('rt_main_code_ptr'));
         a.mov(rdi, g('rt_vs_base'));

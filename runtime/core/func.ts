@@ -38,20 +38,20 @@ export const funcModule: RuntimeModule = {
     },
     {
       name: 'rt_make_function',
-      contract: 'rdi=code object value, esi=MAKE_FUNCTION flags, rdx=address of the optional parts (defaults, kwdefaults, annotations, closure: those flagged, in that order) -> rax=function value; may allocate',
+      contract: 'rdi=code object value, esi=MAKE_FUNCTION flags, rdx=address of the optional parts (defaults, kwdefaults, annotations, closure: those flagged, in that order), rcx=globals array of the defining module -> rax=function value; may allocate',
       emit(a: Assembler<any>) {
-        const saved = [r12, r13, r14] as const;
+        const saved = [r12, r13, r14, r15] as const;
         prologue(a, saved);
         a.mov(r12, rdi);
         unboxPtr(a, r12); // code (raw)
         a.mov(r13d, esi);
         a.mov(r14, rdx);
+        a.mov(r15, rcx);
         a.mov(edi, FUNCTION.size);
         a.lea(rsi, rip(sym('type_function')));
         a.call(sym('rt_alloc'));
         a.mov(qword(mem(rax, FUNCTION.code)), r12);
-        a.mov(rcx, g('rt_main_globals'));
-        a.mov(qword(mem(rax, FUNCTION.globals)), rcx);
+        a.mov(qword(mem(rax, FUNCTION.globals)), r15);
         a.mov(rcx, UNBOUND);
         for (const f of ['defaults', 'kwdefaults', 'closure', 'dict', 'annotations'] as const) a.mov(qword(mem(rax, FUNCTION[f])), rcx);
         a.mov(rcx, g('rt_const_None'));
@@ -61,8 +61,7 @@ export const funcModule: RuntimeModule = {
         a.mov(rcx, qword(mem(r12, CODE.qualname)));
         a.mov(qword(mem(rax, FUNCTION.qualname)), rcx);
         // __module__ is the defining module's __name__ (its first global slot).
-        a.mov(rcx, g('rt_main_globals'));
-        a.mov(rcx, qword(mem(rcx)));
+        a.mov(rcx, qword(mem(r15)));
         a.mov(qword(mem(rax, FUNCTION.module)), rcx);
         for (const [bit, field] of [[1, 'defaults'], [2, 'kwdefaults'], [4, 'annotations'], [8, 'closure']] as const) {
           const skip = a.newLabel();

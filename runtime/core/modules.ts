@@ -73,46 +73,12 @@ export const modulesModule: RuntimeModule = {
         a.mov(qword(mem(rax, MODULE.dict)), r13);
         a.mov(rcx, g('rt_const_unbound'));
         a.mov(qword(mem(rax, MODULE.globals)), rcx);
+        a.mov(qword(mem(rax, MODULE.overflow)), rcx);
         boxPtr(a, rax, rcx);
         epilogue(a, [r12, r13]);
       },
     },
-    {
-      name: 'rt_getattr_module',
-      contract: 'getattr slot of modules: rdi=module, rsi=name -> rax=value, UNBOUND if absent, or EXC; may allocate',
-      emit(a: Assembler<any>) {
-        const notDict = a.newLabel();
-        unboxPtr(a, rdi);
-        a.push(rdi);
-        a.push(rsi);
-        a.mov(rdi, rsi);
-        a.lea(rsi, rip(sym('cstr___dict__')));
-        a.call(sym('rt_str_equals_cstr'));
-        a.pop(rsi);
-        a.pop(rdi);
-        a.test(eax, eax);
-        a.je(notDict);
-        a.mov(rax, qword(mem(rdi, MODULE.dict)));
-        a.ret();
-        a.bind(notDict);
-        a.mov(rdi, qword(mem(rdi, MODULE.dict)));
-        a.jmp(sym('rt_dict_lookup_str'));
-      },
-    },
-    {
-      name: 'rt_setattr_module',
-      contract: 'setattr slot of modules: rdi=module, rsi=name, rdx=value or UNBOUND (delete) -> rax=0 or EXC; may allocate',
-      emit(a: Assembler<any>) {
-        const del = a.newLabel();
-        unboxPtr(a, rdi);
-        a.mov(rdi, qword(mem(rdi, MODULE.dict)));
-        a.cmp(rdx, g('rt_const_unbound'));
-        a.je(del);
-        a.jmp(sym('rt_dict_setitem'));
-        a.bind(del);
-        a.jmp(sym('rt_delitem_dict'));
-      },
-    },
+    // rt_getattr_module, rt_setattr_module: runtime/core/usermodules.ts (both kinds of module).
     {
       name: 'rt_repr_module',
       contract: "rdi=module -> rax=str \"<module 'sys' (built-in)>\"; may allocate",

@@ -195,7 +195,27 @@ export const pyslotsModule: RuntimeModule = {
     },
     checkedUnary('repr', '__repr__', 'str', '__repr__ returned non-string (type %T)'),
     checkedUnary('str', '__str__', 'str', '__str__ returned non-string (type %T)'),
-    checkedUnary('format', '__format__', 'str', '__format__ must return a str, not %T'),
+    {
+      name: 'rt_pyslot_format',
+      contract: 'format slot of classes: rdi=self, rsi=spec -> __format__(spec), which must return a str ("__format__ must return a str, not int"), or EXC; may allocate, may raise',
+      emit(a: Assembler<any>) {
+        const out = a.newLabel();
+        prologue(a, [r12]);
+        callDunder(a, rdi, '__format__', [rsi]);
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
+        a.mov(r12, rax);
+        a.mov(rdi, rax);
+        a.lea(rsi, rip(sym('type_str')));
+        a.call(sym('rt_isinstance_type'));
+        a.test(eax, eax);
+        a.mov(rax, r12);
+        a.jne(out);
+        typeErrorOfResult(a, 'msg_pyslot_format', out);
+        a.bind(out);
+        epilogue(a, [r12]);
+      },
+    },
     {
       name: 'rt_pyslot_hash',
       contract: 'hash slot of classes: rdi=self -> rax=hash of __hash__() (an int; None means unhashable), -1 if raised; may allocate, may raise',

@@ -52,7 +52,8 @@ export function codeEntryLines(co: CodeObject, pc: number, indent: string): stri
   let endCol: number;
   let anchors: [number, number] | null = null;
   if (startLine === endLine) {
-    endCol = src.colOf(e);
+    // A span ending just past a newline ends at the end of its last line.
+    endCol = src.lineOf(e) === endLine ? src.colOf(e) : src.colOf(e - 1) + 1;
     anchors = caretAnchors(src.text.slice(s, e));
   } else {
     endCol = leading + cpLength(stripped);

@@ -252,7 +252,19 @@ export const EXCEPTION = { args: 16, traceback: 24, cause: 32, context: 40, supp
 
 export const INSTANCE = { dict: 16, size: 24 } as const;
 
-export const MODULE = { name: 16, globals: 24, dict: 32, size: 40 } as const;
+/**
+ * Modules. Builtin modules (sys, math) keep their names in `dict` (globals UNBOUND). Modules
+ * compiled from Python keep their globals in a static array (`globals`: its raw address) and
+ * `dict` maps each name to its index there (a static dict); names set from outside that the
+ * module never assigns go to `overflow` (a dict made on first use, else UNBOUND).
+ */
+export const MODULE = { name: 16, globals: 24, dict: 32, overflow: 40, size: 48 } as const;
+
+/**
+ * Static descriptor of a module compiled into the program (rodata `modinfo:<name>`), read by
+ * rt_import_user.
+ */
+export const MODINFO = { code: 0, name: 8, globals: 16, nglobals: 24, names: 32, parent: 40, leaf: 48 } as const;
 
 /** Type objects (static for builtins, heap-allocated for classes). */
 export const TYPE = {

@@ -12,7 +12,7 @@
 //     traceback snippets) and a stitched function;
 //   - with a profile, instructions compile as their profiled specializations.
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { BUILTIN_MODULES, CPYTHON_MODULE_NAMES, nativeModuleNames } from '../../runtime/core/modules.js';
 import { typeDictData } from '../../runtime/core/methods.js';
@@ -21,7 +21,9 @@ import type { CodeObject, Const } from '../bytecode/code.js';
 import { CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_OPTIMIZED, CO_VARARGS, CO_VARKEYWORDS } from '../bytecode/code.js';
 import { GENERIC, INTRINSICS, Op, OPS } from '../bytecode/ops.js';
 import { compileError } from '../diagnostics.js';
-import type { Source } from '../frontend/source.js';
+import { compileModule } from '../compiler/codegen.js';
+import { Source } from '../frontend/source.js';
+import { staticDictData } from './staticdict.js';
 import { codeEntryLines } from '../interp/traceback.js';
 import type { Profile } from '../interp/profile.js';
 import { runtimeImage } from './runtime-image.js';
@@ -116,9 +118,11 @@ function* allCodes(co: CodeObject): Generator<CodeObject> {
   for (const c of co.consts) if (typeof c === 'object' && c !== null && 'k' in c && c.k === 'code') yield* allCodes(c.code);
 }
 
-/** A class body: not a function (no CO_OPTIMIZED) and not the module. */
+/** A class body: not a function (no CO_OPTIMIZED) and not a module (set per build). */
 let moduleRoot: CodeObject | null = null;
+let classBodyTest: ((co: CodeObject) => boolean) | null = null;
 function isClassBody(co: CodeObject): boolean {
+  if (classBodyTest !== null) return classBodyTest(co);
   return co !== moduleRoot && (co.flags & CO_OPTIMIZED) === 0;
 }
 
@@ -215,6 +219,8 @@ class ProgramBuilder {
     for (const m of runtime) {
       for (const b of m.builtins ?? []) this.builtinNames.set(b.name, `bfn_${b.name}`);
     }
+    this.builtinNames.set('NotImplemented', 'obj_NotImplemented');
+    this.builtinNames.set('Ellipsis', 'obj_Ellipsis');
     for (const name of this.definedRuntime) {
       if (name.startsWith('type_') && !['type_strbuilder', 'type_code'].includes(name)) {
         const tname = name.slice(5);
@@ -227,10 +233,15 @@ class ProgramBuilder {
     return `${prefix}${this.counter++}`;
   }
 
+  private emitting = false;
+
   rodataItem(name: string, align: number, emit: (a: Assembler<any>) => void): string {
+    if (this.emitting) throw new Error(`rodata item ${name} emitted inside another item`);
+    this.emitting = true;
     this.rodata.align(align, 'zero');
     const start = this.rodata.label(name);
     emit(this.rodata);
+    this.emitting = false;
     const end = this.rodata.label(`${name}.end`);
     this.rodataExports.push({ name, label: start, end, kind: 'object' });
     return name;
@@ -329,7 +340,7 @@ function moduleOperand(co: CodeObject, i: number): (typeof BUILTIN_MODULES)[numb
 }
 
 /** Check that the native backend can compile every instruction of `co`. */
-function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globals: ReadonlyMap<string, number>): void {
+function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globals: ReadonlyMap<string, number>, programImport: (i: number) => boolean): void {
   for (let i = 0; i < co.ops.length; i++) {
     const name = OPS[GENERIC[co.ops[i]]].name;
     const def = TEMPLATES.get(name);
@@ -350,7 +361,7 @@ function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globa
       }
     }
     // Modules: the native builtin modules, and only their attributes the runtime has.
-    if (missing === null && GENERIC[co.ops[i]] === Op.IMPORT_NAME) {
+    if (missing === null && GENERIC[co.ops[i]] === Op.IMPORT_NAME && !programImport(i)) {
       const mod = co.names[co.args[i]].split('.')[0];
       if (!(mod in CPYTHON_MODULE_NAMES) && STDLIB_MODULES.has(mod)) missing = `module:${mod}`;
       else if (!(mod in CPYTHON_MODULE_NAMES) && existsSync(join(dirname(co.filename), `${mod}.py`))) missing = `module:${mod}`;
@@ -366,12 +377,14 @@ function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globa
     if (missing === null && GENERIC[co.ops[i]] === Op.LOAD_GLOBAL) {
       const name = co.names[co.args[i]];
       if (!globals.has(name) && !b.builtinNames.has(name) && CPYTHON_BUILTINS.has(name)) missing = `builtin:${name}`;
+      // vars() and dir() without an argument read the caller's local namespace.
+      else if (!globals.has(name) && (name === 'vars' || name === 'dir') && i + 1 < co.ops.length && GENERIC[co.ops[i + 1]] === Op.CALL && co.args[i + 1] === 0) missing = `builtin:${name}() without an argument`;
     }
     if (missing !== null) {
       const s = co.spans[2 * i];
       const e = co.spans[2 * i + 1];
       const what = missing.startsWith('builtin:')
-        ? `builtin '${missing.slice(8)}'`
+        ? missing.endsWith('argument') ? `'${missing.slice(8).replace(' without', "' without")}`.replace(/'$/, '') : `builtin '${missing.slice(8)}'`
         : missing.startsWith('module:')
           ? `module '${missing.slice(7)}'`
           : missing.startsWith('attr:')
@@ -386,59 +399,209 @@ function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globa
  * Compile a module's code object (from the shared compiler) into linkable chunks: the
  * runtime, the program's static objects and its stitched functions.
  */
+/** A module of the program: the main file, or a file or package it imports. */
+interface ModuleUnit {
+  /** Python name: '__main__', 'helpers', 'pkg.sub'. */
+  readonly name: string;
+  /** Prefix of its symbols. */
+  readonly symbol: string;
+  readonly file: string;
+  readonly isPackage: boolean;
+  /** The module code (module-level name ops turned into global ops). */
+  readonly root: CodeObject;
+  readonly codes: CodeObject[];
+  readonly globalNames: string[];
+  readonly globalIndex: Map<string, number>;
+  readonly parent: ModuleUnit | null;
+}
+
+const MODULE_PRELUDE_GLOBALS = ['__name__', '__file__', '__doc__', '__package__'];
+
+/**
+ * Compile a program (its main module's code, from the shared compiler) into linkable chunks:
+ * the runtime, the static objects of every module it imports from its own directory, and
+ * their stitched functions.
+ */
 export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {}): NativeProgram {
   const image = runtimeImage();
   const extra = options.extraRuntime ?? [];
   const runtime = [...image.modules, ...extra];
   const b = new ProgramBuilder(runtime);
-  const moduleName = basename(moduleCode.filename).replace(/\.py$/, '');
-  const mainCode = globalizeModuleCode(moduleCode);
-  moduleRoot = mainCode;
-  // Replace the module code object inside the tree (it is the root).
-  const codes = [mainCode, ...Array.from(allCodes(moduleCode)).slice(1)];
-  for (const co of codes) {
-    if ((co.flags & (CO_COROUTINE | CO_ASYNC_GENERATOR)) !== 0) throw compileError(co.source, 'unsupportedNative', co.spans[0] ?? 0, ['coroutines']);
-  }
+  const searchRoot = dirname(moduleCode.filename);
 
-  // ---- module globals: every name the module (or a `global` statement) assigns.
-  const globalNames: string[] = ['__name__', '__file__', '__doc__'];
-  const globalIndex = new Map<string, number>(globalNames.map((n, i) => [n, i]));
-  for (const co of codes) {
-    for (let i = 0; i < co.ops.length; i++) {
-      const g = GENERIC[co.ops[i]];
-      if (g === Op.STORE_GLOBAL || g === Op.DELETE_GLOBAL) {
-        const name = co.names[co.args[i]];
-        if (!globalIndex.has(name)) {
-          globalIndex.set(name, globalNames.length);
-          globalNames.push(name);
+  // ---- the modules: the main one, then every import that resolves to a file of the program
+  const units: ModuleUnit[] = [];
+  const byName = new Map<string, ModuleUnit>();
+  const unitOf = new Map<CodeObject, ModuleUnit>();
+  const makeUnit = (name: string, file: string, code: CodeObject, isPackage: boolean, parent: ModuleUnit | null): ModuleUnit => {
+    const root = globalizeModuleCode(code);
+    const codes = [root, ...Array.from(allCodes(code)).slice(1)];
+    const globalNames = [...MODULE_PRELUDE_GLOBALS];
+    const globalIndex = new Map<string, number>(globalNames.map((n, i) => [n, i]));
+    for (const co of codes) {
+      for (let i = 0; i < co.ops.length; i++) {
+        const g = GENERIC[co.ops[i]];
+        if (g === Op.STORE_GLOBAL || g === Op.DELETE_GLOBAL) {
+          const n = co.names[co.args[i]];
+          if (!globalIndex.has(n)) {
+            globalIndex.set(n, globalNames.length);
+            globalNames.push(n);
+          }
+        }
+      }
+    }
+    const unit: ModuleUnit = { name, symbol: name === '__main__' ? basename(file).replace(/\.py$/, '') : name, file, isPackage, root, codes, globalNames, globalIndex, parent };
+    units.push(unit);
+    byName.set(name, unit);
+    for (const co of codes) unitOf.set(co, unit);
+    return unit;
+  };
+  const main = makeUnit('__main__', moduleCode.filename, moduleCode, false, null);
+  moduleRoot = main.root;
+  const isRoot = (co: CodeObject): boolean => units.some((u) => u.root === co);
+  classBodyTest = (co) => !isRoot(co) && (co.flags & CO_OPTIMIZED) === 0;
+
+  /** The file of a module name under the program's directory, if any. */
+  const findFile = (name: string): { file: string; isPackage: boolean } | null => {
+    const base = join(searchRoot, ...name.split('.'));
+    if (existsSync(`${base}.py`)) return { file: `${base}.py`, isPackage: false };
+    if (existsSync(join(base, '__init__.py'))) return { file: join(base, '__init__.py'), isPackage: true };
+    return null;
+  };
+  /** Load (compile) the module `name` and its packages; null if no file provides it. */
+  const load = (name: string): ModuleUnit | null => {
+    const known = byName.get(name);
+    if (known !== undefined) return known;
+    const found = findFile(name);
+    if (found === null) return null;
+    const dot = name.lastIndexOf('.');
+    const parent = dot < 0 ? null : load(name.slice(0, dot));
+    const code = compileModule(new Source(found.file, readFileSync(found.file, 'utf8')));
+    return makeUnit(name, found.file, code, found.isPackage, parent);
+  };
+  /** Absolute module name of an import in `unit` (level > 0: relative to its package). */
+  const resolve = (unit: ModuleUnit, name: string, level: number): string => {
+    if (level === 0) return name;
+    let pkg = unit.isPackage ? unit.name : unit.name.includes('.') ? unit.name.slice(0, unit.name.lastIndexOf('.')) : '';
+    for (let k = 1; k < level; k++) pkg = pkg.includes('.') ? pkg.slice(0, pkg.lastIndexOf('.')) : '';
+    return pkg === '' ? name : name === '' ? pkg : `${pkg}.${name}`;
+  };
+  /** Per IMPORT_NAME of a program module: the chain of modules to import and its result. */
+  const chains = new Map<CodeObject, Map<number, { modules: ModuleUnit[]; result: number }>>();
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u];
+    for (const co of unit.codes) {
+      for (let i = 0; i < co.ops.length; i++) {
+        if (GENERIC[co.ops[i]] !== Op.IMPORT_NAME) continue;
+        const levelConst = i >= 2 && GENERIC[co.ops[i - 2]] === Op.LOAD_CONST ? co.consts[co.args[i - 2]] : null;
+        const fromConst = i >= 1 && GENERIC[co.ops[i - 1]] === Op.LOAD_CONST ? co.consts[co.args[i - 1]] : null;
+        const level = levelConst !== null && levelConst.k === 'int' ? Number(levelConst.v) : 0;
+        const abs = resolve(unit, co.names[co.args[i]], level);
+        if (abs === '' || (BUILTIN_MODULES as readonly string[]).includes(abs)) continue;
+        const parts = abs.split('.');
+        const mods: ModuleUnit[] = [];
+        for (let k = 1; k <= parts.length; k++) {
+          const m = load(parts.slice(0, k).join('.'));
+          if (m === null) break;
+          mods.push(m);
+        }
+        if (mods.length !== parts.length) continue; // not a module of the program
+        // `from pkg import sub`: a submodule named in the fromlist is imported too.
+        const fromlist = fromConst !== null && fromConst.k === 'tuple' ? fromConst.items.map((x) => (x.k === 'str' ? x.v : '')) : [];
+        const leaf = mods[mods.length - 1];
+        if (leaf.isPackage) for (const f of fromlist) if (f !== '*' && f !== '') { const sub = load(`${leaf.name}.${f}`); if (sub !== null) mods.push(sub); }
+        const result = fromlist.length > 0 ? parts.length - 1 : 0;
+        let m = chains.get(co);
+        if (m === undefined) chains.set(co, (m = new Map()));
+        m.set(i, { modules: mods, result });
+      }
+    }
+  }
+  // `from m import *` of a module of the program: its public names become globals here.
+  for (const unit of units) {
+    for (const co of unit.codes) {
+      for (let i = 1; i < co.ops.length; i++) {
+        if (GENERIC[co.ops[i]] !== Op.CALL_INTRINSIC_1 || INTRINSICS[co.args[i]] !== 'IMPORT_STAR') continue;
+        const c = chains.get(co)?.get(i - 1);
+        if (c === undefined) continue;
+        const src = c.modules[c.result];
+        for (const n of src.globalNames) {
+          if (n.startsWith('_') || unit.globalIndex.has(n)) continue;
+          unit.globalIndex.set(n, unit.globalNames.length);
+          unit.globalNames.push(n);
         }
       }
     }
   }
-  for (const co of codes) checkSupported(co, co.source, b, globalIndex);
-  const globalsSym = `${moduleName}.globals`;
-  b.dataItem(globalsSym, 8, (a) => {
-    for (const n of globalNames) {
-      if (n === '__name__') a.u64(sym(`box:${b.str('__main__')}`));
-      else if (n === '__file__') a.u64(sym(`box:${b.str(moduleCode.filename)}`));
-      else if (n === '__doc__') a.u64(moduleCode.docstring === null ? sym('box:obj_None') : sym(`box:${b.str(moduleCode.docstring)}`));
-      else a.u64(UNBOUND);
-    }
-  });
+  const codes = units.flatMap((u) => u.codes);
+  for (const co of codes) {
+    if ((co.flags & (CO_COROUTINE | CO_ASYNC_GENERATOR)) !== 0) throw compileError(co.source, 'unsupportedNative', co.spans[0] ?? 0, ['coroutines']);
+  }
+  for (const co of codes) checkSupported(co, co.source, b, unitOf.get(co)!.globalIndex, (i) => chains.get(co)?.has(i) === true);
+
+  // ---- each module's globals (the word after them holds its module object) and descriptor
+  const globalsSym = (u: ModuleUnit): string => `globals:${u.symbol}`;
+  for (const u of units) {
+    b.dataItem(globalsSym(u), 8, (a) => {
+      for (const n of u.globalNames) {
+        if (n === '__name__') a.u64(sym(`box:${b.str(u.name)}`));
+        else if (n === '__file__') a.u64(sym(`box:${b.str(u.file)}`));
+        else if (n === '__doc__') a.u64(u.root.docstring === null ? sym('box:obj_None') : sym(`box:${b.str(u.root.docstring)}`));
+        else if (n === '__package__') a.u64(sym(`box:${b.str(u.isPackage ? u.name : u.name.includes('.') ? u.name.slice(0, u.name.lastIndexOf('.')) : '')}`));
+        else a.u64(UNBOUND);
+      }
+      a.u64(UNBOUND); // the module object, once imported
+    });
+  }
 
   // ---- symbols of code objects
   const codeSym = new Map<CodeObject, string>();
   const entrySym = new Map<CodeObject, string>();
   const used = new Set<string>();
-  const byOriginal = new Map<CodeObject, CodeObject>([[moduleCode, mainCode]]);
   for (const co of codes) {
-    let name = entryName(moduleName, co);
-    for (let k = 2; used.has(name); k++) name = `${entryName(moduleName, co)}#${k}`;
+    const base = entryName(unitOf.get(co)!.symbol, co);
+    let name = base;
+    for (let k = 2; used.has(name); k++) name = `${base}#${k}`;
     used.add(name);
     entrySym.set(co, name);
     codeSym.set(co, `code:${name}`);
   }
-  const codeSymbol = (co: CodeObject): string => codeSym.get(byOriginal.get(co) ?? co)!;
+  const codeSymbol = (co: CodeObject): string => codeSym.get(co)!;
+
+  // Module descriptors and import chains.
+  const modinfoSym = (u: ModuleUnit): string => `modinfo:${u.symbol}`;
+  for (const u of units) {
+    const names = staticDictData(`modnames:${u.symbol}`, u.globalNames.map((n, i) => ({ key: n, value: { imm: boxInt(BigInt(i)) } })));
+    for (const d of names) b.rodataItem(d.name, d.align ?? 8, (a) => d.emit!(a, { defined: () => true }));
+    // Strings first: emitting one inside another item would interleave their bytes.
+    const nameStr = b.str(u.name);
+    const leafStr = b.str(u.name.slice(u.name.lastIndexOf('.') + 1));
+    b.rodataItem(modinfoSym(u), 8, (a) => {
+      a.u64(sym(codeSym.get(u.root)!));
+      a.u64(sym(`box:${nameStr}`));
+      a.u64(sym(globalsSym(u)));
+      a.u64(u.globalNames.length);
+      a.u64(sym(`box:modnames:${u.symbol}`));
+      if (u.parent === null) a.u64(0n);
+      else a.u64(sym(modinfoSym(u.parent)));
+      a.u64(sym(`box:${leafStr}`));
+    });
+  }
+  let chainCount = 0;
+  const chainSyms = new Map<CodeObject, Map<number, string>>();
+  for (const [co, m] of chains) {
+    const out = new Map<number, string>();
+    for (const [i, c] of m) {
+      const name = `importchain${chainCount++}`;
+      b.rodataItem(name, 8, (a) => {
+        a.u64(c.modules.length);
+        a.u64(c.result);
+        for (const mu of c.modules) a.u64(sym(modinfoSym(mu)));
+      });
+      out.set(i, name);
+    }
+    chainSyms.set(co, out);
+  }
 
   // ---- profile
   const profileOf = (co: CodeObject) => options.profile?.codes[`${basename(co.filename)}:${co.key}`] ?? null;
@@ -455,16 +618,21 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
       if (s === undefined) throw new Error(`no builtin ${name}`);
       return { symbol: `box:${s}` };
     },
-    global: (_co, name) => {
-      const i = globalIndex.get(name);
+    global: (co, name) => {
+      const u = unitOf.get(co)!;
+      const i = u.globalIndex.get(name);
       if (i === undefined) throw new Error(`no global slot for ${name}`);
-      return { symbol: globalsSym, offset: 8 * i };
+      return { symbol: globalsSym(u), offset: 8 * i };
     },
+    moduleGlobals: (co) => globalsSym(unitOf.get(co)!),
+    importChain: (co, i) => chainSyms.get(co)!.get(i)!,
+    moduleInfo: (co) => modinfoSym(unitOf.get(co)!),
     codeSymbol,
     hiddenSlots: (co) => (isClassBody(co) ? 1 : 0),
-    entrySymbol: (co) => entrySym.get(byOriginal.get(co) ?? co)!,
+    entrySymbol: (co) => entrySym.get(co)!,
     facts: (co, i) => {
       const g = GENERIC[co.ops[i]];
+      const globalIndex = unitOf.get(co)!.globalIndex;
       const facts: Record<string, string | number | boolean> = {};
       if ((co.flags & CO_GENERATOR) !== 0) facts.generator = true;
       if (g === Op.LOAD_GLOBAL || g === Op.LOAD_NAME) {
@@ -483,8 +651,9 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
         facts.maybeUnbound = s.has(i);
       } else if (g === Op.LOAD_DEREF || g === Op.DELETE_DEREF) {
         facts.free = co.args[i] >= co.cellvars.length;
-      } else if (g === Op.IMPORT_NAME && (BUILTIN_MODULES as readonly string[]).includes(co.names[co.args[i]])) {
-        facts.module = co.names[co.args[i]];
+      } else if (g === Op.IMPORT_NAME) {
+        if ((BUILTIN_MODULES as readonly string[]).includes(co.names[co.args[i]])) facts.module = co.names[co.args[i]];
+        else if (chainSyms.get(co)?.has(i) === true) facts.chain = true;
       }
       const callee = env.callee(co, i);
       if (callee !== null) facts.callee = entrySym.get(callee)!;
@@ -510,10 +679,17 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
     functions.push({ code: co, stitched, entry: entrySym.get(co)!, codeSymbol: codeSym.get(co)! });
     emitCodeObject(b, co, codeSym.get(co)!, entrySym.get(co)!, stitched, codeSymbol);
   }
-  b.rodataItem('rt_main_code_ptr', 8, (a) => a.u64(sym(codeSym.get(mainCode)!)));
+  b.rodataItem('rt_main_code_ptr', 8, (a) => a.u64(sym(codeSym.get(main.root)!)));
   b.dataItem('rt_main_globals', 8, (a) => {
-    a.u64(sym(globalsSym));
-    a.u64(globalNames.length);
+    a.u64(sym(globalsSym(main)));
+    a.u64(main.globalNames.length);
+  });
+  b.rodataItem('rt_globals_table', 8, (a) => {
+    a.u64(units.length);
+    for (const u of units) {
+      a.u64(sym(globalsSym(u)));
+      a.u64(u.globalNames.length + 1);
+    }
   });
   let runtimeChunks = extra.length === 0 ? image.chunks : assembleRuntime(runtime);
   // Methods of builtin types the program never names are left out (unless it reaches
@@ -528,7 +704,7 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
   const programChunks = [...b.chunks(), ...textChunks];
   const roots = ['_start', 'rt_program_main', ...programChunks.flatMap((c) => c.symbols.map((s) => s.name))];
   const chunks = options.keepAll === true ? [...runtimeChunks, ...programChunks] : pruneChunks([...runtimeChunks, ...programChunks], roots);
-  return { chunks, functions, mainCode: codeSym.get(mainCode)! };
+  return { chunks, functions, mainCode: codeSym.get(main.root)! };
 }
 
 /** The static code object: fields of layout.ts CODE, plus its line and snippet tables. */

@@ -67,7 +67,13 @@ export type HoleDesc =
   /** rel32 (rip): a generator function's table of resume points. */
   | { readonly k: 'resumeTable' }
   /** disp32: a generator's frame slot holding the generator (after the operand stack). */
-  | { readonly k: 'genSlot' };
+  | { readonly k: 'genSlot' }
+  /** rel32 (rip): the globals array of the module the code belongs to. */
+  | { readonly k: 'moduleGlobals' }
+  /** rel32 (rip): the import chain of this IMPORT_NAME (modules compiled into the program). */
+  | { readonly k: 'importChain' }
+  /** rel32 (rip): the descriptor (MODINFO) of the module the code belongs to. */
+  | { readonly k: 'moduleInfo' };
 
 export type HoleKindName = HoleDesc['k'];
 
@@ -210,6 +216,9 @@ export const H = {
   instr: () => hole.imm32<HoleDesc>({ k: 'instr' }),
   callee: () => hole.rel32<HoleDesc>({ k: 'callee' }),
   resumeTable: () => rip(hole.rel32<HoleDesc>({ k: 'resumeTable' })),
+  moduleGlobals: () => rip(hole.rel32<HoleDesc>({ k: 'moduleGlobals' })),
+  importChain: () => rip(hole.rel32<HoleDesc>({ k: 'importChain' })),
+  moduleInfo: () => rip(hole.rel32<HoleDesc>({ k: 'moduleInfo' })),
   calleeCode: () => rip(hole.rel32<HoleDesc>({ k: 'calleeCode' })),
   global: (of = 0) => qword(rip(hole.rel32<HoleDesc>({ k: 'global', of }))),
   cache: (off = 0) => qword(rip(hole.rel32<HoleDesc>({ k: 'cache', off }))),

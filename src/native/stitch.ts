@@ -38,6 +38,12 @@ export interface StitchEnv {
   entrySymbol(co: CodeObject): string;
   /** Facts about instruction `i` (see templates: global kind, maybeUnbound, callee...). */
   facts(co: CodeObject, i: number): Record<string, string | number | boolean>;
+  /** Symbol of the globals array of the module `co` belongs to. */
+  moduleGlobals(co: CodeObject): string;
+  /** Symbol of the import chain of IMPORT_NAME `i` (a module compiled into the program). */
+  importChain(co: CodeObject, i: number): string;
+  /** Symbol of the descriptor of the module `co` belongs to. */
+  moduleInfo(co: CodeObject): string;
   /** Slots before the locals that the code uses itself (1 for class bodies: the namespace). */
   hiddenSlots(co: CodeObject): number;
   /** The code object the profile saw called at instruction `i`, if exactly one. */
@@ -422,6 +428,15 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
           break;
         case 'genSlot':
           le32(bytes, at(site), 8 * genSlot);
+          break;
+        case 'moduleGlobals':
+          relSym(site, env.moduleGlobals(co), 0);
+          break;
+        case 'importChain':
+          relSym(site, env.importChain(co, i), 0);
+          break;
+        case 'moduleInfo':
+          relSym(site, env.moduleInfo(co), 0);
           break;
       }
     }
