@@ -298,7 +298,19 @@ class ProgramBuilder {
       }
       case 'code':
         return { box: codeSymbol(c.code) };
+      case 'bytes': {
+        const data = c.v;
+        const s = this.rodataItem(this.fresh('pybytes_'), 16, (a) => {
+          emitHeader(a, 'type_bytes');
+          a.u64(data.length);
+          a.u64(0xffffffffffffffffn); // hash not computed yet
+          a.bytes(data);
+          a.u8(0);
+        });
+        return { box: s };
+      }
       default:
+        // Refused by checkSupported (unsupportedConst) before any code is emitted.
         throw new Error(`constant kind ${c.k}`);
     }
   }
@@ -340,11 +352,28 @@ function moduleOperand(co: CodeObject, i: number): (typeof BUILTIN_MODULES)[numb
 }
 
 /** Check that the native backend can compile every instruction of `co`. */
+/** The feature name of a constant the native backend cannot emit yet, or null. */
+function unsupportedConst(c: Const): string | null {
+  if (c.k === 'complex') return 'complex numbers';
+  if (c.k === 'frozenset') return 'frozenset constants';
+  if (c.k === 'tuple') {
+    for (const x of c.items) {
+      const k = unsupportedConst(x);
+      if (k !== null) return k;
+    }
+  }
+  return null;
+}
+
 function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globals: ReadonlyMap<string, number>, programImport: (i: number) => boolean): void {
   for (let i = 0; i < co.ops.length; i++) {
     const name = OPS[GENERIC[co.ops[i]]].name;
     const def = TEMPLATES.get(name);
     let missing: string | null = def === undefined ? name : null;
+    if (OPS[GENERIC[co.ops[i]]].arg === 'const') {
+      const kind = unsupportedConst(co.consts[co.args[i]]);
+      if (kind !== null) missing = kind;
+    }
     if (def !== undefined) {
       // Every runtime routine the template's generic stencil calls must exist.
       const view = { op: name as any, arg: co.args[i], next: null, depth: 0, facts: {} };
@@ -389,7 +418,7 @@ function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globa
           ? `module '${missing.slice(7)}'`
           : missing.startsWith('attr:')
             ? `'${missing.slice(5)}'`
-            : FEATURE_OF_OP[missing] ?? `'${missing}'`;
+            : missing.endsWith('numbers') || missing.endsWith('constants') ? missing : FEATURE_OF_OP[missing] ?? `'${missing}'`;
       throw compileError(source, 'unsupportedNative', s, [what], { end: e > s ? e : undefined });
     }
   }
