@@ -727,7 +727,10 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
   for (const co of codes) for (const n of co.names) named.add(n);
   const dynamic = ['getattr', 'hasattr', 'setattr', 'delattr', 'dir', 'vars', '__getattribute__'].some((n) => named.has(n));
   if (options.keepAll !== true && !dynamic) {
-    const dicts = typeDictData(runtime, (m) => m.name.startsWith('__') || named.has(m.name));
+    // The dunder wrappers of builtin types (wrappers.ts) are reached by name only: through
+    // the program's own names, or through the MRO walks of classes it creates.
+    const makesClasses = codes.some((co) => co.ops.some((op) => GENERIC[op] === Op.LOAD_BUILD_CLASS));
+    const dicts = typeDictData(runtime, (m) => named.has(m.name) || (m.name.startsWith('__') && (makesClasses || !m.entry.startsWith('rt_wrap'))));
     runtimeChunks = [...runtimeChunks.filter((c) => !/^rt:(typedict_|mfn_)/.test(c.name)), ...assembleRuntime([{ name: 'program-methods', routines: [], data: dicts }])];
   }
   const programChunks = [...b.chunks(), ...textChunks];
