@@ -7,10 +7,11 @@ import { callTemplates } from './calls.js';
 import { coreTemplates } from './core.js';
 import { frameTemplates } from './frame.js';
 import { loopTemplates } from './loops.js';
+import { stmtTemplates } from './stmts.js';
 
 export const TEMPLATES: ReadonlyMap<string, TemplateDef<any>> = (() => {
   const m = new Map<string, TemplateDef<any>>();
-  for (const t of [...frameTemplates, ...coreTemplates, ...arithTemplates, ...callTemplates, ...loopTemplates]) {
+  for (const t of [...frameTemplates, ...coreTemplates, ...arithTemplates, ...callTemplates, ...loopTemplates, ...stmtTemplates]) {
     if (m.has(t.op)) throw new Error(`template ${t.op} defined twice`);
     m.set(t.op, t);
   }
