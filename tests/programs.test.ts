@@ -1,14 +1,21 @@
 // Runs every test program (the acceptance suite copied into tests/spec, and our own
 // tests/programs) in every execution mode and enforces the ratchet: a program listed in
-// tests/ratchet/<suite>.<mode>.txt must pass, and a passing program must be listed (so the
-// list is exactly what passes and can only grow on purpose: `npm run ratchet`).
+// tests/ratchet/<suite>.<mode>.txt must pass. The lists are a floor: a program that passes
+// but is not listed yet is reported at the end of the run (so features landing in parallel
+// never turn main red) and `npm run ratchet` adds it.
 
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { explain, findPrograms, MODES as ALL_MODES, type Mode, readRatchet, ROOT, runProgram } from './lib/programs.js';
 
 const MODES: readonly Mode[] = ALL_MODES;
 const SUITES = ['spec', 'programs'] as const;
+const unlisted: string[] = [];
+afterAll(() => {
+  if (unlisted.length === 0) return;
+  unlisted.sort();
+  process.stderr.write(`ratchet: ${unlisted.length} program run(s) pass but are not listed yet (run \`npm run ratchet\`):\n  ${unlisted.join('\n  ')}\n`);
+});
 
 for (const suite of SUITES) {
   const programs = findPrograms(join(ROOT, 'tests', suite));
@@ -19,8 +26,8 @@ for (const suite of SUITES) {
         const o = await runProgram(mode, p);
         if (ratchet.has(p.name)) {
           expect(o.ok, explain(p, o)).toBe(true);
-        } else {
-          expect(o.ok, `${p.name} passes in ${mode} mode but is not in tests/ratchet/${suite}.${mode}.txt: run \`npm run ratchet\``).toBe(false);
+        } else if (o.ok) {
+          unlisted.push(`${suite}.${mode}: ${p.name}`);
         }
       });
     });
