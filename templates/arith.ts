@@ -12,17 +12,35 @@ import { type Assembler, cl, eax, ecx, edx, type Gpr, type Label, rax, rcx, rdi,
 import type { Cond } from '../src/asm/table.js';
 import { BINOPS, CMPOPS, INPLACE } from '../src/bytecode/ops.js';
 import { INT_TAG_BITS, TAG_INT, TAG_MIN } from '../src/native/layout.js';
-import { H, type HoleDesc, RT, S, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
-import { callRt, excCheck } from './util.js';
+import { cold, H, type HoleDesc, RT, S, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
+
+/** Where a failed guard goes: a label, or the out-of-line generic path. */
+type Slow = Label | ReturnType<typeof cold>;
+import { callRt, excCheck, flowOf, loadOperands } from './util.js';
 
 type A = Assembler<HoleDesc>;
 
-function guardInt(a: A, r: Gpr<64>, tmp: Gpr<64>, slow: Label): void {
+function guardInt(a: A, r: Gpr<64>, tmp: Gpr<64>, slow: Slow): void {
   a.mov(tmp, r);
   a.shr(tmp, 48);
   a.cmp(tmp, TAG_INT);
   a.jne(slow);
 }
+
+/** Variant parameter of templates that use the incoming Flow. */
+type FlowP = { flow: string };
+const flowVariant = (ins: { facts: Readonly<Record<string, string | number | boolean>> }): FlowP => ({ flow: String(ins.facts.flow ?? '') });
+
+/** rax = S[-2], rcx = S[-1], both checked to be small ints (unless known) else to `slow`. */
+function intOperands(a: A, p: FlowP, slow: Slow): void {
+  const f = flowOf(p);
+  loadOperands(a, f, [[rax, -2], [rcx, -1]]);
+  if (!(f.ints ?? []).includes(-2)) guardInt(a, rax, rdx, slow);
+  if (!(f.ints ?? []).includes(-1)) guardInt(a, rcx, rdx, slow);
+}
+
+/** The result replaces S[-2]: after the op it is the top, and rax holds it on every path. */
+const resultInRax = (): { rax: number } => ({ rax: -1 });
 
 /** rax = box(rax >> 16) for a result scaled by 2^16 (fits int48 by construction). */
 function boxScaled(a: A): void {
@@ -50,19 +68,16 @@ function genericBinary(a: A): void {
 
 const binopOf = (arg: number): (typeof BINOPS)[number] => BINOPS[arg & ~INPLACE];
 
-const intBinary = (op: 'BINARY_OP_ADD_INT' | 'BINARY_OP_SUB_INT' | 'BINARY_OP_MUL_INT', body: (a: A, slow: Label) => void): TemplateDef => ({
+const intBinary = (op: 'BINARY_OP_ADD_INT' | 'BINARY_OP_SUB_INT' | 'BINARY_OP_MUL_INT', body: (a: A, slow: Slow) => void): TemplateDef<FlowP> => ({
   op,
-  emit(a: TplAsm) {
-    const slow = a.newLabel();
-    a.mov(rax, S(-2));
-    a.mov(rcx, S(-1));
-    guardInt(a, rax, rdx, slow);
-    guardInt(a, rcx, rdx, slow);
+  variant: flowVariant,
+  out: resultInRax,
+  emit(a: TplAsm, p: FlowP) {
+    const slow = cold(genericBinary);
+    intOperands(a, p, slow);
     body(a, slow);
     a.mov(S(-2), rax);
     a.jmp(H.next());
-    a.bind(slow);
-    genericBinary(a);
   },
 });
 
@@ -111,7 +126,7 @@ function floatCompareJump(a: A, op: number, yes: Label | ReturnType<typeof H.tar
 }
 
 /** Load S[-2], S[-1] into xmm0, xmm1 when both are floats or small ints; else jump to slow. */
-function loadFloatOperands(a: A, slow: Label): void {
+function loadFloatOperands(a: A, slow: Slow): void {
   for (const [pos, x] of [[-2, xmm0], [-1, xmm1]] as const) {
     const isFloat = a.newLabel();
     const done = a.newLabel();
@@ -159,13 +174,13 @@ function genericCompareJump(a: A, jumpIfTrue: boolean): void {
   else a.jmp(H.target(1));
 }
 
-type CmpJumpParams = { cmp: number; jumpIfTrue: boolean };
+type CmpJumpParams = { cmp: number; jumpIfTrue: boolean } & FlowP;
 
-const cmpJumpVariant = (ins: { arg: number; next: { op: string } | null }): CmpJumpParams => {
+const cmpJumpVariant = (ins: { arg: number; next: { op: string } | null; facts: Readonly<Record<string, string | number | boolean>> }): CmpJumpParams => {
   if (ins.next === null || (ins.next.op !== 'POP_JUMP_IF_FALSE' && ins.next.op !== 'POP_JUMP_IF_TRUE')) {
     throw new Error('a fused compare must be followed by POP_JUMP_IF_FALSE/TRUE');
   }
-  return { cmp: ins.arg, jumpIfTrue: ins.next.op === 'POP_JUMP_IF_TRUE' };
+  return { cmp: ins.arg, jumpIfTrue: ins.next.op === 'POP_JUMP_IF_TRUE', ...flowVariant(ins) };
 };
 
 export const arithTemplates: TemplateDef<any>[] = [
@@ -192,13 +207,12 @@ export const arithTemplates: TemplateDef<any>[] = [
   }),
   {
     op: 'BINARY_OP_FLOORDIV_INT',
-    emit(a: TplAsm) {
-      const slow = a.newLabel();
+    variant: flowVariant,
+    out: resultInRax,
+    emit(a: TplAsm, p: FlowP) {
+      const slow = cold(genericBinary);
       const exact = a.newLabel();
-      a.mov(rax, S(-2));
-      a.mov(rcx, S(-1));
-      guardInt(a, rax, rdx, slow);
-      guardInt(a, rcx, rdx, slow);
+      intOperands(a, p, slow);
       payload(a, rax);
       payload(a, rcx);
       a.test(rcx, rcx);
@@ -221,19 +235,16 @@ export const arithTemplates: TemplateDef<any>[] = [
       boxScaled(a);
       a.mov(S(-2), rax);
       a.jmp(H.next());
-      a.bind(slow);
-      genericBinary(a);
     },
   },
   {
     op: 'BINARY_OP_MOD_INT',
-    emit(a: TplAsm) {
-      const slow = a.newLabel();
+    variant: flowVariant,
+    out: resultInRax,
+    emit(a: TplAsm, p: FlowP) {
+      const slow = cold(genericBinary);
       const done = a.newLabel();
-      a.mov(rax, S(-2));
-      a.mov(rcx, S(-1));
-      guardInt(a, rax, rdx, slow);
-      guardInt(a, rcx, rdx, slow);
+      intOperands(a, p, slow);
       payload(a, rax);
       payload(a, rcx);
       a.test(rcx, rcx);
@@ -253,19 +264,15 @@ export const arithTemplates: TemplateDef<any>[] = [
       boxScaled(a);
       a.mov(S(-2), rax);
       a.jmp(H.next());
-      a.bind(slow);
-      genericBinary(a);
     },
   },
   {
     op: 'BINARY_OP_BITWISE_INT',
-    variant: (ins) => ({ op: binopOf(ins.arg) }),
-    emit(a: TplAsm, p: { op: string }) {
-      const slow = a.newLabel();
-      a.mov(rax, S(-2));
-      a.mov(rcx, S(-1));
-      guardInt(a, rax, rdx, slow);
-      guardInt(a, rcx, rdx, slow);
+    variant: (ins) => ({ op: binopOf(ins.arg), ...flowVariant(ins) }),
+    out: resultInRax,
+    emit(a: TplAsm, p: { op: string } & FlowP) {
+      const slow = cold(genericBinary);
+      intOperands(a, p, slow);
       switch (p.op) {
         case '&':
           a.and(rax, rcx); // equal tags survive, payloads combine bitwise
@@ -316,20 +323,16 @@ export const arithTemplates: TemplateDef<any>[] = [
       }
       a.mov(S(-2), rax);
       a.jmp(H.next());
-      a.bind(slow);
-      genericBinary(a);
     },
   },
   ...floatBinaries(),
   {
     op: 'COMPARE_OP_INT',
-    variant: (ins) => ({ cmp: ins.arg }),
-    emit(a: TplAsm, p: { cmp: number }) {
-      const slow = a.newLabel();
-      a.mov(rax, S(-2));
-      a.mov(rcx, S(-1));
-      guardInt(a, rax, rdx, slow);
-      guardInt(a, rcx, rdx, slow);
+    variant: (ins) => ({ cmp: ins.arg, ...flowVariant(ins) }),
+    out: resultInRax,
+    emit(a: TplAsm, p: { cmp: number } & FlowP) {
+      const slow = cold(genericCompare);
+      intOperands(a, p, slow);
       a.shl(rax, 16);
       a.shl(rcx, 16);
       a.cmp(rax, rcx);
@@ -337,15 +340,13 @@ export const arithTemplates: TemplateDef<any>[] = [
       a.cmov(INT_CC[p.cmp], rax, RT('rt_const_True'));
       a.mov(S(-2), rax);
       a.jmp(H.next());
-      a.bind(slow);
-      genericCompare(a);
     },
   },
   {
     op: 'COMPARE_OP_FLOAT',
     variant: (ins) => ({ cmp: ins.arg }),
     emit(a: TplAsm, p: { cmp: number }) {
-      const slow = a.newLabel();
+      const slow = cold(genericCompare);
       const yes = a.newLabel();
       const no = a.newLabel();
       const store = a.newLabel();
@@ -359,8 +360,6 @@ export const arithTemplates: TemplateDef<any>[] = [
       a.bind(store);
       a.mov(S(-2), rax);
       a.jmp(H.next());
-      a.bind(slow);
-      genericCompare(a);
     },
   },
   {
@@ -368,19 +367,14 @@ export const arithTemplates: TemplateDef<any>[] = [
     fuses: 1,
     variant: cmpJumpVariant,
     emit(a: TplAsm, p: CmpJumpParams) {
-      const slow = a.newLabel();
-      a.mov(rax, S(-2));
-      a.mov(rcx, S(-1));
-      guardInt(a, rax, rdx, slow);
-      guardInt(a, rcx, rdx, slow);
+      const slow = cold((c) => genericCompareJump(c, p.jumpIfTrue));
+      intOperands(a, p, slow);
       a.shl(rax, 16);
       a.shl(rcx, 16);
       a.cmp(rax, rcx);
       const cc = INT_CC[p.cmp];
       a.j(p.jumpIfTrue ? cc : invert(cc), H.target(1));
       a.jmp(H.next());
-      a.bind(slow);
-      genericCompareJump(a, p.jumpIfTrue);
     },
   },
   {
@@ -388,12 +382,10 @@ export const arithTemplates: TemplateDef<any>[] = [
     fuses: 1,
     variant: cmpJumpVariant,
     emit(a: TplAsm, p: CmpJumpParams) {
-      const slow = a.newLabel();
+      const slow = cold((c) => genericCompareJump(c, p.jumpIfTrue));
       loadFloatOperands(a, slow);
       if (p.jumpIfTrue) floatCompareJump(a, p.cmp, H.target(1), H.next());
       else floatCompareJump(a, p.cmp, H.next(), H.target(1));
-      a.bind(slow);
-      genericCompareJump(a, p.jumpIfTrue);
     },
   },
 ];
@@ -420,7 +412,7 @@ function floatBinaries(): TemplateDef<any>[] {
   return ops.map(([op, insn]) => ({
     op,
     emit(a: TplAsm) {
-      const slow = a.newLabel();
+      const slow = cold(genericBinary);
       loadFloatOperands(a, slow);
       if (insn === 'divsd') {
         // Division by zero raises ZeroDivisionError: leave that to the generic path.
@@ -432,8 +424,6 @@ function floatBinaries(): TemplateDef<any>[] {
       a.movq(rax, xmm0);
       a.mov(S(-2), rax);
       a.jmp(H.next());
-      a.bind(slow);
-      genericBinary(a);
     },
   }));
 }

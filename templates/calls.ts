@@ -5,7 +5,7 @@
 
 import { ecx, edx, mem, qword, rax, rcx, rdi, rdx, rip, rsi, sym } from '../src/asm/index.js';
 import { CODE, FUNCTION, TAG_OBJ } from '../src/native/layout.js';
-import { H, S, SA, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
+import { cold, H, S, SA, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
 import { callRt, excCheck } from './util.js';
 
 function genericCall(a: TplAsm): void {
@@ -24,8 +24,10 @@ export const callTemplates: TemplateDef<any>[] = [
     op: 'CALL_PY_EXACT_ARGS',
     doc: 'callable is a Python function taking exactly arg positional parameters (direct: the profiled callee)',
     variant: (ins) => ({ direct: typeof ins.facts.callee === 'string' }),
+    // The result, on the fast path and in genericCall.
+    out: () => ({ rax: -1 }),
     emit(a: TplAsm, p: { direct: boolean }) {
-      const slow = a.newLabel();
+      const slow = cold(genericCall);
       a.mov(rax, S(-1, 1));
       a.mov(rcx, rax);
       a.shr(rcx, 48);
@@ -54,9 +56,6 @@ export const callTemplates: TemplateDef<any>[] = [
       }
       excCheck(a);
       a.mov(S(-1, 1), rax);
-      a.jmp(H.next());
-      a.bind(slow);
-      genericCall(a);
     },
   },
 ];

@@ -6,8 +6,8 @@
 import { al, eax, ecx, edx, esi, hole, mem, qword, rax, rbx, rcx, rdi, rdx, rsi, sym, type Gpr } from '../src/asm/index.js';
 import { FVS_HAVE_SPEC, INTRINSICS } from '../src/bytecode/ops.js';
 import { boxInt, CELL, GEN_FINISHED, GENERATOR } from '../src/native/layout.js';
-import { D, GEN, H, type HoleDesc, L, RT, S, SA, SLOT, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
-import { callRt, excCheck } from './util.js';
+import { cold, D, GEN, H, type HoleDesc, L, RT, S, SA, SLOT, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
+import { callRt, excCheck, flowOf, loadOperands } from './util.js';
 
 /** Generators: mark the generator finished (before returning). */
 function genFinish(a: TplAsm): void {
@@ -85,6 +85,7 @@ export const coreTemplates: TemplateDef<any>[] = [
   },
   {
     op: 'LOAD_CONST',
+    out: (_p, ins) => ({ rax: -1, ints: ins.facts.smallIntConst === true ? [-1] : [] }),
     emit(a: TplAsm) {
       a.mov(rax, H.const());
       a.mov(S(0), rax);
@@ -93,10 +94,11 @@ export const coreTemplates: TemplateDef<any>[] = [
   {
     op: 'RETURN_VALUE',
     doc: 'generators also mark themselves finished and return with rdx = 0 (not yielded)',
-    variant: (ins) => ({ gen: ins.facts.generator === true }),
-    emit(a: TplAsm, p: { gen: boolean }) {
+    variant: (ins) => ({ gen: ins.facts.generator === true, flow: String(ins.facts.flow ?? '') }),
+    emit(a: TplAsm, p: { gen: boolean; flow: string }) {
       if (p.gen) genFinish(a);
-      a.mov(rax, S(-1));
+      if (p.gen) a.mov(rax, S(-1));
+      else loadOperands(a, flowOf(p), [[rax, -1]]);
       if (p.gen) a.xor(edx, edx);
       a.jmp(H.exit());
     },
@@ -157,24 +159,25 @@ export const coreTemplates: TemplateDef<any>[] = [
     op: 'LOAD_FAST',
     doc: 'with the unbound check unless the compiler proved the local assigned',
     variant: (ins) => ({ checked: ins.facts.maybeUnbound === true }),
+    out: () => ({ rax: -1 }),
     emit(a: TplAsm, p: { checked: boolean }) {
       a.mov(rax, L());
       if (p.checked) {
-        const bound = a.newLabel();
         a.cmp(rax, RT('rt_const_unbound'));
-        a.jne(bound);
-        a.mov(rdi, H.varname());
-        callRt(a, 'rt_raise_unbound_local');
-        a.jmp(H.exc());
-        a.bind(bound);
+        a.je(cold((c) => {
+          c.mov(rdi, H.varname());
+          callRt(c, 'rt_raise_unbound_local');
+          c.jmp(H.exc());
+        }));
       }
       a.mov(S(0), rax);
     },
   },
   {
     op: 'STORE_FAST',
-    emit(a: TplAsm) {
-      a.mov(rax, S(-1));
+    variant: (ins) => ({ flow: String(ins.facts.flow ?? '') }),
+    emit(a: TplAsm, p: { flow: string }) {
+      loadOperands(a, flowOf(p), [[rax, -1]]);
       a.mov(L(), rax);
     },
   },
@@ -249,18 +252,21 @@ export const coreTemplates: TemplateDef<any>[] = [
     op: 'LOAD_GLOBAL',
     doc: "module global slot (then builtins), a builtin's static object, or NameError",
     variant: (ins) => ({ kind: String(ins.facts.global ?? 'missing') }),
+    out: () => ({ rax: -1 }),
     emit(a: TplAsm, p: { kind: string }) {
       if (p.kind === 'builtin') {
         a.mov(rax, H.builtin());
       } else if (p.kind === 'module') {
-        const found = a.newLabel();
+        // (the cold path leaves the value in rax too: see `out`)
         a.mov(rax, H.global());
         a.cmp(rax, RT('rt_const_unbound'));
-        a.jne(found);
-        a.mov(rdi, H.name());
-        callRt(a, 'rt_load_global_fallback');
-        excCheck(a);
-        a.bind(found);
+        a.je(cold((c) => {
+          c.mov(rdi, H.name());
+          callRt(c, 'rt_load_global_fallback');
+          excCheck(c);
+          c.mov(S(0), rax);
+          c.jmp(H.next());
+        }));
       } else {
         a.mov(rdi, H.name());
         callRt(a, 'rt_load_global_fallback');

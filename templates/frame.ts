@@ -13,7 +13,7 @@
 
 import { ecx, esi, hole, mem, qword, rax, rbx, rcx, rdi, rdx, rsi, sib, sym } from '../src/asm/index.js';
 import { boxInt, FUNCTION, GEN_RUNNING, GENERATOR, TUPLE } from '../src/native/layout.js';
-import { D, GEN, H, type HoleDesc, L, RT, S, SLOT, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
+import { cold, D, GEN, H, type HoleDesc, L, RT, S, SLOT, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
 import { callRt } from './util.js';
 
 /** Strip the tag of the object value in `r` (leaves its address). */
@@ -27,7 +27,11 @@ export const frameTemplates: TemplateDef<any>[] = [
     op: 'ENTER',
     doc: 'push rbx, frame base from rdi, value-stack top and recursion depth checks',
     emit(a: TplAsm) {
-      const overflow = a.newLabel();
+      const overflow = cold((c) => {
+        callRt(c, 'rt_raise_recursion');
+        c.pop(rbx);
+        c.ret();
+      });
       a.push(rbx);
       a.mov(rbx, rdi);
       a.lea(rax, mem(rbx, hole.disp32<HoleDesc>({ k: 'frameBytes' })));
@@ -39,11 +43,6 @@ export const frameTemplates: TemplateDef<any>[] = [
       a.cmp(rax, RT('rt_recursion_limit'));
       a.jg(overflow);
       a.mov(RT('rt_depth'), rax);
-      a.jmp(H.next());
-      a.bind(overflow);
-      callRt(a, 'rt_raise_recursion');
-      a.pop(rbx);
-      a.ret();
     },
   },
   {

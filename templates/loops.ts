@@ -7,17 +7,30 @@
 
 import { ecx, mem, qword, rax, rcx, rdi, rip, sym } from '../src/asm/index.js';
 import { INT_TAG_BITS, RANGEITER, TAG_OBJ } from '../src/native/layout.js';
-import { H, L, S, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
+import { cold, H, L, S, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
 import { callRt, excCheck } from './util.js';
 
 export const loopTemplates: TemplateDef<any>[] = [
   {
     op: 'FOR_ITER_RANGE',
     doc: 'next of a range iterator, inline; other iterators take the generic path',
+    // The next value, on every path that continues the loop.
+    out: () => ({ rax: -1 }),
     emit(a: TplAsm) {
-      const generic = a.newLabel();
-      const big = a.newLabel();
-      const store = a.newLabel();
+      const generic = cold((c) => {
+        c.mov(rdi, S(-1));
+        callRt(c, 'rt_next');
+        c.cmp(rax, qword(rip(sym('rt_const_unbound'))));
+        c.je(H.target());
+        excCheck(c);
+        c.mov(S(0), rax);
+        c.jmp(H.next());
+      });
+      const big = cold((c) => {
+        callRt(c, 'rt_int_from_i64');
+        c.mov(S(0), rax);
+        c.jmp(H.next());
+      });
       a.mov(rax, S(-1));
       a.mov(rcx, rax);
       a.shr(rcx, 48);
@@ -46,24 +59,13 @@ export const loopTemplates: TemplateDef<any>[] = [
       a.shr(rax, 16);
       a.mov(rcx, INT_TAG_BITS);
       a.or(rax, rcx);
-      a.bind(store);
-      a.mov(S(0), rax);
-      a.jmp(H.next());
-      a.bind(big);
-      callRt(a, 'rt_int_from_i64');
-      a.jmp(store);
-      a.bind(generic);
-      a.mov(rdi, S(-1));
-      callRt(a, 'rt_next');
-      a.cmp(rax, qword(rip(sym('rt_const_unbound'))));
-      a.je(H.target());
-      excCheck(a);
       a.mov(S(0), rax);
     },
   },
   {
     op: 'LOAD_FAST__LOAD_FAST',
     fuses: 1,
+    out: () => ({ rax: -2, rcx: -1 }),
     variant: (ins) => ({ checked: ins.facts.maybeUnbound === true || ins.facts.maybeUnboundNext === true }),
     emit(a: TplAsm, p: { checked: boolean }) {
       if (p.checked) throw new Error('LOAD_FAST__LOAD_FAST needs both locals bound');
@@ -76,6 +78,7 @@ export const loopTemplates: TemplateDef<any>[] = [
   {
     op: 'LOAD_FAST__LOAD_CONST',
     fuses: 1,
+    out: (_p, ins) => ({ rax: -2, rcx: -1, ints: ins.facts.smallIntConstNext === true ? [-1] : [] }),
     variant: (ins) => ({ checked: ins.facts.maybeUnbound === true }),
     emit(a: TplAsm, p: { checked: boolean }) {
       if (p.checked) throw new Error('LOAD_FAST__LOAD_CONST needs the local bound');
@@ -88,6 +91,7 @@ export const loopTemplates: TemplateDef<any>[] = [
   {
     op: 'STORE_FAST__LOAD_FAST',
     fuses: 1,
+    out: () => ({ rcx: -1 }),
     variant: (ins) => ({ checked: ins.facts.maybeUnboundNext === true }),
     emit(a: TplAsm, p: { checked: boolean }) {
       if (p.checked) throw new Error('STORE_FAST__LOAD_FAST needs the loaded local bound');

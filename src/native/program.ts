@@ -111,6 +111,8 @@ export interface NativeProgram {
   readonly functions: readonly CompiledFunction[];
   /** Symbol of the main module's code object. */
   readonly mainCode: string;
+  /** The main module's globals: the symbol of its array of value words and the name of each word. */
+  readonly mainGlobals: { readonly symbol: string; readonly names: readonly string[] };
 }
 
 function* allCodes(co: CodeObject): Generator<CodeObject> {
@@ -379,7 +381,7 @@ function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globa
       const view = { op: name as any, arg: co.args[i], next: null, depth: 0, facts: {} };
       try {
         const st = stencilFor(def, def.variant ? def.variant(view) : {});
-        for (const r of st.relocs) {
+        for (const r of [...st.relocs, ...(st.cold?.relocs ?? [])]) {
           if (r.target.kind !== 'extern') continue;
           const n = r.target.name.replace(/^box:/, '');
           if (!b.definedRuntime.has(n)) missing = name;
@@ -736,7 +738,7 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
   const programChunks = [...b.chunks(), ...textChunks];
   const roots = ['_start', 'rt_program_main', ...programChunks.flatMap((c) => c.symbols.map((s) => s.name))];
   const chunks = options.keepAll === true ? [...runtimeChunks, ...programChunks] : pruneChunks([...runtimeChunks, ...programChunks], roots);
-  return { chunks, functions, mainCode: codeSym.get(main.root)! };
+  return { chunks, functions, mainCode: codeSym.get(main.root)!, mainGlobals: { symbol: globalsSym(main), names: main.globalNames } };
 }
 
 /** The static code object: fields of layout.ts CODE, plus its line and snippet tables. */

@@ -73,7 +73,9 @@ export type HoleDesc =
   /** rel32 (rip): the import chain of this IMPORT_NAME (modules compiled into the program). */
   | { readonly k: 'importChain' }
   /** rel32 (rip): the descriptor (MODINFO) of the module the code belongs to. */
-  | { readonly k: 'moduleInfo' };
+  | { readonly k: 'moduleInfo' }
+  /** rel32: entry `id` of the instruction's out-of-line code (see `cold`). */
+  | { readonly k: 'cold'; readonly id: number };
 
 export type HoleKindName = HoleDesc['k'];
 
@@ -93,6 +95,8 @@ export function describeHole(d: HoleDesc): string {
       return d.of === 0 ? d.k : `${d.k}.${d.of}`;
     case 'cache':
       return `cache+${8 * d.off}`;
+    case 'cold':
+      return `cold#${d.id}`;
     default:
       return d.k;
   }
@@ -119,10 +123,51 @@ export interface InstrView {
 export const PSEUDO_OPS = ['ENTER', 'INIT_LOCALS', 'COPY_FREE_VARS', 'MAKE_CELL', 'EXIT', 'UNWIND', 'EXC_THUNK', 'RERAISE_THUNK', 'HANDLER', 'HANDLER_NO_TB', 'GEN_PROLOGUE', 'GEN_CREATE', 'GEN_RESUME_ENTRY', 'RESUME_AFTER_YIELD'] as const;
 export type PseudoOp = (typeof PSEUDO_OPS)[number];
 
+/**
+ * What control reaching the next instruction from a piece carries in registers: `rax` /
+ * `rcx` hold the value of the given stack position (relative to the depth after the
+ * instruction: -1 is the top), and `ints` lists positions known to hold small ints. The
+ * registers only mirror the frame: every value is in its slot too, so a template may
+ * ignore the flow. The stitcher passes it on (InstrView facts.flow, encoded) only where
+ * the next instruction has no other predecessor.
+ */
+export interface Flow {
+  readonly rax?: number;
+  readonly rcx?: number;
+  readonly ints?: readonly number[];
+}
+
+export function encodeFlow(f: Flow | null): string {
+  if (f === null) return '';
+  const parts: string[] = [];
+  if (f.rax !== undefined) parts.push(`rax${f.rax}`);
+  if (f.rcx !== undefined) parts.push(`rcx${f.rcx}`);
+  for (const p of [...new Set(f.ints ?? [])].sort()) parts.push(`int${p}`);
+  return parts.join(',');
+}
+
+export function decodeFlow(s: string | number | boolean | undefined): Flow {
+  if (typeof s !== 'string' || s === '') return {};
+  let rax: number | undefined;
+  let rcx: number | undefined;
+  const ints: number[] = [];
+  for (const part of s.split(',')) {
+    const m = /^(rax|rcx|int)(-?\d+)$/.exec(part);
+    if (m === null) throw new Error(`bad flow ${s}`);
+    const v = Number(m[2]);
+    if (m[1] === 'rax') rax = v;
+    else if (m[1] === 'rcx') rcx = v;
+    else ints.push(v);
+  }
+  return { rax, rcx, ints };
+}
+
 export interface TemplateDef<P extends VariantParams = VariantParams> {
   readonly op: OpName | PseudoOp;
   /** The static parameters of this use (default: none). */
   readonly variant?: (ins: InstrView) => P;
+  /** What this use leaves in registers for the next instruction (every path to `next`). */
+  readonly out?: (p: P, ins: InstrView) => Flow | null;
   readonly emit: (a: TplAsm, p: P) => void;
   /** Instructions after this one that the template performs too (superinstructions). */
   readonly fuses?: number;
@@ -138,20 +183,68 @@ export interface Stencil {
   readonly listing: readonly ListEntry[];
   /** Bytes to copy when the next instruction follows directly: a final `jmp next` dropped. */
   readonly fallLength: number;
+  /**
+   * The out-of-line part (slow paths written with `cold`), placed after the function's body
+   * so the fast paths fall through into each other; null when the template has none.
+   */
+  readonly cold: Stencil | null;
+  /** Offsets in `cold` of the entries the hot part jumps to ('cold' holes, by id). */
+  readonly coldEntries: readonly number[];
+}
+
+/** Cold bodies registered while a template's hot part is being assembled. */
+let coldBodies: ((a: TplAsm) => void)[] | null = null;
+
+/**
+ * A block of code out of line: `body` is assembled into the stencil's cold part (after the
+ * function's body) and the result is a rel32 hole jumping to it (`a.jne(cold(...))`). The
+ * body is its own assembly: it reaches the rest of the function only through holes (next,
+ * exc, target...), never through the hot part's labels; it must not fall off its end.
+ */
+export function cold(body: (a: TplAsm) => void) {
+  if (coldBodies === null) throw new Error('cold() is only valid while a template is assembled');
+  coldBodies.push(body);
+  return hole.rel32<HoleDesc>({ k: 'cold', id: coldBodies.length - 1 });
 }
 
 /** Assemble a template body into a stencil. */
 export function assembleStencil(key: string, emit: (a: TplAsm) => void): Stencil {
-  const a = new Assembler<HoleDesc>({ describeHole });
-  emit(a);
-  const out: AsmOutput<HoleDesc> = a.finish();
-  for (const r of out.relocs) {
-    if (r.target.kind === 'self') throw new Error(`template ${key}: absolute reference to its own code is not relocatable`);
+  const outer = coldBodies;
+  const bodies: ((a: TplAsm) => void)[] = [];
+  coldBodies = bodies;
+  try {
+    const a = new Assembler<HoleDesc>({ describeHole });
+    emit(a);
+    const out: AsmOutput<HoleDesc> = a.finish();
+    for (const r of out.relocs) {
+      if (r.target.kind === 'self') throw new Error(`template ${key}: absolute reference to its own code is not relocatable`);
+    }
+    let fallLength = out.bytes.length;
+    const last = out.holes.find((h) => h.desc.k === 'next' && h.insnOffset + 5 === out.bytes.length && out.bytes[h.insnOffset] === 0xe9);
+    if (last !== undefined) fallLength = last.insnOffset;
+    let coldPart: Stencil | null = null;
+    const coldEntries: number[] = [];
+    if (bodies.length > 0) {
+      // Cold bodies may register further cold bodies; all share one cold part.
+      const c = new Assembler<HoleDesc>({ describeHole });
+      const labels = [];
+      for (let i = 0; i < bodies.length; i++) {
+        const l = c.newLabel();
+        labels.push(l);
+        c.bind(l);
+        bodies[i](c);
+      }
+      const co = c.finish();
+      for (const r of co.relocs) {
+        if (r.target.kind === 'self') throw new Error(`template ${key}: absolute reference to its own code is not relocatable`);
+      }
+      for (const l of labels) coldEntries.push(co.offsetOf(l));
+      coldPart = { key: `${key}#cold`, bytes: co.bytes, holes: co.holes, relocs: co.relocs, listing: co.listing, fallLength: co.bytes.length, cold: null, coldEntries: [] };
+    }
+    return { key, bytes: out.bytes, holes: out.holes, relocs: out.relocs, listing: out.listing, fallLength, cold: coldPart, coldEntries };
+  } finally {
+    coldBodies = outer;
   }
-  let fallLength = out.bytes.length;
-  const last = out.holes.find((h) => h.desc.k === 'next' && h.insnOffset + 5 === out.bytes.length && out.bytes[h.insnOffset] === 0xe9);
-  if (last !== undefined) fallLength = last.insnOffset;
-  return { key, bytes: out.bytes, holes: out.holes, relocs: out.relocs, listing: out.listing, fallLength };
 }
 
 const cache = new Map<string, Stencil>();

@@ -20,8 +20,8 @@ import { stackDepths } from '../bytecode/depths.js';
 import { GENERIC, type OpName, OPS } from '../bytecode/ops.js';
 import { TEMPLATES } from '../../templates/index.js';
 import { BOX_PREFIX, type Chunk, type ChunkReloc } from './image.js';
-import { OBJ_TAG_BITS } from './layout.js';
-import { type HoleDesc, type InstrView, type Stencil, stencilFor, type TemplateDef } from './stencil.js';
+import { INT48_MAX, INT48_MIN, OBJ_TAG_BITS } from './layout.js';
+import { encodeFlow, type Flow, type HoleDesc, type InstrView, type Stencil, stencilFor, type TemplateDef } from './stencil.js';
 
 /** A 64-bit field: an immediate, or a symbol's address (`box:` prefix: as an object value). */
 export type Word64 = { readonly imm: bigint } | { readonly symbol: string; readonly addend?: bigint };
@@ -83,6 +83,8 @@ interface PieceSpec {
   /** Target piece key for 'target' holes of pseudo pieces. */
   targetKey?: string;
   key?: string;
+  /** For the out-of-line part of a piece: that piece's index. */
+  coldOf?: number;
 }
 
 function templateOf(op: string): TemplateDef<any> | undefined {
@@ -174,15 +176,34 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
   }
 
   // ---- instructions
+  // Instructions with a predecessor other than the previous one: they start with nothing
+  // known in registers (Flow).
+  const joins = new Set<number>([0]);
+  for (let i = 0; i < n; i++) if (OPS[GENERIC[co.ops[i]]].arg === 'jump') joins.add(co.args[i]);
+  for (const h of co.exceptionTable) joins.add(h.target);
+  const smallIntConst = (i: number): boolean => {
+    if (i >= n || OPS[GENERIC[co.ops[i]]].arg !== 'const') return false;
+    const c = co.consts[co.args[i]];
+    return c.k === 'int' && BigInt(c.v) >= INT48_MIN && BigInt(c.v) <= INT48_MAX;
+  };
+  let incoming: Flow | null = null;
   const firstInstrPiece = specs.length;
   /** Pieces a generator resumes at: [0] the body's start, [k] after yield k. */
   const resumePieces: number[] = [];
   const instrPiece = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
-    if (depths[i] < 0) continue;
+    if (depths[i] < 0) {
+      incoming = null;
+      continue;
+    }
+    if (joins.has(i)) incoming = null;
     const genericName = OPS[GENERIC[co.ops[i]]].name;
     const next = i + 1 < n ? { op: OPS[GENERIC[co.ops[i + 1]]].name as OpName, arg: co.args[i + 1] } : null;
-    const facts = { ...env.facts(co, i) };
+    const facts: Record<string, string | number | boolean> = { ...env.facts(co, i) };
+    const flow = encodeFlow(incoming);
+    if (flow !== '') facts.flow = flow;
+    if (smallIntConst(i)) facts.smallIntConst = true;
+    if (smallIntConst(i + 1)) facts.smallIntConstNext = true;
     if (i + 1 < n) {
       const nf = env.facts(co, i + 1);
       if (nf.maybeUnbound !== undefined) facts.maybeUnboundNext = nf.maybeUnbound;
@@ -214,9 +235,12 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
       specs.push({ def, view: v, instr: i, label: op, slot: hidden + co.nlocalsplus + depths[i], count: k });
       resumePieces.push(specs.length);
       specs.push({ def: pseudo('RESUME_AFTER_YIELD'), view: v, instr: i, label: 'RESUME_AFTER_YIELD' });
+      incoming = null;
       continue;
     }
-    specs.push({ def, view: view(op, co.args[i], next, depths[i], facts), instr: i, label: op, slot });
+    const v = view(op, co.args[i], next, depths[i], facts);
+    specs.push({ def, view: v, instr: i, label: op, slot });
+    incoming = def.out ? def.out(def.variant ? def.variant(v) : {}, v) : null;
     const fuses = def.fuses ?? 0;
     if (fuses > 0) {
       for (let k = 1; k <= fuses; k++) instrPiece[i + k] = -2; // covered by i
@@ -249,11 +273,22 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
     return key;
   };
   const stencils = specs.map((s) => stencilFor(s.def, s.def.variant ? s.def.variant(s.view) : {}));
-  for (let p = firstInstrPiece; p < endOfBody; p++) {
+  // ---- out-of-line parts (slow paths) after the body, in instruction order
+  const coldPiece = new Map<number, number>();
+  for (let p = 0; p < endOfBody; p++) {
+    const c = stencils[p].cold;
+    if (c === null) continue;
+    coldPiece.set(p, specs.length);
+    specs.push({ ...specs[p], label: `${specs[p].label} (cold)`, coldOf: p });
+    stencils.push(c);
+  }
+  const endOfCold = specs.length;
+  for (let p = firstInstrPiece; p < endOfCold; p++) {
+    if (p >= endOfBody && specs[p].coldOf === undefined) continue;
     const st = stencils[p];
     const i = specs[p].instr;
     const h = handlerOf(i);
-    if (st.holes.some((x) => x.desc.k === 'exc')) {
+    if (st.holes.some((x) => x.desc.k === 'exc') && !thunkPiece.has(i)) {
       const key = needHandler(h, true);
       thunkPiece.set(i, specs.length);
       const def = pseudo('EXC_THUNK');
@@ -279,7 +314,10 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
   // ---- layout: a trailing `jmp next` goes when `next` is the following piece.
   const nextPieceOf = (p: number): number => {
     // The piece control falls to after piece p: the next instruction's piece for body
-    // pieces (skipping covered/unreachable instructions), the following piece otherwise.
+    // pieces (skipping covered/unreachable instructions) and their cold parts, the
+    // following piece otherwise.
+    const owner = specs[p].coldOf;
+    if (owner !== undefined) return nextPieceOf(owner);
     if (p >= firstInstrPiece && p < endOfBody) {
       const i = specs[p].instr;
       const fuses = specs[p].def.fuses ?? 0;
@@ -438,6 +476,13 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
         case 'moduleInfo':
           relSym(site, env.moduleInfo(co), 0);
           break;
+        case 'cold': {
+          const owner = spec.coldOf ?? p;
+          const cp = spec.coldOf !== undefined ? p : coldPiece.get(p);
+          if (cp === undefined) throw new Error(`${spec.label}: no cold part`);
+          rel(site, placed[cp].offset + stencils[owner].coldEntries[d.id]);
+          break;
+        }
       }
     }
     for (const r of st.relocs) {
