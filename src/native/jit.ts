@@ -1,11 +1,13 @@
-// In-process loading of native images through koffi (the JIT mode and the runtime's unit
-// tests).
+// In-process loading of native images through koffi (the JIT mode, the embedding API, the
+// REPL and the runtime's unit tests).
 //
 // Memory comes from mmap: the whole image is mapped read-write, filled, then each section
 // gets its final protection with mprotect: text read+execute, rodata read-only, data and
-// bss read-write. No page is ever writable and executable at the same time. Calls enter
-// native code through koffi function prototypes (System V AMD64 calling convention, which
-// the runtime's entry points follow).
+// bss read-write. No page is ever writable and executable at the same time (W^X; checked
+// against /proc/self/maps by tests/api/wx.test.ts). Calls enter native code through koffi
+// function prototypes (System V AMD64 calling convention, which the runtime's entry points
+// follow). Reads and writes inside the image go through one DataView over the mapping;
+// other addresses (the runtime's heap) get a view per access.
 
 import koffi from 'koffi';
 import { type Chunk, contiguousBases, link, type LinkResult, type SectionName, SECTIONS } from './image.js';
@@ -56,6 +58,12 @@ export interface MappedImage {
   addr(name: string): bigint;
   /** Call a symbol with 64-bit integer arguments; returns rax. */
   call(name: string, ...args: bigint[]): bigint;
+  /**
+   * A JavaScript function calling the native code at `addr` with `nargs` 64-bit integer
+   * arguments (decoded once: cheaper than call() in a loop). Its result is rax as koffi gives
+   * it back (a number when it fits a double exactly, else a bigint): wrap with BigInt().
+   */
+  fn(addr: bigint, nargs: number): (...args: bigint[]) => number | bigint;
   /** Read raw memory. */
   read(addr: bigint, len: number): Uint8Array;
   /** Write raw memory (data/bss only). */
@@ -64,6 +72,9 @@ export interface MappedImage {
   writeU64(addr: bigint, v: bigint): void;
   /** Protections currently applied, by section (for W^X checks). */
   protections: Record<SectionName, number>;
+  /** Whether dispose() ran (the memory is unmapped). */
+  readonly disposed: boolean;
+  /** Unmap the image (the runtime's own mappings are the caller's: see src/embed/session.ts). */
   dispose(): void;
 }
 
@@ -77,7 +88,17 @@ export function mapImage(chunks: Chunk[]): MappedImage {
   if (base === 0n || base === BigInt.asUintN(64, -1n)) throw new Error('mmap failed');
   const { bases, offsets } = contiguousBases(chunks, base, PAGE);
   const linked = link(chunks, bases);
-  const view = new Uint8Array(koffi.view(base as any, size) as ArrayBuffer);
+  let disposed = false;
+  const whole = koffi.view(base as any, size) as ArrayBuffer;
+  const view = new Uint8Array(whole);
+  const dv = new DataView(whole);
+  const end = base + BigInt(size);
+  /** Offset of [addr, addr+len) inside the image, or -1 when it lies (partly) outside. */
+  const inside = (addr: bigint, len: number): number => {
+    if (addr + BigInt(len) <= base || addr >= end) return -1;
+    if (disposed) throw new Error('image disposed');
+    return addr >= base && addr + BigInt(len) <= end ? Number(addr - base) : -1;
+  };
   for (const s of SECTIONS) {
     if (s === 'bss') continue;
     view.set(linked.sections[s].bytes, offsets[s]);
@@ -96,7 +117,6 @@ export function mapImage(chunks: Chunk[]): MappedImage {
   protect('rodata', PROT_READ);
   protect('data', PROT_READ | PROT_WRITE);
   protect('bss', PROT_READ | PROT_WRITE);
-  let disposed = false;
   const img: MappedImage = {
     base,
     size,
@@ -112,17 +132,35 @@ export function mapImage(chunks: Chunk[]): MappedImage {
       const r = koffi.call(img.addr(name) as any, protoFor(args.length) as any, ...args);
       return BigInt.asUintN(64, BigInt(r));
     },
+    fn(addr: bigint, nargs: number): (...args: bigint[]) => number | bigint {
+      const f = koffi.decode(addr as any, protoFor(nargs) as any) as (...args: bigint[]) => number | bigint;
+      return (...args: bigint[]) => {
+        if (disposed) throw new Error('image disposed');
+        return f(...args);
+      };
+    },
     read(addr: bigint, len: number): Uint8Array {
+      const at = inside(addr, len);
+      if (at >= 0) return view.slice(at, at + len);
       return new Uint8Array(koffi.view(addr as any, len) as ArrayBuffer).slice();
     },
     write(addr: bigint, bytes: Uint8Array): void {
-      new Uint8Array(koffi.view(addr as any, bytes.length) as ArrayBuffer).set(bytes);
+      const at = inside(addr, bytes.length);
+      if (at >= 0) view.set(bytes, at);
+      else new Uint8Array(koffi.view(addr as any, bytes.length) as ArrayBuffer).set(bytes);
     },
     readU64(addr: bigint): bigint {
+      const at = inside(addr, 8);
+      if (at >= 0) return dv.getBigUint64(at, true);
       return new DataView(koffi.view(addr as any, 8) as ArrayBuffer).getBigUint64(0, true);
     },
     writeU64(addr: bigint, v: bigint): void {
-      new DataView(koffi.view(addr as any, 8) as ArrayBuffer).setBigUint64(0, BigInt.asUintN(64, v), true);
+      const at = inside(addr, 8);
+      if (at >= 0) dv.setBigUint64(at, BigInt.asUintN(64, v), true);
+      else new DataView(koffi.view(addr as any, 8) as ArrayBuffer).setBigUint64(0, BigInt.asUintN(64, v), true);
+    },
+    get disposed(): boolean {
+      return disposed;
     },
     dispose(): void {
       if (!disposed) {
