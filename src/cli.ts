@@ -163,13 +163,20 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('disasm')
-    .description('show the compiled form of a program')
+    .description('show the compiled form of a program: per function, source lines, bytecode and x86-64 side by side')
     .argument('<file>', 'the Python file')
-    .option('--bytecode', 'show the bytecode listing (with specializations from --profile)')
+    .option('--bytecode', 'show only the bytecode listing (with specializations from --profile)')
     .option('--profile <profile>', 'show specialized instructions recorded in a profile')
     .option('--function <name>', 'only this function (qualified name)')
     .action(async (file: string, opts: { bytecode?: boolean; profile?: string; function?: string }) => {
       checkInput(file);
+      if (opts.profile !== undefined && !existsSync(opts.profile)) fail(`can't open profile '${opts.profile}'`);
+      if (opts.bytecode !== true) {
+        // Source lines, bytecode and the stitched x86-64 of each function (src/disasm/native.ts).
+        const { disasmCommand } = await import('./disasm/command.js');
+        result = disasmCommand({ file, profilePath: opts.profile ?? null, function: opts.function });
+        return;
+      }
       const fe = await frontEnd();
       let co: CodeObject;
       try {
