@@ -70,6 +70,7 @@ import { descrSuperModule } from './core/descrsuper.js';
 import { excAttrsModule } from './core/excattrs.js';
 import { wrappersModule } from './core/wrappers.js';
 import { withModule } from './core/withctx.js';
+import { matchModule } from './core/match.js';
 
 /** All runtime modules of a compiled program. */
 export function runtimeModules(): RuntimeModule[] {
@@ -79,7 +80,7 @@ export function runtimeModules(): RuntimeModule[] {
   // Ints (docs/int.md).
   modules.push(...intModules);
   // Calls, frames, tracebacks, generic operations, attributes, modules, entry.
-  modules.push(funcModule, tracebackModule, withModule, opsModule, attrsModule, classesModule, pyslotsModule, genModule, modulesModule, userModulesModule, buildModule, builtinsModule, entryModule);
+  modules.push(funcModule, tracebackModule, withModule, matchModule, opsModule, attrsModule, classesModule, pyslotsModule, genModule, modulesModule, userModulesModule, buildModule, builtinsModule, entryModule);
   // Builtin functions and types (docs/builtins-native.md).
   modules.push(...biModules);
   // Descriptor types, exception attributes; then the dunder methods of builtin types, computed

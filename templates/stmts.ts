@@ -2,8 +2,9 @@
 // `match` (match.ts) and `except*` (excgroup.ts). Each instruction is one runtime call
 // between frame slots, followed by the exception check.
 
-import { rax, rdi, rsi } from '../src/asm/index.js';
-import { S, SA, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
+import { eax, ecx, rax, rcx, rdi, rdx, rsi, sym } from '../src/asm/index.js';
+import { boxIntUnchecked } from '../src/native/macros.js';
+import { H, RT, S, SA, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
 import { callRt, excCheck } from './util.js';
 
 export const stmtTemplates: TemplateDef<any>[] = [
@@ -30,4 +31,79 @@ export const stmtTemplates: TemplateDef<any>[] = [
       a.mov(S(0), rax);
     },
   },
+  // ---- match
+  {
+    op: 'MATCH_SEQUENCE',
+    doc: '[subject] -> [subject, whether it matches sequence patterns]',
+    emit(a: TplAsm) {
+      a.mov(rdi, S(-1));
+      a.call(sym('rt_match_sequence'));
+      boolOfEax(a);
+      a.mov(S(0), rax);
+    },
+  },
+  {
+    op: 'MATCH_MAPPING',
+    doc: '[subject] -> [subject, whether it matches mapping patterns]',
+    emit(a: TplAsm) {
+      a.mov(rdi, S(-1));
+      a.call(sym('rt_match_mapping'));
+      boolOfEax(a);
+      a.mov(S(0), rax);
+    },
+  },
+  {
+    op: 'GET_LEN',
+    doc: '[x] -> [x, len(x)]',
+    emit(a: TplAsm) {
+      a.mov(rdi, S(-1));
+      callRt(a, 'rt_len');
+      a.cmp(rax, -1);
+      a.je(H.exc());
+      boxIntUnchecked(a, rax, rcx);
+      a.mov(S(0), rax);
+    },
+  },
+  {
+    op: 'MATCH_KEYS',
+    doc: '[subject, keys] -> [subject, keys, tuple of values | None]',
+    emit(a: TplAsm) {
+      a.mov(rdi, S(-2));
+      a.mov(rsi, S(-1));
+      callRt(a, 'rt_match_keys');
+      excCheck(a);
+      a.mov(S(0), rax);
+    },
+  },
+  {
+    op: 'COPY_DICT_WITHOUT_KEYS',
+    doc: '[subject, keys] -> [subject, dict(subject) without the keys]',
+    emit(a: TplAsm) {
+      a.mov(rdi, S(-2));
+      a.mov(rsi, S(-1));
+      callRt(a, 'rt_match_copy_dict');
+      excCheck(a);
+      a.mov(S(-1), rax);
+    },
+  },
+  {
+    op: 'MATCH_CLASS',
+    doc: '[subject, class, keyword names] -> [tuple of attributes | None]',
+    emit(a: TplAsm) {
+      a.mov(rdi, S(-3));
+      a.mov(rsi, S(-2));
+      a.mov(rdx, S(-1));
+      a.mov(ecx, H.arg());
+      callRt(a, 'rt_match_class');
+      excCheck(a);
+      a.mov(S(-3), rax);
+    },
+  },
 ];
+
+/** rax = True if eax != 0, else False. */
+function boolOfEax(a: TplAsm): void {
+  a.test(eax, eax);
+  a.mov(rax, RT('rt_const_False'));
+  a.cmovne(rax, RT('rt_const_True'));
+}

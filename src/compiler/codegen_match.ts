@@ -106,9 +106,13 @@ function compileSubpattern(g: CodeGen, p: A.Pattern, pc: PatternContext): void {
 function compilePattern(g: CodeGen, p: A.Pattern, pc: PatternContext): void {
   const u = g.u;
   const err = (id: 'irrefutablePattern' | 'multipleStarredPattern' | 'mappingKeyDup', node: A.Pattern | A.Expr, args: string[] = []): never => g.err(id, node, args);
+  // The pattern's own steps carry its location (CPython 3.11 compile_pattern: SET_LOC), also
+  // after an expression in it was compiled: a MATCH_CLASS error points at the whole pattern.
+  g.loc(p);
   switch (p.t) {
     case 'MatchValue':
       g.compileExpr(p.value);
+      g.loc(p);
       u.emit(Op.COMPARE_OP, 2);
       jumpToFail(g, pc, Op.POP_JUMP_IF_FALSE);
       return;
@@ -205,6 +209,7 @@ function compilePattern(g: CodeGen, p: A.Pattern, pc: PatternContext): void {
         g.compileExpr(k);
       }
       u.emit(Op.BUILD_TUPLE, size);
+      g.loc(p);
       if (size > 0) {
         u.emit(Op.MATCH_KEYS); // [subj, keys, values|None]
         pc.onTop += 2;
@@ -239,6 +244,7 @@ function compilePattern(g: CodeGen, p: A.Pattern, pc: PatternContext): void {
       const nargs = p.patterns.length;
       const nattrs = p.kwdAttrs.length;
       g.compileExpr(p.cls);
+      g.loc(p);
       u.emit(Op.LOAD_CONST, u.constIndexOf({ k: 'tuple', items: p.kwdAttrs.map((a): Const => ({ k: 'str', v: a })) }));
       u.emit(Op.MATCH_CLASS, nargs);
       pc.onTop++;
