@@ -29,6 +29,7 @@ import { builtinFunctionObjects, builtinsModule } from './core/builtins.js';
 import { classesModule } from './core/classes.js';
 import { entryModule } from './core/entry.js';
 import { genModule } from './core/gen.js';
+import { coroModule } from './core/coro.js';
 import { userModulesModule } from './core/usermodules.js';
 import { pyslotsModule } from './core/pyslots.js';
 import { funcModule } from './core/func.js';
@@ -80,7 +81,7 @@ export function runtimeModules(): RuntimeModule[] {
   // Ints (docs/int.md).
   modules.push(...intModules);
   // Calls, frames, tracebacks, generic operations, attributes, modules, entry.
-  modules.push(funcModule, tracebackModule, withModule, matchModule, opsModule, attrsModule, classesModule, pyslotsModule, genModule, modulesModule, userModulesModule, buildModule, builtinsModule, entryModule);
+  modules.push(funcModule, tracebackModule, withModule, matchModule, opsModule, attrsModule, classesModule, pyslotsModule, genModule, coroModule, modulesModule, userModulesModule, buildModule, builtinsModule, entryModule);
   // Builtin functions and types (docs/builtins-native.md).
   modules.push(...biModules);
   // Descriptor types, exception attributes; then the dunder methods of builtin types, computed

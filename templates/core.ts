@@ -3,7 +3,7 @@
 // followed by the exception check; every call that can run Python code restores the
 // value-stack top afterwards.
 
-import { al, eax, ecx, edx, esi, hole, mem, qword, rax, rbx, rcx, rdi, rdx, rsi, sym, type Gpr } from '../src/asm/index.js';
+import { al, eax, ecx, edx, esi, hole, r8d, mem, qword, rax, rbx, rcx, rdi, rdx, rsi, sym, type Gpr } from '../src/asm/index.js';
 import { FVS_HAVE_SPEC, INTRINSICS } from '../src/bytecode/ops.js';
 import { boxInt, CELL, GEN_FINISHED, GENERATOR } from '../src/native/layout.js';
 import { cold, D, GEN, H, type HoleDesc, L, RT, S, SA, SLOT, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
@@ -115,12 +115,14 @@ export const coreTemplates: TemplateDef<any>[] = [
   },
   {
     op: 'YIELD_VALUE',
-    doc: 'save the live frame (slots below the slot hole) in the generator with the resume index (count hole), return the value with rdx = 1',
-    emit(a: TplAsm) {
+    doc: 'save the live frame (slots below the slot hole) in the generator with the resume index (count hole), return the value with rdx = 1; in a `yield from`/`await` loop the generator notes its delegate (r8d = 1)',
+    variant: (ins) => ({ delegating: ins.facts.delegating === true }),
+    emit(a: TplAsm, p: { delegating: boolean }) {
       a.mov(rdi, GEN());
       a.mov(esi, H.count());
       a.mov(rdx, rbx);
       a.lea(rcx, SLOT_ADDR());
+      a.mov(r8d, p.delegating ? 1 : 0);
       callRt(a, 'rt_gen_yield');
       a.mov(rax, S(-1));
       a.mov(edx, 1);

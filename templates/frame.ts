@@ -138,10 +138,22 @@ export const frameTemplates: TemplateDef<any>[] = [
   },
   {
     op: 'RESUME_AFTER_YIELD',
-    doc: 'back from a yield: the sent value replaces the yielded one, or the thrown exception raises here',
-    emit(a: TplAsm) {
-      a.cmp(RT('rt_gen_throwing'), 0);
-      a.jne(H.exc());
+    doc: 'back from a yield: the sent value replaces the yielded one, or the thrown exception raises here; in a `yield from`/`await` loop mode 2 (the delegate returned the sent value while an exception was thrown into it) replaces the delegate by UNBOUND, which SEND (rt_send) takes as returning the value',
+    variant: (ins) => ({ delegating: ins.facts.delegating === true }),
+    emit(a: TplAsm, p: { delegating: boolean }) {
+      if (p.delegating) {
+        const send = a.newLabel();
+        a.cmp(RT('rt_gen_throwing'), 0);
+        a.je(send);
+        a.cmp(RT('rt_gen_throwing'), 2);
+        a.jne(H.exc());
+        a.mov(rax, RT('rt_const_unbound'));
+        a.mov(S(-2), rax);
+        a.bind(send);
+      } else {
+        a.cmp(RT('rt_gen_throwing'), 0);
+        a.jne(H.exc());
+      }
       a.mov(rax, RT('rt_gen_sent'));
       a.mov(S(-1), rax);
     },

@@ -12,10 +12,12 @@
 // raised StopIteration"). A loop that owns a generator and is left early closes it
 // (CLOSE_LOOP_ITER), which is when CPython's reference counting would.
 
-import { type Assembler, byte, eax, ecx, edx, esi, r14d, mem, qword, r12, r13, r14, r15, r8, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
-import { boxInt, CODE, EXCEPTION, FUNCTION, GEN_FINISHED, GEN_NOT_STARTED, GEN_RUNNING, GENERATOR } from '../../src/native/layout.js';
+import { type Assembler, byte, dword, eax, ecx, edx, esi, r14d, r8d, mem, qword, r12, r13, r14, r15, r8, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
+import { CO_ASYNC_GENERATOR, CO_COROUTINE } from '../../src/bytecode/code.js';
+import { boxInt, CODE, EXCEPTION, FUNCTION, GEN_AUX_YF_MASK, GEN_FINISHED, GEN_NOT_STARTED, GEN_RUNNING, GENERATOR, HDR_AUX } from '../../src/native/layout.js';
 import type { RuntimeModule } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
+import { emitStr } from '../../src/native/statics.js';
 import { cstr } from './exc.js';
 
 /** rax = the state (payload) of the generator whose raw address is in `gen`. */
@@ -52,14 +54,27 @@ export const genModule: RuntimeModule = {
         unboxPtr(a, rax);
         a.mov(rax, qword(mem(rax, FUNCTION.code)));
         a.mov(r13, qword(mem(rax, CODE.frameSlots)));
+        // The code's flags pick the type: coroutine, async generator or generator.
+        {
+          const picked = a.newLabel();
+          a.lea(rsi, rip(sym('type_coroutine')));
+          a.test(qword(mem(rax, CODE.flags)), CO_COROUTINE);
+          a.jne(picked);
+          a.lea(rsi, rip(sym('type_async_generator')));
+          a.test(qword(mem(rax, CODE.flags)), CO_ASYNC_GENERATOR);
+          a.jne(picked);
+          a.lea(rsi, rip(sym('type_generator')));
+          a.bind(picked);
+        }
         a.lea(rdi, sib(undefined, r13, 8, GENERATOR.frame));
-        a.lea(rsi, rip(sym('type_generator')));
         a.call(sym('rt_alloc'));
         a.mov(r14, rax);
         a.mov(qword(mem(r14, GENERATOR.func)), r15);
         storeState(a, r14, GEN_NOT_STARTED, rcx);
         a.mov(rcx, g('rt_const_None'));
         a.mov(qword(mem(r14, GENERATOR.retval)), rcx);
+        a.mov(rcx, g('rt_const_unbound'));
+        a.mov(qword(mem(r14, GENERATOR.excState)), rcx);
         a.mov(rcx, r13);
         a.mov(rdx, boxInt(0n));
         a.or(rcx, rdx);
@@ -82,11 +97,26 @@ export const genModule: RuntimeModule = {
     },
     {
       name: 'rt_gen_yield',
-      contract: 'rdi=generator value, esi=resume index, rdx=frame start, rcx=end of the live slots: save them in the generator and set its state; clobbers rax rcx rdx rdi rsi; no alloc',
+      contract: 'rdi=generator value, esi=resume index, rdx=frame start, rcx=end of the live slots (the yielded value is the last), r8d=1 when the yield is the one of a `yield from`/`await` loop (the delegate is the slot below the value): save them in the generator and set its state; clobbers rax rcx rdx rdi rsi r8; no alloc',
       emit(a: Assembler<any>) {
         const copy = a.newLabel();
         const done = a.newLabel();
         unboxPtr(a, rdi);
+        // Header aux: 1 + the delegate's slot (rcx - 16 - rdx) / 8, or 0; flags kept.
+        {
+          const plain = a.newLabel();
+          a.mov(eax, dword(mem(rdi, HDR_AUX)));
+          a.and(eax, ~GEN_AUX_YF_MASK);
+          a.test(r8d, r8d);
+          a.je(plain);
+          a.mov(r8, rcx);
+          a.sub(r8, rdx);
+          a.shr(r8, 3);
+          a.dec(r8d); // (slots up to and including the value) - 2 + 1
+          a.or(eax, r8d);
+          a.bind(plain);
+          a.mov(dword(mem(rdi, HDR_AUX)), eax);
+        }
         a.mov(eax, esi);
         a.mov(r8, boxInt(0n));
         a.or(rax, r8);
@@ -105,28 +135,61 @@ export const genModule: RuntimeModule = {
       },
     },
     {
-      name: 'rt_gen_resume',
-      contract: 'rdi=generator value, rsi=value sent (None for next), edx=1 to raise the exception in rt_exc at the yield instead -> rax=value with rdx=1 (yielded) or rdx=0 (returned; rax is the return value), or EXC; ValueError "generator already executing"; may allocate, may raise',
+      name: 'rt_gen_kind_name',
+      contract: 'rdi=generator (raw address; a generator, coroutine or async generator) -> rax=its kind as a C string ("generator", "coroutine", "async generator"); clobbers rcx rdx',
       emit(a: Assembler<any>) {
-        // Locals: [0] sent value, [8] throwing flag.
+        const out = a.newLabel();
+        a.mov(rcx, qword(mem(rdi)));
+        a.lea(rax, rip(sym('cstr_kind_coroutine')));
+        a.lea(rdx, rip(sym('type_coroutine')));
+        a.cmp(rcx, rdx);
+        a.je(out);
+        a.lea(rax, rip(sym('cstr_kind_async_generator')));
+        a.lea(rdx, rip(sym('type_async_generator')));
+        a.cmp(rcx, rdx);
+        a.je(out);
+        a.lea(rax, rip(sym('cstr_kind_generator')));
+        a.bind(out);
+        a.ret();
+      },
+    },
+    {
+      name: 'rt_gen_resume',
+      contract: 'rdi=generator value (or coroutine, async generator), rsi=value sent (None for next), edx=0 to send it, 1 to raise the exception in rt_exc at the yield instead, 2 to go on after the `yield from`/`await` loop the generator is suspended in with rsi as the delegate\'s return value -> rax=value with rdx=1 (yielded) or rdx=0 (returned; rax is the return value), or EXC; ValueError "generator already executing", RuntimeError "cannot reuse already awaited coroutine"; may allocate, may raise',
+      emit(a: Assembler<any>) {
+        // Locals: [0] sent value, [8] mode, [16] rdx of the body, [24] the caller's handled
+        // exception (rt_exc_info), swapped with the generator's own while the body runs as
+        // CPython swaps gi_exc_state in and out.
         const saved = [rbx, r12, r13, r14, r15] as const;
         const out = a.newLabel();
         const finishedNow = a.newLabel();
         const overflow = a.newLabel();
-        prologue(a, saved, 24);
+        const kindError = a.newLabel();
+        prologue(a, saved, 40);
         a.mov(r12, rdi);
         unboxPtr(a, r12); // generator (raw)
         a.mov(qword(mem(rsp)), rsi);
         a.mov(qword(mem(rsp, 8)), rdx);
         loadState(a, rax, r12);
-        // Finished: a thrown exception is raised here; otherwise it has nothing more.
+        // Finished: a coroutine cannot be resumed; a generator raises a thrown exception, or has
+        // nothing more.
         {
           const notFinished = a.newLabel();
+          const none = a.newLabel();
           a.cmp(rax, GEN_FINISHED);
           a.jne(notFinished);
-          a.cmp(qword(mem(rsp, 8)), 0);
-          const none = a.newLabel();
-          a.je(none);
+          a.mov(rcx, qword(mem(r12)));
+          a.lea(rdx, rip(sym('type_coroutine')));
+          a.cmp(rcx, rdx);
+          const notCoro = a.newLabel();
+          a.jne(notCoro);
+          a.lea(rdi, rip(sym('type_RuntimeError')));
+          a.lea(rsi, rip(sym('msg_coro_reused')));
+          a.call(sym('rt_raise_cstr'));
+          a.jmp(out);
+          a.bind(notCoro);
+          a.cmp(qword(mem(rsp, 8)), 1);
+          a.jne(none);
           a.mov(rax, g('rt_const_exc'));
           a.jmp(out);
           a.bind(none);
@@ -139,10 +202,9 @@ export const genModule: RuntimeModule = {
           const notRunning = a.newLabel();
           a.cmp(rax, GEN_RUNNING);
           a.jne(notRunning);
-          a.lea(rdi, rip(sym('type_ValueError')));
           a.lea(rsi, rip(sym('msg_gen_running')));
-          a.call(sym('rt_raise_cstr'));
-          a.jmp(out);
+          a.lea(r13, rip(sym('type_ValueError')));
+          a.jmp(kindError);
           a.bind(notRunning);
         }
         // Not started: a thrown exception finishes it unrun; a sent value must be None.
@@ -151,8 +213,8 @@ export const genModule: RuntimeModule = {
           a.cmp(rax, GEN_NOT_STARTED);
           a.jne(started);
           const noThrow = a.newLabel();
-          a.cmp(qword(mem(rsp, 8)), 0);
-          a.je(noThrow);
+          a.cmp(qword(mem(rsp, 8)), 1);
+          a.jne(noThrow);
           storeState(a, r12, GEN_FINISHED, rcx);
           a.mov(rax, g('rt_const_exc'));
           a.jmp(out);
@@ -160,10 +222,9 @@ export const genModule: RuntimeModule = {
           a.mov(rax, qword(mem(rsp)));
           a.cmp(rax, g('rt_const_None'));
           a.je(started);
-          a.lea(rdi, rip(sym('type_TypeError')));
           a.lea(rsi, rip(sym('msg_gen_send_nonnone')));
-          a.call(sym('rt_raise_cstr'));
-          a.jmp(out);
+          a.lea(r13, rip(sym('type_TypeError')));
+          a.jmp(kindError);
           a.bind(started);
         }
         // Copy the frame onto the value stack and enter the resume entry.
@@ -188,6 +249,19 @@ export const genModule: RuntimeModule = {
           a.jmp(copy);
           a.bind(copied);
         }
+        // The generator's handled exception in, the caller's kept.
+        {
+          const own = a.newLabel();
+          a.mov(rax, g('rt_exc_info'));
+          a.mov(qword(mem(rsp, 24)), rax);
+          a.mov(rax, qword(mem(r12, GENERATOR.excState)));
+          a.mov(rcx, rax);
+          a.shr(rcx, 48);
+          a.cmp(ecx, 0xfffc);
+          a.jne(own);
+          a.mov(g('rt_exc_info'), rax);
+          a.bind(own);
+        }
         // The resume entry reads the state and marks the generator running.
         a.mov(rax, qword(mem(rsp)));
         a.mov(g('rt_gen_sent'), rax);
@@ -197,43 +271,91 @@ export const genModule: RuntimeModule = {
         a.mov(rax, rsi);
         unboxPtr(a, rax);
         a.mov(rax, qword(mem(rax, FUNCTION.code)));
+        a.mov(rax, qword(mem(rax, CODE.resume)));
         a.mov(rdi, rbx);
-        a.call(qword(mem(rax, CODE.resume)));
+        a.call(rax);
         a.mov(g('rt_vs_top'), rbx);
         a.mov(qword(mem(rsp, 16)), rdx);
+        // The generator's handled exception out (kept when it differs from the caller's).
+        {
+          const differs = a.newLabel();
+          a.mov(rcx, g('rt_exc_info'));
+          a.cmp(rcx, qword(mem(rsp, 24)));
+          a.jne(differs);
+          a.mov(rcx, g('rt_const_unbound'));
+          a.bind(differs);
+          a.mov(qword(mem(r12, GENERATOR.excState)), rcx);
+          a.mov(rcx, qword(mem(rsp, 24)));
+          a.mov(g('rt_exc_info'), rcx);
+        }
+        a.mov(rdx, qword(mem(rsp, 16)));
         a.cmp(rax, g('rt_const_exc'));
         a.je(finishedNow);
         a.cmp(edx, 0);
         a.jne(out);
         storeState(a, r12, GEN_FINISHED, rcx);
+        a.mov(rcx, g('rt_const_unbound'));
+        a.mov(qword(mem(r12, GENERATOR.excState)), rcx);
         a.mov(qword(mem(r12, GENERATOR.retval)), rax);
         a.xor(edx, edx);
         a.jmp(out);
         a.bind(finishedNow);
         storeState(a, r12, GEN_FINISHED, rcx);
-        // PEP 479: StopIteration out of the body becomes RuntimeError.
-        a.mov(rdi, g('rt_exc'));
-        a.lea(rsi, rip(sym('type_StopIteration')));
-        a.call(sym('rt_isinstance_type'));
-        a.test(eax, eax);
-        a.mov(rax, g('rt_const_exc'));
-        a.je(out);
-        a.mov(r15, g('rt_exc'));
-        a.lea(rdi, rip(sym('type_RuntimeError')));
-        a.lea(rsi, rip(sym('msg_gen_stopiteration')));
-        a.call(sym('rt_raise_cstr'));
-        a.mov(rcx, g('rt_exc'));
-        unboxPtr(a, rcx);
-        a.mov(qword(mem(rcx, EXCEPTION.cause)), r15);
-        a.mov(qword(mem(rcx, EXCEPTION.context)), r15);
-        a.mov(rdx, boxInt(1n));
-        a.mov(qword(mem(rcx, EXCEPTION.suppress)), rdx);
-        a.mov(rax, g('rt_const_exc'));
+        a.mov(rcx, g('rt_const_unbound'));
+        a.mov(qword(mem(r12, GENERATOR.excState)), rcx);
+        // PEP 479: StopIteration out of the body becomes RuntimeError (and for async
+        // generators StopAsyncIteration too, PEP 525).
+        {
+          const convert = a.newLabel();
+          a.mov(rdi, g('rt_exc'));
+          a.lea(rsi, rip(sym('type_StopIteration')));
+          a.call(sym('rt_isinstance_type'));
+          a.lea(r14, rip(sym('cstr_StopIteration')));
+          a.test(eax, eax);
+          a.jne(convert);
+          a.mov(rax, g('rt_const_exc'));
+          a.lea(rcx, rip(sym('type_async_generator')));
+          a.cmp(qword(mem(r12)), rcx);
+          a.jne(out);
+          a.mov(rdi, g('rt_exc'));
+          a.lea(rsi, rip(sym('type_StopAsyncIteration')));
+          a.call(sym('rt_isinstance_type'));
+          a.lea(r14, rip(sym('cstr_StopAsyncIteration')));
+          a.test(eax, eax);
+          a.mov(rax, g('rt_const_exc'));
+          a.je(out);
+          a.bind(convert);
+          a.mov(r15, g('rt_exc'));
+          a.mov(rdi, r12);
+          a.call(sym('rt_gen_kind_name'));
+          a.mov(rdx, rax);
+          a.mov(rcx, r14);
+          a.lea(rdi, rip(sym('type_RuntimeError')));
+          a.lea(rsi, rip(sym('msg_gen_stopiteration')));
+          a.call(sym('rt_raise_fmt'));
+          a.mov(rcx, g('rt_exc'));
+          unboxPtr(a, rcx);
+          a.mov(qword(mem(rcx, EXCEPTION.cause)), r15);
+          a.mov(qword(mem(rcx, EXCEPTION.context)), r15);
+          a.mov(rdx, boxInt(1n));
+          a.mov(qword(mem(rcx, EXCEPTION.suppress)), rdx);
+          a.mov(rax, g('rt_const_exc'));
+          a.jmp(out);
+        }
+        // r13 = exception type, rsi = "... %s ..." with the generator's kind.
+        a.bind(kindError);
+        a.mov(r14, rsi);
+        a.mov(rdi, r12);
+        a.call(sym('rt_gen_kind_name'));
+        a.mov(rdx, rax);
+        a.mov(rdi, r13);
+        a.mov(rsi, r14);
+        a.call(sym('rt_raise_fmt'));
         a.jmp(out);
         a.bind(overflow);
         a.call(sym('rt_raise_recursion'));
         a.bind(out);
-        epilogue(a, saved, 24);
+        epilogue(a, saved, 40);
       },
     },
 
@@ -350,18 +472,18 @@ export const genModule: RuntimeModule = {
       },
     },
     {
-      name: 'rt_gen_throw_method',
-      contract: 'generator.throw(exc) / throw(type[, value]): vector ABI -> the next yielded value, or EXC (the exception, or StopIteration when the generator returns); may allocate, may raise',
+      name: 'rt_throw_args',
+      contract: 'vector ABI of throw methods: rdi=args (args[0] the receiver, then exc or type[, value[, tb]]), rsi=nargs -> eax=0 with the exception to throw raised in rt_exc, or eax=-1 when the arguments are wrong (that error raised); may allocate',
       emit(a: Assembler<any>) {
         const out = a.newLabel();
         const bad = a.newLabel();
+        const failed = a.newLabel();
         prologue(a, [r12, r13]);
         a.cmp(rsi, 2);
         a.jb(bad);
         a.cmp(rsi, 4);
         a.ja(bad);
-        a.mov(r12, qword(mem(rdi))); // generator
-        // throw(type, value): an instance of type made from value (type(value) if a tuple...).
+        // throw(type, value): an instance of type made from value.
         const single = a.newLabel();
         a.cmp(rsi, 2);
         a.je(single);
@@ -379,7 +501,7 @@ export const genModule: RuntimeModule = {
         a.call(sym('rt_call'));
         a.add(rsp, 16);
         a.cmp(rax, g('rt_const_exc'));
-        a.je(out);
+        a.je(failed);
         a.mov(rdi, rax);
         a.bind(typeOnly);
         a.call(sym('rt_raise'));
@@ -390,41 +512,291 @@ export const genModule: RuntimeModule = {
         a.call(sym('rt_raise'));
         a.bind(raised);
         // rt_exc holds the exception now (or a TypeError for a non-exception).
-        a.mov(rdi, r12);
-        a.mov(rsi, g('rt_const_None'));
-        a.mov(edx, 1);
-        a.call(sym('rt_gen_resume'));
-        a.call(sym('rt_gen_result_to_send'));
+        a.xor(eax, eax);
         a.jmp(out);
         a.bind(bad);
         a.lea(rdi, rip(sym('type_TypeError')));
         a.lea(rsi, rip(sym('msg_gen_throw_args')));
         a.call(sym('rt_raise_cstr'));
+        a.bind(failed);
+        a.mov(eax, -1);
         a.bind(out);
         epilogue(a, [r12, r13]);
       },
     },
     {
+      name: 'rt_gen_throw_method',
+      contract: 'generator.throw(exc) / throw(type[, value]) (coroutines too): vector ABI -> the next yielded value, or EXC (the exception, or StopIteration when the generator returns); may allocate, may raise',
+      emit(a: Assembler<any>) {
+        const out = a.newLabel();
+        prologue(a, [r12]);
+        a.mov(r12, qword(mem(rdi))); // generator
+        a.call(sym('rt_throw_args'));
+        a.test(eax, eax);
+        a.mov(rax, g('rt_const_exc'));
+        a.jne(out);
+        a.mov(rdi, r12);
+        a.mov(esi, 1);
+        a.call(sym('rt_gen_throw'));
+        a.call(sym('rt_gen_result_to_send'));
+        a.bind(out);
+        epilogue(a, [r12]);
+      },
+    },
+    {
+      name: 'rt_gen_yf',
+      contract: 'rdi=generator value (or coroutine, async generator) -> rax=the iterator it delegates to while suspended in a `yield from`/`await` (CPython\'s _PyGen_yf), or UNBOUND; clobbers rcx rdx; no alloc',
+      emit(a: Assembler<any>) {
+        const none = a.newLabel();
+        unboxPtr(a, rdi);
+        loadState(a, rcx, rdi);
+        a.cmp(rcx, 0);
+        a.jle(none);
+        a.mov(ecx, dword(mem(rdi, HDR_AUX)));
+        a.and(ecx, GEN_AUX_YF_MASK);
+        a.je(none);
+        a.mov(rax, qword(sib(rdi, rcx, 8, GENERATOR.frame - 8)));
+        a.ret();
+        a.bind(none);
+        a.mov(rax, g('rt_const_unbound'));
+        a.ret();
+      },
+    },
+    {
+      name: 'rt_gen_close_iter',
+      contract: 'rdi=iterator a generator delegates to -> rax=0 after closing it (generators and coroutines directly, else its close() method if it has one), or EXC; may allocate, may raise',
+      emit(a: Assembler<any>) {
+        const out = a.newLabel();
+        const viaMethod = a.newLabel();
+        prologue(a, [r12]);
+        a.mov(r12, rdi);
+        a.mov(rax, rdi);
+        unboxPtr(a, rax);
+        a.mov(rcx, qword(mem(rax)));
+        a.lea(rdx, rip(sym('type_generator')));
+        a.cmp(rcx, rdx);
+        const direct = a.newLabel();
+        a.je(direct);
+        a.lea(rdx, rip(sym('type_coroutine')));
+        a.cmp(rcx, rdx);
+        a.jne(viaMethod);
+        a.bind(direct);
+        a.call(sym('rt_gen_close'));
+        a.jmp(out);
+        a.bind(viaMethod);
+        a.mov(rdi, r12);
+        a.mov(rsi, g('genconst_close'));
+        a.call(sym('rt_descr_getattr_opt'));
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
+        a.cmp(rax, g('rt_const_unbound'));
+        const done = a.newLabel();
+        a.je(done);
+        a.mov(rdi, rax);
+        a.xor(esi, esi);
+        a.xor(edx, edx);
+        a.xor(ecx, ecx);
+        a.call(sym('rt_call'));
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
+        a.bind(done);
+        a.xor(eax, eax);
+        a.bind(out);
+        epilogue(a, [r12]);
+      },
+    },
+    {
+      name: 'rt_gen_throw',
+      contract: 'rdi=generator value (or coroutine, async generator), esi=1 to close the delegate on GeneratorExit (0 for async generators\' athrow); the exception to throw is in rt_exc -> as rt_gen_resume: rax=value with rdx=1 (yielded) or rdx=0 (returned), or EXC; a generator suspended in `yield from`/`await` throws into its delegate first (CPython 3.11 _gen_throw); may allocate, may raise',
+      emit(a: Assembler<any>) {
+        // Locals: [0] the generator's state while the delegate runs, [8] the exception.
+        const saved = [r12, r13, r14, r15] as const;
+        const out = a.newLabel();
+        const throwHere = a.newLabel();
+        const delegateRaised = a.newLabel();
+        const delegateDone = a.newLabel();
+        prologue(a, saved, 24);
+        a.mov(r12, rdi);
+        a.mov(r14d, esi);
+        a.call(sym('rt_gen_yf'));
+        a.cmp(rax, g('rt_const_unbound'));
+        a.je(throwHere);
+        a.mov(r13, rax);
+        // The generator counts as running while its delegate handles the exception.
+        const markRunning = (): void => {
+          a.mov(rax, r12);
+          unboxPtr(a, rax);
+          a.mov(rcx, qword(mem(rax, GENERATOR.state)));
+          a.mov(qword(mem(rsp)), rcx);
+          storeState(a, rax, GEN_RUNNING, rcx);
+        };
+        const restoreState = (): void => {
+          // rax/rdx are the delegate's result: keep them.
+          a.mov(rcx, r12);
+          unboxPtr(a, rcx);
+          a.mov(rdi, qword(mem(rsp)));
+          a.mov(qword(mem(rcx, GENERATOR.state)), rdi);
+        };
+        // GeneratorExit: close the delegate, then raise it here.
+        {
+          const notExit = a.newLabel();
+          a.test(r14d, r14d);
+          a.je(notExit);
+          a.mov(rdi, g('rt_exc'));
+          a.lea(rsi, rip(sym('type_GeneratorExit')));
+          a.call(sym('rt_isinstance_type'));
+          a.test(eax, eax);
+          a.je(notExit);
+          a.mov(r15, g('rt_exc'));
+          a.mov(rax, g('rt_const_unbound'));
+          a.mov(g('rt_exc'), rax);
+          markRunning();
+          a.mov(rdi, r13);
+          a.call(sym('rt_gen_close_iter'));
+          restoreState();
+          a.cmp(rax, g('rt_const_exc'));
+          a.je(delegateRaised);
+          a.mov(g('rt_exc'), r15);
+          a.jmp(throwHere);
+          a.bind(notExit);
+        }
+        // Generators and coroutines directly; other iterators through their throw method.
+        {
+          const viaMethod = a.newLabel();
+          const direct = a.newLabel();
+          a.mov(rax, r13);
+          unboxPtr(a, rax);
+          a.mov(rcx, qword(mem(rax)));
+          a.lea(rdx, rip(sym('type_generator')));
+          a.cmp(rcx, rdx);
+          a.je(direct);
+          a.lea(rdx, rip(sym('type_coroutine')));
+          a.cmp(rcx, rdx);
+          a.jne(viaMethod);
+          a.bind(direct);
+          markRunning();
+          a.mov(rdi, r13);
+          a.mov(esi, r14d);
+          a.call(sym('rt_gen_throw'));
+          restoreState();
+          a.cmp(rax, g('rt_const_exc'));
+          a.je(delegateRaised);
+          a.test(edx, edx);
+          a.jne(out); // the delegate yielded: so does this generator, at the same point
+          a.jmp(delegateDone);
+          a.bind(viaMethod);
+          a.mov(r15, g('rt_exc'));
+          a.mov(rax, g('rt_const_unbound'));
+          a.mov(g('rt_exc'), rax);
+          a.mov(rdi, r13);
+          a.mov(rsi, g('genconst_throw'));
+          a.call(sym('rt_descr_getattr_opt'));
+          a.cmp(rax, g('rt_const_exc'));
+          a.je(out);
+          a.cmp(rax, g('rt_const_unbound'));
+          const hasThrow = a.newLabel();
+          a.jne(hasThrow);
+          a.mov(g('rt_exc'), r15);
+          a.jmp(throwHere);
+          a.bind(hasThrow);
+          a.mov(r13, rax);
+          markRunning();
+          a.mov(qword(mem(rsp, 8)), r15);
+          a.mov(rdi, r13);
+          a.lea(rsi, mem(rsp, 8));
+          a.mov(edx, 1);
+          a.xor(ecx, ecx);
+          a.call(sym('rt_call'));
+          restoreState();
+          a.mov(edx, 1);
+          a.cmp(rax, g('rt_const_exc'));
+          a.jne(out);
+          // StopIteration(value): the delegate returned.
+          a.mov(rdi, g('rt_exc'));
+          a.lea(rsi, rip(sym('type_StopIteration')));
+          a.call(sym('rt_isinstance_type'));
+          a.test(eax, eax);
+          a.je(delegateRaised);
+          a.mov(rdi, g('rt_exc'));
+          a.call(sym('rt_stopiteration_value'));
+          a.mov(rcx, g('rt_const_unbound'));
+          a.mov(g('rt_exc'), rcx);
+        }
+        // The delegate returned rax: this generator goes on after its `yield from` loop.
+        a.bind(delegateDone);
+        a.mov(rdi, r12);
+        a.mov(rsi, rax);
+        a.mov(edx, 2);
+        a.call(sym('rt_gen_resume'));
+        a.jmp(out);
+        // The delegate raised (rt_exc): that is raised here.
+        a.bind(delegateRaised);
+        a.bind(throwHere);
+        a.mov(rdi, r12);
+        a.mov(rsi, g('rt_const_None'));
+        a.mov(edx, 1);
+        a.call(sym('rt_gen_resume'));
+        a.bind(out);
+        epilogue(a, saved, 24);
+      },
+    },
+    {
+      name: 'rt_stopiteration_value',
+      contract: 'rdi=a StopIteration instance -> rax=its value (args[0], None without args); no alloc',
+      emit(a: Assembler<any>) {
+        const noValue = a.newLabel();
+        unboxPtr(a, rdi);
+        a.mov(rdi, qword(mem(rdi, EXCEPTION.args)));
+        unboxPtr(a, rdi);
+        a.mov(rax, g('rt_const_None'));
+        a.cmp(qword(mem(rdi, 16)), 0);
+        a.je(noValue);
+        a.mov(rax, qword(mem(rdi, 24)));
+        a.bind(noValue);
+        a.ret();
+      },
+    },
+    {
       name: 'rt_gen_close',
-      contract: 'rdi=generator -> rax=None, or EXC: throws GeneratorExit in; RuntimeError "generator ignored GeneratorExit" if it yields; GeneratorExit/StopIteration from it are swallowed; may allocate, may raise',
+      contract: 'rdi=generator (or coroutine) -> rax=None, or EXC: closes the delegate of a `yield from`/`await`, then throws GeneratorExit in; RuntimeError "generator ignored GeneratorExit" if it yields; GeneratorExit/StopIteration from it are swallowed; may allocate, may raise',
       emit(a: Assembler<any>) {
         const out = a.newLabel();
         const done = a.newLabel();
-        prologue(a, [r12]);
+        prologue(a, [r12, r13], 8);
         a.mov(r12, rdi);
         // Not started or finished: just finished.
         a.mov(rax, rdi);
         unboxPtr(a, rax);
         loadState(a, rcx, rax);
-        const live = a.newLabel();
         a.cmp(rcx, GEN_NOT_STARTED);
         a.je(done);
         a.cmp(rcx, GEN_FINISHED);
         a.je(done);
-        a.bind(live);
-        a.lea(rdi, rip(sym('type_GeneratorExit')));
-        boxPtr(a, rdi, rcx);
-        a.call(sym('rt_raise'));
+        // The delegate first (the generator counts as running meanwhile).
+        {
+          const noDelegate = a.newLabel();
+          const raise = a.newLabel();
+          a.mov(rdi, r12);
+          a.call(sym('rt_gen_yf'));
+          a.cmp(rax, g('rt_const_unbound'));
+          a.je(noDelegate);
+          a.mov(rdi, rax);
+          a.mov(rax, r12);
+          unboxPtr(a, rax);
+          a.mov(r13, qword(mem(rax, GENERATOR.state)));
+          storeState(a, rax, GEN_RUNNING, rcx);
+          a.call(sym('rt_gen_close_iter'));
+          a.mov(rcx, r12);
+          unboxPtr(a, rcx);
+          a.mov(qword(mem(rcx, GENERATOR.state)), r13);
+          a.cmp(rax, g('rt_const_exc'));
+          a.je(raise); // the delegate's error is thrown in instead of GeneratorExit
+          a.bind(noDelegate);
+          a.lea(rdi, rip(sym('type_GeneratorExit')));
+          boxPtr(a, rdi, rcx);
+          a.call(sym('rt_raise'));
+          a.bind(raise);
+        }
         a.mov(rdi, r12);
         a.mov(rsi, g('rt_const_None'));
         a.mov(edx, 1);
@@ -434,9 +806,13 @@ export const genModule: RuntimeModule = {
         a.je(raised);
         a.test(edx, edx);
         a.je(done);
+        a.mov(rdi, r12);
+        unboxPtr(a, rdi);
+        a.call(sym('rt_gen_kind_name'));
+        a.mov(rdx, rax);
         a.lea(rdi, rip(sym('type_RuntimeError')));
         a.lea(rsi, rip(sym('msg_gen_ignored_exit')));
-        a.call(sym('rt_raise_cstr'));
+        a.call(sym('rt_raise_fmt'));
         a.jmp(out);
         a.bind(raised);
         for (const t of ['GeneratorExit', 'StopIteration']) {
@@ -459,7 +835,7 @@ export const genModule: RuntimeModule = {
         storeState(a, rax, GEN_FINISHED, rcx);
         a.mov(rax, g('rt_const_None'));
         a.bind(out);
-        epilogue(a, [r12]);
+        epilogue(a, [r12, r13], 8);
       },
     },
     {
@@ -495,10 +871,21 @@ export const genModule: RuntimeModule = {
     },
     {
       name: 'rt_get_yield_from_iter',
-      contract: 'rdi=value -> rax=it for a generator, else iter(it), or EXC; may allocate, may raise',
+      contract: 'rdi=value -> rax=it for a generator, else iter(it), or EXC (TypeError for a coroutine: `yield from` only appears in generators); may allocate, may raise',
       emit(a: Assembler<any>) {
         const notGen = a.newLabel();
         a.push(rdi);
+        a.lea(rsi, rip(sym('type_coroutine')));
+        a.call(sym('rt_isinstance_type'));
+        a.test(eax, eax);
+        const notCoro = a.newLabel();
+        a.je(notCoro);
+        a.pop(rdi);
+        a.lea(rdi, rip(sym('type_TypeError')));
+        a.lea(rsi, rip(sym('msg_yield_from_coro')));
+        a.jmp(sym('rt_raise_cstr'));
+        a.bind(notCoro);
+        a.mov(rdi, qword(mem(rsp)));
         a.lea(rsi, rip(sym('type_generator')));
         a.call(sym('rt_isinstance_type'));
         a.pop(rdi);
@@ -512,22 +899,45 @@ export const genModule: RuntimeModule = {
     },
     {
       name: 'rt_send',
-      contract: 'rdi=receiver (generator or iterator), rsi=value -> rax=yielded value with rdx=1, the return value with rdx=0 (StopIteration\'s value for iterators), or EXC; None goes through next(), other values through .send(); may allocate, may raise',
+      contract: 'rdi=receiver (generator, coroutine or iterator), rsi=value -> rax=yielded value with rdx=1, the return value with rdx=0 (StopIteration\'s value for iterators), or EXC; None goes through next(), other values through .send(); may allocate, may raise',
       emit(a: Assembler<any>) {
         const notGen = a.newLabel();
         const out = a.newLabel();
         prologue(a, [r12, r13]);
         a.mov(r12, rdi);
         a.mov(r13, rsi);
-        a.lea(rsi, rip(sym('type_generator')));
-        a.call(sym('rt_isinstance_type'));
-        a.test(eax, eax);
-        a.je(notGen);
-        a.mov(rdi, r12);
-        a.mov(rsi, r13);
-        a.xor(edx, edx);
-        a.call(sym('rt_gen_resume'));
-        a.jmp(out);
+        // UNBOUND: the delegate already returned rsi (RESUME_AFTER_YIELD, mode 2).
+        {
+          const live = a.newLabel();
+          a.cmp(rdi, g('rt_const_unbound'));
+          a.jne(live);
+          a.mov(rax, rsi);
+          a.xor(edx, edx);
+          a.jmp(out);
+          a.bind(live);
+        }
+        // Generators, coroutines and the awaitables of coroutines and async generators resume
+        // directly (CPython's am_send and its fast paths); other iterators by protocol.
+        a.mov(rax, rdi);
+        a.shr(rax, 48);
+        a.cmp(eax, 0xfffc);
+        a.jne(notGen);
+        a.mov(rax, rdi);
+        unboxPtr(a, rax);
+        a.mov(rax, qword(mem(rax)));
+        const direct: [string, string][] = [['generator', 'rt_gen_resume'], ['coroutine', 'rt_gen_resume'], ['async_generator', 'rt_gen_resume'], ['coroutine_wrapper', 'rt_coro_wrapper_send'], ['async_generator_asend', 'rt_asend_send'], ['async_generator_athrow', 'rt_athrow_send']];
+        for (const [t, routine] of direct) {
+          const next = a.newLabel();
+          a.lea(rcx, rip(sym(`type_${t}`)));
+          a.cmp(rax, rcx);
+          a.jne(next);
+          a.mov(rdi, r12);
+          a.mov(rsi, r13);
+          a.xor(edx, edx);
+          a.call(sym(routine));
+          a.jmp(out);
+          a.bind(next);
+        }
         a.bind(notGen);
         // Iterators: next() for None, else the send method; StopIteration is the return.
         const viaSend = a.newLabel();
@@ -622,12 +1032,23 @@ export const genModule: RuntimeModule = {
   data: [
     { name: 'rt_gen_sent', section: 'data', align: 8, emit: (a) => a.u64(0xfffan << 48n) },
     { name: 'rt_gen_throwing', section: 'bss', size: 8 },
-    cstr('msg_gen_running', 'generator already executing'),
-    cstr('msg_gen_send_nonnone', "can't send non-None value to a just-started generator"),
-    cstr('msg_gen_stopiteration', 'generator raised StopIteration'),
+    cstr('msg_gen_running', '%s already executing'),
+    cstr('msg_gen_send_nonnone', "can't send non-None value to a just-started %s"),
+    cstr('msg_gen_stopiteration', '%s raised %s'),
+    cstr('msg_coro_reused', 'cannot reuse already awaited coroutine'),
+    cstr('cstr_kind_generator', 'generator'),
+    cstr('cstr_kind_coroutine', 'coroutine'),
+    cstr('cstr_kind_async_generator', 'async generator'),
+    cstr('cstr_StopIteration', 'StopIteration'),
+    cstr('cstr_StopAsyncIteration', 'StopAsyncIteration'),
     cstr('msg_gen_send_args', 'generator.send() takes exactly one argument'),
     cstr('msg_gen_throw_args', 'throw expected at least 1 argument, got 0'),
-    cstr('msg_gen_ignored_exit', 'generator ignored GeneratorExit'),
+    cstr('msg_yield_from_coro', "cannot 'yield from' a coroutine object in a non-coroutine generator"),
+    cstr('msg_gen_ignored_exit', '%s ignored GeneratorExit'),
+    { name: 'genstr_throw', section: 'rodata', align: 16, emit: (a) => emitStr(a, 'throw') },
+    { name: 'genconst_throw', section: 'rodata', align: 8, emit: (a) => a.u64(sym('box:genstr_throw')) },
+    { name: 'genstr_close', section: 'rodata', align: 16, emit: (a) => emitStr(a, 'close') },
+    { name: 'genconst_close', section: 'rodata', align: 8, emit: (a) => a.u64(sym('box:genstr_close')) },
     cstr('fmt_gen_repr', '<generator object %U at %p>'),
     cstr('cstr_send_name', 'send'),
   ],

@@ -234,15 +234,27 @@ export const CODE = {
 } as const;
 
 /**
- * Generator objects: the function, the resume state (small int: 0 not started, k > 0
- * suspended at yield k, -1 finished, -2 running), the frame size and the saved frame
- * (its last slot holds the generator itself); `retval` is what the body returned once it has
- * finished (None until then), for next() to report as StopIteration's value.
+ * Generator objects (also coroutines and async generators: the same layout under the types
+ * `coroutine` and `async_generator`): the function, the resume state (small int: 0 not
+ * started, k > 0 suspended at yield k, -1 finished, -2 running), the frame size and the saved
+ * frame (its last slot holds the generator itself); `retval` is what the body returned once
+ * it has finished (None until then), for next() to report as StopIteration's value;
+ * `excState` the exception the body was handling when it last suspended (CPython's
+ * gi_exc_state), UNBOUND when none.
+ *
+ * Header aux: bits 0..23 are 1 + the frame slot of the iterator a suspended generator
+ * delegates to (suspended in `yield from` / `await`: CPython's _PyGen_yf), 0 when it is not
+ * delegating; the bits above are flags of async generators (GEN_AUX_*).
  */
-export const GENERATOR = { func: 16, state: 24, nslots: 32, retval: 40, frame: 48 } as const;
+export const GENERATOR = { func: 16, state: 24, nslots: 32, retval: 40, excState: 48, frame: 56 } as const;
 export const GEN_NOT_STARTED = 0;
 export const GEN_FINISHED = -1;
 export const GEN_RUNNING = -2;
+export const GEN_AUX_YF_MASK = 0xffffff;
+/** Async generators: an asend/athrow awaitable is running it (ag_running_async). */
+export const GEN_AUX_RUNNING_ASYNC = 1 << 24;
+/** Async generators: closed by aclose() or exhausted (ag_closed). */
+export const GEN_AUX_CLOSED = 1 << 25;
 
 export const BUILTIN = { entry: 16, name: 24, self: 32, arity: 40, size: 48 } as const;
 

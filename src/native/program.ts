@@ -18,7 +18,7 @@ import { BUILTIN_MODULES, CPYTHON_MODULE_NAMES, nativeModuleNames } from '../../
 import { typeDictData } from '../../runtime/core/methods.js';
 import { Assembler, type AsmOutput } from '../asm/index.js';
 import type { CodeObject, Const } from '../bytecode/code.js';
-import { CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_OPTIMIZED, CO_VARARGS, CO_VARKEYWORDS } from '../bytecode/code.js';
+import { CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_OPTIMIZED, CO_VARARGS, CO_VARKEYWORDS, isGeneratorLike } from '../bytecode/code.js';
 import { GENERIC, INTRINSICS, Op, OPS } from '../bytecode/ops.js';
 import { compileError } from '../diagnostics.js';
 import { compileModule } from '../compiler/codegen.js';
@@ -665,7 +665,7 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
       const g = GENERIC[co.ops[i]];
       const globalIndex = unitOf.get(co)!.globalIndex;
       const facts: Record<string, string | number | boolean> = {};
-      if ((co.flags & CO_GENERATOR) !== 0) facts.generator = true;
+      if (isGeneratorLike(co)) facts.generator = true;
       if (g === Op.LOAD_GLOBAL || g === Op.LOAD_NAME) {
         const name = co.names[co.args[i]];
         facts.global = globalIndex.has(name) ? 'module' : b.builtinNames.has(name) ? 'builtin' : 'missing';
@@ -796,7 +796,7 @@ function emitCodeObject(b: ProgramBuilder, co: CodeObject, symbol: string, entry
     a.u64(co.nlocals);
     a.u64(co.cellvars.length);
     a.u64(co.freevars.length);
-    a.u64((isClassBody(co) ? 1 : 0) + co.nlocalsplus + co.stacksize + ((co.flags & CO_GENERATOR) !== 0 ? 1 : 0));
+    a.u64((isClassBody(co) ? 1 : 0) + co.nlocalsplus + co.stacksize + (isGeneratorLike(co) ? 1 : 0));
     emitWord(a, { box: nameSym });
     emitWord(a, { box: qualSym });
     emitWord(a, { box: varnamesSym });

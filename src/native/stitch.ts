@@ -15,9 +15,9 @@
 // trailing `jmp next` is dropped when the next piece follows directly.
 
 import { type HoleSite } from '../asm/index.js';
-import { CO_GENERATOR, type CodeObject, type ExceptionEntry } from '../bytecode/code.js';
+import { type CodeObject, type ExceptionEntry, isGeneratorLike } from '../bytecode/code.js';
 import { stackDepths } from '../bytecode/depths.js';
-import { GENERIC, type OpName, OPS } from '../bytecode/ops.js';
+import { GENERIC, Op, type OpName, OPS } from '../bytecode/ops.js';
 import { TEMPLATES } from '../../templates/index.js';
 import { BOX_PREFIX, type Chunk, type ChunkReloc } from './image.js';
 import { INT48_MAX, INT48_MIN, OBJ_TAG_BITS } from './layout.js';
@@ -142,7 +142,7 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
   const hidden = env.hiddenSlots(co);
   // Generator functions keep the generator in one more slot after the operand stack.
   const genSlot = hidden + co.nlocalsplus + co.stacksize;
-  const frameSlots = genSlot + ((co.flags & CO_GENERATOR) !== 0 ? 1 : 0);
+  const frameSlots = genSlot + (isGeneratorLike(co) ? 1 : 0);
   const specs: PieceSpec[] = [];
   const pseudo = (op: string): TemplateDef<any> => {
     const d = templateOf(op);
@@ -152,7 +152,8 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
   const view = (op: string, arg: number, next: InstrView['next'], depth: number, facts: InstrView['facts'] = {}): InstrView => ({ op: op as OpName, arg, next, depth, facts });
 
   // ---- prologue (for a generator function: making the generator, then its resume entry)
-  const isGen = (co.flags & CO_GENERATOR) !== 0;
+  // Coroutines and async generators are generators of other types (runtime/core/coro.ts).
+  const isGen = isGeneratorLike(co);
   specs.push({ def: pseudo('ENTER'), view: view('ENTER', 0, null, 0), instr: -1, label: 'ENTER' });
   if (isGen) specs.push({ def: pseudo('GEN_PROLOGUE'), view: view('GEN_PROLOGUE', 0, null, 0), instr: -1, label: 'GEN_PROLOGUE' });
   const params = co.argcount + co.kwonlyargcount + ((co.flags & 0x4) !== 0 ? 1 : 0) + ((co.flags & 0x8) !== 0 ? 1 : 0);
@@ -231,6 +232,9 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
       // Yield k saves the live frame (below the yielded value's slot, inclusive) and leaves;
       // the generator comes back at the RESUME_AFTER_YIELD piece that follows it.
       const k = resumePieces.length;
+      // The yield of a `yield from`/`await` loop (after SEND): the generator delegates to the
+      // iterator below the value while suspended there (rt_gen_yield, CPython's _PyGen_yf).
+      if (i > 0 && GENERIC[co.ops[i - 1]] === Op.SEND) facts.delegating = true;
       const v = view(op, co.args[i], next, depths[i], facts);
       specs.push({ def, view: v, instr: i, label: op, slot: hidden + co.nlocalsplus + depths[i], count: k });
       resumePieces.push(specs.length);
