@@ -30,7 +30,14 @@ export function compileNative(file: string, profile: Profile | null): NativeProg
   setUnicodeNameLookup(lookupName);
   const path = mainPath(file);
   try {
-    const co = compileModule(new Source(path, readFileSync(file, 'utf8')));
+    const source = new Source(path, readFileSync(file, 'utf8'));
+    const co = compileModule(source);
+    // The compiler's SyntaxWarnings, as CPython prints them when it compiles the main module
+    // (warnings.showwarning's default format: `file:line: Category: message`, then the line).
+    for (const w of source.warnings) {
+      const text = w.line >= 1 && w.line <= source.lineCount ? source.lineText(w.line).trim() : '';
+      process.stderr.write(`${source.filename}:${w.line}: ${w.category}: ${w.message}\n${text !== '' ? `  ${text}\n` : ''}`);
+    }
     return buildProgram(co, { profile });
   } catch (e) {
     if (e instanceof CompileError) {
