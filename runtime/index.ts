@@ -70,6 +70,8 @@ import { descrModule } from './core/descr.js';
 import { descrSuperModule } from './core/descrsuper.js';
 import { excAttrsModule } from './core/excattrs.js';
 import { wrappersModule } from './core/wrappers.js';
+import { getsetModule } from './core/getset.js';
+import { complexModule } from './core/complex.js';
 import { withModule } from './core/withctx.js';
 import { matchModule } from './core/match.js';
 
@@ -87,6 +89,8 @@ export function runtimeModules(): RuntimeModule[] {
   // Descriptor types, exception attributes; then the dunder methods of builtin types, computed
   // from every module above (keep them last). docs/classes-native.md.
   modules.push(descrKitModule, descrModule, descrSuperModule, excAttrsModule);
+  // Data attributes of builtin types, complex numbers (docs/types-native.md).
+  modules.push(getsetModule, complexModule);
   modules.push(wrappersModule(modules));
   return [...modules, objectsModule(modules), { name: 'builtin-objects', routines: [], data: builtinFunctionObjects(modules) }, methodsModule(modules)];
 }

@@ -6,7 +6,7 @@
 // a builtin name into a reference to that object.
 
 import { type Assembler, al, byte, eax, ebp, ebx, ecx, edx, esi, mem, qword, r12, r13, r14, r15, rax, rbp, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
-import { boxInt, STR, TUPLE, typeSlot, UNBOUND } from '../../src/native/layout.js';
+import { STR, TUPLE, typeSlot, UNBOUND } from '../../src/native/layout.js';
 import type { RuntimeDatum, RuntimeModule } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { emitHeader, emitStr } from '../../src/native/statics.js';
@@ -371,10 +371,9 @@ export const builtinsModule: RuntimeModule = {
         a.add(rsp, 8);
         a.test(rax, rax);
         a.js(failed);
-        // A length always fits a small int (objects are smaller than 2**47 words).
-        a.mov(rcx, boxInt(0n));
-        a.or(rax, rcx);
-        a.ret();
+        // A length may pass int48: range(0, 10**18) or a class's __len__ up to sys.maxsize.
+        a.mov(rdi, rax);
+        a.jmp(sym('rt_int_from_i64'));
         a.bind(failed);
         a.mov(rax, g('rt_const_exc'));
         a.ret();

@@ -50,6 +50,7 @@ function methodSym(m: RuntimeMethod): string {
 /** The static builtin-function object of a method and its name str. */
 function methodObject(m: RuntimeMethod): RuntimeDatum[] {
   const s = methodSym(m);
+  if (m.kind === 'getter' || m.kind === 'member') return attributeObject(m, s);
   return [
     { name: `${s}.name`, section: 'rodata', align: 16, emit: (a) => emitStr(a, m.name) },
     {
@@ -57,10 +58,29 @@ function methodObject(m: RuntimeMethod): RuntimeDatum[] {
       section: 'rodata',
       align: 16,
       emit(a) {
-        emitHeader(a, 'type_builtin_function_or_method', METHOD_KIND[m.kind ?? 'method']);
+        emitHeader(a, 'type_builtin_function_or_method', METHOD_KIND[(m.kind ?? 'method') as keyof typeof METHOD_KIND]);
         a.u64(sym(m.entry));
         a.u64(sym(`box:${s}.name`));
         a.u64(UNBOUND);
+        a.u64(0n);
+      },
+    },
+  ];
+}
+
+/** A read-only data attribute: a static getset_descriptor / member_descriptor (getset.ts GETSET). */
+function attributeObject(m: RuntimeMethod, s: string): RuntimeDatum[] {
+  return [
+    { name: `${s}.name`, section: 'rodata', align: 16, emit: (a) => emitStr(a, m.name) },
+    {
+      name: s,
+      section: 'rodata',
+      align: 16,
+      emit(a) {
+        emitHeader(a, m.kind === 'member' ? 'type_member_descriptor' : 'type_getset_descriptor', 4);
+        a.u64(sym(`box:${s}.name`));
+        a.u64(sym(`box:type_${m.type}`));
+        a.u64(sym(m.entry));
         a.u64(0n);
       },
     },

@@ -224,6 +224,7 @@ export const pyslotsModule: RuntimeModule = {
         const fail = a.newLabel();
         const notInt = a.newLabel();
         const unhashable = a.newLabel();
+        const big = a.newLabel();
         prologue(a, [r12, r13]);
         a.mov(r12, rdi);
         // __hash__ = None: unhashable.
@@ -242,7 +243,17 @@ export const pyslotsModule: RuntimeModule = {
         a.call(sym('rt_isinstance_type'));
         a.test(eax, eax);
         a.je(notInt);
-        // The hash of the returned int (itself when small; -1 becomes -2).
+        // slot_tp_hash: the returned int itself when it fits Py_ssize_t (-1 becomes -2),
+        // else the int's own hash.
+        a.mov(rdi, r13);
+        a.call(sym('rt_int_to_i64'));
+        a.test(edx, edx);
+        a.jne(big);
+        a.mov(rcx, -2);
+        a.cmp(rax, -1);
+        a.cmove(rax, rcx);
+        a.jmp(out);
+        a.bind(big);
         a.mov(rdi, r13);
         a.call(sym('rt_hash'));
         a.jmp(out);

@@ -200,7 +200,7 @@ const richcompare: RuntimeRoutine = {
 
 
 const slice: RuntimeRoutine = {
-  name: 'rt_str_slice',
+  name: 'rt_str_getslice',
   contract: 'rdi=str value, rsi=start, rdx=stop, rcx=step (!= 0; start/stop already adjusted as by PySlice_AdjustIndices) -> rax=str value s[start:stop:step]; may allocate',
   emit(a) {
     // slicelength as PySlice_AdjustIndices computes it

@@ -133,6 +133,9 @@ export const STR = { length: 16, hash: 24, kind: 32, ascii: 33, data: 40 } as co
 
 export const BYTES = { length: 16, hash: 24, data: 32 } as const;
 
+/** complex (layout `raw`): the real and imaginary parts as doubles (NaNs canonical). */
+export const COMPLEX = { real: 16, imag: 24, size: 32 } as const;
+
 /** tuple: like CPython, no cached hash. */
 export const TUPLE = { length: 16, items: 24 } as const;
 

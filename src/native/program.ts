@@ -300,6 +300,15 @@ class ProgramBuilder {
       }
       case 'code':
         return { box: codeSymbol(c.code) };
+      case 'complex': {
+        const { re, im } = c;
+        const s = this.rodataItem(this.fresh('pycomplex_'), 16, (a) => {
+          emitHeader(a, 'type_complex');
+          a.u64(boxFloat(re)); // the double's bits (a NaN canonical, as layout.ts COMPLEX wants)
+          a.u64(boxFloat(im));
+        });
+        return { box: s };
+      }
       case 'bytes': {
         const data = c.v;
         const s = this.rodataItem(this.fresh('pybytes_'), 16, (a) => {
@@ -356,7 +365,6 @@ function moduleOperand(co: CodeObject, i: number): (typeof BUILTIN_MODULES)[numb
 /** Check that the native backend can compile every instruction of `co`. */
 /** The feature name of a constant the native backend cannot emit yet, or null. */
 function unsupportedConst(c: Const): string | null {
-  if (c.k === 'complex') return 'complex numbers';
   if (c.k === 'frozenset') return 'frozenset constants';
   if (c.k === 'tuple') {
     for (const x of c.items) {

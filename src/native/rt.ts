@@ -55,8 +55,12 @@ export interface RuntimeMethod {
   readonly type: string;
   readonly name: string;
   readonly entry: string;
-  /** 'method' (default), 'classmethod' (args[0] is the type) or 'staticmethod'. */
-  readonly kind?: 'method' | 'classmethod' | 'staticmethod';
+  /**
+   * 'method' (default), 'classmethod' (args[0] is the type) or 'staticmethod'; 'getter' and
+   * 'member' declare a read-only data attribute instead (getset.ts): `entry` is then a routine
+   * `rdi = instance -> rax = value or EXC`, not a vector-ABI one.
+   */
+  readonly kind?: 'method' | 'classmethod' | 'staticmethod' | 'getter' | 'member';
 }
 
 /** A function of the builtins module (len, abs, ...) with the vector ABI. */

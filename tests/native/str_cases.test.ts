@@ -62,7 +62,7 @@ function run(c: StrCase): bigint | { decoded: Decoded } {
     }
     case 'slice': {
       const [start, stop, step] = c.args.map((x) => BigInt.asUintN(64, BigInt((x as { i: string }).i)));
-      return rt.call('rt_str_slice', self, start!, stop!, step!);
+      return rt.call('rt_str_getslice', self, start!, stop!, step!);
     }
     case 'contains': {
       const r = BigInt.asIntN(32, rt.call('rt_contains_str', self, args[0]!) & 0xffffffffn);

@@ -1,0 +1,198 @@
+// Runtime: data attributes of builtin types (CPython's getset_descriptor and member_descriptor).
+//
+// Role: `int.real`, `float.imag`, `complex.real` and the like are read-only attributes that
+// CPython keeps in the type's __dict__ as descriptors. A module declares one in its `methods`
+// table with kind 'getter' (getset_descriptor) or 'member' (member_descriptor); methods.ts lays
+// out a static descriptor object in `typedict_<type>` whose entry is a routine
+// `rdi = instance -> rax = value or EXC`. The generic attribute lookup (attrs.ts) finds it in
+// the MRO and, since both types have a descrset slot, treats it as a data descriptor.
+//
+// Layout (`fixed`, aux 4): +16 name (str value), +24 the owner type (type value), +32 the
+// getter's raw address, +40 unused (0). The raw words look like tiny doubles to the collector,
+// which is harmless.
+//
+// Messages are CPython 3.11's: reading through the class gives the descriptor itself
+// (`<attribute 'real' of 'int' objects>`, `<member 'real' of 'complex' objects>`); storing or
+// deleting raises AttributeError "attribute 'real' of 'int' objects is not writable" (getset)
+// or "readonly attribute" (member); `__get__` on a foreign object raises TypeError
+// "descriptor 'real' for 'int' objects doesn't apply to a 'str' object".
+
+import { type Assembler, eax, mem, qword, r12, r13, r8, rax, rcx, rdi, rdx, rip, rsi, rsp, sym } from '../../src/asm/index.js';
+import { BUILTIN, boxInt, TYPE } from '../../src/native/layout.js';
+import type { RuntimeDatum, RuntimeMethod, RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
+import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
+import { cstr } from './exc.js';
+
+/** Field offsets of a getset/member descriptor object. */
+export const GETSET = { name: 16, owner: 24, getter: 32, spare: 40, nfields: 4 } as const;
+
+type Kind = 'getset' | 'member';
+const TYPE_NAME: Record<Kind, string> = { getset: 'getset_descriptor', member: 'member_descriptor' };
+
+function descrget(kind: Kind): RuntimeRoutine {
+  return {
+    name: `rt_descrget_${TYPE_NAME[kind]}`,
+    contract: `descrget slot of ${TYPE_NAME[kind]}: (descriptor, instance or UNBOUND, owner) -> the descriptor itself for UNBOUND, else getter(instance) (TypeError "descriptor 'x' for 'T' objects doesn't apply to a 'U' object" for a foreign instance); may allocate, may raise`,
+    emit(a: Assembler<any>) {
+      const self = a.newLabel();
+      const foreign = a.newLabel();
+      const out = a.newLabel();
+      a.cmp(rsi, g('rt_const_unbound'));
+      a.je(self);
+      prologue(a, [r12, r13], 8);
+      a.mov(r12, rdi);
+      unboxPtr(a, r12);
+      a.mov(r13, rsi);
+      a.mov(rdi, rsi);
+      a.mov(rsi, qword(mem(r12, GETSET.owner)));
+      unboxPtr(a, rsi);
+      a.call(sym('rt_isinstance_type'));
+      a.test(eax, eax);
+      a.je(foreign);
+      a.mov(rdi, r13);
+      a.call(qword(mem(r12, GETSET.getter)));
+      a.bind(out);
+      epilogue(a, [r12, r13], 8);
+      a.bind(foreign);
+      a.lea(rdi, rip(sym('type_TypeError')));
+      a.lea(rsi, rip(sym('msg_getset_foreign')));
+      a.mov(rdx, qword(mem(r12, GETSET.name)));
+      a.mov(rcx, qword(mem(r12, GETSET.owner)));
+      unboxPtr(a, rcx);
+      a.mov(rcx, qword(mem(rcx, TYPE.name)));
+      a.mov(r8, r13);
+      a.call(sym('rt_raise_fmt'));
+      a.jmp(out);
+      a.bind(self);
+      a.mov(rax, rdi);
+      a.ret();
+    },
+  };
+}
+
+/** A getter routine: `rdi = instance -> rax`, with `body`. */
+function getter(name: string, contract: string, body: (a: Assembler<any>) => void): RuntimeRoutine {
+  return { name, contract: `rdi=instance -> ${contract}`, emit: body };
+}
+
+/** Read-only data attributes of builtin types declared here (int, float, builtin functions). */
+const ATTRIBUTES: readonly RuntimeMethod[] = [
+  { type: 'int', name: 'real', entry: 'rt_int_get_real', kind: 'getter' },
+  { type: 'int', name: 'imag', entry: 'rt_int_get_imag', kind: 'getter' },
+  { type: 'int', name: 'numerator', entry: 'rt_int_get_real', kind: 'getter' },
+  { type: 'int', name: 'denominator', entry: 'rt_int_get_denominator', kind: 'getter' },
+  { type: 'float', name: 'real', entry: 'rt_float_get_real', kind: 'getter' },
+  { type: 'float', name: 'imag', entry: 'rt_float_get_imag', kind: 'getter' },
+  { type: 'builtin_function_or_method', name: '__name__', entry: 'rt_bfn_get_name', kind: 'getter' },
+  { type: 'builtin_function_or_method', name: '__qualname__', entry: 'rt_bfn_get_name', kind: 'getter' },
+  { type: 'builtin_function_or_method', name: '__module__', entry: 'rt_bfn_get_module', kind: 'member' },
+  { type: 'builtin_function_or_method', name: '__self__', entry: 'rt_bfn_get_self', kind: 'getter' },
+  { type: 'builtin_function_or_method', name: '__doc__', entry: 'rt_bfn_get_doc', kind: 'getter' },
+];
+
+export const getsetModule: RuntimeModule = {
+  name: 'getset',
+  types: [
+    { name: 'getset_descriptor', layout: 'fixed' },
+    { name: 'member_descriptor', layout: 'fixed' },
+  ],
+  methods: ATTRIBUTES,
+  routines: [
+    getter('rt_int_get_real', 'rax=int(instance) (int.real, int.numerator: a bool gives 0 or 1); may allocate', (a) => a.jmp(sym('rt_int_pos'))),
+    getter('rt_int_get_imag', 'rax=0 (int.imag); clobbers rax', (a) => {
+      a.mov(rax, boxInt(0n));
+      a.ret();
+    }),
+    getter('rt_int_get_denominator', 'rax=1 (int.denominator); clobbers rax', (a) => {
+      a.mov(rax, boxInt(1n));
+      a.ret();
+    }),
+    getter('rt_bfn_get_name', "rax=the builtin function's name str (__name__; __qualname__ too: the owner type of a method is not recorded); clobbers rax", (a) => {
+      a.mov(rax, rdi);
+      unboxPtr(a, rax);
+      a.mov(rax, qword(mem(rax, BUILTIN.name)));
+      a.ret();
+    }),
+    getter('rt_bfn_get_self', 'rax=the bound self, or None (CPython gives the builtins module for module functions); clobbers rax rcx', (a) => {
+      a.mov(rax, rdi);
+      unboxPtr(a, rax);
+      a.mov(rax, qword(mem(rax, BUILTIN.self)));
+      a.cmp(rax, g('rt_const_unbound'));
+      a.cmove(rax, g('rt_const_None'));
+      a.ret();
+    }),
+    getter('rt_bfn_get_module', "rax='builtins' for an unbound builtin, None for a bound method; clobbers rax rcx", (a) => {
+      const bound = a.newLabel();
+      a.mov(rax, rdi);
+      unboxPtr(a, rax);
+      a.mov(rax, qword(mem(rax, BUILTIN.self)));
+      a.cmp(rax, g('rt_const_unbound'));
+      a.jne(bound);
+      a.lea(rax, rip(sym('typename_builtins_module')));
+      boxPtr(a, rax, rcx);
+      a.ret();
+      a.bind(bound);
+      a.mov(rax, g('rt_const_None'));
+      a.ret();
+    }),
+    getter('rt_bfn_get_doc', 'rax=None (docstrings of builtins are not kept natively); clobbers rax', (a) => {
+      a.mov(rax, g('rt_const_None'));
+      a.ret();
+    }),
+    descrget('getset'),
+    descrget('member'),
+    {
+      name: 'rt_descrset_getset_descriptor',
+      contract: "descrset slot of getset_descriptor (read-only ones): (descriptor, instance, value or UNBOUND) -> EXC, AttributeError \"attribute 'real' of 'int' objects is not writable\"; may allocate",
+      emit(a: Assembler<any>) {
+        a.mov(rax, rdi);
+        unboxPtr(a, rax);
+        a.mov(rdx, qword(mem(rax, GETSET.name)));
+        a.mov(rcx, qword(mem(rax, GETSET.owner)));
+        unboxPtr(a, rcx);
+        a.mov(rcx, qword(mem(rcx, TYPE.name)));
+        a.lea(rdi, rip(sym('type_AttributeError')));
+        a.lea(rsi, rip(sym('msg_getset_readonly')));
+        a.jmp(sym('rt_raise_fmt'));
+      },
+    },
+    {
+      name: 'rt_descrset_member_descriptor',
+      contract: 'descrset slot of member_descriptor (read-only members): (descriptor, instance, value or UNBOUND) -> EXC, AttributeError "readonly attribute"; may allocate',
+      emit(a: Assembler<any>) {
+        a.lea(rdi, rip(sym('type_AttributeError')));
+        a.lea(rsi, rip(sym('msg_member_readonly')));
+        a.jmp(sym('rt_raise_cstr'));
+      },
+    },
+    ...(['getset', 'member'] as const).map(
+      (kind): RuntimeRoutine => ({
+        name: `rt_repr_${TYPE_NAME[kind]}`,
+        contract: `rdi=${TYPE_NAME[kind]} -> rax=str "<${kind === 'getset' ? 'attribute' : 'member'} 'real' of 'int' objects>"; may allocate`,
+        emit(a: Assembler<any>) {
+          a.sub(rsp, 24);
+          a.mov(rax, rdi);
+          unboxPtr(a, rax);
+          a.mov(rcx, qword(mem(rax, GETSET.name)));
+          a.mov(qword(mem(rsp)), rcx);
+          a.mov(rcx, qword(mem(rax, GETSET.owner)));
+          unboxPtr(a, rcx);
+          a.mov(rcx, qword(mem(rcx, TYPE.name)));
+          a.mov(qword(mem(rsp, 8)), rcx);
+          a.lea(rdi, rip(sym(`msg_${kind}_repr`)));
+          a.mov(rsi, rsp);
+          a.call(sym('rt_str_fmt'));
+          a.add(rsp, 24);
+          a.ret();
+        },
+      }),
+    ),
+  ],
+  data: [
+    cstr('msg_getset_foreign', "descriptor '%U' for '%U' objects doesn't apply to a '%T' object"),
+    cstr('msg_getset_readonly', "attribute '%U' of '%U' objects is not writable"),
+    cstr('msg_member_readonly', 'readonly attribute'),
+    cstr('msg_getset_repr', "<attribute '%U' of '%U' objects>"),
+    cstr('msg_member_repr', "<member '%U' of '%U' objects>"),
+  ] satisfies RuntimeDatum[],
+};
