@@ -210,6 +210,14 @@ export async function main(argv: string[]): Promise<number> {
       for (const c of chosen) process.stdout.write(fe.disassemble(c, { recursive: opts.function === undefined }));
     });
 
+  program
+    .command('repl')
+    .description('interactive console: run Python line by line; :jit, :disasm and :time show and time the native code (:help)')
+    .action(async () => {
+      const { runRepl } = await import('./repl/repl.js');
+      result = await runRepl({ banner: `edgepyc ${VERSION} (Python 3.11 subset) on ${process.platform}\nType :help for commands, Ctrl-D to leave.` });
+    });
+
   try {
     await program.parseAsync(argv);
   } catch (e) {
