@@ -33,6 +33,8 @@ import { coroModule } from './core/coro.js';
 import { userModulesModule } from './core/usermodules.js';
 import { pyslotsModule } from './core/pyslots.js';
 import { funcModule } from './core/func.js';
+import { callExModule } from './core/callex.js';
+import { namespacesModule } from './core/namespaces.js';
 import { modulesModule } from './core/modules.js';
 import { opsModule } from './core/ops.js';
 import { tracebackModule } from './core/traceback.js';
@@ -83,7 +85,7 @@ export function runtimeModules(): RuntimeModule[] {
   // Ints (docs/int.md).
   modules.push(...intModules);
   // Calls, frames, tracebacks, generic operations, attributes, modules, entry.
-  modules.push(funcModule, tracebackModule, withModule, matchModule, opsModule, attrsModule, classesModule, pyslotsModule, genModule, coroModule, modulesModule, userModulesModule, buildModule, builtinsModule, entryModule);
+  modules.push(funcModule, callExModule, namespacesModule, tracebackModule, withModule, matchModule, opsModule, attrsModule, classesModule, pyslotsModule, genModule, coroModule, modulesModule, userModulesModule, buildModule, builtinsModule, entryModule);
   // Builtin functions and types (docs/builtins-native.md).
   modules.push(...biModules);
   // Descriptor types, exception attributes; then the dunder methods of builtin types, computed

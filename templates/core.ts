@@ -528,9 +528,9 @@ export const coreTemplates: TemplateDef<any>[] = [
     [
       ['LIST_APPEND', 'rt_list_append'],
       ['SET_ADD', 'rt_set_add'],
-      ['LIST_EXTEND', 'rt_list_extend'],
+      ['LIST_EXTEND', 'rt_list_extend_star'],
       ['SET_UPDATE', 'rt_set_update'],
-      ['DICT_UPDATE', 'rt_dict_update_arg'],
+      ['DICT_UPDATE', 'rt_dict_update_display'],
     ] as const
   ).map(([op, routine]) => ({
     op,
@@ -542,6 +542,17 @@ export const coreTemplates: TemplateDef<any>[] = [
       excCheck(a);
     },
   })),
+  {
+    op: 'DICT_MERGE',
+    doc: 'f(**m): STACK[-arg] is the keyword dict being built, the callable three below it',
+    emit(a: TplAsm) {
+      a.mov(rdi, S(-1, 1));
+      a.mov(rsi, S(-1));
+      a.mov(rdx, S(-3, 1));
+      callRt(a, 'rt_dict_merge_call');
+      excCheck(a);
+    },
+  },
   {
     op: 'MAP_ADD',
     emit(a: TplAsm) {
@@ -669,6 +680,32 @@ export const coreTemplates: TemplateDef<any>[] = [
       excCheck(a);
     },
   },
+  {
+    op: 'SETUP_ANNOTATIONS',
+    doc: "module body: the global __annotations__; class body: the namespace's",
+    variant: (ins) => ({ classBody: ins.facts.classBody === true }),
+    emit(a: TplAsm, p: { classBody: boolean }) {
+      if (p.classBody) {
+        a.mov(rdi, qword(mem(rbx, 0)));
+        callRt(a, 'rt_setup_annotations_ns');
+      } else {
+        a.lea(rdi, H.moduleInfo());
+        callRt(a, 'rt_setup_annotations_module');
+      }
+      excCheck(a);
+    },
+  },
+  {
+    op: 'UNPACK_EX',
+    doc: 'a, *b, c = x: the items land last-first from the iterable slot upwards, the starred ones as a list',
+    emit(a: TplAsm) {
+      a.mov(rdi, S(-1));
+      a.mov(esi, H.arg());
+      a.lea(rdx, SA(-1));
+      callRt(a, 'rt_unpack_ex');
+      excCheck(a);
+    },
+  },
   // ---- iteration
   {
     op: 'GET_ITER',
@@ -694,10 +731,13 @@ export const coreTemplates: TemplateDef<any>[] = [
   // ---- calls and functions
   {
     op: 'CALL',
-    doc: 'rt_call; `super()` with no arguments in a method passes the __class__ cell and the first argument',
-    variant: (ins) => ({ super0: ins.facts.super0 === true }),
-    emit(a: TplAsm, p: { super0: boolean }) {
-      if (p.super0) {
+    doc: 'rt_call; `super()` with no arguments in a method passes the __class__ cell and the first argument; `globals()` passes the module',
+    variant: (ins) => ({ super0: ins.facts.super0 === true, globals0: ins.facts.globals0 === true }),
+    emit(a: TplAsm, p: { super0: boolean; globals0: boolean }) {
+      if (p.globals0) {
+        a.lea(rdi, H.moduleInfo());
+        callRt(a, 'rt_globals_snapshot');
+      } else if (p.super0) {
         // The __class__ cell is the slot the stitcher picks; the first argument is local 0.
         a.mov(rdi, SLOT());
         unbox(a, rdi);

@@ -15,6 +15,7 @@ import { CELL, CODE, FUNCTION, TUPLE, UNBOUND } from '../../src/native/layout.js
 import type { RuntimeModule } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { cstr } from './exc.js';
+import { ifNotLayout } from './listshared.js';
 
 const CO_VARARGS = 0x4;
 const CO_VARKEYWORDS = 0x8;
@@ -54,7 +55,7 @@ export const funcModule: RuntimeModule = {
         a.mov(qword(mem(rax, FUNCTION.globals)), r15);
         a.mov(rcx, UNBOUND);
         for (const f of ['defaults', 'kwdefaults', 'closure', 'dict', 'annotations'] as const) a.mov(qword(mem(rax, FUNCTION[f])), rcx);
-        a.mov(rcx, g('rt_const_None'));
+        a.mov(rcx, qword(mem(r12, CODE.doc))); // the docstring or None (CPython: co_consts[0] if a str)
         a.mov(qword(mem(rax, FUNCTION.doc)), rcx);
         a.mov(rcx, qword(mem(r12, CODE.name)));
         a.mov(qword(mem(rax, FUNCTION.name)), rcx);
@@ -239,12 +240,12 @@ export const funcModule: RuntimeModule = {
 /**
  * rt_bind_args: CPython's argument binding (ceval.c initialize_locals): positional
  * parameters, *args, keywords by name (not positional-only ones), defaults, and the
- * TypeErrors in CPython's order and wording. Functions with **kwargs or keyword-only
- * defaults need dicts; the program checker keeps them out until dicts are linked.
+ * TypeErrors in CPython's order and wording; **kwargs collects the keywords no parameter
+ * takes, and keyword-only parameters default from __kwdefaults__.
  */
 function bindArgs() {
   // Machine-stack locals of the routine.
-  const NARGS = 0, KWNAMES = 8, NPOS = 16, NKW = 24, ARGC = 32, TOTAL = 40, FLAGS = 48, POSONLY = 56, TMP = 64, LOCALS = 80;
+  const NARGS = 0, KWNAMES = 8, NPOS = 16, NKW = 24, ARGC = 32, TOTAL = 40, FLAGS = 48, POSONLY = 56, TMP = 64, KWSLOT = 72, LOCALS = 80;
   const at = (off: number) => qword(mem(rsp, off));
   return {
     name: 'rt_bind_args',
@@ -295,6 +296,29 @@ function bindArgs() {
       a.inc(rbx);
       a.jmp(clear);
       a.bind(cleared);
+      // **kwargs: a new dict in the slot after the parameters (and *args); KWSLOT = its
+      // index, or -1.
+      {
+        const noKwargs = a.newLabel();
+        const kwDone = a.newLabel();
+        a.test(qword(mem(rsp, FLAGS)), CO_VARKEYWORDS);
+        a.je(noKwargs);
+        a.call(sym('rt_dict_new'));
+        a.mov(rcx, at(TOTAL));
+        a.test(qword(mem(rsp, FLAGS)), CO_VARARGS);
+        a.je(kwDone);
+        a.inc(rcx);
+        a.jmp(kwDone);
+        a.bind(noKwargs);
+        a.mov(rcx, -1);
+        a.bind(kwDone);
+        a.mov(at(KWSLOT), rcx);
+        const none = a.newLabel();
+        a.test(rcx, rcx);
+        a.js(none);
+        a.mov(qword(sib(r15, rcx, 8)), rax);
+        a.bind(none);
+      }
       // Positional arguments: min(npos, argcount) of them.
       const posLoop = a.newLabel();
       const posDone = a.newLabel();
@@ -394,6 +418,23 @@ function bindArgs() {
         a.jmp(next);
         a.bind(notFound);
         {
+          // With **kwargs the keyword goes there (a positional-only name too, as CPython).
+          const noKwargs = a.newLabel();
+          a.mov(rcx, at(KWSLOT));
+          a.test(rcx, rcx);
+          a.js(noKwargs);
+          a.mov(rdi, qword(sib(r15, rcx, 8)));
+          a.mov(rsi, at(TMP));
+          a.mov(rdx, at(NPOS));
+          a.add(rdx, rbp);
+          a.mov(rdx, qword(sib(r14, rdx, 8)));
+          a.call(sym('rt_dict_setitem'));
+          a.cmp(rax, g('rt_const_exc'));
+          a.je(fail);
+          a.jmp(next);
+          a.bind(noKwargs);
+        }
+        {
           // A positional-only parameter of that name, or simply unexpected.
           const posonlyScan = a.newLabel();
           const unexpected = a.newLabel();
@@ -414,9 +455,8 @@ function bindArgs() {
           a.jmp(posonlyScan);
           a.bind(isPosonly);
           a.mov(rdi, r12);
-          a.lea(rsi, rip(sym('msg_posonly_as_kw')));
-          a.mov(rdx, at(TMP));
-          a.call(sym('rt_bind_error'));
+          a.mov(rsi, at(KWNAMES));
+          a.call(sym('rt_bind_posonly_error'));
           a.jmp(fail);
           a.bind(unexpected);
           a.mov(rdi, r12);
@@ -448,6 +488,8 @@ function bindArgs() {
       a.mov(rax, qword(mem(r12, FUNCTION.defaults)));
       a.cmp(rax, g('rt_const_unbound'));
       a.je(noDefaults);
+      a.cmp(rax, g('rt_const_None')); // f.__defaults__ = None
+      a.je(noDefaults);
       {
         const dLoop = a.newLabel();
         const dNext = a.newLabel();
@@ -473,6 +515,36 @@ function bindArgs() {
         a.jmp(dLoop);
       }
       a.bind(noDefaults);
+      // Keyword-only parameters still unbound take their value from __kwdefaults__ (a dict
+      // by name), when it has one.
+      {
+        const kLoop = a.newLabel();
+        const kNext = a.newLabel();
+        const kDone = a.newLabel();
+        a.mov(rax, qword(mem(r12, FUNCTION.kwdefaults)));
+        ifNotLayout(a, rax, 'dict', rcx, kDone);
+        a.mov(rbx, at(ARGC));
+        a.bind(kLoop);
+        a.cmp(rbx, at(TOTAL));
+        a.jae(kDone);
+        a.mov(rax, qword(sib(r15, rbx, 8)));
+        a.cmp(rax, g('rt_const_unbound'));
+        a.jne(kNext);
+        a.mov(rdi, qword(mem(r12, FUNCTION.kwdefaults)));
+        a.mov(rsi, qword(mem(r13, CODE.varnames)));
+        unboxPtr(a, rsi);
+        a.mov(rsi, qword(sib(rsi, rbx, 8, TUPLE.items)));
+        a.call(sym('rt_dict_getitem'));
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(fail);
+        a.cmp(rax, g('rt_const_unbound'));
+        a.je(kNext);
+        a.mov(qword(sib(r15, rbx, 8)), rax);
+        a.bind(kNext);
+        a.inc(rbx);
+        a.jmp(kLoop);
+        a.bind(kDone);
+      }
       // Missing positional, then keyword-only, parameters.
       for (const [from, to, kind] of [[null, ARGC, 'str_positional'], [ARGC, TOTAL, 'str_keyword_only']] as const) {
         const ok = a.newLabel();

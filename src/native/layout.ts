@@ -233,7 +233,8 @@ export const CODE = {
   cell2arg: 160, // raw address of i64[ncells]: parameter index or -1
   firstLine: 168,
   resume: 176, // generators: raw address of the resume entry (0 for other functions)
-  size: 184,
+  doc: 184, // str value or None: the docstring, a new function's __doc__
+  size: 192,
 } as const;
 
 /**

@@ -375,6 +375,35 @@ function unsupportedConst(c: Const): string | null {
   return null;
 }
 
+/**
+ * `globals()` at instruction i (the LOAD_GLOBAL / class-body LOAD_NAME of the builtin, then
+ * CALL 0)? Natively it is a snapshot of the module's names (decision 0012), so it is accepted
+ * only where the dict is read at once: `k in globals()`, `globals()[k]`, `globals().get(k...)`
+ * with a key that is not a dunder name (CPython's module dicts have more of those).
+ */
+function isGlobalsCall(co: CodeObject, i: number, globals: ReadonlyMap<string, number>): boolean {
+  const g = GENERIC[co.ops[i]];
+  if (g !== Op.LOAD_GLOBAL && g !== Op.LOAD_NAME) return false;
+  if (co.names[co.args[i]] !== 'globals' || globals.has('globals')) return false;
+  if (g === Op.LOAD_NAME && co.ops.some((op, k) => GENERIC[op] === Op.STORE_NAME && co.names[co.args[k]] === 'globals')) return false;
+  return i + 1 < co.ops.length && GENERIC[co.ops[i + 1]] === Op.CALL && co.args[i + 1] === 0;
+}
+
+function globalsReadAtOnce(co: CodeObject, i: number): boolean {
+  const constKey = (k: number): boolean | null => {
+    if (k < 0 || k >= co.ops.length || GENERIC[co.ops[k]] !== Op.LOAD_CONST) return null;
+    const c = co.consts[co.args[k]];
+    return !(typeof c === 'object' && c !== null && 'k' in c && c.k === 'str' && String(c.v).startsWith('__'));
+  };
+  const j = i + 2;
+  if (j >= co.ops.length) return false;
+  const g = GENERIC[co.ops[j]];
+  if (g === Op.CONTAINS_OP) return constKey(i - 1) !== false;
+  if (g === Op.LOAD_CONST) return j + 1 < co.ops.length && GENERIC[co.ops[j + 1]] === Op.BINARY_SUBSCR && constKey(j) === true;
+  if ((g === Op.LOAD_METHOD || g === Op.LOAD_ATTR) && co.names[co.args[j]] === 'get') return constKey(j + 1) !== false;
+  return false;
+}
+
 function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globals: ReadonlyMap<string, number>, programImport: (i: number) => boolean): void {
   for (let i = 0; i < co.ops.length; i++) {
     const name = OPS[GENERIC[co.ops[i]]].name;
@@ -419,10 +448,15 @@ function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globa
       // vars() and dir() without an argument read the caller's local namespace.
       else if (!globals.has(name) && (name === 'vars' || name === 'dir') && i + 1 < co.ops.length && GENERIC[co.ops[i + 1]] === Op.CALL && co.args[i + 1] === 0) missing = `builtin:${name}() without an argument`;
     }
+    if (missing === null && (GENERIC[co.ops[i]] === Op.LOAD_GLOBAL || GENERIC[co.ops[i]] === Op.LOAD_NAME) && co.names[co.args[i]] === 'globals' && !globals.has('globals')) {
+      if (!isGlobalsCall(co, i, globals) || !globalsReadAtOnce(co, i)) missing = 'feature:globals() other than `k in globals()`, `globals()[k]` or `globals().get(k)`';
+    }
     if (missing !== null) {
       const s = co.spans[2 * i];
       const e = co.spans[2 * i + 1];
-      const what = missing.startsWith('builtin:')
+      const what = missing.startsWith('feature:')
+        ? missing.slice(8)
+        : missing.startsWith('builtin:')
         ? missing.endsWith('argument') ? `'${missing.slice(8).replace(' without', "' without")}`.replace(/'$/, '') : `builtin '${missing.slice(8)}'`
         : missing.startsWith('module:')
           ? `module '${missing.slice(7)}'`
@@ -476,6 +510,8 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
     const root = globalizeModuleCode(code);
     const codes = [root, ...Array.from(allCodes(code)).slice(1)];
     const globalNames = [...MODULE_PRELUDE_GLOBALS];
+    // SETUP_ANNOTATIONS binds __annotations__ in the module body.
+    if (root.ops.some((op) => GENERIC[op] === Op.SETUP_ANNOTATIONS)) globalNames.push('__annotations__');
     const globalIndex = new Map<string, number>(globalNames.map((n, i) => [n, i]));
     for (const co of codes) {
       for (let i = 0; i < co.ops.length; i++) {
@@ -684,6 +720,10 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
           facts.super0 = true;
           facts.slot = co.nlocals + cell;
         }
+      } else if (g === Op.CALL && i > 0 && isGlobalsCall(co, i - 1, globalIndex)) {
+        facts.globals0 = true;
+      } else if (g === Op.SETUP_ANNOTATIONS) {
+        facts.classBody = isClassBody(co);
       } else if (g === Op.LOAD_FAST) {
         let s = unbound.get(co);
         if (s === undefined) unbound.set(co, (s = maybeUnboundLoads(co)));
@@ -792,6 +832,7 @@ function emitCodeObject(b: ProgramBuilder, co: CodeObject, symbol: string, entry
   const allNames = [...co.varnames, ...co.cellvars, ...co.freevars].map((v) => ({ box: b.str(v) }) as StaticWord);
   const varnamesSym = b.rodataItem(`${symbol}.varnames`, 16, (a) => emitTuple(a, allNames));
   const simple = (co.flags & (CO_VARARGS | CO_VARKEYWORDS)) === 0 && co.kwonlyargcount === 0;
+  const docWord: StaticWord = { box: co.docstring !== null ? b.str(co.docstring) : 'obj_None' };
   void codeSymbol;
   b.rodataItem(symbol, 16, (a) => {
     emitHeader(a, 'type_code');
@@ -817,5 +858,6 @@ function emitCodeObject(b: ProgramBuilder, co: CodeObject, symbol: string, entry
     a.u64(co.firstLine);
     if (stitched.resumeOffset >= 0) a.u64(sym(entry), stitched.resumeOffset);
     else a.u64(0n);
+    emitWord(a, docWord);
   });
 }
