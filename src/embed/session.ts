@@ -16,7 +16,8 @@
 //   - dispose() unmaps the image and the runtime's own mappings (heap, block descriptors,
 //     mark stack, root table, value stack); nothing may be called afterwards.
 //
-// The start-up mirrors rt_program_main step by step; tests/api/session.test.ts decodes
+// The start-up mirrors rt_program_main step by step, except the SIGINT handler it installs
+// (Node owns this process's signals); tests/api/session.test.ts decodes
 // rt_program_main and checks that it still calls exactly these routines in this order.
 
 import { closeSync, fstatSync, readSync } from 'node:fs';
@@ -24,7 +25,7 @@ import koffi from 'koffi';
 import { BLOCK_SHIFT, DESC_SHIFT } from '../../runtime/core/gclayout.js';
 import { VALUE_STACK_WORDS } from '../../runtime/core/init.js';
 import { type Chunk, pruneChunks } from '../native/image.js';
-import { mapImage, type MappedImage } from '../native/jit.js';
+import { type ImageWord, mapImage, type MappedImage } from '../native/jit.js';
 import { CODE, EXC, OBJ_TAG_BITS, UNBOUND } from '../native/layout.js';
 import type { CompiledFunction, NativeProgram } from '../native/program.js';
 import { PythonError } from './errors.js';
@@ -136,6 +137,10 @@ export class NativeSession {
   private readonly sym: Record<(typeof SESSION_ROOTS)[number], bigint>;
   private readonly globalsBase: bigint;
   private readonly globalIndex: ReadonlyMap<string, number>;
+  /** The globals' words, made on first use (cheap repeated reads: see MappedImage.word). */
+  private readonly globalWords = new Map<string, ImageWord>();
+  private readonly stackBase: ImageWord;
+  private readonly stdoutLen: ImageWord;
   private started = false;
   private closed = false;
 
@@ -145,6 +150,8 @@ export class NativeSession {
     const img = this.image;
     this.sym = Object.fromEntries(SESSION_ROOTS.map((n) => [n, img.addr(n)])) as Record<(typeof SESSION_ROOTS)[number], bigint>;
     this.enterFn = img.fn(this.sym.rt_gc_enter, 5);
+    this.stackBase = img.word(this.sym.rt_stack_base);
+    this.stdoutLen = img.word(this.sym.rt_stdout_len);
     this.globalsBase = img.addr(program.mainGlobals.symbol);
     this.globalIndex = new Map(program.mainGlobals.names.map((n, i) => [n, i]));
     const env = options.env ?? process.env;
@@ -165,7 +172,7 @@ export class NativeSession {
   /** Call native `routine` through rt_gc_enter (so collections scan its machine stack). */
   enter(routine: bigint, a = 0n, b = 0n, c = 0n, d = 0n): bigint {
     this.checkOpen();
-    this.image.writeU64(this.sym.rt_stack_base, 0n);
+    this.stackBase.set(0n);
     return BigInt.asUintN(64, BigInt(this.enterFn(routine, a, b, c, d)));
   }
 
@@ -196,9 +203,14 @@ export class NativeSession {
   /** The value word of a global of the main module, or null when it is unbound or unknown. */
   globalWord(name: string): bigint | null {
     this.checkOpen();
-    const i = this.globalIndex.get(name);
-    if (i === undefined) return null;
-    const w = this.image.readU64(this.globalsBase + BigInt(8 * i));
+    let word = this.globalWords.get(name);
+    if (word === undefined) {
+      const i = this.globalIndex.get(name);
+      if (i === undefined) return null;
+      word = this.image.word(this.globalsBase + BigInt(8 * i));
+      this.globalWords.set(name, word);
+    }
+    const w = word.get();
     return w === UNBOUND ? null : w;
   }
 
@@ -239,7 +251,7 @@ export class NativeSession {
 
   /** Flush what the program printed (skipping the call when the buffer is empty). */
   private afterCall(): void {
-    if (this.image.readU64(this.sym.rt_stdout_len) !== 0n) this.enter(this.sym.rt_flush_stdout);
+    if (this.stdoutLen.get() !== 0n) this.enter(this.sym.rt_flush_stdout);
   }
 
   /** The exception in rt_exc as a PythonError (rt_exc is cleared). */

@@ -17,7 +17,7 @@
 
 import koffi from 'koffi';
 import { VALUE_STACK_WORDS } from '../../runtime/core/init.js';
-import type { MappedImage } from '../native/jit.js';
+import type { ImageWord, MappedImage } from '../native/jit.js';
 import { BIGINT, boxFloat, boxInt, DICT, EXC, INT48_MAX, INT48_MIN, isFloatWord, LIST, OBJ_TAG_BITS, PAYLOAD_MASK, STR, TAG_INT, TAG_OBJ, TUPLE, TYPE, UNBOUND, unboxInt, VALUES } from '../native/layout.js';
 
 /** A JavaScript number that must become a Python float even when it is integral. */
@@ -42,7 +42,7 @@ export class ValueCodec {
   private vs: DataView | null = null;
   private vsBase = 0n;
   private vsLimit = 0n;
-  private readonly vsTopAddr: bigint;
+  private readonly vsTop: ImageWord;
   private readonly types: { int: bigint; bool: bigint; float: bigint; str: bigint; list: bigint; tuple: bigint; dict: bigint; none: bigint; base: bigint };
   private readonly none: bigint;
   private readonly yes: bigint;
@@ -54,7 +54,7 @@ export class ValueCodec {
     this.host = host;
     this.img = host.image;
     const s = host.sym;
-    this.vsTopAddr = s('rt_vs_top');
+    this.vsTop = host.image.word(s('rt_vs_top'));
     this.types = { int: s('type_int'), bool: s('type_bool'), float: s('type_float'), str: s('type_str'), list: s('type_list'), tuple: s('type_tuple'), dict: s('type_dict'), none: s('type_NoneType'), base: s('type_BaseException') };
     this.none = s('obj_None') | OBJ_TAG_BITS;
     this.yes = s('obj_True') | OBJ_TAG_BITS;
@@ -84,7 +84,7 @@ export class ValueCodec {
 
   /** The current top (to give back to release()). */
   mark(): bigint {
-    return this.img.readU64(this.vsTopAddr);
+    return this.vsTop.get();
   }
 
   top(): bigint {
@@ -92,24 +92,24 @@ export class ValueCodec {
   }
 
   release(mark: bigint): void {
-    this.img.writeU64(this.vsTopAddr, mark);
+    this.vsTop.set(mark);
   }
 
   push(word: bigint): void {
     if (this.vs === null) throw new Error('runtime not started');
-    const t = this.img.readU64(this.vsTopAddr);
+    const t = this.vsTop.get();
     if (t + 8n > this.vsLimit) throw new RangeError('value stack exhausted while converting arguments');
     this.vs.setBigUint64(Number(t - this.vsBase), word, true);
-    this.img.writeU64(this.vsTopAddr, t + 8n);
+    this.vsTop.set(t + 8n);
   }
 
   private pop(n = 1): void {
-    this.img.writeU64(this.vsTopAddr, this.img.readU64(this.vsTopAddr) - 8n * BigInt(n));
+    this.vsTop.set(this.vsTop.get() - 8n * BigInt(n));
   }
 
   /** The word `back` slots below the top (1 = the top word). */
   private peek(back = 1): bigint {
-    const t = this.img.readU64(this.vsTopAddr);
+    const t = this.vsTop.get();
     return this.vs!.getBigUint64(Number(t - this.vsBase) - 8 * back, true);
   }
 

@@ -50,6 +50,11 @@ function protoFor(nargs: number): unknown {
   return p;
 }
 
+export interface ImageWord {
+  get(): bigint;
+  set(v: bigint): void;
+}
+
 export interface MappedImage {
   base: bigint;
   size: number;
@@ -72,6 +77,11 @@ export interface MappedImage {
   writeU64(addr: bigint, v: bigint): void;
   /** Protections currently applied, by section (for W^X checks). */
   protections: Record<SectionName, number>;
+  /**
+   * A 64-bit word inside the image (data/bss), its offset computed once: the cheap way to
+   * read and write hot runtime globals (rt_vs_top...) from JavaScript many times.
+   */
+  word(addr: bigint): ImageWord;
   /** Whether dispose() ran (the memory is unmapped). */
   readonly disposed: boolean;
   /** Unmap the image (the runtime's own mappings are the caller's: see src/embed/session.ts). */
@@ -158,6 +168,20 @@ export function mapImage(chunks: Chunk[]): MappedImage {
       const at = inside(addr, 8);
       if (at >= 0) dv.setBigUint64(at, BigInt.asUintN(64, v), true);
       else new DataView(koffi.view(addr as any, 8) as ArrayBuffer).setBigUint64(0, BigInt.asUintN(64, v), true);
+    },
+    word(addr: bigint): ImageWord {
+      const at = inside(addr, 8);
+      if (at < 0) throw new RangeError(`0x${addr.toString(16)} is not inside the image`);
+      return {
+        get: () => {
+          if (disposed) throw new Error('image disposed');
+          return dv.getBigUint64(at, true);
+        },
+        set: (v: bigint) => {
+          if (disposed) throw new Error('image disposed');
+          dv.setBigUint64(at, BigInt.asUintN(64, v), true);
+        },
+      };
     },
     get disposed(): boolean {
       return disposed;
