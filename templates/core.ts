@@ -851,6 +851,12 @@ export const coreTemplates: TemplateDef<any>[] = [
           a.mov(rdi, S(-1));
           callRt(a, 'rt_tuple_from_iterable');
           break;
+        case 'ASYNC_GEN_WRAP':
+          // An async generator's `yield`: wrapped, so its asend/athrow awaitables can tell
+          // it from the awaits passing through (runtime/core/coro.ts).
+          a.mov(rdi, S(-1));
+          callRt(a, 'rt_async_gen_wrap');
+          break;
         default:
           throw new Error(`intrinsic ${p.which} has no template`);
       }

@@ -3,6 +3,7 @@
 
 import type { TemplateDef } from '../src/native/stencil.js';
 import { arithTemplates } from './arith.js';
+import { asyncTemplates } from './async.js';
 import { callTemplates } from './calls.js';
 import { coreTemplates } from './core.js';
 import { frameTemplates } from './frame.js';
@@ -11,7 +12,7 @@ import { stmtTemplates } from './stmts.js';
 
 export const TEMPLATES: ReadonlyMap<string, TemplateDef<any>> = (() => {
   const m = new Map<string, TemplateDef<any>>();
-  for (const t of [...frameTemplates, ...coreTemplates, ...arithTemplates, ...callTemplates, ...loopTemplates, ...stmtTemplates]) {
+  for (const t of [...frameTemplates, ...coreTemplates, ...arithTemplates, ...callTemplates, ...loopTemplates, ...stmtTemplates, ...asyncTemplates]) {
     if (m.has(t.op)) throw new Error(`template ${t.op} defined twice`);
     m.set(t.op, t);
   }

@@ -114,6 +114,28 @@ const routines: RuntimeRoutine[] = [
     const useDefault = a.newLabel();
     a.mov(rdi, c.arg(0));
     a.call(sym('rt_type_of'));
+    // A generator's return value is StopIteration's (the next slot has no room for it).
+    {
+      const notGen = a.newLabel();
+      a.lea(rcx, rip(sym('type_generator')));
+      a.cmp(rax, rcx);
+      a.jne(notGen);
+      a.mov(rdi, c.arg(0));
+      a.mov(rsi, g('rt_const_None'));
+      a.xor(edx, edx);
+      a.call(sym('rt_gen_resume'));
+      a.cmp(rax, g('rt_const_exc'));
+      a.je(failed);
+      a.test(edx, edx);
+      a.jne(c.out);
+      a.mov(rcx, c.arg(1));
+      a.cmp(rcx, g('rt_const_unbound'));
+      a.jne(exhausted);
+      a.mov(rdi, rax);
+      a.call(sym('rt_raise_stopiteration'));
+      a.jmp(c.out);
+      a.bind(notGen);
+    }
     a.mov(rax, qword(mem(rax, typeSlot('next'))));
     a.test(rax, rax);
     a.je(notIter);

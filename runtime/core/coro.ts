@@ -28,7 +28,7 @@
 //   async_generator_athrow           +16 generator  +24 args tuple (None: aclose)  +32 state
 //   async_generator_wrapped_value    +16 value
 
-import { type Assembler, type Label, dword, eax, ecx, edi, edx, esi, mem, qword, r12, r12d, r13, r13d, r14, rax, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
+import { type Assembler, type Label, dword, eax, ecx, edi, r11, edx, esi, mem, qword, r12, r12d, r13, r13d, r14, rax, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
 import { boxInt, EXCEPTION, FUNCTION, GEN_AUX_CLOSED, GEN_AUX_RUNNING_ASYNC, GEN_FINISHED, GENERATOR, HDR_AUX, TAG_OBJ, TUPLE, typeSlot } from '../../src/native/layout.js';
 import type { RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
@@ -55,7 +55,7 @@ function allocFixed(a: Assembler<any>, name: string, size: number): void {
   a.mov(dword(mem(rax, HDR_AUX)), (size - 16) / 8);
 }
 
-/** Jump to `no` unless the value in `v` is an object whose type is exactly `type_<name>`. Clobbers `t`, rcx. */
+/** Jump to `no` unless the value in `v` is an object whose type is exactly `type_<name>`. Clobbers `t` (not r11), r11. */
 function ifNotType(a: Assembler<any>, v: R64, t: R64, name: string, no: Label): void {
   a.mov(t, v);
   a.shr(t, 48);
@@ -64,8 +64,8 @@ function ifNotType(a: Assembler<any>, v: R64, t: R64, name: string, no: Label): 
   a.mov(t, v);
   unboxPtr(a, t);
   a.mov(t, qword(mem(t)));
-  a.lea(rcx, rip(sym(`type_${name}`)));
-  a.cmp(t, rcx);
+  a.lea(r11, rip(sym(`type_${name}`)));
+  a.cmp(t, r11);
   a.jne(no);
 }
 

@@ -14,7 +14,7 @@
 
 import { type Assembler, byte, dword, eax, ecx, edx, esi, r14d, r8d, mem, qword, r12, r13, r14, r15, r8, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
 import { CO_ASYNC_GENERATOR, CO_COROUTINE } from '../../src/bytecode/code.js';
-import { boxInt, CODE, EXCEPTION, FUNCTION, GEN_AUX_YF_MASK, GEN_FINISHED, GEN_NOT_STARTED, GEN_RUNNING, GENERATOR, HDR_AUX } from '../../src/native/layout.js';
+import { boxInt, CODE, EXCEPTION, FUNCTION, GEN_AUX_YF_MASK, GEN_FINISHED, GEN_NOT_STARTED, GEN_RUNNING, GENERATOR, HDR_AUX, typeSlot } from '../../src/native/layout.js';
 import type { RuntimeModule } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { emitStr } from '../../src/native/statics.js';
@@ -492,6 +492,25 @@ export const genModule: RuntimeModule = {
         a.cmp(r13, g('rt_const_None'));
         const typeOnly = a.newLabel();
         a.je(typeOnly);
+        // A value that is an instance of the class already is thrown as it is (_gen_throw).
+        {
+          const make = a.newLabel();
+          a.mov(r12, rdi);
+          a.mov(rax, rdi);
+          a.shr(rax, 48);
+          a.cmp(eax, 0xfffc);
+          a.jne(make);
+          a.mov(rdi, r13);
+          a.mov(rsi, r12);
+          unboxPtr(a, rsi);
+          a.call(sym('rt_isinstance_type'));
+          a.test(eax, eax);
+          a.mov(rdi, r12);
+          a.je(make);
+          a.mov(rdi, r13);
+          a.jmp(typeOnly);
+          a.bind(make);
+        }
         // Call the class with the value as its argument.
         a.sub(rsp, 16);
         a.mov(qword(mem(rsp)), r13);
@@ -944,6 +963,23 @@ export const genModule: RuntimeModule = {
         const got = a.newLabel();
         a.cmp(r13, g('rt_const_None'));
         a.jne(viaSend);
+        // A class's __next__ is called by name: its StopIteration carries the return value
+        // (the next slot would drop it).
+        {
+          const bySlot = a.newLabel();
+          a.mov(rdi, r12);
+          a.call(sym('rt_type_of'));
+          a.lea(rcx, rip(sym('rt_pyslot_next')));
+          a.cmp(qword(mem(rax, typeSlot('next'))), rcx);
+          a.jne(bySlot);
+          a.mov(rdi, r12);
+          a.lea(rsi, rip(sym('cstr_next_name')));
+          a.xor(edx, edx);
+          a.xor(ecx, ecx);
+          a.call(sym('rt_call_method_by_cstr'));
+          a.jmp(got);
+          a.bind(bySlot);
+        }
         a.mov(rdi, r12);
         a.call(sym('rt_next'));
         a.cmp(rax, g('rt_const_unbound'));
@@ -1041,6 +1077,7 @@ export const genModule: RuntimeModule = {
     cstr('cstr_kind_async_generator', 'async generator'),
     cstr('cstr_StopIteration', 'StopIteration'),
     cstr('cstr_StopAsyncIteration', 'StopAsyncIteration'),
+    cstr('cstr_next_name', '__next__'),
     cstr('msg_gen_send_args', 'generator.send() takes exactly one argument'),
     cstr('msg_gen_throw_args', 'throw expected at least 1 argument, got 0'),
     cstr('msg_yield_from_coro', "cannot 'yield from' a coroutine object in a non-coroutine generator"),

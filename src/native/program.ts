@@ -18,13 +18,14 @@ import { BUILTIN_MODULES, CPYTHON_MODULE_NAMES, nativeModuleNames } from '../../
 import { typeDictData } from '../../runtime/core/methods.js';
 import { Assembler, type AsmOutput } from '../asm/index.js';
 import type { CodeObject, Const } from '../bytecode/code.js';
-import { CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_OPTIMIZED, CO_VARARGS, CO_VARKEYWORDS, isGeneratorLike } from '../bytecode/code.js';
+import { CO_OPTIMIZED, CO_VARARGS, CO_VARKEYWORDS, isGeneratorLike } from '../bytecode/code.js';
 import { GENERIC, INTRINSICS, Op, OPS } from '../bytecode/ops.js';
 import { compileError } from '../diagnostics.js';
 import { compileModule } from '../compiler/codegen.js';
 import { Source } from '../frontend/source.js';
 import { staticDictData } from './staticdict.js';
 import { codeEntryLines } from '../interp/traceback.js';
+import { stdlibDir } from '../interp/imports.js';
 import type { Profile } from '../interp/profile.js';
 import { runtimeImage } from './runtime-image.js';
 import { TEMPLATES } from '../../templates/index.js';
@@ -472,6 +473,63 @@ function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globa
  * Compile a module's code object (from the shared compiler) into linkable chunks: the
  * runtime, the program's static objects and its stitched functions.
  */
+/** Modules of runtime/nativelib: Python source compiled with the program that imports them. */
+const NATIVE_LIB_MODULES: ReadonlySet<string> = new Set(['asyncio', 'contextlib']);
+
+function nativeLibDir(): string {
+  return join(stdlibDir(), '..', 'nativelib');
+}
+
+function isLibraryUnit(u: ModuleUnit): boolean {
+  return u.file.startsWith(nativeLibDir());
+}
+
+/**
+ * The runtime/nativelib modules cover part of CPython's: a name a program takes from one of
+ * them (`from asyncio import x`, `asyncio.x` of `import asyncio`) that it does not define is
+ * refused at compile time, never an AttributeError at run time.
+ */
+function checkLibraryNames(units: ModuleUnit[], chains: Map<CodeObject, Map<number, { modules: ModuleUnit[]; result: number }>>): void {
+  for (const unit of units) {
+    /** Global names bound to a library module by `import m` / `import m as n`. */
+    const aliases = new Map<string, ModuleUnit>();
+    for (const co of unit.codes) {
+      for (let i = 0; i < co.ops.length; i++) {
+        const c = chains.get(co)?.get(i);
+        if (c === undefined) continue;
+        const mod = c.modules[c.result];
+        if (!isLibraryUnit(mod)) continue;
+        const refuse = (k: number, attr: string): never => {
+          throw compileError(co.source, 'unsupportedNative', co.spans[2 * k], [`'${mod.name}.${attr}'`], { end: co.spans[2 * k + 1] > co.spans[2 * k] ? co.spans[2 * k + 1] : undefined });
+        };
+        let k = i + 1;
+        if (k < co.ops.length && GENERIC[co.ops[k]] === Op.IMPORT_FROM) {
+          for (; k < co.ops.length && GENERIC[co.ops[k]] !== Op.POP_TOP; k++) {
+            if (GENERIC[co.ops[k]] !== Op.IMPORT_FROM) continue;
+            const name = co.names[co.args[k]];
+            if (!mod.globalIndex.has(name) && !c.modules.some((m) => m.name === `${mod.name}.${name}`)) refuse(k, name);
+          }
+        } else if (k < co.ops.length && (GENERIC[co.ops[k]] === Op.STORE_GLOBAL || GENERIC[co.ops[k]] === Op.STORE_NAME)) {
+          aliases.set(co.names[co.args[k]], c.modules[0]);
+        }
+      }
+    }
+    if (aliases.size === 0) continue;
+    for (const co of unit.codes) {
+      for (let i = 1; i < co.ops.length; i++) {
+        const g = GENERIC[co.ops[i]];
+        if (g !== Op.LOAD_ATTR && g !== Op.LOAD_METHOD) continue;
+        const p = GENERIC[co.ops[i - 1]];
+        if (p !== Op.LOAD_GLOBAL && p !== Op.LOAD_NAME) continue;
+        const mod = aliases.get(co.names[co.args[i - 1]]);
+        if (mod === undefined) continue;
+        const attr = co.names[co.args[i]];
+        if (!mod.globalIndex.has(attr)) throw compileError(co.source, 'unsupportedNative', co.spans[2 * i], [`'${mod.name}.${attr}'`], { end: co.spans[2 * i + 1] > co.spans[2 * i] ? co.spans[2 * i + 1] : undefined });
+      }
+    }
+  }
+}
+
 /** A module of the program: the main file, or a file or package it imports. */
 interface ModuleUnit {
   /** Python name: '__main__', 'helpers', 'pkg.sub'. */
@@ -536,11 +594,19 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
   const isRoot = (co: CodeObject): boolean => units.some((u) => u.root === co);
   classBodyTest = (co) => !isRoot(co) && (co.flags & CO_OPTIMIZED) === 0;
 
-  /** The file of a module name under the program's directory, if any. */
+  /**
+   * The file of a module name under the program's directory, else under runtime/nativelib
+   * (the Python modules natively compiled programs get in place of CPython's: asyncio,
+   * contextlib; NATIVE_LIB_MODULES), if any.
+   */
   const findFile = (name: string): { file: string; isPackage: boolean } | null => {
-    const base = join(searchRoot, ...name.split('.'));
-    if (existsSync(`${base}.py`)) return { file: `${base}.py`, isPackage: false };
-    if (existsSync(join(base, '__init__.py'))) return { file: join(base, '__init__.py'), isPackage: true };
+    const roots = [searchRoot];
+    if (NATIVE_LIB_MODULES.has(name.split('.')[0])) roots.push(nativeLibDir());
+    for (const root of roots) {
+      const base = join(root, ...name.split('.'));
+      if (existsSync(`${base}.py`)) return { file: `${base}.py`, isPackage: false };
+      if (existsSync(join(base, '__init__.py'))) return { file: join(base, '__init__.py'), isPackage: true };
+    }
     return null;
   };
   /** Load (compile) the module `name` and its packages; null if no file provides it. */
@@ -609,9 +675,7 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
     }
   }
   const codes = units.flatMap((u) => u.codes);
-  for (const co of codes) {
-    if ((co.flags & (CO_COROUTINE | CO_ASYNC_GENERATOR)) !== 0) throw compileError(co.source, 'unsupportedNative', co.spans[0] ?? 0, ['coroutines']);
-  }
+  checkLibraryNames(units.filter((u) => !isLibraryUnit(u)), chains);
   for (const co of codes) checkSupported(co, co.source, b, unitOf.get(co)!.globalIndex, (i) => chains.get(co)?.has(i) === true);
 
   // ---- each module's globals (the word after them holds its module object) and descriptor
