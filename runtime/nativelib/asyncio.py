@@ -10,9 +10,9 @@ loop for the shutdown steps, as asyncio.Runner.close does.
 
 Covered: run, get_running_loop, get_event_loop (inside a running loop), sleep (a delay
 advances a virtual clock: there is no I/O to wait for, so only the order of wake-ups is
-observable), create_task, ensure_future, gather, current_task, all_tasks, Future, Task,
-Queue (with task_done/join), iscoroutine, CancelledError, InvalidStateError, QueueEmpty,
-QueueFull. Anything else a program names from this module is refused when it is compiled
+observable), create_task, ensure_future, gather, wait_for, timeout, current_task,
+all_tasks, Future, Task, Queue (with task_done/join), Lock, Event, Semaphore, iscoroutine,
+CancelledError, InvalidStateError, TimeoutError, QueueEmpty, QueueFull. Anything else a program names from this module is refused when it is compiled
 (src/native/program.ts); the interpreter uses the fuller runtime/lib/asyncio.
 """
 
@@ -29,6 +29,12 @@ class CancelledError(BaseException):
 
 class InvalidStateError(Exception):
     """The operation is not allowed in this state."""
+
+
+# asyncio.TimeoutError is the builtin TimeoutError (3.11). Read through OSError's errno
+# mapping (ETIMEDOUT): compiled code resolves a module global that shadows a builtin before
+# it is assigned as the global, not the builtin.
+TimeoutError = type(OSError(110, 'timed out'))
 
 
 class QueueEmpty(Exception):
@@ -545,6 +551,292 @@ def gather(*coros_or_futures, return_exceptions=False):
     outer = _GatheringFuture(children, loop=loop)
     state[2] = outer
     return outer
+
+
+def _release_waiter(waiter, *args):
+    if not waiter.done():
+        waiter.set_result(None)
+
+
+async def _cancel_and_wait(fut, loop):
+    waiter = loop.create_future()
+
+    def cb(f):
+        _release_waiter(waiter)
+
+    fut.add_done_callback(cb)
+    try:
+        fut.cancel()
+        await waiter
+    finally:
+        fut.remove_done_callback(cb)
+
+
+async def wait_for(fut, timeout):
+    loop = get_running_loop()
+    if timeout is None:
+        return await fut
+    if timeout <= 0:
+        fut = ensure_future(fut, loop=loop)
+        if fut.done():
+            return fut.result()
+        await _cancel_and_wait(fut, loop)
+        try:
+            return fut.result()
+        except CancelledError as exc:
+            raise TimeoutError() from exc
+    waiter = loop.create_future()
+    timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
+
+    def cb(f):
+        _release_waiter(waiter)
+
+    fut = ensure_future(fut, loop=loop)
+    fut.add_done_callback(cb)
+    try:
+        try:
+            await waiter
+        except CancelledError:
+            if fut.done():
+                return fut.result()
+            fut.remove_done_callback(cb)
+            await _cancel_and_wait(fut, loop)
+            raise
+        if fut.done():
+            return fut.result()
+        fut.remove_done_callback(cb)
+        await _cancel_and_wait(fut, loop)
+        try:
+            return fut.result()
+        except CancelledError as exc:
+            raise TimeoutError() from exc
+    finally:
+        timeout_handle.cancel()
+
+
+class Timeout:
+    """asyncio.timeout(): cancels the task when the deadline passes, then raises TimeoutError."""
+
+    def __init__(self, when):
+        self._state = 'created'
+        self._timeout_handler = None
+        self._task = None
+        self._cancelling = 0
+        self._when = when
+
+    def when(self):
+        return self._when
+
+    def reschedule(self, when):
+        if self._state != 'active':
+            raise RuntimeError(f'Cannot change state of {self._state} Timeout')
+        self._when = when
+        if self._timeout_handler is not None:
+            self._timeout_handler.cancel()
+        if when is None:
+            self._timeout_handler = None
+        else:
+            loop = get_running_loop()
+            if when <= loop.time():
+                self._timeout_handler = loop.call_soon(self._on_timeout)
+            else:
+                self._timeout_handler = loop.call_at(when, self._on_timeout)
+
+    def expired(self):
+        return self._state == 'expiring' or self._state == 'expired'
+
+    def __repr__(self):
+        info = ['']
+        if self._state == 'active':
+            info.append(f'when={self._when}')
+        return f"<Timeout [{self._state}]{' '.join(info)}>"
+
+    async def __aenter__(self):
+        self._state = 'active'
+        self._task = current_task()
+        if self._task is None:
+            raise RuntimeError('Timeout should be used inside a task')
+        self._cancelling = self._task.cancelling()
+        self.reschedule(self._when)
+        return self
+
+    async def __aexit__(self, exc_type, exc_val, exc_tb):
+        if self._timeout_handler is not None:
+            self._timeout_handler.cancel()
+            self._timeout_handler = None
+        if self._state == 'expiring':
+            self._state = 'expired'
+            if self._task.uncancel() <= self._cancelling and exc_type is CancelledError:
+                raise TimeoutError from exc_val
+        elif self._state == 'active':
+            self._state = 'finished'
+        return None
+
+    def _on_timeout(self):
+        self._task.cancel()
+        self._state = 'expiring'
+        self._timeout_handler = None
+
+
+def timeout(delay):
+    loop = get_running_loop()
+    return Timeout(loop.time() + delay if delay is not None else None)
+
+
+def timeout_at(when):
+    return Timeout(when)
+
+
+class Lock:
+    """A mutex for coroutines: acquire() waits, in arrival order, until release()."""
+
+    def __init__(self):
+        self._waiters = None
+        self._locked = False
+
+    def __repr__(self):
+        extra = 'locked' if self._locked else 'unlocked'
+        if self._waiters:
+            extra = f'{extra}, waiters:{len(self._waiters)}'
+        return f'<asyncio.locks.Lock object [{extra}]>'
+
+    async def __aenter__(self):
+        await self.acquire()
+        return None
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self.release()
+
+    def locked(self):
+        return self._locked
+
+    async def acquire(self):
+        if not self._locked and (self._waiters is None or all(w.cancelled() for w in self._waiters)):
+            self._locked = True
+            return True
+        if self._waiters is None:
+            self._waiters = []
+        fut = get_running_loop().create_future()
+        self._waiters.append(fut)
+        try:
+            try:
+                await fut
+            finally:
+                self._waiters.remove(fut)
+        except CancelledError:
+            if not self._locked:
+                self._wake_up_first()
+            raise
+        self._locked = True
+        return True
+
+    def release(self):
+        if self._locked:
+            self._locked = False
+            self._wake_up_first()
+        else:
+            raise RuntimeError('Lock is not acquired.')
+
+    def _wake_up_first(self):
+        if not self._waiters:
+            return
+        fut = self._waiters[0]
+        if not fut.done():
+            fut.set_result(True)
+
+
+class Event:
+    """A flag coroutines can wait for; set() wakes every waiter."""
+
+    def __init__(self):
+        self._waiters = []
+        self._value = False
+
+    def __repr__(self):
+        extra = 'set' if self._value else 'unset'
+        if self._waiters:
+            extra = f'{extra}, waiters:{len(self._waiters)}'
+        return f'<asyncio.locks.Event object [{extra}]>'
+
+    def is_set(self):
+        return self._value
+
+    def set(self):
+        if not self._value:
+            self._value = True
+            for fut in self._waiters:
+                if not fut.done():
+                    fut.set_result(True)
+
+    def clear(self):
+        self._value = False
+
+    async def wait(self):
+        if self._value:
+            return True
+        fut = get_running_loop().create_future()
+        self._waiters.append(fut)
+        try:
+            await fut
+            return True
+        finally:
+            self._waiters.remove(fut)
+
+
+class Semaphore:
+    """A counter coroutines acquire (waiting at zero) and release."""
+
+    def __init__(self, value=1):
+        if value < 0:
+            raise ValueError('Semaphore initial value must be >= 0')
+        self._waiters = None
+        self._value = value
+
+    async def __aenter__(self):
+        await self.acquire()
+        return None
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self.release()
+
+    def locked(self):
+        return self._value == 0 or any(not w.cancelled() for w in (self._waiters or ()))
+
+    async def acquire(self):
+        if not self.locked():
+            self._value -= 1
+            return True
+        if self._waiters is None:
+            self._waiters = []
+        fut = get_running_loop().create_future()
+        self._waiters.append(fut)
+        try:
+            try:
+                await fut
+            finally:
+                self._waiters.remove(fut)
+        except CancelledError:
+            if not fut.cancelled():
+                self._value += 1
+                self._wake_up_next()
+            raise
+        if self._value > 0:
+            self._wake_up_next()
+        return True
+
+    def release(self):
+        self._value += 1
+        self._wake_up_next()
+
+    def _wake_up_next(self):
+        if not self._waiters:
+            return False
+        for fut in self._waiters:
+            if not fut.done():
+                self._value -= 1
+                fut.set_result(True)
+                return True
+        return False
 
 
 class Queue:
