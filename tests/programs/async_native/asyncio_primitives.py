@@ -39,7 +39,7 @@ async def main():
         async with sem:
             active.append(n)
             print('active', len(active))
-            await asyncio.sleep(0.01)
+            await asyncio.sleep(0)
             active.remove(n)
     await asyncio.gather(*(limited(i) for i in range(4)))
 asyncio.run(main())
