@@ -120,7 +120,7 @@ export function listFunction(f: CompiledFunction, linked: LinkResult, symbolize:
   let k = 0;
   for (let pi = 0; pi < pieces.length; pi++) {
     const p = pieces[pi];
-    const isOp = p.instr >= 0 && !p.label.endsWith('(cold)') && p.label !== 'EXC_THUNK';
+    const isOp = p.instr >= 0 && (p.label === f.stitched.chosen[p.instr] || p.label === OPS[GENERIC[co.ops[p.instr]]].name);
     if (isOp && co.lines[p.instr] > 0 && co.lines[p.instr] !== line) {
       line = co.lines[p.instr];
       const text = srcLines?.[line - 1]?.trim() ?? '';
@@ -159,6 +159,8 @@ function leftText(co: CodeObject, f: CompiledFunction, instr: number, label: str
   if (label.endsWith('(cold)')) return [`[${instr} slow path]`];
   const generic = OPS[GENERIC[co.ops[instr]]].name;
   const chosen = f.stitched.chosen[instr] ?? label;
+  // Other pieces the stitcher attaches to an instruction (RESUME_AFTER_YIELD...).
+  if (label !== chosen && label !== generic) return [`[${instr} ${label}]`];
   const row = (i: number, name: string, lead: string): string => {
     const arg = argText(co, i);
     return `${lead}${String(i).padStart(3)} ${name}${arg === '' ? '' : ` ${arg}`}`;
