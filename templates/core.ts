@@ -252,12 +252,20 @@ export const coreTemplates: TemplateDef<any>[] = [
   // ---- globals (module globals are fixed slots; builtins are static objects)
   {
     op: 'LOAD_GLOBAL',
-    doc: "module global slot (then builtins), a builtin's static object, or NameError",
+    doc: "module global slot (then builtins), a builtin's static object, or NameError; a global that shadows a builtin falls back to the builtin while unbound",
     variant: (ins) => ({ kind: String(ins.facts.global ?? 'missing') }),
     out: () => ({ rax: -1 }),
     emit(a: TplAsm, p: { kind: string }) {
       if (p.kind === 'builtin') {
         a.mov(rax, H.builtin());
+      } else if (p.kind === 'shadowed') {
+        a.mov(rax, H.global());
+        a.cmp(rax, RT('rt_const_unbound'));
+        a.je(cold((c) => {
+          c.mov(rax, H.builtin());
+          c.mov(S(0), rax);
+          c.jmp(H.next());
+        }));
       } else if (p.kind === 'module') {
         // (the cold path leaves the value in rax too: see `out`)
         a.mov(rax, H.global());
@@ -312,6 +320,11 @@ export const coreTemplates: TemplateDef<any>[] = [
       a.cmp(rax, RT('rt_const_unbound'));
       a.jne(found);
       if (p.kind === 'builtin') {
+        a.mov(rax, H.builtin());
+      } else if (p.kind === 'shadowed') {
+        a.mov(rax, H.global());
+        a.cmp(rax, RT('rt_const_unbound'));
+        a.jne(found);
         a.mov(rax, H.builtin());
       } else {
         const missing = a.newLabel();

@@ -56,13 +56,22 @@ export const callExModule: RuntimeModule = {
       contract: "rdi=callable -> rax=str: CPython's _PyObject_FunctionStr (\"mod.qualname()\", \"qualname()\" for builtins, str(f) without a __qualname__) or EXC; may allocate, may raise",
       emit(a: Assembler<any>) {
         // Objects/object.c _PyObject_FunctionStr. Lookup failures count as absent attributes.
+        // Builtin functions do not record the type that owns a method (their __qualname__ is
+        // the bare name), so theirs is made from the object they are bound to.
         const saved = [r12, r13, r14] as const;
         const out = a.newLabel();
         const plain = a.newLabel();
+        const builtin = a.newLabel();
         const noModule = a.newLabel();
         const moduleFailed = a.newLabel();
         prologue(a, saved, 24);
         a.mov(r12, rdi);
+        {
+          const general = a.newLabel();
+          ifNotLayout(a, r12, 'builtin', rax, general);
+          a.jmp(builtin);
+          a.bind(general);
+        }
         a.mov(rsi, g('cx_str_qualname.v'));
         a.call(sym('rt_getattr'));
         a.cmp(rax, g('rt_const_exc'));
@@ -112,6 +121,7 @@ export const callExModule: RuntimeModule = {
         a.jmp(out);
         a.bind(plain);
         clearPending(a);
+        a.bind(builtin);
         {
           // Builtin functions without a __qualname__ here: their name, after the type they
           // are bound to ("list.append()", "dict.fromkeys()", "len()").

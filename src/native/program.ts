@@ -776,7 +776,8 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
       if (isGeneratorLike(co)) facts.generator = true;
       if (g === Op.LOAD_GLOBAL || g === Op.LOAD_NAME) {
         const name = co.names[co.args[i]];
-        facts.global = globalIndex.has(name) ? 'module' : b.builtinNames.has(name) ? 'builtin' : 'missing';
+        // 'shadowed': a module global named like a builtin (the builtin while it is unbound).
+        facts.global = globalIndex.has(name) ? (b.builtinNames.has(name) ? 'shadowed' : 'module') : b.builtinNames.has(name) ? 'builtin' : 'missing';
       } else if (g === Op.CALL && co.args[i] === 0 && i > 0 && GENERIC[co.ops[i - 1]] === Op.LOAD_GLOBAL && co.names[co.args[i - 1]] === 'super' && !globalIndex.has('super')) {
         // super() with no arguments: the __class__ cell and the first argument.
         const cell = [...co.cellvars, ...co.freevars].indexOf('__class__');
