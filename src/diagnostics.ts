@@ -62,6 +62,7 @@ export const DIAGNOSTICS = {
   fstringInvalidConversion: { code: 37, cls: 'SyntaxError', text: "f-string: invalid conversion character: expected 's', 'r', or 'a'" },
   fstringNesting: { code: 38, cls: 'SyntaxError', text: 'f-string: expressions nested too deeply' },
   fstringUnmatched: { code: 39, cls: 'SyntaxError', text: "f-string: unmatched '{0}'" },
+  fstringExprRequired: { code: 117, cls: 'SyntaxError', text: "f-string: expression required before '{0}'" },
   outsideFunction: { code: 40, cls: 'SyntaxError', text: "'{0}' outside function" },
   outsideLoop: { code: 41, cls: 'SyntaxError', text: "'{0}' outside loop" },
   continueNotInLoop: { code: 42, cls: 'SyntaxError', text: "'continue' not properly in loop" },
@@ -139,6 +140,10 @@ export const DIAGNOSTICS = {
   expectedElse: { code: 110, cls: 'SyntaxError', text: "expected 'else' after 'if' expression" },
   walrusTarget: { code: 111, cls: 'SyntaxError', text: 'cannot use assignment expressions with {0}' },
   illegalAnnotationTarget: { code: 112, cls: 'SyntaxError', text: 'illegal target for annotation' },
+  assignToYield: { code: 116, cls: 'SyntaxError', text: 'assignment to yield expression not possible' },
+  dictKeyColon: { code: 113, cls: 'SyntaxError', text: "':' expected after dictionary key" },
+  dictValueMissing: { code: 114, cls: 'SyntaxError', text: "expression expected after dictionary key and ':'" },
+  doubleStarHere: { code: 115, cls: 'SyntaxError', text: 'cannot use double starred expression here' },
   unsupportedNative: { code: 200, cls: 'EdgepycError', text: "native backend does not support {0} yet" },
 } as const satisfies Record<string, DiagDef>;
 
@@ -154,6 +159,18 @@ export interface Diagnostic {
   readonly end?: number;
   /** Line override for errors CPython reports at a line rather than a token. */
   readonly line?: number;
+  /**
+   * CPython's 1-based `offset` when it is not the column of `offset`: 0 for errors it
+   * places at no column (a missing block at the end of the file), or a count of UTF-8
+   * bytes where its tokenizer reports one.
+   */
+  readonly pyOffset?: number;
+  /**
+   * Raised by the tokenizer itself (tokenizer.c's syntaxerror): its columns count code
+   * points. The parser's errors (pegen_errors.c) count UTF-8 bytes when the program is
+   * read from a file, which is what `python3 app.py` shows for non-ASCII lines.
+   */
+  readonly tokenizer?: boolean;
 }
 
 export function formatDiag(id: DiagId, args: readonly (string | number)[]): string {
@@ -176,7 +193,7 @@ export function compileError(
   id: DiagId,
   offset: number,
   args: readonly (string | number)[] = [],
-  extra: { end?: number; line?: number } = {},
+  extra: { end?: number; line?: number; pyOffset?: number; tokenizer?: boolean } = {},
 ): CompileError {
   return new CompileError(source, {
     id,
@@ -185,7 +202,114 @@ export function compileError(
     offset,
     end: extra.end,
     line: extra.line,
+    pyOffset: extra.pyOffset,
+    tokenizer: extra.tokenizer,
   });
+}
+
+/**
+ * The attributes CPython gives the SyntaxError of a compile error: `lineno`, 1-based
+ * `offset` and `end_offset` counted in code points, and `text`, the whole offending line
+ * with its newline. Offsets before the line's first non-blank character are kept: CPython
+ * reports an unexpected indent at the column where the indentation ends, and its printer
+ * then shows no caret. An error without an end range, or one of SyntaxError's subclasses,
+ * has `end_offset` -1 for the printer (pythonrun.c parse_syntax_error).
+ */
+export interface SyntaxErrorInfo {
+  readonly cls: Exclude<DiagClass, 'EdgepycError'>;
+  readonly msg: string;
+  readonly filename: string;
+  readonly lineno: number;
+  readonly offset: number;
+  readonly endLineno: number;
+  readonly endOffset: number;
+  readonly text: string;
+}
+
+export function syntaxErrorInfo(err: CompileError, filename = err.source.filename, fromFile = true): SyntaxErrorInfo {
+  const { source, diag } = err;
+  const bytes = fromFile && diag.tokenizer !== true;
+  /** 0-based column of `offset` on its line, in code points or (`bytes`) UTF-8 bytes. */
+  const col = (offset: number): number => {
+    const c = source.colOf(offset);
+    if (!bytes) return c;
+    const start = source.lineStarts[source.lineOf(offset) - 1];
+    return Buffer.byteLength(source.text.slice(start, start + c), 'utf8');
+  };
+  const lineLen = (line: number): number => (bytes ? Buffer.byteLength(source.lineText(line), 'utf8') : source.lineText(line).length);
+  const at = Math.min(diag.offset, source.text.length);
+  const lineno = diag.line ?? source.lineOf(at);
+  const lineText = source.lineText(lineno);
+  const text = lineno <= source.lineCount ? `${lineText}\n` : '';
+  const offset = diag.pyOffset ?? (source.lineOf(at) === lineno ? col(at) + 1 : lineLen(lineno) + 1);
+  let endLineno = lineno;
+  let endOffset = offset;
+  if (diag.end !== undefined && diag.end > diag.offset) {
+    const end = Math.min(diag.end, source.text.length);
+    endLineno = source.lineOf(Math.max(at, end - 1));
+    endOffset = source.lineOf(end) === endLineno ? col(end) + 1 : lineLen(endLineno) + 1;
+  }
+  const cls = diag.cls === 'EdgepycError' ? 'SyntaxError' : diag.cls;
+  return { cls, msg: diag.message, filename, lineno, offset, endLineno, endOffset, text };
+}
+
+/**
+ * pythonrun.c's print_error_text: the offending line without its indentation and, unless
+ * the offset points into that indentation, a caret line. `endOffset` <= `offset` (or -1)
+ * means one caret. Returns the printed lines without newlines.
+ */
+export function printErrorText(text: string, offset: number, endOffset: number): string[] {
+  const carets = endOffset > 0 && endOffset > offset ? endOffset - offset : 1;
+  // The C code walks the UTF-8 bytes of the text with a code-point offset, so on lines
+  // with non-ASCII characters its caret lands where a byte count puts it: do the same.
+  let t = Buffer.from(text, 'utf8');
+  let off = offset - 1;
+  let i = 0;
+  while (i < t.length && (t[i] === 0x20 || t[i] === 0x09 || t[i] === 0x0c)) {
+    i++;
+    off--;
+  }
+  t = t.subarray(i);
+  let len = t.length - (t[t.length - 1] === 0x0a ? 1 : 0);
+  if (off > len) off = len;
+  // Skip past newlines embedded in the text, up to the one the offset is on.
+  for (;;) {
+    const nl = t.indexOf(0x0a);
+    if (nl < 0 || nl >= off) break;
+    t = t.subarray(nl + 1);
+    len -= nl + 1;
+    off -= nl + 1;
+  }
+  const shown = t.toString('utf8');
+  const out = [`    ${shown.endsWith('\n') ? shown.slice(0, -1) : shown}`];
+  if (off < 0) return out;
+  out.push(`    ${' '.repeat(off)}${'^'.repeat(carets)}`);
+  return out;
+}
+
+/**
+ * The location lines pythonrun.c's print_exception writes for a SyntaxError (before its
+ * `Type: message` line): `  File "x.py", line N`, then the text and caret. Only plain
+ * SyntaxError uses its end position; a range over several lines runs to the end of the
+ * first, and carets never run past the text.
+ */
+export function syntaxErrorLocationLines(
+  cls: string,
+  filename: string,
+  lineno: number,
+  offset: number,
+  endLineno: number,
+  endOffset: number,
+  text: string | null,
+): string[] {
+  const out = [`  File "${filename}", line ${lineno}`];
+  if (text === null) return out;
+  let end = cls === 'SyntaxError' ? endOffset : -1;
+  const size = Buffer.byteLength(text, 'utf8');
+  if (cls === 'SyntaxError' && endLineno > lineno) end = size;
+  if (end > size + 1) end = size + 1;
+  out.push(...printErrorText(text, offset, end));
+  return out;
 }
 
 /**
@@ -198,26 +322,11 @@ export function compileError(
  */
 export function renderCompileError(err: CompileError, displayName = err.source.filename): string {
   const { source, diag } = err;
-  const line = diag.line ?? source.lineOf(Math.min(diag.offset, source.text.length));
-  const out: string[] = [`  File "${displayName}", line ${line}`];
-  const text = source.lineText(line);
   if (diag.cls === 'EdgepycError') {
+    const line = diag.line ?? source.lineOf(Math.min(diag.offset, source.text.length));
     return `edgepyc: ${displayName}:${line}:${source.colOf(diag.offset) + 1}: ${diag.message}\n`;
   }
-  if (text.trim() !== '') {
-    const stripped = text.replace(/^[ \t\f]+/, '');
-    const indent = text.length - stripped.length;
-    out.push(`    ${stripped.replace(/\s+$/, '')}`);
-    if (diag.line === undefined || diag.line === source.lineOf(diag.offset)) {
-      const col = Math.max(0, source.colOf(Math.min(diag.offset, source.text.length)) - indent);
-      let width = 1;
-      if (diag.end !== undefined && diag.end > diag.offset && source.lineOf(diag.end - 1) === line) {
-        width = Math.max(1, source.colOf(diag.end) - source.colOf(diag.offset));
-      }
-      const shown = Math.min(col, stripped.replace(/\s+$/, '').length);
-      out.push(`    ${' '.repeat(shown)}${'^'.repeat(width)}`);
-    }
-  }
-  out.push(`${diag.cls}: ${diag.message}`);
-  return out.join('\n') + '\n';
+  const e = syntaxErrorInfo(err, displayName);
+  const lines = syntaxErrorLocationLines(e.cls, e.filename, e.lineno, e.offset, e.endLineno, e.endOffset, e.text === '' ? null : e.text);
+  return `${lines.join('\n')}\n${e.cls}: ${e.msg}\n`;
 }

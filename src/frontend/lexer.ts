@@ -13,7 +13,7 @@
 // with underscores, imaginary literals, Unicode identifiers (NFKC-normalised by the
 // parser) and comments. Errors are CompileErrors with CPython's messages.
 
-import { compileError } from '../diagnostics.js';
+import { CompileError, compileError, type DiagId } from '../diagnostics.js';
 import type { Source } from './source.js';
 import { KEYWORDS, OPERATORS, T, type TokKind } from './tokens.js';
 
@@ -38,6 +38,12 @@ interface OpenBracket {
 
 const CLOSER: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 
+/**
+ * Errors CPython's tokenizer only flags in its state (E_DEDENT, E_TABSPACE, E_LINECONT,
+ * E_EOF) instead of raising; the others are raised as SyntaxError at once.
+ */
+const FLAGGED_BY_TOKENIZER: ReadonlySet<DiagId> = new Set<DiagId>(['unindentMismatch', 'tabsSpaces', 'lineContinuation', 'eofInMultiLine', 'neverClosed']);
+
 /** Which string prefix letters a string token carries. */
 export interface StringPrefix {
   raw: boolean;
@@ -58,8 +64,16 @@ export class Lexer {
   kinds: Uint8Array = new Uint8Array(256);
   starts: Int32Array = new Int32Array(256);
   ends: Int32Array = new Int32Array(256);
+  /** Bracket depth after each token (CPython's Token.level: 1 for a top-level '('). */
+  levels: Uint16Array = new Uint16Array(256);
   count = 0;
   private done = false;
+  /** Set once the lexer has thrown an error: its state is then not usable further. */
+  private failed = false;
+
+  get hasFailed(): boolean {
+    return this.failed;
+  }
 
   private indents: number[] = [0];
   private altIndents: number[] = [0];
@@ -93,6 +107,12 @@ export class Lexer {
     return i < this.count ? this.ends[i] : this.end;
   }
 
+  /** Bracket depth after token `i`. */
+  level(i: number): number {
+    this.kind(i);
+    return i < this.count ? this.levels[i] : 0;
+  }
+
   text_(i: number): string {
     return this.text.slice(this.start(i), this.endOf(i));
   }
@@ -114,16 +134,46 @@ export class Lexer {
       const e = new Int32Array(n);
       e.set(this.ends);
       this.ends = e;
+      const l = new Uint16Array(n);
+      l.set(this.levels);
+      this.levels = l;
     }
     this.kinds[this.count] = kind;
     this.starts[this.count] = start;
     this.ends[this.count] = end;
+    this.levels[this.count] = this.brackets.length;
     this.count++;
     if (kind !== T.NEWLINE && kind !== T.INDENT && kind !== T.DEDENT) this.lineHasTokens = true;
   }
 
-  private error(id: Parameters<typeof compileError>[1], offset: number, args: (string | number)[] = [], extra: { end?: number; line?: number } = {}): never {
-    throw compileError(this.source, id, offset, args, extra);
+  private error(id: Parameters<typeof compileError>[1], offset: number, args: (string | number)[] = [], extra: { end?: number; line?: number; pyOffset?: number } = {}): never {
+    this.failed = true;
+    throw compileError(this.source, id, offset, args, { ...extra, tokenizer: !FLAGGED_BY_TOKENIZER.has(id) });
+  }
+
+  /**
+   * After the parser rejected the program (and the lexer had not failed): tokenize the rest
+   * of the file as CPython does before it reports a parser error (pegen_errors.c,
+   * _PyPegen_tokenize_full_source_to_check_for_errors). A tokenizer error that CPython
+   * raises as an exception replaces the parser's error. The tokenizer states it only flags
+   * (bad dedent, tab mix, stray continuation, end of file) stop the scan, and then a
+   * bracket still open that was opened on a line before the last token the parser read
+   * turns the error into "'(' was never closed". Returns the error to report instead, if any.
+   */
+  errorAfterParseError(): CompileError | null {
+    if (this.failed) return null;
+    const lastLine = this.count > 0 ? this.source.lineOf(this.starts[this.count - 1]) : 1;
+    try {
+      while (!this.done) this.scanOne();
+    } catch (e) {
+      if (!(e instanceof CompileError)) throw e;
+      if (!FLAGGED_BY_TOKENIZER.has(e.diag.id)) return e;
+    }
+    const top = this.brackets[this.brackets.length - 1];
+    if (top !== undefined && lastLine > this.source.lineOf(top.offset)) {
+      return compileError(this.source, 'neverClosed', top.offset, [top.ch]);
+    }
+    return null;
   }
 
   /** Scan at least one more token (or finish the stream). */
@@ -150,8 +200,10 @@ export class Lexer {
         // Explicit line joining: a backslash must be followed by the end of the line.
         const n = t.charCodeAt(this.pos + 1);
         if (n === 10 || n === 13) {
+          const bs = this.pos;
           this.pos += n === 13 && t.charCodeAt(this.pos + 2) === 10 ? 3 : 2;
-          if (this.pos >= this.end && !this.inner) this.error('eofInMultiLine', this.pos);
+          // CPython reports it on the backslash's line, just after the backslash.
+          if (this.pos >= this.end && !this.inner) this.error('eofInMultiLine', bs + 1);
         } else if (this.pos + 1 >= this.end) {
           this.error('eofInMultiLine', this.pos + 1);
         } else {
@@ -203,14 +255,17 @@ export class Lexer {
     return ID_START.test(String.fromCodePoint(cp));
   }
 
-  private badCharacter(offset: number): never {
+  private badCharacter(offset: number): void {
     const cp = this.text.codePointAt(offset)!;
-    if (cp < 128) {
-      // CPython's tokenizer emits an ERRORTOKEN for stray ASCII and the parser reports it.
-      this.error('invalidSyntax', offset);
-    }
     const ch = String.fromCodePoint(cp);
     const hex = cp.toString(16).toUpperCase().padStart(4, '0');
+    if (cp >= 32 && cp < 127) {
+      // CPython's tokenizer passes stray printable ASCII on as a one-character token and
+      // the parser reports "invalid syntax" when it reaches it.
+      this.pos = offset + 1;
+      this.push(T.ERRORTOKEN, offset, offset + 1);
+      return;
+    }
     if (/[\p{Cc}\p{Cf}\p{Zs}\p{Zl}\p{Zp}\p{Co}\p{Cn}]/u.test(ch)) this.error('invalidNonPrintable', offset, [hex]);
     this.error('invalidCharacter', offset, [ch, hex]);
   }
@@ -271,10 +326,12 @@ export class Lexer {
     this.pos = p;
     const top = this.indents[this.indents.length - 1];
     const altTop = this.altIndents[this.altIndents.length - 1];
+    // CPython reports a tab/space mix at column 0 of the line (no caret under the text).
+    const lineStart = this.source.lineStarts[this.source.lineOf(p) - 1];
     if (col === top) {
-      if (alt !== altTop) this.error('tabsSpaces', p, [], { line: this.source.lineOf(p) });
+      if (alt !== altTop) this.error('tabsSpaces', lineStart);
     } else if (col > top) {
-      if (alt <= altTop) this.error('tabsSpaces', p, [], { line: this.source.lineOf(p) });
+      if (alt <= altTop) this.error('tabsSpaces', lineStart);
       this.indents.push(col);
       this.altIndents.push(alt);
       this.push(T.INDENT, this.source.lineStarts[this.source.lineOf(p) - 1], p);
@@ -288,9 +345,11 @@ export class Lexer {
       if (col !== this.indents[this.indents.length - 1]) {
         let lineEnd = p;
         while (lineEnd < this.end && t.charCodeAt(lineEnd) !== 10 && t.charCodeAt(lineEnd) !== 13) lineEnd++;
-        this.error('unindentMismatch', lineEnd);
+        // CPython places it at the end of the line, counted in UTF-8 bytes.
+        const lineBytes = Buffer.byteLength(t.slice(lineStart, lineEnd), 'utf8');
+        this.error('unindentMismatch', lineEnd, [], { pyOffset: lineBytes + 1 });
       }
-      if (alt !== this.altIndents[this.altIndents.length - 1]) this.error('tabsSpaces', p, [], { line: this.source.lineOf(p) });
+      if (alt !== this.altIndents[this.altIndents.length - 1]) this.error('tabsSpaces', lineStart);
     }
     return false;
   }
@@ -433,13 +492,13 @@ export class Lexer {
       } else if (c1 === 111) {
         const isOct = (c: number): boolean => c >= 48 && c <= 55;
         if (isDigit(t.charCodeAt(p)) && !isOct(t.charCodeAt(p))) this.error('invalidDigit', p, [t[p], 'octal']);
-        if (!isOct(t.charCodeAt(p))) this.error('invalidOctal', p);
+        if (!isOct(t.charCodeAt(p))) this.error('invalidOctal', p - 1);
         digitsRun(isOct, 'invalidOctal');
         if (isDigit(t.charCodeAt(p))) this.error('invalidDigit', p, [t[p], 'octal']);
       } else {
         const isBin = (c: number): boolean => c === 48 || c === 49;
         if (isDigit(t.charCodeAt(p)) && !isBin(t.charCodeAt(p))) this.error('invalidDigit', p, [t[p], 'binary']);
-        if (!isBin(t.charCodeAt(p))) this.error('invalidBinary', p);
+        if (!isBin(t.charCodeAt(p))) this.error('invalidBinary', p - 1);
         digitsRun(isBin, 'invalidBinary');
         if (isDigit(t.charCodeAt(p))) this.error('invalidDigit', p, [t[p], 'binary']);
       }
@@ -454,7 +513,9 @@ export class Lexer {
         const intText = t.slice(start, p).replace(/_/g, '');
         if (/[1-9]/.test(intText)) {
           const n = t.charCodeAt(p);
-          if (n !== 46 && (n | 0x20) !== 101 && (n | 0x20) !== 106) this.error('leadingZeros', start, [], { end: p });
+          let zerosEnd = start;
+          while (t.charCodeAt(zerosEnd) === 48 || t.charCodeAt(zerosEnd) === 95) zerosEnd++;
+          if (n !== 46 && (n | 0x20) !== 101 && (n | 0x20) !== 106) this.error('leadingZeros', start, [], { end: zerosEnd });
         }
       }
     }
@@ -466,11 +527,14 @@ export class Lexer {
     if ((t.charCodeAt(p) | 0x20) === 101) {
       const save = p;
       p++;
-      if (t.charCodeAt(p) === 43 || t.charCodeAt(p) === 45) p++;
+      if (t.charCodeAt(p) === 43 || t.charCodeAt(p) === 45) {
+        p++;
+        if (!isDigit(t.charCodeAt(p))) this.error('invalidDecimal', p - 1);
+      }
       if (!isDigit(t.charCodeAt(p))) {
-        // "1e" or "1ex": the letter belongs to nothing valid.
-        p = save;
-        this.error('invalidDecimal', start);
+        // "1e" or "1ex": the 'e' starts no exponent; it may start a keyword (`1else`).
+        this.endOfNumber(start, save, 'invalidDecimal');
+        return;
       }
       digitsRun(isDigit, 'invalidDecimal');
       isFloat = true;
@@ -499,7 +563,9 @@ export class Lexer {
           return;
         }
       }
-      this.error(errId, errId === 'invalidDecimal' ? start : p - 1);
+      // CPython's tokenizer reports the column of the offending character as a 1-based
+      // offset, so its caret lands on the last character of the number.
+      this.error(errId, p - 1);
     }
     this.pos = p;
     this.push(T.NUMBER, start, p);

@@ -23,12 +23,27 @@ export function parseText(filename: string, text: string): { module: A.Module; s
   return { module: parseModule(source), source };
 }
 
+/** Headers whose ':' the 3.11 grammar forces (&&':'): "expected ':'" at whatever follows. */
+const FORCED_COLON: ReadonlySet<string> = new Set(['function definition', "'try' statement", "'finally' statement", "'else' statement"]);
+
+/** Tokens that cannot start a bitwise_or expression (Grammar/python.gram). */
+const NOT_BITWISE_OR_START: ReadonlySet<number> = new Set([T.KW_YIELD, T.KW_LAMBDA, T.KW_NOT, T.STAR]);
+
+/** Tokens after `match` that make `match X` no expression statement. */
+const MATCH_SUBJECT_START: ReadonlySet<number> = new Set([T.NAME, T.NUMBER, T.STRING, T.LBRACE, T.KW_NONE, T.KW_TRUE, T.KW_FALSE]);
+
 export class Parser extends ExprParser {
   parseFile(): A.Module {
     const body: A.Stmt[] = [];
-    while (this.k() !== T.ENDMARKER) {
-      if (this.eat(T.NEWLINE)) continue;
-      this.parseStatementInto(body);
+    try {
+      while (this.k() !== T.ENDMARKER) {
+        if (this.eat(T.NEWLINE)) continue;
+        this.parseStatementInto(body);
+      }
+    } catch (e) {
+      // CPython reports an unexpected indent without looking further (pegen_errors.c).
+      if (e instanceof CompileError && e.diag.id !== 'unexpectedIndent') throw this.lx.errorAfterParseError() ?? e;
+      throw e;
     }
     return { body, docstring: isDocstring(body) };
   }
@@ -62,7 +77,7 @@ export class Parser extends ExprParser {
         }
         break;
       case T.INDENT:
-        this.fail('unexpectedIndent', this.lx.endOf(this.i));
+        this.fail('unexpectedIndent', this.lx.endOf(this.i) - 1);
       // falls through (fail never returns)
       case T.NAME:
         if (this.isName('match')) {
@@ -131,13 +146,28 @@ export class Parser extends ExprParser {
    * ("expected an indented block after 'if' statement on line 3").
    */
   private parseBlock(what: string, headerPos: number): A.Stmt[] {
-    if (this.k() !== T.COLON) this.fail('expectedColon', this.prevEnd());
+    if (this.k() !== T.COLON) {
+      // Grammar/python.gram (3.11): def, try, finally and else demand their ':' (&&':',
+      // an error at the token found); the other headers say "expected ':'" only when the
+      // line ends there (their invalid_*_stmt rules) and are plain invalid syntax otherwise.
+      if (FORCED_COLON.has(what)) this.fail('expectedColon', this.pos(), [], { end: this.lx.endOf(this.i) });
+      if (this.k() === T.NEWLINE) this.fail('expectedColon', this.pos(), [], { end: this.lx.endOf(this.i) });
+      this.failHere();
+    }
     this.i++;
     const body: A.Stmt[] = [];
     if (this.eat(T.NEWLINE)) {
       if (this.k() !== T.INDENT) {
-        const at = this.k() === T.ENDMARKER ? this.prevEnd() : this.pos();
-        this.fail('expectedIndent', at, [what, this.source.lineOf(headerPos)], { line: this.k() === T.ENDMARKER ? this.source.lineOf(this.prevEnd()) + 1 : undefined });
+        let j = this.i;
+        while (this.lx.kind(j) === T.DEDENT) j++;
+        if (this.lx.kind(j) === T.ENDMARKER) {
+          // At the end of the file CPython names the file's last line and no column
+          // (the ENDMARKER token has none when the file is read from disk).
+          const text = this.source.text;
+          const last = text.length === 0 ? 1 : this.source.lineOf(text.endsWith('\n') ? text.length - 1 : text.length);
+          this.fail('expectedIndent', this.prevEnd(), [what, this.source.lineOf(headerPos)], { line: last, pyOffset: 0 });
+        }
+        this.fail('expectedIndent', this.pos(), [what, this.source.lineOf(headerPos)]);
       }
       this.i++;
       while (this.k() !== T.DEDENT && this.k() !== T.ENDMARKER) {
@@ -173,7 +203,7 @@ export class Parser extends ExprParser {
     const defPos = this.pos();
     this.expect(T.KW_DEF);
     const name = this.name();
-    if (this.k() !== T.LPAR) this.fail('expected', this.prevEnd(), ['(']);
+    if (this.k() !== T.LPAR) this.fail('expected', this.pos(), ['('], { end: this.lx.endOf(this.i) });
     this.i++;
     const args = this.parseParams(T.RPAR, true);
     this.expectClose(T.RPAR, ')');
@@ -303,7 +333,7 @@ export class Parser extends ExprParser {
       const hs = this.pos();
       this.i++;
       const star = this.eat(T.STAR);
-      if (isStar !== null && isStar !== star) this.fail('exceptStarMixed', hs);
+      if (isStar !== null && isStar !== star) this.fail('exceptStarMixed', hs, [], { end: hs + 'except'.length });
       isStar = star;
       let type: A.Expr | null = null;
       let name: string | null = null;
@@ -324,7 +354,8 @@ export class Parser extends ExprParser {
       } else if (handlers.length > 0 && handlers[handlers.length - 1].type === null) {
         // handled below
       }
-      if (handlers.length > 0 && handlers[handlers.length - 1].type === null) this.fail('defaultExceptNotLast', handlers[handlers.length - 1].s);
+      const prev = handlers[handlers.length - 1];
+      if (prev !== undefined && prev.type === null) this.fail('defaultExceptNotLast', prev.s, [], { end: prev.e });
       const hbody = this.parseBlock(star ? "'except*' statement" : "'except' statement", hs);
       handlers.push({ type, name, body: hbody, s: hs, e: this.prevEnd() });
     }
@@ -341,7 +372,7 @@ export class Parser extends ExprParser {
       this.i++;
       finalbody = this.parseBlock("'finally' statement", fs);
     }
-    if (handlers.length === 0 && finalbody.length === 0) this.fail('expectedExcept', this.pos());
+    if (handlers.length === 0 && finalbody.length === 0) this.fail('expectedExcept', this.pos(), [], { end: this.lx.endOf(this.i) });
     return { t: 'Try', body, handlers, orelse, finalbody, isStar: isStar === true, s, e: this.prevEnd() };
   }
 
@@ -432,6 +463,9 @@ export class Parser extends ExprParser {
     if (k === T.EQUAL) {
       const targets: A.Expr[] = [first];
       let value: A.Expr = first;
+      // CPython's "here. Maybe you meant '=='" hint needs `target = value` with one '='
+      // and a value that is a bitwise_or (no yield, lambda, not, or starred value).
+      const hint = !NOT_BITWISE_OR_START.has(this.kAt(1));
       while (this.eat(T.EQUAL)) {
         value = this.k() === T.KW_YIELD ? this.parseYield() : this.parseStarExprs();
         targets.push(value);
@@ -439,7 +473,7 @@ export class Parser extends ExprParser {
       targets.pop();
       for (const tg of targets) {
         if (tg.t === 'Starred') this.fail('starredAssignTarget', tg.s, [], { end: tg.e });
-        this.setContext(tg, 'store', 'assign');
+        this.setContext(tg, 'store', hint && targets.length === 1 ? 'assign' : 'chain');
       }
       return { t: 'Assign', targets, value, s, e: this.prevEnd() };
     }
@@ -467,11 +501,35 @@ export class Parser extends ExprParser {
       return { t: 'AnnAssign', target: first, annotation, value, simple: first.t === 'Name' && !parenthesised, s, e: this.prevEnd() };
     }
     if (first.t === 'Name' && (first.id === 'print' || first.id === 'exec') && this.canStartExpr() && this.k() !== T.LPAR) {
-      const stmtEnd = this.findLineEnd();
-      this.fail('missingParensPrint', first.s, [first.id], { end: stmtEnd });
+      this.fail('missingParensPrint', first.s, [first.id], { end: this.legacyArgEnd() });
     }
     if (first.t === 'Starred') this.fail('cantUseStarred', first.s, [], { end: first.e });
     return { t: 'Expr', value: first, s, e: this.prevEnd() };
+  }
+
+  /**
+   * The end of `b` in invalid_legacy_expression (`print b`): the longest prefix that parses
+   * as star_expressions, at least an atom; the rest of the line when even that fails.
+   */
+  private legacyArgEnd(): number {
+    const save = this.i;
+    this.noInvalid = true;
+    try {
+      for (const parse of [(): unknown => this.parseStarExprs(), (): unknown => this.parseAtom()]) {
+        this.i = save;
+        try {
+          parse();
+          return this.prevEnd();
+        } catch (e) {
+          if (!(e instanceof CompileError) || this.lx.hasFailed) throw e;
+        }
+      }
+      this.i = save;
+      return this.findLineEnd();
+    } finally {
+      this.noInvalid = false;
+      this.i = save;
+    }
   }
 
   private findLineEnd(): number {
@@ -509,7 +567,7 @@ export class Parser extends ExprParser {
       else break;
     }
     let module: string | null = null;
-    if (this.k() !== T.KW_IMPORT) module = this.parseDottedName();
+    if (this.k() !== T.KW_IMPORT || level === 0) module = this.parseDottedName();
     if (this.k() !== T.KW_IMPORT) this.failHere();
     this.i++;
     const names: A.Alias[] = [];
@@ -546,8 +604,12 @@ export class Parser extends ExprParser {
     let subject: A.Expr;
     try {
       subject = this.parseStarExprs(true);
+      // invalid_match_stmt: `match SUBJECT` ending the line, when that cannot be an
+      // expression statement (a name or literal right after `match`).
+      if (this.k() === T.NEWLINE && MATCH_SUBJECT_START.has(k1)) this.fail('expectedColon', this.pos(), [], { end: this.lx.endOf(this.i) });
       if (this.k() !== T.COLON) throw new Error('not a match statement');
     } catch (err) {
+      if (err instanceof CompileError && err.diag.id === 'expectedColon') throw err;
       if (err instanceof CompileError && err.diag.id !== 'invalidSyntax') {
         // A real error inside the subject would be reported identically by the expression
         // statement parse, so just fall back.

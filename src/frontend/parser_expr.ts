@@ -12,10 +12,10 @@
 // mistakes (assignment to a call, missing comma in a display, unclosed brackets, ...) are
 // produced where the parser can see them.
 
-import { compileError, type CompileError, type DiagId } from '../diagnostics.js';
+import { CompileError, compileError, type DiagId } from '../diagnostics.js';
 import type * as A from './ast.js';
 import { Lexer } from './lexer.js';
-import type { Source } from './source.js';
+import { Source } from './source.js';
 import { checkBytesSource, decodeEscapes, literalInfo, rawBody } from './strlit.js';
 import { T, type TokKind } from './tokens.js';
 
@@ -36,6 +36,18 @@ export const AUG_OPS: ReadonlyMap<number, A.BinOpKind> = new Map<number, A.BinOp
   [T.PERCENTEQ, '%'], [T.ATEQ, '@'], [T.AMPEREQ, '&'], [T.VBAREQ, '|'], [T.CIRCUMFLEXEQ, '^'],
   [T.RSHIFTEQ, '>>'], [T.LSHIFTEQ, '<<'], [T.DSTAREQ, '**'],
 ]);
+
+/** A syntax error inside an f-string replacement field, located in CPython's `(expr)` text. */
+export class FStringFieldError extends CompileError {}
+
+/** Errors of decoding string literals (escapes, f-string structure), not of parsing. */
+const STRING_DECODE_ERRORS: ReadonlySet<DiagId> = new Set<DiagId>([
+  'unicodeError', 'fstringEmpty', 'fstringSingleBrace', 'fstringExpectingBrace', 'fstringBackslash', 'fstringComment',
+  'fstringUnterminated', 'fstringInvalidConversion', 'fstringNesting', 'fstringUnmatched', 'fstringExprRequired',
+]);
+
+/** Python 3.11's soft keywords (Grammar/python.gram: SOFT_KEYWORD). */
+const SOFT_KEYWORDS: ReadonlySet<string> = new Set(['_', 'case', 'match']);
 
 /** Tokens that can begin an expression (used for "Perhaps you forgot a comma?"). */
 function startsExpression(k: number): boolean {
@@ -88,6 +100,10 @@ export class ExprParser {
   i = 0;
   /** Nesting depth of f-string format specs (CPython allows fields inside two levels). */
   protected fstringDepth = 0;
+  /** Set while parsing speculatively for an error message (CPython's *_without_invalid rules). */
+  protected noInvalid = false;
+  /** Bracket depth the tokens start at: 1 in an f-string field, which CPython parses as `(expr)`. */
+  protected baseLevel = 0;
 
   constructor(source: Source, lexer?: Lexer) {
     this.source = source;
@@ -129,18 +145,18 @@ export class ExprParser {
     }
     this.i++;
   }
-  protected fail(id: DiagId, offset: number, args: (string | number)[] = [], extra: { end?: number; line?: number } = {}): never {
+  protected fail(id: DiagId, offset: number, args: (string | number)[] = [], extra: { end?: number; line?: number; pyOffset?: number } = {}): never {
     throw compileError(this.source, id, offset, args, extra);
   }
   /** "invalid syntax" at the current token (CPython's generic parse error). */
   protected failHere(): never {
     const k = this.k();
-    if (k === T.INDENT) this.fail('unexpectedIndent', this.lx.endOf(this.i));
+    if (k === T.INDENT) this.fail('unexpectedIndent', this.lx.endOf(this.i) - 1);
     if (k === T.ENDMARKER || k === T.NEWLINE) {
       const open = this.lx.openBrackets;
       if (open.length > 0) this.fail('neverClosed', open[open.length - 1].offset, [open[open.length - 1].ch]);
     }
-    this.fail('invalidSyntax', this.pos());
+    this.fail('invalidSyntax', this.pos(), [], { end: this.lx.endOf(this.i) });
   }
   protected name(): string {
     if (this.k() !== T.NAME) this.failHere();
@@ -155,6 +171,7 @@ export class ExprParser {
   parseExpr(): A.Expr {
     if (this.k() === T.KW_LAMBDA) return this.parseLambda();
     const s = this.pos();
+    const first = this.i;
     const body = this.parseOr();
     if (this.k() === T.KW_IF) {
       this.i++;
@@ -164,7 +181,41 @@ export class ExprParser {
       const orelse = this.parseExpr();
       return { t: 'IfExp', test, body, orelse, s, e: this.prevEnd() };
     }
+    if (!this.noInvalid && this.canStartExpr()) this.checkMissingComma(body, first);
     return body;
+  }
+
+  /**
+   * CPython's invalid_expression rule: inside brackets, a disjunction followed by a whole
+   * expression is "invalid syntax. Perhaps you forgot a comma?" spanning both; not when
+   * the first token is a soft keyword or a NAME glued to a STRING (a bad string prefix),
+   * and not after `print`/`exec` (their own message comes from the statement).
+   */
+  private checkMissingComma(a: A.Expr, first: number): void {
+    const k0 = this.lx.kind(first);
+    if (k0 === T.NAME && (this.lx.kind(first + 1) === T.STRING || SOFT_KEYWORDS.has(this.lx.text_(first)))) return;
+    if (a.t === 'Name' && (a.id === 'print' || a.id === 'exec')) return;
+    const save = this.i;
+    let b: A.Expr | null = null;
+    this.noInvalid = true;
+    try {
+      b = this.parseExpr();
+    } catch (e) {
+      if (!(e instanceof CompileError) || this.lx.hasFailed) throw e;
+      // The PEG parser backtracks to the longest prefix that is an expression; at least
+      // an atom (`f .0(,` or `[r s + for`) counts.
+      this.i = save;
+      try {
+        b = this.parseAtom();
+      } catch (e2) {
+        if (!(e2 instanceof CompileError) || this.lx.hasFailed) throw e2;
+      }
+    } finally {
+      this.noInvalid = false;
+    }
+    const bLevel = this.lx.level(this.i - 1);
+    this.i = save;
+    if (b !== null && bLevel + this.baseLevel > 0) this.fail('invalidSyntaxComma', a.s, [], { end: b.e });
   }
 
   /** named_expression: NAME ':=' expression | expression !':=' */
@@ -365,14 +416,12 @@ export class ExprParser {
   }
 
   /** Expect a closing bracket; a token that could start an expression means a missing comma. */
-  protected expectClose(kind: TokKind, _ch: string, itemStart?: number): void {
+  protected expectClose(kind: TokKind, _ch: string, _itemStart?: number): void {
     if (this.k() === kind) {
       this.i++;
       return;
     }
-    if (itemStart !== undefined && startsExpression(this.k()) && this.k() !== T.LPAR && this.k() !== T.LSQB) {
-      this.fail('invalidSyntaxComma', itemStart, [], { end: this.lx.endOf(this.i) });
-    }
+    // A missing comma between items was reported by parseExpr (checkMissingComma).
     this.failHere();
   }
 
@@ -412,12 +461,13 @@ export class ExprParser {
     const keywords: A.Keyword[] = [];
     let sawKeyword = false;
     let sawKwUnpack = false;
+    let positionalLate: 'positionalAfterKeyword' | 'positionalAfterKwUnpack' | null = null;
     while (this.k() !== T.RPAR) {
       const s = this.pos();
       if (this.k() === T.STAR) {
         this.i++;
         const value = this.parseExpr();
-        if (sawKwUnpack) this.fail('iterableUnpackAfterKwUnpack', s, [], { end: value.e });
+        if (sawKwUnpack) this.fail('iterableUnpackAfterKwUnpack', s, [], { end: s + 1 });
         args.push({ t: 'Starred', value, ctx: 'load', s, e: this.prevEnd() });
       } else if (this.k() === T.DSTAR) {
         this.i++;
@@ -446,16 +496,19 @@ export class ExprParser {
           }
           args.push(gen);
         } else {
-          if (sawKwUnpack) this.fail('positionalAfterKwUnpack', value.s, [], { end: value.e });
-          if (sawKeyword) this.fail('positionalAfterKeyword', value.s, [], { end: value.e });
+          // Reported once the arguments are read, at the token after them: CPython's
+          // `args ',' args` alternative raises at the last token it fetched.
+          if (positionalLate === null && (sawKwUnpack || sawKeyword)) positionalLate = sawKwUnpack ? 'positionalAfterKwUnpack' : 'positionalAfterKeyword';
           args.push(value);
         }
       }
       if (!this.eat(T.COMMA)) {
+        if (positionalLate !== null) this.fail(positionalLate, this.pos(), [], { end: this.lx.endOf(this.i) });
         this.expectClose(T.RPAR, ')', s);
         return { t: 'Call', func, args, keywords, s: start, e: this.prevEnd() };
       }
     }
+    if (positionalLate !== null) this.fail(positionalLate, this.pos(), [], { end: this.lx.endOf(this.i) });
     this.i++;
     return { t: 'Call', func, args, keywords, s: start, e: this.prevEnd() };
   }
@@ -526,28 +579,32 @@ export class ExprParser {
       if (strAcc !== '') parts.push({ t: 'Constant', value: { k: 'str', v: strAcc }, s: strAccStart, e: end });
       strAcc = '';
     };
-    while (this.k() === T.STRING) {
-      const ts = this.pos();
-      const te = this.lx.endOf(this.i);
-      const info = literalInfo(this.source.text, ts, te);
-      if (isBytes === null) isBytes = info.bytes;
-      else if (isBytes !== info.bytes) this.fail('mixBytes', s, [], { end: te });
-      if (info.bytes) {
-        checkBytesSource(this.source, info.bodyStart, info.bodyEnd, ts, te);
-        const body = info.raw ? rawBody(this.source, info.bodyStart, info.bodyEnd) : decodeEscapes(this.source, info.bodyStart, info.bodyEnd, true, ts);
-        for (let j = 0; j < body.length; j++) bytesAcc.push(body.charCodeAt(j));
-      } else if (info.fmt) {
-        anyF = true;
-        if (strAcc === '') strAccStart = ts;
-        this.parseFString(info, ts, parts, (text) => {
+    try {
+      while (this.k() === T.STRING) {
+        const ts = this.pos();
+        const te = this.lx.endOf(this.i);
+        const info = literalInfo(this.source.text, ts, te);
+        if (isBytes === null) isBytes = info.bytes;
+        else if (isBytes !== info.bytes) this.fail('mixBytes', s, [], { end: te });
+        if (info.bytes) {
+          checkBytesSource(this.source, info.bodyStart, info.bodyEnd, ts, te);
+          const body = info.raw ? rawBody(this.source, info.bodyStart, info.bodyEnd) : decodeEscapes(this.source, info.bodyStart, info.bodyEnd, true, ts);
+          for (let j = 0; j < body.length; j++) bytesAcc.push(body.charCodeAt(j));
+        } else if (info.fmt) {
+          anyF = true;
           if (strAcc === '') strAccStart = ts;
-          strAcc += text;
-        }, flush);
-      } else {
-        if (strAcc === '') strAccStart = ts;
-        strAcc += info.raw ? rawBody(this.source, info.bodyStart, info.bodyEnd) : decodeEscapes(this.source, info.bodyStart, info.bodyEnd, false, ts);
+          this.parseFString(info, ts, parts, (text) => {
+            if (strAcc === '') strAccStart = ts;
+            strAcc += text;
+          }, flush);
+        } else {
+          if (strAcc === '') strAccStart = ts;
+          strAcc += info.raw ? rawBody(this.source, info.bodyStart, info.bodyEnd) : decodeEscapes(this.source, info.bodyStart, info.bodyEnd, false, ts);
+        }
+        this.i++;
       }
-      this.i++;
+    } catch (err) {
+      throw this.stringRunError(err);
     }
     const e = this.prevEnd();
     if (isBytes) {
@@ -558,6 +615,22 @@ export class ExprParser {
     if (!anyF) return { t: 'Constant', value: { k: 'str', v: strAcc }, s, e };
     flush(e);
     return { t: 'JoinedStr', values: parts, s, e };
+  }
+
+  /**
+   * Where CPython 3.11 reports an error in decoding a run of string literals: its string
+   * parser runs after the parser fetched the token that follows the run, and raises at that
+   * token (escape errors, f-string structure errors). Errors in a replacement field's
+   * expression come from a parser of the field alone (FStringFieldError) and are kept.
+   */
+  private stringRunError(err: unknown): unknown {
+    if (!(err instanceof CompileError) || err instanceof FStringFieldError || this.lx.hasFailed) return err;
+    if (!STRING_DECODE_ERRORS.has(err.diag.id)) return err;
+    let j = this.i;
+    while (this.lx.kind(j) === T.STRING) j++;
+    const at = this.lx.start(j);
+    const end = Math.max(this.lx.endOf(j), at + 1);
+    return new CompileError(this.source, { ...err.diag, offset: at, end, line: undefined, pyOffset: undefined, tokenizer: false });
   }
 
   /**
@@ -685,7 +758,8 @@ export class ExprParser {
     if (p >= end) this.fail('fstringExpectingBrace', end);
     const exprText = t.slice(open + 1, exprEnd);
     if (exprText.trim() === '') {
-      if (t.charCodeAt(p) === 33 || t.charCodeAt(p) === 58 || t.charCodeAt(p) === 125 || selfDoc) this.fail('fstringEmpty', p);
+      if (selfDoc || t.charCodeAt(p) === 33 || t.charCodeAt(p) === 58) this.fail('fstringExprRequired', p, [selfDoc ? '=' : t[p]]);
+      if (t.charCodeAt(p) === 125) this.fail('fstringEmpty', p);
     }
     const value = this.parseSubExpression(open + 1, exprEnd);
     let conversion: A.FormattedValue['conversion'] = -1;
@@ -748,18 +822,29 @@ export class ExprParser {
     return p + 1;
   }
 
-  /** Parse [start, end) of this source as one parenthesised expression (f-string fields). */
+  /**
+   * Parse [start, end) of this source as one parenthesised expression (f-string fields).
+   * CPython 3.11 parses the field as the separate text `(expr)` placed on the field's line:
+   * its syntax errors show that text, columns within it, and an "f-string: " prefix.
+   */
   protected parseSubExpression(start: number, end: number): A.Expr {
     const sub = new ExprParser(this.source, new Lexer(this.source, start, end, true));
+    sub.baseLevel = 1;
     if (sub.k() === T.ENDMARKER) this.fail('fstringEmpty', end);
-    let e: A.Expr;
     try {
-      e = sub.k() === T.KW_YIELD ? sub.parseYield() : sub.parseStarExprs(true);
+      const e = sub.k() === T.KW_YIELD ? sub.parseYield() : sub.parseStarExprs(true);
+      if (sub.k() !== T.ENDMARKER) sub.failHere();
+      return e;
     } catch (err) {
-      throw err as CompileError;
+      if (!(err instanceof CompileError) || err instanceof FStringFieldError) throw err;
+      const line = this.source.lineOf(start);
+      const pad = '\n'.repeat(line - 1);
+      const field = new Source(this.source.filename, `${pad}(${this.source.text.slice(start, end)})`);
+      const map = (o: number): number => pad.length + 1 + Math.min(Math.max(o - start, -1), end - start);
+      const d = err.diag;
+      const message = d.message.startsWith('f-string') ? d.message : `f-string: ${d.message}`;
+      throw new FStringFieldError(field, { ...d, message, offset: map(d.offset), end: d.end === undefined ? undefined : map(d.end), line: undefined, pyOffset: undefined });
     }
-    if (sub.k() !== T.ENDMARKER) sub.failHere();
-    return e;
   }
 
   parseYield(): A.Expr {
@@ -778,6 +863,21 @@ export class ExprParser {
     const s = this.pos();
     this.i++;
     if (this.eat(T.RPAR)) return { t: 'Tuple', elts: [], ctx: 'load', s, e: this.prevEnd(), parens: true };
+    if (this.k() === T.DSTAR) {
+      // invalid_group: '(' '**' expression ')'.
+      const ds = this.i;
+      const save = this.i;
+      this.i++;
+      let closes = false;
+      try {
+        this.parseExpr();
+        closes = this.k() === T.RPAR;
+      } catch (e) {
+        if (!(e instanceof CompileError) || this.lx.hasFailed) throw e;
+      }
+      this.i = save;
+      if (closes) this.fail('doubleStarHere', this.lx.start(ds), [], { end: this.lx.endOf(ds) });
+    }
     if (this.k() === T.KW_YIELD) {
       const y = this.parseYield();
       this.expectClose(T.RPAR, ')');
@@ -840,11 +940,12 @@ export class ExprParser {
       const ds = this.pos();
       this.i++;
       const v = this.parseBitOr();
-      if (this.k() === T.KW_FOR) this.fail('dictUnpackInComp', ds, [], { end: v.e });
+      if (this.k() === T.KW_FOR) this.fail('dictUnpackInComp', ds, [], { end: ds + 2 });
       return this.parseDictRest(s, [null], [v]);
     }
     const first = this.parseStarNamed();
     if (this.k() === T.COLON && first.t !== 'Starred') {
+      if (this.kAt(1) === T.COMMA || this.kAt(1) === T.RBRACE) this.fail('dictValueMissing', this.pos(), [], { end: this.lx.endOf(this.i) });
       this.i++;
       const value = this.parseExpr();
       if (this.k() === T.KW_FOR || this.k() === T.KW_ASYNC) {
@@ -881,11 +982,21 @@ export class ExprParser {
         keys.push(null);
         values.push(this.parseBitOr());
       } else {
-        keys.push(this.parseExpr());
-        if (this.k() !== T.COLON) {
-          if (this.k() === T.COMMA || this.k() === T.RBRACE) this.fail('expected', this.prevEnd(), [':']);
-          this.failHere();
+        // A later key is parsed without the missing-comma check: CPython's kvpair error
+        // below wins over it there.
+        const outer = this.noInvalid;
+        this.noInvalid = true;
+        let key: A.Expr;
+        try {
+          key = this.parseExpr();
+        } finally {
+          this.noInvalid = outer;
         }
+        keys.push(key);
+        // invalid_kvpair (python.gram 3.11): a later key without ':' is reported at its
+        // last character; a ':' with no value before ',' or '}' at the ':'.
+        if (this.k() !== T.COLON) this.fail('dictKeyColon', key.e - 1, [], { end: key.e - 1 });
+        if (this.kAt(1) === T.COMMA || this.kAt(1) === T.RBRACE) this.fail('dictValueMissing', this.pos(), [], { end: this.lx.endOf(this.i) });
         this.i++;
         values.push(this.parseExpr());
       }
@@ -1024,10 +1135,11 @@ export class ExprParser {
 
   /**
    * Turn a parsed expression into an assignment/deletion target, checking it is one.
-   * `how` selects CPython's message wording: plain assignment statements add the "Maybe
-   * you meant '=='" hint; for-loops, with-items and comprehensions do not.
+   * `how` selects CPython's message wording: a plain `target = value` statement adds the
+   * "Maybe you meant '=='" hint (invalid_named_expression); chained assignments
+   * ('chain'), for-loops, with-items and comprehensions do not.
    */
-  setContext(e: A.Expr, ctx: 'store' | 'del', how: 'assign' | 'for' | 'del' | 'with' | 'aug' = 'assign'): void {
+  setContext(e: A.Expr, ctx: 'store' | 'del', how: 'assign' | 'chain' | 'for' | 'del' | 'with' | 'aug' = 'assign'): void {
     switch (e.t) {
       case 'Name':
         e.ctx = ctx;
@@ -1054,7 +1166,13 @@ export class ExprParser {
       default: {
         const what = exprName(e);
         if (ctx === 'del') this.fail('cannotDelete', e.s, [what], { end: e.e });
-        if (e.t === 'Yield' || e.t === 'YieldFrom') this.fail('cannotAssign', e.s, [what], { end: e.e });
+        if (e.t === 'Yield' || e.t === 'YieldFrom') {
+          // invalid_assignment: `yield_expr '='` (a bare yield as a target) has its own
+          // message; a parenthesized one is an ordinary bad target (invalid_named_expression).
+          const bare = !/\(\s*$/.test(this.source.text.slice(Math.max(0, e.s - 64), e.s));
+          if ((how === 'assign' || how === 'chain') && bare) this.fail('assignToYield', e.s, [], { end: e.e });
+          if (how !== 'assign') this.fail('cannotAssign', e.s, [what], { end: e.e });
+        }
         if (how === 'assign' && e.t !== 'NamedExpr' && e.t !== 'Lambda' && e.t !== 'GeneratorExp' && e.t !== 'ListComp' && e.t !== 'SetComp' && e.t !== 'DictComp' && e.t !== 'Dict' && e.t !== 'Set' && e.t !== 'JoinedStr') {
           this.fail('cannotAssignHere', e.s, [what], { end: e.e });
         }

@@ -279,7 +279,7 @@ class Builder {
       case 'ImportFrom':
         for (const a of s.names) {
           if (a.name === '*') {
-            if (this.cur.kind !== 'module') this.err('importStarInFunction', s.s, [], s.e);
+            if (this.cur.kind !== 'module') this.err('importStarInFunction', a.s, [], a.e);
             continue;
           }
           this.def(a.asname ?? a.name, Def.Local | Def.Import, a.s);

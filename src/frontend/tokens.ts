@@ -13,6 +13,8 @@ export const T = {
   NEWLINE: 4,
   INDENT: 5,
   DEDENT: 6,
+  /** A stray printable ASCII character ($, ?, `): CPython's tokenizer hands it to the parser, which rejects it. */
+  ERRORTOKEN: 7,
   // operators and delimiters
   LPAR: 10, RPAR: 11, LSQB: 12, RSQB: 13, LBRACE: 14, RBRACE: 15,
   COMMA: 16, COLON: 17, SEMI: 18, DOT: 19, ELLIPSIS: 20, ARROW: 21,

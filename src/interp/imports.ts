@@ -11,7 +11,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CodeObject } from '../bytecode/code.js';
-import { CompileError } from '../diagnostics.js';
+import { CompileError, syntaxErrorInfo } from '../diagnostics.js';
 import { compileModule } from '../compiler/codegen.js';
 import { Source } from '../frontend/source.js';
 import { runCode } from './eval.js';
@@ -188,22 +188,18 @@ function compileFileForImport(file: string): CodeObject {
 }
 
 /** Turn a compile-time error into a Python SyntaxError instance. */
-export function syntaxErrorFrom(err: CompileError): PyBaseException {
-  const src = err.source;
-  const d = err.diag;
-  const line = d.line ?? src.lineOf(Math.min(d.offset, src.text.length));
-  const cls = d.cls === 'IndentationError' ? indentationErrorRef.t : d.cls === 'TabError' ? tabErrorRef.t : SyntaxError;
-  const text = src.lineText(line) + '\n';
-  const offset = d.line === undefined || d.line === src.lineOf(d.offset) ? src.colOf(Math.min(d.offset, src.text.length)) + 1 : text.length;
-  const end = d.end !== undefined && src.lineOf(Math.max(d.offset, d.end - 1)) === line ? src.colOf(d.end) + 1 : offset;
-  const e = newExc(cls, [d.message, newTupleHook.f([src.filename, line, offset, text, line, end])]);
-  setExcAttr(e, 'msg', d.message);
-  setExcAttr(e, 'filename', src.filename);
-  setExcAttr(e, 'lineno', line);
+export function syntaxErrorFrom(err: CompileError, fromFile = true): PyBaseException {
+  const info = syntaxErrorInfo(err, err.source.filename, fromFile);
+  const cls = info.cls === 'IndentationError' ? indentationErrorRef.t : info.cls === 'TabError' ? tabErrorRef.t : SyntaxError;
+  const { filename, lineno, offset, text, endLineno, endOffset } = info;
+  const e = newExc(cls, [info.msg, newTupleHook.f([filename, lineno, offset, text, endLineno, endOffset])]);
+  setExcAttr(e, 'msg', info.msg);
+  setExcAttr(e, 'filename', filename);
+  setExcAttr(e, 'lineno', lineno);
   setExcAttr(e, 'offset', offset);
   setExcAttr(e, 'text', text);
-  setExcAttr(e, 'end_lineno', line);
-  setExcAttr(e, 'end_offset', end);
+  setExcAttr(e, 'end_lineno', endLineno);
+  setExcAttr(e, 'end_offset', endOffset);
   return e;
 }
 

@@ -8,6 +8,7 @@
 // handling of the above exception...") first; exception groups print as nested boxes.
 
 import type { CodeObject } from '../bytecode/code.js';
+import { syntaxErrorLocationLines } from '../diagnostics.js';
 import { Parser } from '../frontend/parser.js';
 import { Source } from '../frontend/source.js';
 import { PyBaseException, PyTraceback } from './objects.js';
@@ -380,49 +381,31 @@ function tracebackChunks(entries: PyTraceback[]): string[][] {
   return out;
 }
 
-/** The file/line/source/caret lines of a SyntaxError and its message. */
+/** The file/line/source/caret lines of a SyntaxError and its message (pythonrun.c). */
 function syntaxErrorLines(e: PyBaseException, h: TbHooks): [string[], string] {
   const out: string[] = [];
   const filename = getExcAttr(e, 'filename');
   const lineno = getExcAttr(e, 'lineno');
   const text = getExcAttr(e, 'text');
   const offset = getExcAttr(e, 'offset');
+  const endLineno = getExcAttr(e, 'end_lineno');
   const endOffset = getExcAttr(e, 'end_offset');
   if (typeof lineno === 'number') {
-    out.push(`  File "${typeof filename === 'string' ? filename : '<string>'}", line ${lineno}`);
-    if (typeof text === 'string') out.push(...errorTextLines(text, typeof offset === 'number' ? offset : -1, typeof endOffset === 'number' ? endOffset : -1));
+    const cls = typeOf(e) === E.SyntaxError ? 'SyntaxError' : 'subclass';
+    out.push(
+      ...syntaxErrorLocationLines(
+        cls,
+        typeof filename === 'string' ? filename : '<string>',
+        lineno,
+        typeof offset === 'number' ? offset : -1,
+        typeof endLineno === 'number' ? endLineno : lineno,
+        typeof endOffset === 'number' ? endOffset : -1,
+        typeof text === 'string' ? text : null,
+      ),
+    );
   }
   const msg = getExcAttr(e, 'msg');
   return [out, msg === undefined || msg === None ? safeStr(e, h) : h.str(msg)];
-}
-
-/**
- * pythonrun.c's print_error_text: the offending line without its indentation and, unless
- * the offset points into that indentation, a caret line (end_offset - offset carets).
- */
-function errorTextLines(text: string, offset: number, endOffset: number): string[] {
-  const carets = endOffset > 0 && endOffset > offset ? endOffset - offset : 1;
-  let off = offset - 1;
-  let i = 0;
-  while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\f')) {
-    i++;
-    off--;
-  }
-  let t = text.slice(i);
-  let len = t.endsWith('\n') ? t.length - 1 : t.length;
-  if (off > len) off = len;
-  // Skip past newlines embedded in the text, up to the one the offset is on.
-  for (;;) {
-    const nl = t.indexOf('\n');
-    if (nl < 0 || nl >= off) break;
-    t = t.slice(nl + 1);
-    len -= nl + 1;
-    off -= nl + 1;
-  }
-  const out = [`    ${t.endsWith('\n') ? t.slice(0, -1) : t}`];
-  if (off < 0) return out;
-  out.push(`    ${' '.repeat(off)}${'^'.repeat(carets)}`);
-  return out;
 }
 
 // ---- "Did you mean" (Python/suggestions.c) ---------------------------------------------------

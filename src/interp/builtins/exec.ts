@@ -49,7 +49,8 @@ export function compileSource(text: string, filename: string, mode: Mode): CodeO
     }
     return compileParsedModule(source, mod);
   } catch (e) {
-    if (e instanceof CompileError) throw syntaxErrorFrom(e);
+    // compile() of a string: columns in code points (CPython decodes the string first).
+    if (e instanceof CompileError) throw syntaxErrorFrom(e, false);
     throw e;
   }
 }

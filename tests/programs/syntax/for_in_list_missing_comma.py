@@ -1,0 +1,3 @@
+# syntax error test: the program must be rejected exactly as CPython rejects it
+for x in [1, 2 3]:
+    pass
