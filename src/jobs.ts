@@ -3,7 +3,6 @@
 import { writeFileSync } from 'node:fs';
 import { runFile } from './interp/runtime.js';
 import { collectProfile, mergeProfileFile } from './interp/profile.js';
-import { runAtexit } from './interp/modules/index.js';
 import { BudgetExhausted } from './interp/eval_support.js';
 
 export type Job =
@@ -14,11 +13,6 @@ export function runJob(job: Job): number {
   switch (job.kind) {
     case 'run': {
       const r = runFile(job.file, { args: job.args, stats: job.stats });
-      try {
-        runAtexit();
-      } catch {
-        /* errors in atexit handlers are ignored, as CPython prints and continues */
-      }
       return r.exitCode;
     }
     case 'profile': {

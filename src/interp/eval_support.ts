@@ -85,6 +85,9 @@ export function addTraceback(e: PyBaseException, f: Frame, pc: number): void {
     e.contextChecked = true;
     setImplicitContext(e);
   }
+  // Modules of runtime/lib that stand for C modules of CPython set __edgepyc_c_module__:
+  // their frames are not traceback entries there, so they are not here either.
+  if (f.globals.getStr('__edgepyc_c_module__') === true) return;
   e.traceback = new PyTraceback(tracebackType, f.code, pc, e.traceback, f.globals);
 }
 

@@ -34,7 +34,8 @@ import { initTime } from './modules/time.js';
 import { initMath, noneRef as mathNoneRef } from './modules/math.js';
 import { toArray } from './protocol.js';
 import * as E from './exceptions.js';
-import { setupLibModules } from './modules/index.js';
+import { runAtexit, setupLibModules } from './modules/index.js';
+import { BudgetExhausted } from './eval_support.js';
 import { lookupName } from '../unicode/index.js';
 import { setUnicodeNameLookup } from '../frontend/strlit.js';
 import { formatStats } from './specialize.js';
@@ -182,8 +183,23 @@ export function runFile(file: string, options: RunOptions): RunResult {
   try {
     runCode(code, main.dict!, null);
   } catch (e) {
+    if (e instanceof BudgetExhausted) throw e;
     exitCode = reportUncaught(e);
   }
+  // Py_FinalizeEx: the atexit callbacks run after the main module (and its traceback),
+  // before the streams are flushed; one that raises is reported and the rest still run.
+  runAtexit((e, f) => {
+    if (!(e instanceof PyBaseException)) throw e;
+    if (typeOf(e).isSubtype(SystemExit)) return;
+    let where: string;
+    try {
+      where = repr(f);
+    } catch {
+      where = '<object repr() failed>';
+    }
+    streams.stdout.flush();
+    writeErr(`Exception ignored in atexit callback: ${where}\n${formatException(e, { str, repr })}`);
+  });
   streams.stdout.flush();
   if (options.stats) writeErr(formatStats());
   return { exitCode, mainCode: code };

@@ -13,7 +13,7 @@ import { EOFError, OverflowError, pyErr, RuntimeError, SystemExit, TypeError, Va
 import { tstate } from '../frame.js';
 import { importState } from '../imports.js';
 import * as N from '../numeric/index.js';
-import { PyBoxed, PyByteArray, PyBytes, PyComplex, PyFloat, type PyKwargs, PyList, PyTuple } from '../objects.js';
+import { PyBoxed, PyByteArray, PyBytes, PyComplex, PyFloat, type PyKwargs, PyList, PyModule, PyTuple } from '../objects.js';
 import {
   call, callDescr, callMethod, delAttr, getAttr, getAttrOpt, getIter, isCallable, isTrue, iterNext, newList, None, NotImplemented, objectId, setAttr, toArray,
   typeOf, typeName,
@@ -439,7 +439,10 @@ function dirImpl(a: any[], kw: PyKwargs | null): any {
   if (a.length === 0) names = [...(tstate.frame ? frameLocals(tstate.frame) : new PyDict(dictType)).keys()];
   else {
     const d = typeOf(a[0]).lookup('__dir__');
-    if (d === undefined) names = dirOf(a[0]);
+    // module.__dir__ (moduleobject.c module_dir) calls a module-level __dir__ (PEP 562).
+    const modDir = a[0] instanceof PyModule && a[0].dict instanceof PyDict ? a[0].dict.getStr('__dir__') : undefined;
+    if (modDir !== undefined) names = toArray(call(modDir, []));
+    else if (d === undefined) names = dirOf(a[0]);
     else names = toArray(callDescr(d, a[0], []));
   }
   const l = newList(names);

@@ -62,11 +62,18 @@ function initAtexit(m: PyModule): void {
   }));
 }
 
-/** Run atexit handlers (last registered first). */
-export function runAtexit(): void {
+/**
+ * Run atexit handlers (last registered first). An exception in one is reported through
+ * `report` and the others still run (atexitmodule.c atexit_callfuncs).
+ */
+export function runAtexit(report: (e: unknown, f: any) => void): void {
   while (atexitHandlers.length > 0) {
     const [f, args] = atexitHandlers.pop()!;
-    call(f, args);
+    try {
+      call(f, args);
+    } catch (e) {
+      report(e, f);
+    }
   }
 }
 
