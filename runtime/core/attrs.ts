@@ -25,6 +25,23 @@ const KIND_STATICMETHOD = 2;
 const TYPE_FIELDS = [['__name__', TYPE.name], ['__qualname__', TYPE.qualname], ['__module__', TYPE.module], ['__mro__', TYPE.mro], ['__bases__', TYPE.bases], ['__dict__', TYPE.dict]] as const;
 const FUNCTION_FIELDS = [['__name__', FUNCTION.name], ['__qualname__', FUNCTION.qualname], ['__doc__', FUNCTION.doc], ['__module__', FUNCTION.module], ['__defaults__', FUNCTION.defaults], ['__kwdefaults__', FUNCTION.kwdefaults], ['__closure__', FUNCTION.closure], ['__annotations__', FUNCTION.annotations]] as const;
 
+/** Entries of the type attribute cache (rt_type_lookup): a power of two of 32-byte entries. */
+const TYPE_CACHE_ENTRIES = 4096;
+
+/** dst = address of the type-cache entry of (type raw address, name value); clobbers dst, tmp. */
+function cacheSlot(a: Assembler<any>, type: typeof rax, name: typeof rax, dst: typeof rax, tmp: typeof rax): void {
+  // Names are 16-byte aligned statics mostly 48 bytes apart, classes cells a few hundred
+  // bytes apart: (type >> 6) ^ (name >> 4) keeps the bits that differ.
+  a.mov(dst, type);
+  a.shr(dst, 2);
+  a.xor(dst, name);
+  a.shr(dst, 4);
+  a.and(dst, TYPE_CACHE_ENTRIES - 1);
+  a.shl(dst, 5);
+  a.lea(tmp, rip(sym('rt_type_cache')));
+  a.add(dst, tmp);
+}
+
 /** `if (name equals cstr) { rax = [base + off] (UNBOUND -> None); jmp done }` for each field. */
 function fieldLookup(a: Assembler<any>, nameReg: typeof rax, baseReg: typeof rax, fields: readonly (readonly [string, number])[], prefix: string, done: ReturnType<Assembler<any>['newLabel']>): void {
   for (const [name, off] of fields) {
@@ -128,12 +145,33 @@ export const attrsModule: RuntimeModule = {
       name: 'rt_type_lookup',
       contract: 'rdi=type (raw address), rsi=name str -> rax=the attribute from the first dict in the MRO that has it, or UNBOUND; EXC only if a lookup raised; may allocate',
       emit(a: Assembler<any>) {
+        // The type attribute cache (CPython's _PyType_Lookup method cache, keyed here by the
+        // type's address and the name's identity): a hit skips the walk over the MRO dicts,
+        // including the misses that every instance attribute pays before its instance dict.
+        // Entries carry the epoch they were made in; rt_type_cache_epoch moves on whenever
+        // a class dict changes (rt_setattr_type) and at every collection (a freed type's or
+        // name's address may be reused, and the cached values are not roots).
         const saved = [r12, r13, r14, r15] as const;
         const loop = a.newLabel();
         const next = a.newLabel();
         const missing = a.newLabel();
         const out = a.newLabel();
-        prologue(a, saved);
+        const miss = a.newLabel();
+        const noStore = a.newLabel();
+        cacheSlot(a, rdi, rsi, rax, rcx);
+        a.cmp(qword(mem(rax, 0)), rdi);
+        a.jne(miss);
+        a.cmp(qword(mem(rax, 8)), rsi);
+        a.jne(miss);
+        a.mov(rcx, g('rt_type_cache_epoch'));
+        a.cmp(qword(mem(rax, 16)), rcx);
+        a.jne(miss);
+        a.mov(rax, qword(mem(rax, 24)));
+        a.ret();
+        a.bind(miss);
+        prologue(a, [rbx, ...saved], 8);
+        a.mov(rbx, g('rt_type_cache_epoch'));
+        a.mov(r15, rdi);
         a.mov(r12, qword(mem(rdi, TYPE.mro)));
         unboxPtr(a, r12);
         a.mov(r13, rsi);
@@ -156,7 +194,19 @@ export const attrsModule: RuntimeModule = {
         a.bind(missing);
         a.mov(rax, g('rt_const_unbound'));
         a.bind(out);
-        epilogue(a, saved);
+        // Remember the answer unless it is an exception or the epoch moved meanwhile (the
+        // lookup may have run a collection or a user __eq__ that changed a class).
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(noStore);
+        a.cmp(rbx, g('rt_type_cache_epoch'));
+        a.jne(noStore);
+        cacheSlot(a, r15, r13, rcx, rdx);
+        a.mov(qword(mem(rcx, 0)), r15);
+        a.mov(qword(mem(rcx, 8)), r13);
+        a.mov(qword(mem(rcx, 16)), rbx);
+        a.mov(qword(mem(rcx, 24)), rax);
+        a.bind(noStore);
+        epilogue(a, [rbx, ...saved], 8);
       },
     },
     {
@@ -466,8 +516,10 @@ export const attrsModule: RuntimeModule = {
         a.bind(stored);
         a.cmp(rax, g('rt_const_exc'));
         a.je(out);
-        // A dunder may change a slot: recompute this class's slots.
+        // A dunder may change a slot: recompute this class's slots. Cached lookups through
+        // this class (and its subclasses) are stale now.
         a.inc(qword(mem(r12, TYPE.version)));
+        a.inc(g('rt_type_cache_epoch'));
         a.mov(rdi, r12);
         a.call(sym('rt_type_fill_slots'));
         a.xor(eax, eax);
@@ -854,6 +906,8 @@ export const attrsModule: RuntimeModule = {
     },
   ],
   data: [
+    { name: 'rt_type_cache', section: 'bss', size: TYPE_CACHE_ENTRIES * 32, align: 64 },
+    { name: 'rt_type_cache_epoch', section: 'data', align: 8, emit: (a) => a.u64(1n) },
     cstr('msg_no_attr', "'%T' object has no attribute '%U'"),
     cstr('msg_module_no_attr', "module '%U' has no attribute '%U'"),
     cstr('msg_type_no_attr', "type object '%N' has no attribute '%U'"),

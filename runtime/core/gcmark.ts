@@ -196,6 +196,8 @@ const collect: RuntimeRoutine = {
     a.call(sym('rt_gc_reclaim'));
     a.call(sym('rt_gc_trim'));
     a.inc(stat('collections'));
+    // Type-cache entries may name freed types or names and hold unrooted values.
+    a.inc(g('rt_type_cache_epoch'));
     a.mov(stat('allocatedSince'), 0);
     a.pop(rbx);
     a.cmp(g('rt_gc_stats_on'), 0);
