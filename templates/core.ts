@@ -722,11 +722,18 @@ export const coreTemplates: TemplateDef<any>[] = [
   // ---- iteration
   {
     op: 'GET_ITER',
+    doc: 'iter(TOS); a generator that __iter__ made afresh belongs to the loop (rt_own_loop_iter)',
     emit(a: TplAsm) {
+      const same = a.newLabel();
       a.mov(rdi, S(-1));
       callRt(a, 'rt_iter');
       excCheck(a);
+      a.cmp(rax, S(-1));
+      a.je(same);
       a.mov(S(-1), rax);
+      a.mov(rdi, rax);
+      a.call(sym('rt_own_loop_iter'));
+      a.bind(same);
     },
   },
   {
@@ -840,6 +847,9 @@ export const coreTemplates: TemplateDef<any>[] = [
     emit(a: TplAsm, p: { which: string }) {
       switch (p.which) {
         case 'OWN_LOOP_ITER':
+          // A generator made for the loop alone: the loop may finalize it (CLOSE_LOOP_ITER).
+          a.mov(rdi, S(-1));
+          a.call(sym('rt_own_loop_iter'));
           return;
         case 'CLOSE_LOOP_ITER':
           // A loop left early drops the iterator it owns: a generator is closed then, as

@@ -27,18 +27,30 @@
 //   async_generator_asend            +16 generator  +24 value to send first  +32 state
 //   async_generator_athrow           +16 generator  +24 args tuple (None: aclose)  +32 state
 //   async_generator_wrapped_value    +16 value
+//   anext_awaitable                  +16 the awaitable __anext__() gave  +24 default
+//
+// anext(it, default) returns an anext_awaitable (CPython's anextawaitable): each step goes
+// to the iterator of the wrapped awaitable, and StopAsyncIteration from it completes the
+// await with the default instead.
 
 import { type Assembler, type Label, dword, eax, ecx, edi, r11, edx, esi, mem, qword, r12, r12d, r13, r13d, r14, rax, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
-import { boxInt, EXCEPTION, FUNCTION, GEN_AUX_CLOSED, GEN_AUX_RUNNING_ASYNC, GEN_FINISHED, GENERATOR, HDR_AUX, TAG_OBJ, TUPLE, typeSlot } from '../../src/native/layout.js';
+import { boxInt, EXCEPTION, FUNCTION, GEN_AUX_CLOSED, GEN_AUX_HOOKS_INITED, GEN_AUX_RUNNING_ASYNC, GEN_FINISHED, GENERATOR, HDR_AUX, TAG_OBJ, TUPLE, typeSlot, UNBOUND } from '../../src/native/layout.js';
 import type { RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { staticStr } from './descrkit.js';
+import { type BiSpec, builtinRoutine, specData } from './bi_args.js';
 import { cstr } from './exc.js';
 
 export const CORO_WRAPPER = { coro: 16, size: 24 } as const;
 export const ASEND = { gen: 16, sendval: 24, state: 32, size: 40 } as const;
 export const ATHROW = { gen: 16, args: 24, state: 32, size: 40 } as const;
 export const WRAPPED = { value: 16, size: 24 } as const;
+export const ANEXT_AW = { wrapped: 16, dflt: 24, size: 32 } as const;
+
+/** aiter() and anext(): CPython 3.11's argument parsing (METH_O; _PyArg_CheckPositional). */
+const AITER_SPEC: BiSpec = { fname: 'aiter', style: 'O', min: 1, max: 1 };
+const ANEXT_SPEC: BiSpec = { fname: 'anext', style: 'VAR', min: 1, max: 2 };
+const HOOKS_SPEC: BiSpec = { fname: 'set_asyncgen_hooks', style: 'CLINIC', min: 0, max: 2, posonly: 0, names: ['firstiter', 'finalizer'] };
 
 /** States of the asend/athrow awaitables (CPython's AWAITABLE_STATE_*). */
 const AW_INIT = 0;
@@ -319,6 +331,11 @@ export const coroModule: RuntimeModule = {
     { name: 'async_generator_asend', layout: 'fixed' },
     { name: 'async_generator_athrow', layout: 'fixed' },
     { name: 'async_generator_wrapped_value', layout: 'fixed' },
+    { name: 'anext_awaitable', layout: 'fixed' },
+  ],
+  builtins: [
+    { name: 'aiter', entry: 'rt_builtin_aiter' },
+    { name: 'anext', entry: 'rt_builtin_anext' },
   ],
   methods: [
     { type: 'coroutine', name: 'send', entry: 'rt_gen_send_method' },
@@ -341,6 +358,10 @@ export const coroModule: RuntimeModule = {
     { type: 'async_generator_athrow', name: 'throw', entry: 'rt_athrow_throw_method' },
     { type: 'async_generator_athrow', name: 'close', entry: 'rt_aw_close_method' },
     { type: 'async_generator_athrow', name: '__await__', entry: 'rt_aw_await' },
+    { type: 'anext_awaitable', name: 'send', entry: 'rt_anext_aw_send_method' },
+    { type: 'anext_awaitable', name: 'throw', entry: 'rt_anext_aw_throw_method' },
+    { type: 'anext_awaitable', name: 'close', entry: 'rt_anext_aw_close_method' },
+    { type: 'anext_awaitable', name: '__await__', entry: 'rt_aw_await' },
   ],
   routines: [
     reprRoutine('coroutine'),
@@ -437,14 +458,20 @@ export const coroModule: RuntimeModule = {
       name: 'rt_agen_asend_new',
       contract: 'rdi=async generator, rsi=value to send -> a new async_generator_asend awaitable; may allocate',
       emit(a) {
+        const out = a.newLabel();
         prologue(a, [r12, r13], 8);
         a.mov(r12, rdi);
         a.mov(r13, rsi);
+        a.mov(qword(mem(rsp)), rsi); // (machine stack: kept alive across the hook)
+        a.call(sym('rt_agen_init_hooks'));
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
         allocFixed(a, 'async_generator_asend', ASEND.size);
         a.mov(qword(mem(rax, ASEND.gen)), r12);
         a.mov(qword(mem(rax, ASEND.sendval)), r13);
         a.mov(qword(mem(rax, ASEND.state)), AW_INIT);
         boxPtr(a, rax, rcx);
+        a.bind(out);
         epilogue(a, [r12, r13], 8);
       },
     },
@@ -478,14 +505,20 @@ export const coroModule: RuntimeModule = {
       name: 'rt_agen_athrow_new',
       contract: 'rdi=async generator, rsi=args tuple of athrow (None for aclose) -> a new async_generator_athrow awaitable; may allocate',
       emit(a) {
+        const out = a.newLabel();
         prologue(a, [r12, r13], 8);
         a.mov(r12, rdi);
         a.mov(r13, rsi);
+        a.mov(qword(mem(rsp)), rsi); // (machine stack: kept alive across the hook)
+        a.call(sym('rt_agen_init_hooks'));
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
         allocFixed(a, 'async_generator_athrow', ATHROW.size);
         a.mov(qword(mem(rax, ATHROW.gen)), r12);
         a.mov(qword(mem(rax, ATHROW.args)), r13);
         a.mov(qword(mem(rax, ATHROW.state)), AW_INIT);
         boxPtr(a, rax, rcx);
+        a.bind(out);
         epilogue(a, [r12, r13], 8);
       },
     },
@@ -865,6 +898,319 @@ export const coroModule: RuntimeModule = {
         a.ret();
       },
     },
+
+    // ---- aiter(), anext() and anext's awaitable
+    builtinRoutine('rt_builtin_aiter', "aiter(async_iterable): vector ABI -> type(x).__aiter__(x), or EXC (TypeError \"'T' object is not an async iterable\", \"aiter() returned not an async iterator of type 'T'\"); may allocate, may raise", AITER_SPEC, 1, (a, c) => {
+      // CPython 3.11 PyObject_GetAIter.
+      const missing = a.newLabel();
+      a.mov(rdi, c.arg(0));
+      a.mov(rsi, g('cstr_aiter.v'));
+      a.lea(rdx, c.local(0));
+      a.xor(ecx, ecx);
+      a.call(sym('rt_call_dunder'));
+      a.cmp(rax, g('rt_const_unbound'));
+      a.je(missing);
+      a.cmp(rax, g('rt_const_exc'));
+      a.je(c.out);
+      a.mov(c.local(0), rax);
+      a.mov(rdi, rax);
+      a.call(sym('rt_type_of'));
+      a.mov(rdi, rax);
+      a.mov(rsi, g('cstr_anext.v'));
+      a.call(sym('rt_type_lookup'));
+      a.cmp(rax, g('rt_const_exc'));
+      a.je(c.out);
+      a.cmp(rax, g('rt_const_unbound'));
+      const ok = a.newLabel();
+      a.jne(ok);
+      a.mov(rdx, c.local(0));
+      raiseFmt1(a, 'TypeError', 'msg_aiter_returned', rdx, c.out);
+      a.bind(ok);
+      a.mov(rax, c.local(0));
+      a.jmp(c.out);
+      a.bind(missing);
+      a.mov(rdx, c.arg(0));
+      raiseFmt1(a, 'TypeError', 'msg_not_async_iterable', rdx, c.out);
+    }),
+    builtinRoutine('rt_builtin_anext', "anext(aiterator[, default]): vector ABI -> the awaitable of type(x).__anext__(x), wrapped in an anext_awaitable with the default; or EXC (TypeError \"'T' object is not an async iterator\"); may allocate, may raise", ANEXT_SPEC, 1, (a, c) => {
+      // CPython 3.11 builtin_anext_impl.
+      const missing = a.newLabel();
+      const got = a.newLabel();
+      const notGen = a.newLabel();
+      a.mov(rax, c.arg(0));
+      ifNotType(a, rax, rcx, 'async_generator', notGen);
+      a.mov(rdi, c.arg(0));
+      a.mov(rsi, g('rt_const_None'));
+      a.call(sym('rt_agen_asend_new'));
+      a.jmp(got);
+      a.bind(notGen);
+      a.mov(rdi, c.arg(0));
+      a.mov(rsi, g('cstr_anext.v'));
+      a.lea(rdx, c.local(0));
+      a.xor(ecx, ecx);
+      a.call(sym('rt_call_dunder'));
+      a.cmp(rax, g('rt_const_unbound'));
+      a.je(missing);
+      a.cmp(rax, g('rt_const_exc'));
+      a.je(c.out);
+      a.bind(got);
+      a.mov(rcx, c.arg(1));
+      a.cmp(rcx, g('rt_const_unbound'));
+      a.je(c.out);
+      a.mov(c.local(0), rax);
+      allocFixed(a, 'anext_awaitable', ANEXT_AW.size);
+      a.mov(rcx, c.local(0));
+      a.mov(qword(mem(rax, ANEXT_AW.wrapped)), rcx);
+      a.mov(rcx, c.arg(1));
+      a.mov(qword(mem(rax, ANEXT_AW.dflt)), rcx);
+      boxPtr(a, rax, rcx);
+      a.jmp(c.out);
+      a.bind(missing);
+      a.mov(rdx, c.arg(0));
+      raiseFmt1(a, 'TypeError', 'msg_not_async_iterator', rdx, c.out);
+    }),
+    {
+      name: 'rt_anext_aw_iter',
+      contract: 'rdi=anext_awaitable -> rax=the iterator of its wrapped awaitable (anextawaitable_getiter: the coroutine itself, an asend/athrow awaitable itself, else __await__()), or EXC; may allocate, may raise',
+      emit(a) {
+        a.sub(rsp, 8);
+        unboxPtr(a, rdi);
+        a.mov(rdi, qword(mem(rdi, ANEXT_AW.wrapped)));
+        a.call(sym('rt_awaitable_iter'));
+        a.add(rsp, 8);
+        a.ret();
+      },
+    },
+    {
+      name: 'rt_anext_aw_default',
+      contract: 'rdi=anext_awaitable, rax/rdx as rt_gen_resume after a step -> the same, except that StopAsyncIteration becomes the completion with the default (rax = default, rdx = 0); may allocate',
+      emit(a) {
+        const out = a.newLabel();
+        prologue(a, [r12, r13]);
+        a.mov(r12, rdi);
+        a.mov(r13, rdx);
+        a.cmp(rax, g('rt_const_exc'));
+        a.jne(out);
+        pendingIs(a, 'StopAsyncIteration');
+        a.test(eax, eax);
+        a.mov(rax, g('rt_const_exc'));
+        a.je(out);
+        a.mov(rax, g('rt_const_unbound'));
+        a.mov(g('rt_exc'), rax);
+        a.mov(rax, r12);
+        unboxPtr(a, rax);
+        a.mov(rax, qword(mem(rax, ANEXT_AW.dflt)));
+        a.xor(r13d, r13d);
+        a.bind(out);
+        a.mov(rdx, r13);
+        epilogue(a, [r12, r13]);
+      },
+    },
+    {
+      name: 'rt_anext_aw_send',
+      contract: 'rdi=anext_awaitable, rsi=value -> as rt_gen_resume: a step of the wrapped awaitable (rdx = 1 passed on, rdx = 0 its result), its StopAsyncIteration completing with the default; or EXC; may allocate, may raise',
+      emit(a) {
+        const out = a.newLabel();
+        prologue(a, [r12, r13]);
+        a.mov(r12, rdi);
+        a.mov(r13, rsi);
+        a.call(sym('rt_anext_aw_iter'));
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
+        a.mov(rdi, rax);
+        a.mov(rsi, r13);
+        a.call(sym('rt_send'));
+        a.mov(rdi, r12);
+        a.call(sym('rt_anext_aw_default'));
+        a.bind(out);
+        epilogue(a, [r12, r13]);
+      },
+    },
+    sendMethod('rt_anext_aw_send_method', 'rt_anext_aw_send'),
+    {
+      name: 'rt_anext_aw_throw_method',
+      contract: 'anext_awaitable.throw(...): vector ABI -> the iterator of the wrapped awaitable\'s throw(...), StopAsyncIteration becoming StopIteration(default); may allocate, may raise',
+      emit(a) {
+        // anextawaitable_proxy(obj, "throw", args).
+        const out = a.newLabel();
+        prologue(a, [r12, r13, r14], 8);
+        a.mov(r12, rdi);
+        a.mov(r13, rsi);
+        a.mov(rdi, qword(mem(rdi)));
+        a.call(sym('rt_anext_aw_iter'));
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
+        a.mov(rdi, rax);
+        a.lea(rsi, rip(sym('cstr_throw_name')));
+        a.lea(rdx, mem(r12, 8));
+        a.lea(rcx, mem(r13, -1));
+        a.call(sym('rt_call_method_by_cstr'));
+        a.cmp(rax, g('rt_const_exc'));
+        a.jne(out);
+        a.mov(rdi, qword(mem(r12)));
+        a.mov(edx, 1);
+        a.call(sym('rt_anext_aw_default'));
+        a.call(sym('rt_gen_result_to_send'));
+        a.bind(out);
+        epilogue(a, [r12, r13, r14], 8);
+      },
+    },
+    {
+      name: 'rt_anext_aw_close_method',
+      contract: 'anext_awaitable.close(): vector ABI -> the wrapped awaitable\'s iterator\'s close(), or EXC; may allocate, may raise',
+      emit(a) {
+        const out = a.newLabel();
+        a.sub(rsp, 8);
+        a.mov(rdi, qword(mem(rdi)));
+        a.call(sym('rt_anext_aw_iter'));
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
+        a.mov(rdi, rax);
+        a.lea(rsi, rip(sym('cstr_close_name')));
+        a.xor(edx, edx);
+        a.xor(ecx, ecx);
+        a.call(sym('rt_call_method_by_cstr'));
+        a.bind(out);
+        a.add(rsp, 8);
+        a.ret();
+      },
+    },
+    {
+      name: 'rt_iter_anext_awaitable',
+      contract: 'iter slot: rdi -> itself',
+      emit(a) {
+        a.mov(rax, rdi);
+        a.ret();
+      },
+    },
+    {
+      name: 'rt_next_anext_awaitable',
+      contract: 'next slot: rdi=anext_awaitable -> a value passed on, UNBOUND / StopIteration(value) when it completes, or EXC; may allocate, may raise',
+      emit(a) {
+        a.sub(rsp, 8);
+        a.mov(rsi, g('rt_const_None'));
+        a.call(sym('rt_anext_aw_send'));
+        a.call(sym('rt_aw_next_result'));
+        a.add(rsp, 8);
+        a.ret();
+      },
+    },
+
+    // ---- sys.set_asyncgen_hooks and async generator finalization (PEP 525)
+    builtinRoutine('rt_sys_set_asyncgen_hooks', 'sys.set_asyncgen_hooks(firstiter=..., finalizer=...): vector ABI -> None; an omitted hook is kept, None removes it; TypeError for a hook that is not callable; may allocate', HOOKS_SPEC, 0, (a, c) => {
+      const rooted = a.newLabel();
+      a.cmp(qword(rip(sym('rt_agen_hooks_rooted'))), 0);
+      a.jne(rooted);
+      a.mov(qword(rip(sym('rt_agen_hooks_rooted'))), 1);
+      a.lea(rdi, rip(sym('rt_agen_hooks')));
+      a.mov(esi, 2);
+      a.call(sym('rt_gc_add_roots'));
+      a.bind(rooted);
+      // CPython checks both before setting either.
+      for (const [k, msg] of [[0, 'msg_hook_firstiter'], [1, 'msg_hook_finalizer']] as const) {
+        const fine = a.newLabel();
+        a.mov(rdi, c.arg(k));
+        a.cmp(rdi, g('rt_const_unbound'));
+        a.je(fine);
+        a.cmp(rdi, g('rt_const_None'));
+        a.je(fine);
+        a.call(sym('rt_type_of'));
+        a.cmp(qword(mem(rax, typeSlot('call'))), 0);
+        a.jne(fine);
+        a.mov(rdx, c.arg(k));
+        raiseFmt1(a, 'TypeError', msg, rdx, c.out);
+        a.bind(fine);
+      }
+      for (const k of [0, 1]) {
+        const keep = a.newLabel();
+        const store = a.newLabel();
+        a.mov(rax, c.arg(k));
+        a.cmp(rax, g('rt_const_unbound'));
+        a.je(keep);
+        a.cmp(rax, g('rt_const_None'));
+        a.jne(store);
+        a.mov(rax, g('rt_const_unbound'));
+        a.bind(store);
+        a.mov(qword(rip(sym('rt_agen_hooks'), 8 * k)), rax);
+        a.bind(keep);
+      }
+      a.mov(rax, g('rt_const_None'));
+    }),
+    {
+      name: 'rt_agen_init_hooks',
+      contract: 'rdi=async generator -> rax=0 after calling the firstiter hook with it on its first asend/athrow (async_gen_init_hooks), or EXC; may allocate, may raise',
+      emit(a) {
+        const out = a.newLabel();
+        const done = a.newLabel();
+        prologue(a, [r12], 8);
+        a.mov(r12, rdi);
+        a.mov(qword(mem(rsp)), rdi);
+        a.mov(rcx, rdi);
+        unboxPtr(a, rcx);
+        a.test(dword(mem(rcx, HDR_AUX)), GEN_AUX_HOOKS_INITED);
+        a.jne(done);
+        a.or(dword(mem(rcx, HDR_AUX)), GEN_AUX_HOOKS_INITED);
+        a.mov(rdi, qword(rip(sym('rt_agen_hooks'))));
+        a.cmp(rdi, g('rt_const_unbound'));
+        a.je(done);
+        a.sub(rsp, 16);
+        a.mov(qword(mem(rsp)), r12);
+        a.mov(rsi, rsp);
+        a.mov(edx, 1);
+        a.xor(ecx, ecx);
+        a.call(sym('rt_call'));
+        a.add(rsp, 16);
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
+        a.bind(done);
+        a.xor(eax, eax);
+        a.bind(out);
+        epilogue(a, [r12], 8);
+      },
+    },
+    {
+      name: 'rt_agen_finalize',
+      contract: 'rdi=async generator a loop owned and dropped -> rax=0: a started, unfinished one goes to the finalizer hook when its first iteration saw one (asyncio schedules aclose()), else it is closed here (gen_close); errors are dropped (CPython reports them as unraisable); may allocate',
+      emit(a) {
+        const done = a.newLabel();
+        const close = a.newLabel();
+        prologue(a, [r12], 8);
+        a.mov(r12, rdi);
+        a.mov(qword(mem(rsp)), rdi);
+        a.mov(rcx, rdi);
+        unboxPtr(a, rcx);
+        a.mov(rax, qword(mem(rcx, GENERATOR.state)));
+        a.shl(rax, 16);
+        a.sar(rax, 16);
+        a.cmp(rax, GEN_FINISHED);
+        a.je(done);
+        a.test(rax, rax); // not started
+        a.je(done);
+        a.test(dword(mem(rcx, HDR_AUX)), GEN_AUX_HOOKS_INITED);
+        a.je(close);
+        a.test(dword(mem(rcx, HDR_AUX)), GEN_AUX_CLOSED);
+        a.jne(close);
+        a.mov(rdi, qword(rip(sym('rt_agen_hooks'), 8)));
+        a.cmp(rdi, g('rt_const_unbound'));
+        a.je(close);
+        a.sub(rsp, 16);
+        a.mov(qword(mem(rsp)), r12);
+        a.mov(rsi, rsp);
+        a.mov(edx, 1);
+        a.xor(ecx, ecx);
+        a.call(sym('rt_call'));
+        a.add(rsp, 16);
+        a.jmp(done);
+        a.bind(close);
+        a.mov(rdi, r12);
+        a.call(sym('rt_gen_close'));
+        a.bind(done);
+        a.mov(rax, g('rt_const_unbound'));
+        a.mov(g('rt_exc'), rax);
+        a.xor(eax, eax);
+        epilogue(a, [r12], 8);
+      },
+    },
     // ---- the instructions' runtime steps
     {
       name: 'rt_awaitable_iter',
@@ -876,7 +1222,7 @@ export const coroModule: RuntimeModule = {
         const noAwait = a.newLabel();
         prologue(a, [r12, r13], 8);
         a.mov(r12, rdi);
-        for (const t of ['coroutine', 'async_generator_asend', 'async_generator_athrow']) {
+        for (const t of ['coroutine', 'async_generator_asend', 'async_generator_athrow', 'anext_awaitable']) {
           const next = a.newLabel();
           ifNotType(a, r12, rax, t, next);
           a.jmp(self);
@@ -1153,6 +1499,18 @@ export const coroModule: RuntimeModule = {
     cstr('msg_aclose_running', 'aclose(): asynchronous generator is already running'),
     cstr('msg_athrow_nonnone', "can't send non-None value to a just-started coroutine"),
     cstr('msg_agen_ignored_exit', 'async generator ignored GeneratorExit'),
+    cstr('msg_not_async_iterable', "'%T' object is not an async iterable"),
+    cstr('msg_not_async_iterator', "'%T' object is not an async iterator"),
+    cstr('msg_aiter_returned', "aiter() returned not an async iterator of type '%T'"),
+    cstr('cstr_throw_name', 'throw'),
+    cstr('cstr_close_name', 'close'),
+    ...specData(AITER_SPEC),
+    ...specData(ANEXT_SPEC),
+    ...specData(HOOKS_SPEC),
+    cstr('msg_hook_firstiter', 'callable firstiter expected, got %T'),
+    cstr('msg_hook_finalizer', 'callable finalizer expected, got %T'),
+    { name: 'rt_agen_hooks', section: 'data', align: 8, emit: (a) => { a.u64(UNBOUND); a.u64(UNBOUND); } },
+    { name: 'rt_agen_hooks_rooted', section: 'data', align: 8, emit: (a) => a.u64(0n) },
     cstr('msg_not_awaitable', "object %T can't be used in 'await' expression"),
     cstr('msg_await_returned_coro', '__await__() returned a coroutine'),
     cstr('msg_await_non_iterator', "__await__() returned non-iterator of type '%T'"),

@@ -14,7 +14,7 @@
 
 import { type Assembler, byte, dword, eax, ecx, edx, esi, r14d, r8d, mem, qword, r12, r13, r14, r15, r8, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
 import { CO_ASYNC_GENERATOR, CO_COROUTINE } from '../../src/bytecode/code.js';
-import { boxInt, CODE, EXCEPTION, FUNCTION, GEN_AUX_YF_MASK, GEN_FINISHED, GEN_NOT_STARTED, GEN_RUNNING, GENERATOR, HDR_AUX, typeSlot } from '../../src/native/layout.js';
+import { boxInt, CODE, EXCEPTION, FUNCTION, GEN_AUX_LOOP_OWNED, GEN_AUX_YF_MASK, GEN_FINISHED, GEN_NOT_STARTED, GEN_RUNNING, GENERATOR, HDR_AUX, typeSlot } from '../../src/native/layout.js';
 import type { RuntimeModule } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { emitStr } from '../../src/native/statics.js';
@@ -867,24 +867,64 @@ export const genModule: RuntimeModule = {
     },
     {
       name: 'rt_close_loop_iter',
-      contract: 'rdi=an iterator a loop owned and left early -> rax=0 (generators are closed), or EXC; may allocate, may raise',
+      contract: 'rdi=the iterator of a loop left early -> rax=0, or EXC: a generator the loop owns (OWN_LOOP_ITER) is closed, an async generator it owns finalized (rt_agen_finalize), as CPython\'s reference counting does when the loop drops it; may allocate, may raise',
       emit(a: Assembler<any>) {
         const notGen = a.newLabel();
-        a.sub(rsp, 8);
-        a.push(rdi);
-        a.lea(rsi, rip(sym('type_generator')));
-        a.call(sym('rt_isinstance_type'));
-        a.pop(rdi);
-        a.test(eax, eax);
+        a.mov(rax, rdi);
+        a.shr(rax, 48);
+        a.cmp(eax, 0xfffc);
+        a.jne(notGen);
+        a.mov(rax, rdi);
+        unboxPtr(a, rax);
+        a.test(dword(mem(rax, HDR_AUX)), GEN_AUX_LOOP_OWNED);
         a.je(notGen);
+        {
+          const notAgen = a.newLabel();
+          a.lea(rcx, rip(sym('type_async_generator')));
+          a.cmp(qword(mem(rax)), rcx);
+          a.jne(notAgen);
+          a.jmp(sym('rt_agen_finalize'));
+          a.bind(notAgen);
+        }
+        a.lea(rcx, rip(sym('type_generator')));
+        a.cmp(qword(mem(rax)), rcx);
+        a.jne(notGen);
+        a.sub(rsp, 8);
         a.call(sym('rt_gen_close'));
+        a.add(rsp, 8);
         a.cmp(rax, g('rt_const_exc'));
         const out = a.newLabel();
         a.je(out);
         a.bind(notGen);
         a.xor(eax, eax);
         a.bind(out);
-        a.add(rsp, 8);
+        a.ret();
+      },
+    },
+    {
+      name: 'rt_own_loop_iter',
+      contract: 'rdi=the iterator of a loop over a temporary (OWN_LOOP_ITER) -> a generator or async generator not started yet is marked loop-owned (GEN_AUX_LOOP_OWNED); clobbers rax rcx; no alloc',
+      emit(a: Assembler<any>) {
+        const out = a.newLabel();
+        const mark = a.newLabel();
+        a.mov(rax, rdi);
+        a.shr(rax, 48);
+        a.cmp(eax, 0xfffc);
+        a.jne(out);
+        a.mov(rax, rdi);
+        unboxPtr(a, rax);
+        a.lea(rcx, rip(sym('type_generator')));
+        a.cmp(qword(mem(rax)), rcx);
+        a.je(mark);
+        a.lea(rcx, rip(sym('type_async_generator')));
+        a.cmp(qword(mem(rax)), rcx);
+        a.jne(out);
+        a.bind(mark);
+        loadState(a, rcx, rax);
+        a.cmp(rcx, GEN_NOT_STARTED);
+        a.jne(out);
+        a.or(dword(mem(rax, HDR_AUX)), GEN_AUX_LOOP_OWNED);
+        a.bind(out);
         a.ret();
       },
     },
@@ -944,7 +984,7 @@ export const genModule: RuntimeModule = {
         a.mov(rax, rdi);
         unboxPtr(a, rax);
         a.mov(rax, qword(mem(rax)));
-        const direct: [string, string][] = [['generator', 'rt_gen_resume'], ['coroutine', 'rt_gen_resume'], ['async_generator', 'rt_gen_resume'], ['coroutine_wrapper', 'rt_coro_wrapper_send'], ['async_generator_asend', 'rt_asend_send'], ['async_generator_athrow', 'rt_athrow_send']];
+        const direct: [string, string][] = [['generator', 'rt_gen_resume'], ['coroutine', 'rt_gen_resume'], ['async_generator', 'rt_gen_resume'], ['coroutine_wrapper', 'rt_coro_wrapper_send'], ['async_generator_asend', 'rt_asend_send'], ['async_generator_athrow', 'rt_athrow_send'], ['anext_awaitable', 'rt_anext_aw_send']];
         for (const [t, routine] of direct) {
           const next = a.newLabel();
           a.lea(rcx, rip(sym(`type_${t}`)));

@@ -25,14 +25,14 @@ export const BUILTIN_MODULES = ['sys', 'math'] as const;
  * that a program only uses what the native module provides (program.ts).
  */
 export const CPYTHON_MODULE_NAMES: Readonly<Record<(typeof BUILTIN_MODULES)[number], readonly string[]>> = {
-  sys: ['argv', 'stdout', 'stderr', '__stdout__', '__stderr__', 'maxsize', 'exit', 'getrecursionlimit', 'setrecursionlimit', 'platform', 'byteorder', 'version', 'executable', 'version_info', 'implementation', 'modules', 'path', 'float_info', 'int_info', 'hash_info', 'intern', 'getsizeof', 'stdin', 'exc_info', 'exception', 'flags', 'maxunicode', 'set_int_max_str_digits', 'get_int_max_str_digits', '_getframe', 'getrefcount', 'settrace', 'gettrace', 'setprofile', 'exit'],
+  sys: ['argv', 'stdout', 'stderr', '__stdout__', '__stderr__', 'maxsize', 'exit', 'getrecursionlimit', 'setrecursionlimit', 'platform', 'byteorder', 'version', 'executable', 'version_info', 'implementation', 'modules', 'path', 'float_info', 'int_info', 'hash_info', 'intern', 'getsizeof', 'stdin', 'exc_info', 'exception', 'flags', 'maxunicode', 'set_int_max_str_digits', 'get_int_max_str_digits', '_getframe', 'getrefcount', 'settrace', 'gettrace', 'setprofile', 'exit', 'set_asyncgen_hooks', 'get_asyncgen_hooks'],
   math: ['acos', 'acosh', 'asin', 'asinh', 'atan', 'atan2', 'atanh', 'cbrt', 'ceil', 'comb', 'copysign', 'cos', 'cosh', 'degrees', 'dist', 'e', 'erf', 'erfc', 'exp', 'exp2', 'expm1', 'fabs', 'factorial', 'floor', 'fmod', 'frexp', 'fsum', 'gamma', 'gcd', 'hypot', 'inf', 'isclose', 'isfinite', 'isinf', 'isnan', 'isqrt', 'lcm', 'ldexp', 'lgamma', 'log', 'log10', 'log1p', 'log2', 'modf', 'nan', 'nextafter', 'perm', 'pi', 'pow', 'prod', 'radians', 'remainder', 'sin', 'sinh', 'sqrt', 'tan', 'tanh', 'tau', 'trunc', 'ulp'],
 };
 
 /** The attributes each native builtin module defines. */
 export function nativeModuleNames(): Readonly<Record<(typeof BUILTIN_MODULES)[number], ReadonlySet<string>>> {
   return {
-    sys: new Set(['argv', 'stdout', 'stderr', '__stdout__', '__stderr__', 'maxsize', 'exit', 'getrecursionlimit', 'setrecursionlimit', ...SYS_STRS.map(([n]) => n)]),
+    sys: new Set(['argv', 'stdout', 'stderr', '__stdout__', '__stderr__', 'maxsize', 'exit', 'getrecursionlimit', 'setrecursionlimit', 'set_asyncgen_hooks', ...SYS_STRS.map(([n]) => n)]),
     math: new Set([...Object.keys(mathFunctions), ...Object.keys(mathConstants)]),
   };
 }
@@ -186,7 +186,7 @@ export const modulesModule: RuntimeModule = {
           a.lea(rsi, rip(sym('cstr_maxsize')));
           a.mov(rdx, rax);
           a.call(sym('rt_dict_set_cstr'));
-          for (const fn of ['exit', 'getrecursionlimit', 'setrecursionlimit']) {
+          for (const fn of ['exit', 'getrecursionlimit', 'setrecursionlimit', 'set_asyncgen_hooks']) {
             a.mov(rdi, r12);
             a.lea(rsi, rip(sym(`cstr_${fn}`)));
             a.mov(rdx, sym(`box:sysfn_${fn}`) as never);
@@ -412,8 +412,8 @@ export const modulesModule: RuntimeModule = {
       { name: `const_sys_${name}`, section: 'rodata' as const, align: 8, emit: (a: Assembler<any>) => a.u64(sym(`box:str_sys_${name}`)) },
       cstr(`cstr_${name}`, name),
     ]),
-    ...['argv', 'stdout', 'stderr', '__stdout__', '__stderr__', 'maxsize', 'exit', 'getrecursionlimit', 'setrecursionlimit', '__dict__'].map((n) => cstr(`cstr_${n}`, n)),
-    ...(['exit', 'getrecursionlimit', 'setrecursionlimit'] as const).flatMap((fn) => [
+    ...['argv', 'stdout', 'stderr', '__stdout__', '__stderr__', 'maxsize', 'exit', 'getrecursionlimit', 'setrecursionlimit', 'set_asyncgen_hooks', '__dict__'].map((n) => cstr(`cstr_${n}`, n)),
+    ...(['exit', 'getrecursionlimit', 'setrecursionlimit', 'set_asyncgen_hooks'] as const).flatMap((fn) => [
       { name: `sysfn_name_${fn}`, section: 'rodata' as const, align: 16, emit: (a: Assembler<any>) => emitStr(a, fn) },
       {
         name: `sysfn_${fn}`,

@@ -58,6 +58,25 @@ def iscoroutine(obj):
     return type(obj) is _CoroutineType
 
 
+async def _probe_agen():
+    yield
+
+
+_probe_ag = _probe_agen()
+_AsyncGenType = type(_probe_ag)
+_AthrowType = type(_probe_ag.aclose())
+_AsendType = type(_probe_ag.asend(None))
+_probe_ag = None
+
+
+def _task_coro(obj):
+    # What a Task can step: coroutines, and the awaitables of async generators (the
+    # aclose() the async generator finalizer schedules), which collections.abc.Coroutine
+    # admits in CPython.
+    t = type(obj)
+    return t is _CoroutineType or t is _AthrowType or t is _AsendType
+
+
 _running_loop = None
 _current_tasks = {}
 
@@ -102,6 +121,8 @@ class _Loop:
         self._closed = False
         self._tasks = []
         self._task_counter = 0
+        self._asyncgens = []
+        self._asyncgens_shutdown_called = False
 
     def time(self):
         return self._clock
@@ -145,6 +166,28 @@ class _Loop:
     def close(self):
         self._closed = True
 
+    def _asyncgen_firstiter_hook(self, agen):
+        for g in self._asyncgens:
+            if g is agen:
+                return
+        self._asyncgens.append(agen)
+
+    def _asyncgen_finalizer_hook(self, agen):
+        self._asyncgens = [g for g in self._asyncgens if g is not agen]
+        if not self._closed:
+            self.call_soon(self.create_task, agen.aclose())
+
+    async def shutdown_asyncgens(self):
+        self._asyncgens_shutdown_called = True
+        if not self._asyncgens:
+            return
+        closing_agens = self._asyncgens
+        self._asyncgens = []
+        results = await gather(*[ag.aclose() for ag in closing_agens], return_exceptions=True)
+        for result in results:
+            if isinstance(result, Exception):
+                sys.stderr.write(f'an error occurred during closing of asynchronous generator: {result!r}\n')
+
     def _run_once(self):
         while self._scheduled and self._scheduled[0]._cancelled:
             self._scheduled.pop(0)
@@ -168,6 +211,7 @@ class _Loop:
         if _running_loop is not None:
             raise RuntimeError('Cannot run the event loop while another loop is running')
         _running_loop = self
+        sys.set_asyncgen_hooks(firstiter=self._asyncgen_firstiter_hook, finalizer=self._asyncgen_finalizer_hook)
         try:
             while True:
                 if not self._ready and not self._scheduled:
@@ -178,6 +222,7 @@ class _Loop:
         finally:
             self._stopping = False
             _running_loop = None
+            sys.set_asyncgen_hooks(firstiter=None, finalizer=None)
 
     def run_until_complete(self, future):
         future = ensure_future(future, loop=self)
@@ -309,7 +354,7 @@ class Task(Future):
 
     def __init__(self, coro, *, loop=None, name=None):
         super().__init__(loop=loop)
-        if not iscoroutine(coro):
+        if not _task_coro(coro):
             raise TypeError(f'a coroutine was expected, got {coro!r}')
         self._loop._task_counter += 1
         if name is None:
@@ -437,7 +482,7 @@ def _pending_tasks(loop):
 def ensure_future(coro_or_future, *, loop=None):
     if isinstance(coro_or_future, Future):
         return coro_or_future
-    if not iscoroutine(coro_or_future):
+    if not _task_coro(coro_or_future):
         raise TypeError('An asyncio.Future, a coroutine or an awaitable is required')
     if loop is None:
         loop = get_event_loop()
@@ -967,8 +1012,8 @@ def run(main, *, debug=None):
     finally:
         try:
             _cancel_all_tasks(loop)
-            # shutdown_asyncgens() and shutdown_default_executor(): a loop run each.
-            loop.run_until_complete(loop.create_task(_shutdown_step()))
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            # shutdown_default_executor(): no executor, but a loop run all the same.
             loop.run_until_complete(loop.create_task(_shutdown_step()))
         finally:
             loop.close()

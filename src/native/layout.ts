@@ -259,6 +259,10 @@ export const GEN_AUX_YF_MASK = 0xffffff;
 export const GEN_AUX_RUNNING_ASYNC = 1 << 24;
 /** Async generators: closed by aclose() or exhausted (ag_closed). */
 export const GEN_AUX_CLOSED = 1 << 25;
+/** Async generators: the firstiter hook has seen it (ag_hooks_inited). */
+export const GEN_AUX_HOOKS_INITED = 1 << 26;
+/** Made for a `for`/`async for` loop alone (OWN_LOOP_ITER): leaving the loop early finalizes it. */
+export const GEN_AUX_LOOP_OWNED = 1 << 27;
 
 export const BUILTIN = { entry: 16, name: 24, self: 32, arity: 40, size: 48 } as const;
 
