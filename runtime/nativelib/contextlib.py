@@ -1,7 +1,10 @@
 """edgepyc's contextlib for natively compiled programs (edgepyc build / run --jit).
 
 Covered: contextmanager and asynccontextmanager (generator-based context managers with
-CPython 3.11's __exit__/__aexit__ rules), suppress, nullcontext. Anything else a program
+CPython 3.11's __exit__/__aexit__ rules), suppress, nullcontext, closing, ExitStack
+(callbacks unwound last-in first-out, exceptions passed along and chained as CPython's
+ExitStack does; the exception the enclosing frame handles is taken to be the one the stack
+was exited with). Anything else a program
 names from this module is refused when it is compiled (src/native/program.ts); the
 interpreter uses the fuller runtime/lib/contextlib.py.
 """
@@ -163,3 +166,100 @@ class nullcontext:
 
     async def __aexit__(self, *excinfo):
         pass
+
+
+class closing:
+    def __init__(self, thing):
+        self.thing = thing
+
+    def __enter__(self):
+        return self.thing
+
+    def __exit__(self, *exc_info):
+        self.thing.close()
+
+
+class ExitStack:
+    def __init__(self):
+        self._exit_callbacks = []
+
+    def pop_all(self):
+        new_stack = type(self)()
+        new_stack._exit_callbacks = self._exit_callbacks
+        self._exit_callbacks = []
+        return new_stack
+
+    def push(self, exit):
+        cls = type(exit)
+        exit_method = getattr(cls, '__exit__', None)
+        if exit_method is None:
+            self._exit_callbacks.append(exit)
+        else:
+            self._push_cm_exit(exit, exit_method)
+        return exit
+
+    def enter_context(self, cm):
+        cls = type(cm)
+        enter = getattr(cls, '__enter__', None)
+        exit = getattr(cls, '__exit__', None)
+        if enter is None or exit is None:
+            raise TypeError(f"'{cls.__module__}.{cls.__qualname__}' object does not support the context manager protocol") from None
+        result = enter(cm)
+        self._push_cm_exit(cm, exit)
+        return result
+
+    def callback(self, callback, /, *args, **kwds):
+        def _exit_wrapper(exc_type, exc, tb):
+            callback(*args, **kwds)
+        _exit_wrapper.__wrapped__ = callback
+        self._exit_callbacks.append(_exit_wrapper)
+        return callback
+
+    def _push_cm_exit(self, cm, cm_exit):
+        def _exit_wrapper(exc_type, exc, tb):
+            return cm_exit(cm, exc_type, exc, tb)
+        self._exit_callbacks.append(_exit_wrapper)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_details):
+        received_exc = exc_details[0] is not None
+        frame_exc = exc_details[1]
+
+        def _fix_exception_context(new_exc, old_exc):
+            # The exception a callback raised chains to the one it was given, not to the
+            # one the frame was handling.
+            while True:
+                exc_context = new_exc.__context__
+                if exc_context is None or exc_context is old_exc:
+                    return
+                if exc_context is frame_exc:
+                    break
+                new_exc = exc_context
+            new_exc.__context__ = old_exc
+
+        suppressed_exc = False
+        pending_raise = False
+        while self._exit_callbacks:
+            cb = self._exit_callbacks.pop()
+            try:
+                if cb(*exc_details):
+                    suppressed_exc = True
+                    pending_raise = False
+                    exc_details = (None, None, None)
+            except BaseException as new_exc:
+                _fix_exception_context(new_exc, exc_details[1])
+                pending_raise = True
+                exc_details = (type(new_exc), new_exc, new_exc.__traceback__)
+        if pending_raise:
+            fixed_ctx = exc_details[1].__context__
+            try:
+                raise exc_details[1]
+            except BaseException:
+                exc_details[1].__context__ = fixed_ctx
+                raise
+        return received_exc and suppressed_exc
+
+    def close(self):
+        self.__exit__(None, None, None)
