@@ -31,10 +31,8 @@ class InvalidStateError(Exception):
     """The operation is not allowed in this state."""
 
 
-# asyncio.TimeoutError is the builtin TimeoutError (3.11). Read through OSError's errno
-# mapping (ETIMEDOUT): compiled code resolves a module global that shadows a builtin before
-# it is assigned as the global, not the builtin.
-TimeoutError = type(OSError(110, 'timed out'))
+# asyncio.TimeoutError is the builtin TimeoutError (3.11).
+TimeoutError = TimeoutError
 
 
 class QueueEmpty(Exception):
