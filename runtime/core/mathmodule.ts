@@ -96,6 +96,8 @@ export const mathFunctions: Readonly<Record<string, MathFunction>> = {
   dist: { entry: 'rt_math_dist', arity: 2 },
   fsum: { entry: 'rt_math_fsum', arity: 1 },
   isclose: { entry: 'rt_math_isclose', arity: 2 },
+  // mathint.ts
+  ...Object.fromEntries(['gcd', 'lcm', 'factorial', 'comb', 'perm', 'isqrt', 'prod'].map((n) => [n, { entry: `rt_math_${n}`, arity: 'var' as const }])),
 };
 
 /** Constants of the math module (float values). */
