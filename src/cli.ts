@@ -58,6 +58,18 @@ export function runInWorker(job: Job): Promise<number> {
   });
 }
 
+/** Refuse (one line, exit 2) a profile that is missing or not a readable edgepyc profile. */
+async function checkProfile(path: string): Promise<void> {
+  if (!existsSync(path)) fail(`can't open profile '${path}'`);
+  const { readProfile } = await import('./interp/profile.js');
+  try {
+    readProfile(path);
+  } catch (e) {
+    const why = e instanceof SyntaxError ? 'not valid JSON' : e instanceof Error ? e.message.replace(`${path}: `, '') : String(e);
+    fail(`can't read profile '${path}': ${why}`);
+  }
+}
+
 function parseIntOption(v: string, name: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n <= 0) fail(`option '${name}' expects a positive integer, got '${v}'`);
@@ -107,7 +119,7 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (file: string, args: string[], opts: { stats?: boolean; jit?: boolean; useProfile?: string }) => {
       checkInput(file);
       if (opts.jit === true) {
-        if (opts.useProfile !== undefined && !existsSync(opts.useProfile)) fail(`can't open profile '${opts.useProfile}'`);
+        if (opts.useProfile !== undefined) await checkProfile(opts.useProfile);
         const { runJitCommand } = await import('./native/command.js');
         result = await runJitCommand(file, args, opts.useProfile ?? null);
         return;
@@ -129,7 +141,7 @@ export async function main(argv: string[]): Promise<number> {
       checkInput(file);
       if (opts.profile === true && opts.useProfile !== undefined) fail('--profile and --use-profile cannot be combined');
       if (opts.profile !== true && args.length > 0) fail(`unexpected arguments ${args.map((x) => `'${x}'`).join(' ')} (program arguments go after --profile --)`);
-      if (opts.useProfile !== undefined && !existsSync(opts.useProfile)) fail(`can't open profile '${opts.useProfile}'`);
+      if (opts.useProfile !== undefined) await checkProfile(opts.useProfile);
       const defaultOut = opts.emit === 'asm' ? '-' : file.replace(/\.py$/, '') === file ? `${file}.out` : file.replace(/\.py$/, '');
       const output = opts.output ?? defaultOut;
       let profilePath = opts.useProfile ?? null;
@@ -154,7 +166,8 @@ export async function main(argv: string[]): Promise<number> {
     .argument('[args...]', 'arguments for the program (after --)')
     .requiredOption('-o, --output <profile>', 'profile file to write or merge into')
     .option('--budget <instructions>', 'stop profiling after this many bytecode instructions')
-    .passThroughOptions()
+    // No pass-through: options may follow the file (`profile app.py -o app.profile -- a b`);
+    // the program's own arguments go after `--`.
     .action(async (file: string, args: string[], opts: { output: string; budget?: string }) => {
       checkInput(file);
       const budget = opts.budget === undefined ? null : parseIntOption(opts.budget, '--budget');
@@ -170,7 +183,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--function <name>', 'only this function (qualified name)')
     .action(async (file: string, opts: { bytecode?: boolean; profile?: string; function?: string }) => {
       checkInput(file);
-      if (opts.profile !== undefined && !existsSync(opts.profile)) fail(`can't open profile '${opts.profile}'`);
+      if (opts.profile !== undefined) await checkProfile(opts.profile);
       if (opts.bytecode !== true) {
         // Source lines, bytecode and the stitched x86-64 of each function (src/disasm/native.ts).
         const { disasmCommand } = await import('./disasm/command.js');

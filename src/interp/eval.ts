@@ -213,6 +213,7 @@ export function run(entry: Frame): any {
       if (prof) {
         const rt = f.rt;
         rt.execCounts![pc]++;
+        S.opExecutions[ops[pc]]++;
         if (--tstate.budget < 0) X.budgetExhausted();
       }
       const op = ops[pc];

@@ -34,6 +34,9 @@ export interface FamilyStats {
 
 export const stats = new Map<string, FamilyStats>();
 
+/** Executions per opcode while profiling (--stats, profile): a specialized op's are its hits plus its misses. */
+export const opExecutions = new Float64Array(OPS.length);
+
 function famStats(op: number): FamilyStats {
   const name = opName(GENERIC[op]);
   let s = stats.get(name);
@@ -344,11 +347,16 @@ export function formatStats(): string {
   const names = [...stats.keys()].sort();
   for (const n of names) {
     const s = stats.get(n)!;
-    const variants = (FAMILIES.get(OPS.findIndex((d) => d.name === n)) ?? []).map((o) => OPS[o].name);
-    lines.push(`  ${n.padEnd(20)} attempts ${String(s.attempts).padStart(7)}  specialized ${String(s.success).padStart(7)}  misses ${String(s.misses).padStart(9)}  deopts ${String(s.deopts).padStart(6)}`);
-    const fails = [...s.failures].sort((a, b) => b[1] - a[1]);
+    const variants = FAMILIES.get(OPS.findIndex((d) => d.name === n)) ?? [];
+    // A hit is an execution of a specialized variant whose guard held.
+    let specializedRuns = 0;
+    for (const v of variants) specializedRuns += opExecutions[v];
+    const hits = Math.max(0, specializedRuns - s.misses);
+    lines.push(
+      `  ${n.padEnd(20)} attempts ${String(s.attempts).padStart(7)}  specialized ${String(s.success).padStart(7)}  hits ${String(hits).padStart(10)}  misses ${String(s.misses).padStart(9)}  deopts ${String(s.deopts).padStart(6)}`,
+    );
+    const fails = [...s.failures].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     for (const [reason, count] of fails.slice(0, 6)) lines.push(`      failed: ${reason} (${count})`);
-    void variants;
   }
   return lines.join('\n') + '\n';
 }
