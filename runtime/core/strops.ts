@@ -825,7 +825,16 @@ const next: RuntimeRoutine = {
   },
 };
 
-export const STR_OPS_ROUTINES: RuntimeRoutine[] = [indexValue, lenStr, boolStr, richcompare, slice, sliceN, getitem, contains, find, rfind, concat, repeat, binop, iter, next];
+const iterSelf: RuntimeRoutine = {
+  name: 'rt_iter_str_iterator',
+  contract: 'iter slot of str_iterator: rdi -> itself (iter(it) is it)',
+  emit(a) {
+    a.mov(rax, rdi);
+    a.ret();
+  },
+};
+
+export const STR_OPS_ROUTINES: RuntimeRoutine[] = [indexValue, lenStr, boolStr, richcompare, slice, sliceN, getitem, contains, find, rfind, concat, repeat, binop, iter, next, iterSelf];
 
 export const strOpsModule: RuntimeModule = {
   name: 'strops',
