@@ -32,7 +32,7 @@ export const SLOT_DUNDERS: Readonly<Record<TypeSlot, readonly string[]>> = {
   richcompare: ['__eq__', '__ne__', '__lt__', '__le__', '__gt__', '__ge__'],
   bool: ['__bool__'],
   len: ['__len__'],
-  iter: ['__iter__'],
+  iter: ['__iter__', '__getitem__'], // __getitem__ alone: a sequence iterator (iterseq.ts)
   next: ['__next__'],
   getitem: ['__getitem__'],
   setitem: ['__setitem__'],

@@ -421,6 +421,28 @@ const ROUTINES: RuntimeRoutine[] = [
         a.jmp(out);
         a.bind(next);
       }
+      {
+        // type(seq).__reversed__ (None means not reversible), as CPython's reversed_new_impl.
+        const noMeth = a.newLabel();
+        a.mov(rdi, rbx);
+        a.call(sym('rt_type_of'));
+        a.mov(rdi, rax);
+        a.mov(rsi, qword(rip(sym('dconst___reversed__'))));
+        a.call(sym('rt_type_lookup'));
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
+        a.cmp(rax, g('rt_const_unbound'));
+        a.je(noMeth);
+        a.cmp(rax, g('rt_const_None'));
+        a.je(notRev);
+        a.mov(rdi, rbx);
+        a.mov(rsi, qword(rip(sym('dconst___reversed__'))));
+        a.mov(rdx, rsp); // no arguments
+        a.xor(ecx, ecx);
+        a.call(sym('rt_call_dunder'));
+        a.jmp(out);
+        a.bind(noMeth);
+      }
       // dict and set kinds (and anything without len and getitem) are not sequences.
       ifLayout(a, rbx, 'dict', rax, notRev);
       ifLayout(a, rbx, 'set', rax, notRev);

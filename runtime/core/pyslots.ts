@@ -450,11 +450,23 @@ export const pyslotsModule: RuntimeModule = {
     },
     {
       name: 'rt_pyslot_iter',
-      contract: 'iter slot of classes: rdi=self -> __iter__(), which must be an iterator ("iter() returned non-iterator of type \'X\'"), or EXC; may allocate, may raise',
+      contract: 'iter slot of classes: rdi=self -> __iter__(), which must be an iterator ("iter() returned non-iterator of type \'X\'"); a sequence iterator (iterseq.ts) when the class has __getitem__ but no __iter__; or EXC; may allocate, may raise',
       emit(a: Assembler<any>) {
         const out = a.newLabel();
+        const hasIter = a.newLabel();
         prologue(a, [r12]);
-        callDunder(a, rdi, '__iter__', []);
+        a.mov(r12, rdi);
+        a.call(sym('rt_type_of'));
+        a.mov(rdi, rax);
+        a.mov(rsi, qword(rip(sym('dconst___iter__'))));
+        a.call(sym('rt_type_lookup'));
+        a.cmp(rax, g('rt_const_unbound'));
+        a.jne(hasIter);
+        a.mov(rdi, r12);
+        a.call(sym('rt_seqiter_new'));
+        a.jmp(out);
+        a.bind(hasIter);
+        callDunder(a, r12, '__iter__', []);
         a.cmp(rax, g('rt_const_exc'));
         a.je(out);
         a.mov(r12, rax);
