@@ -90,26 +90,16 @@ export const builtinsModule: RuntimeModule = {
     },
     {
       name: 'rt_new_BaseException',
-      contract: 'new slot of exception types: (type, args, nargs, kwnames) -> exception with args=tuple(args); keywords are a TypeError; may allocate',
+      contract: 'new slot of exception types: (type, args, nargs, kwnames) -> exception with args=tuple(the positional arguments); keywords are left to __init__ (CPython BaseException_new; BaseException.__init__ refuses them); may allocate',
       emit(a: Assembler<any>) {
         const kw = a.newLabel();
-        const out = a.newLabel();
         prologue(a, [r12, r13]);
         a.mov(r12, rdi);
         a.test(rcx, rcx);
         a.je(kw);
         a.mov(rax, rcx);
         unboxPtr(a, rax);
-        a.cmp(qword(mem(rax, TUPLE.length)), 0);
-        const none = a.newLabel();
-        a.je(none);
-        a.lea(rdi, rip(sym('type_TypeError')));
-        a.lea(rsi, rip(sym('msg_takes_no_kw')));
-        a.mov(rdx, r12);
-        unboxPtr(a, rdx);
-        a.call(sym('rt_raise_fmt'));
-        a.jmp(out);
-        a.bind(none);
+        a.sub(rdx, qword(mem(rax, TUPLE.length)));
         a.bind(kw);
         a.mov(rdi, rsi);
         a.mov(esi, edx);
@@ -118,7 +108,6 @@ export const builtinsModule: RuntimeModule = {
         a.mov(rdi, r12);
         unboxPtr(a, rdi);
         a.call(sym('rt_exc_new'));
-        a.bind(out);
         epilogue(a, [r12, r13]);
       },
     },
@@ -395,7 +384,6 @@ export const builtinsModule: RuntimeModule = {
     cstr('msg_len_no_kw', 'len() takes no keyword arguments'),
     cstr('msg_repr_args', 'repr() takes exactly one argument (%d given)'),
     cstr('msg_cannot_create', "cannot create '%N' instances"),
-    cstr('msg_takes_no_kw', '%N() takes no keyword arguments'),
     cstr('msg_print_sep_type', 'sep must be None or a string, not %T'),
     cstr('msg_print_end_type', 'end must be None or a string, not %T'),
     cstr('msg_print_bad_kw', "'%U' is an invalid keyword argument for print()"),
