@@ -79,6 +79,7 @@ import { mathIntModule } from './core/mathint.js';
 import { iterSeqModule } from './core/iterseq.js';
 import { withModule } from './core/withctx.js';
 import { matchModule } from './core/match.js';
+import { signalsModule } from './core/signals.js';
 
 /** All runtime modules of a compiled program. */
 export function runtimeModules(): RuntimeModule[] {
@@ -88,7 +89,7 @@ export function runtimeModules(): RuntimeModule[] {
   // Ints (docs/int.md).
   modules.push(...intModules);
   // Calls, frames, tracebacks, generic operations, attributes, modules, entry.
-  modules.push(funcModule, callExModule, namespacesModule, tracebackModule, withModule, matchModule, opsModule, attrsModule, classesModule, pyslotsModule, genModule, coroModule, modulesModule, userModulesModule, buildModule, builtinsModule, entryModule);
+  modules.push(funcModule, callExModule, namespacesModule, tracebackModule, withModule, matchModule, signalsModule, opsModule, attrsModule, classesModule, pyslotsModule, genModule, coroModule, modulesModule, userModulesModule, buildModule, builtinsModule, entryModule);
   // Builtin functions and types (docs/builtins-native.md).
   modules.push(...biModules);
   // Descriptor types, exception attributes; then the dunder methods of builtin types, computed

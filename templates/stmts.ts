@@ -4,7 +4,7 @@
 
 import { eax, ecx, rax, rcx, rdi, rdx, rsi, sym } from '../src/asm/index.js';
 import { boxIntUnchecked } from '../src/native/macros.js';
-import { H, RT, S, SA, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
+import { cold, H, RT, S, SA, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
 import { callRt, excCheck } from './util.js';
 
 export const stmtTemplates: TemplateDef<any>[] = [
@@ -97,6 +97,19 @@ export const stmtTemplates: TemplateDef<any>[] = [
       callRt(a, 'rt_match_class');
       excCheck(a);
       a.mov(S(-3), rax);
+    },
+  },
+  // ---- signals
+  {
+    op: 'EVAL_BREAKER',
+    doc: 'pseudo op before each backward jump (src/native/stitch.ts): a pending SIGINT raises KeyboardInterrupt at the jump (runtime/core/signals.ts)',
+    emit(a: TplAsm) {
+      const interrupt = cold((c) => {
+        callRt(c, 'rt_raise_keyboard_interrupt');
+        c.jmp(H.exc());
+      });
+      a.cmp(RT('rt_sigint_pending'), 0);
+      a.jne(interrupt);
     },
   },
 ];

@@ -115,11 +115,12 @@ export const builtinsModule: RuntimeModule = {
       name: 'rt_builtin_print',
       contract: 'print(*objects, sep=" ", end="\\n", flush=False) to stdout; vector ABI; may allocate, may raise',
       emit(a: Assembler<any>) {
-        // Locals: [rsp] sep (str or UNBOUND = " "), [rsp+8] end (or UNBOUND = "\n"), [rsp+16] fd.
+        // Locals: [rsp] sep (str or UNBOUND = " "), [rsp+8] end (or UNBOUND = "\n"), [rsp+16] fd,
+        // [rsp+24] flush (truth of the argument, taken while parsing as CPython's clinic does).
         const saved = [rbx, rbp, r12, r13, r14, r15] as const;
         const out = a.newLabel();
         const fail = a.newLabel();
-        prologue(a, saved, 24);
+        prologue(a, saved, 40);
         a.mov(r12, rdi);
         a.mov(r13, rsi); // nargs (positional + keyword)
         a.mov(r14, rdx); // kwnames
@@ -127,6 +128,7 @@ export const builtinsModule: RuntimeModule = {
         a.mov(qword(mem(rsp)), rax);
         a.mov(qword(mem(rsp, 8)), rax);
         a.mov(qword(mem(rsp, 16)), 1);
+        a.mov(qword(mem(rsp, 24)), 0);
         // Keywords: sep, end, file, flush.
         const noKw = a.newLabel();
         a.test(r14, r14);
@@ -179,6 +181,12 @@ export const builtinsModule: RuntimeModule = {
             a.call(sym('rt_str_equals_cstr'));
             a.test(eax, eax);
             a.je(notFlush);
+            a.lea(rax, sib(r13, rbp, 1));
+            a.mov(rdi, qword(sib(r12, rax, 8)));
+            a.call(sym('rt_truthy'));
+            a.test(eax, eax);
+            a.js(fail);
+            a.mov(qword(mem(rsp, 24)), rax);
             a.jmp(next);
             a.bind(notFlush);
           }
@@ -239,13 +247,18 @@ export const builtinsModule: RuntimeModule = {
           a.lea(rsi, rip(sym('str_newline_c')));
           a.mov(rdx, qword(mem(rsp, 16)));
           a.call(sym('rt_print_part'));
+          const noFlush = a.newLabel();
+          a.cmp(qword(mem(rsp, 24)), 0);
+          a.je(noFlush);
+          a.call(sym('rt_flush_stdout'));
+          a.bind(noFlush);
           a.mov(rax, g('rt_const_None'));
           a.jmp(out);
         }
         a.bind(fail);
         a.mov(rax, g('rt_const_exc'));
         a.bind(out);
-        epilogue(a, saved, 24);
+        epilogue(a, saved, 40);
       },
     },
     {

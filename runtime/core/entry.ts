@@ -9,7 +9,7 @@
 // (the main module's globals array) and `rt_globals_table` (count, then (address, words) of
 // every module's globals: collector roots).
 
-import { type Assembler, eax, edi, esi, mem, qword, r12, r12d, r13, r14, r15, rax, rbp, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
+import { type Assembler, eax, ecx, edi, esi, mem, qword, r12, r12d, r13, r14, r15, rax, rbp, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
 import { CODE, EXCEPTION, TAG_INT, TUPLE } from '../../src/native/layout.js';
 import type { RuntimeModule } from '../../src/native/rt.js';
 import { epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
@@ -60,6 +60,7 @@ export const entryModule: RuntimeModule = {
           a.bind(done);
         }
         a.call(sym('rt_modules_init'));
+        a.call(sym('rt_signals_init'));
         a.mov(rax, g('rt_main_code_ptr'));
         a.mov(rdi, g('rt_vs_base'));
         a.mov(rsi, g('rt_const_None'));
@@ -74,6 +75,7 @@ export const entryModule: RuntimeModule = {
         a.call(sym('rt_handle_uncaught'));
         a.bind(done);
         a.mov(r12d, eax);
+        a.call(sym('rt_signals_restore'));
         a.call(sym('rt_gc_report'));
         a.call(sym('rt_flush_stdout'));
         a.mov(eax, r12d);
@@ -82,7 +84,7 @@ export const entryModule: RuntimeModule = {
     },
     {
       name: 'rt_handle_uncaught',
-      contract: '-> eax=exit status for the exception in rt_exc: SystemExit gives its code (None 0, int itself, else printed and 1); anything else is printed with its traceback and gives 1; may allocate',
+      contract: '-> eax=exit status for the exception in rt_exc: SystemExit gives its code (None 0, int itself, else printed and 1); anything else is printed with its traceback and gives 1 (KeyboardInterrupt 130); may allocate',
       emit(a: Assembler<any>) {
         const notExit = a.newLabel();
         const out = a.newLabel();
@@ -146,7 +148,14 @@ export const entryModule: RuntimeModule = {
         a.call(sym('rt_flush_stdout'));
         a.mov(rdi, r12);
         a.call(sym('rt_print_exception'));
+        // An uncaught KeyboardInterrupt: status 130 (128 + SIGINT), as CPython's exit_sigint.
+        a.mov(rdi, r12);
+        a.lea(rsi, rip(sym('type_KeyboardInterrupt')));
+        a.call(sym('rt_isinstance_type'));
+        a.test(eax, eax);
         a.mov(eax, 1);
+        a.mov(ecx, 130);
+        a.cmovne(eax, ecx);
         a.bind(out);
         epilogue(a, [r12, r13], 8);
       },

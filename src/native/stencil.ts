@@ -120,7 +120,7 @@ export interface InstrView {
 }
 
 /** Pieces of a compiled function that are not bytecode instructions. */
-export const PSEUDO_OPS = ['ENTER', 'INIT_LOCALS', 'COPY_FREE_VARS', 'MAKE_CELL', 'EXIT', 'UNWIND', 'EXC_THUNK', 'RERAISE_THUNK', 'HANDLER', 'HANDLER_NO_TB', 'GEN_PROLOGUE', 'GEN_CREATE', 'GEN_RESUME_ENTRY', 'RESUME_AFTER_YIELD'] as const;
+export const PSEUDO_OPS = ['ENTER', 'INIT_LOCALS', 'COPY_FREE_VARS', 'MAKE_CELL', 'EXIT', 'UNWIND', 'EXC_THUNK', 'RERAISE_THUNK', 'HANDLER', 'HANDLER_NO_TB', 'GEN_PROLOGUE', 'GEN_CREATE', 'GEN_RESUME_ENTRY', 'RESUME_AFTER_YIELD', 'EVAL_BREAKER'] as const;
 export type PseudoOp = (typeof PSEUDO_OPS)[number];
 
 /**

@@ -85,6 +85,8 @@ interface PieceSpec {
   key?: string;
   /** For the out-of-line part of a piece: that piece's index. */
   coldOf?: number;
+  /** An EVAL_BREAKER piece: it precedes the piece of its instruction. */
+  breaker?: boolean;
 }
 
 function templateOf(op: string): TemplateDef<any> | undefined {
@@ -182,6 +184,11 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
   const joins = new Set<number>([0]);
   for (let i = 0; i < n; i++) if (OPS[GENERIC[co.ops[i]]].arg === 'jump') joins.add(co.args[i]);
   for (const h of co.exceptionTable) joins.add(h.target);
+  // Backward jumps check for a pending SIGINT first, as CPython's eval breaker does at
+  // JUMP_BACKWARD (runtime/core/signals.ts): an EVAL_BREAKER piece before the jump's piece
+  // (or before the superinstruction covering it), raising at the jump's index.
+  const backJumps = new Set<number>();
+  for (let i = 0; i < n; i++) if (OPS[GENERIC[co.ops[i]]].arg === 'jump' && co.args[i] <= i) backJumps.add(i);
   const smallIntConst = (i: number): boolean => {
     if (i >= n || OPS[GENERIC[co.ops[i]]].arg !== 'const') return false;
     const c = co.consts[co.args[i]];
@@ -226,6 +233,9 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
     }
     instrPiece[i] = specs.length;
     if (resumePieces.length === 0 && isGen) resumePieces.push(specs.length);
+    for (let k = i; k <= i + (def.fuses ?? 0); k++) {
+      if (backJumps.has(k)) specs.push({ def: pseudo('EVAL_BREAKER'), view: view('EVAL_BREAKER', 0, null, depths[i]), instr: k, label: 'EVAL_BREAKER', breaker: true });
+    }
     // An instruction may name a frame slot for its 'slot' hole (the __class__ cell of super()).
     const slot = typeof facts.slot === 'number' ? hidden + facts.slot : undefined;
     if (genericName === 'YIELD_VALUE') {
@@ -322,7 +332,7 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
     // following piece otherwise.
     const owner = specs[p].coldOf;
     if (owner !== undefined) return nextPieceOf(owner);
-    if (p >= firstInstrPiece && p < endOfBody) {
+    if (p >= firstInstrPiece && p < endOfBody && specs[p].breaker !== true) {
       const i = specs[p].instr;
       const fuses = specs[p].def.fuses ?? 0;
       for (let j = i + 1 + fuses; j < n; j++) if (instrPiece[j] >= 0) return instrPiece[j];
