@@ -475,6 +475,8 @@ function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globa
  */
 /** Modules of runtime/nativelib: Python source compiled with the program that imports them. */
 const NATIVE_LIB_MODULES: ReadonlySet<string> = new Set(['asyncio', 'contextlib']);
+/** Modules of runtime/lib (the interpreter's library) that compile natively as they are. */
+const SHARED_LIB_MODULES: ReadonlySet<string> = new Set(['__future__']);
 
 function nativeLibDir(): string {
   return join(stdlibDir(), '..', 'nativelib');
@@ -602,6 +604,7 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
   const findFile = (name: string): { file: string; isPackage: boolean } | null => {
     const roots = [searchRoot];
     if (NATIVE_LIB_MODULES.has(name.split('.')[0])) roots.push(nativeLibDir());
+    if (SHARED_LIB_MODULES.has(name.split('.')[0])) roots.push(stdlibDir());
     for (const root of roots) {
       const base = join(root, ...name.split('.'));
       if (existsSync(`${base}.py`)) return { file: `${base}.py`, isPackage: false };
