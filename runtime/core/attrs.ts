@@ -464,7 +464,25 @@ export const attrsModule: RuntimeModule = {
         unboxPtr(a, r14);
         // __doc__ lives in the dict of classes; builtin types have none here (None).
         fieldLookup(a, r13, r14, TYPE_FIELDS, 'cstr_attr', out);
+        const meta = a.newLabel();
         a.mov(rdi, r14);
+        a.mov(rsi, r13);
+        a.call(sym('rt_type_lookup'));
+        a.cmp(rax, g('rt_const_unbound'));
+        a.je(meta);
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
+        a.mov(rdi, rax);
+        a.mov(rsi, g('rt_const_unbound'));
+        a.mov(rdx, r12);
+        a.call(sym('rt_descr_get'));
+        a.jmp(out);
+        // Not in the MRO: the metatype's attributes bound to the class (type.mro, __base__).
+        a.bind(meta);
+        a.mov(rdi, r12);
+        a.call(sym('rt_type_of'));
+        a.mov(r14, rax);
+        a.mov(rdi, rax);
         a.mov(rsi, r13);
         a.call(sym('rt_type_lookup'));
         a.cmp(rax, g('rt_const_unbound'));
@@ -472,8 +490,9 @@ export const attrsModule: RuntimeModule = {
         a.cmp(rax, g('rt_const_exc'));
         a.je(out);
         a.mov(rdi, rax);
-        a.mov(rsi, g('rt_const_unbound'));
-        a.mov(rdx, r12);
+        a.mov(rsi, r12);
+        a.mov(rdx, r14);
+        boxPtr(a, rdx, rcx);
         a.call(sym('rt_descr_get'));
         a.bind(out);
         epilogue(a, [r12, r13, r14]);

@@ -1016,7 +1016,7 @@ export const classesModule: RuntimeModule = {
     cstr('msg_object_init_args', 'object.__init__() takes exactly one argument (the instance to initialize)'),
     cstr('msg_takes_no_args', '%N() takes no arguments'),
     cstr('msg_cannot_create_instances', "cannot create '%N' instances"),
-    cstr('msg_mro_conflict', 'Cannot create a consistent method resolution order (MRO) for bases %U'),
+    cstr('msg_mro_conflict', 'Cannot create a consistent method resolution\norder (MRO) for bases %U'), // CPython's line break
   ],
 };
 

@@ -17,8 +17,8 @@
 // or "readonly attribute" (member); `__get__` on a foreign object raises TypeError
 // "descriptor 'real' for 'int' objects doesn't apply to a 'str' object".
 
-import { type Assembler, eax, mem, qword, r12, r13, r8, rax, rcx, rdi, rdx, rip, rsi, rsp, sym } from '../../src/asm/index.js';
-import { BUILTIN, boxInt, TYPE } from '../../src/native/layout.js';
+import { type Assembler, eax, mem, qword, r12, r13, r14, r8, rax, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
+import { BUILTIN, boxInt, TUPLE, TYPE, TYPEFLAG_BUILTIN } from '../../src/native/layout.js';
 import type { RuntimeDatum, RuntimeMethod, RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { cstr } from './exc.js';
@@ -88,6 +88,9 @@ const ATTRIBUTES: readonly RuntimeMethod[] = [
   { type: 'builtin_function_or_method', name: '__module__', entry: 'rt_bfn_get_module', kind: 'member' },
   { type: 'builtin_function_or_method', name: '__self__', entry: 'rt_bfn_get_self', kind: 'getter' },
   { type: 'builtin_function_or_method', name: '__doc__', entry: 'rt_bfn_get_doc', kind: 'getter' },
+  // Attributes of `type` that classes reach through their metatype (attrs.ts rt_getattr_type).
+  { type: 'type', name: '__base__', entry: 'rt_type_get_base', kind: 'member' },
+  { type: 'type', name: 'mro', entry: 'rt_type_meth_mro' },
 ];
 
 export const getsetModule: RuntimeModule = {
@@ -139,6 +142,56 @@ export const getsetModule: RuntimeModule = {
       a.mov(rax, g('rt_const_None'));
       a.ret();
     }),
+    getter('rt_type_get_base', "rax=type.__base__: for builtin types their base (None for object); for classes the first base that is a subclass of the class's solid base (CPython's best_base), None without bases; clobbers caller-saved", (a) => {
+      const builtin = a.newLabel();
+      const none = a.newLabel();
+      const loop = a.newLabel();
+      const found = a.newLabel();
+      prologue(a, [r12, r13, r14], 8);
+      a.mov(r12, rdi);
+      unboxPtr(a, r12);
+      a.test(qword(mem(r12, TYPE.flags)), TYPEFLAG_BUILTIN);
+      a.jne(builtin);
+      a.mov(r13, qword(mem(r12, TYPE.bases)));
+      unboxPtr(a, r13);
+      a.xor(r14, r14);
+      a.bind(loop);
+      a.cmp(r14, qword(mem(r13, TUPLE.length)));
+      a.jae(builtin); // no base is a subclass of the solid base: fall back to it
+      a.mov(rdi, qword(sib(r13, r14, 8, TUPLE.items)));
+      unboxPtr(a, rdi);
+      a.mov(rsi, qword(mem(r12, TYPE.base)));
+      a.call(sym('rt_is_subtype'));
+      a.test(eax, eax);
+      a.jne(found);
+      a.inc(r14);
+      a.jmp(loop);
+      a.bind(found);
+      a.mov(rax, qword(sib(r13, r14, 8, TUPLE.items)));
+      epilogue(a, [r12, r13, r14], 8);
+      a.bind(builtin);
+      a.mov(rax, qword(mem(r12, TYPE.base)));
+      a.test(rax, rax);
+      a.je(none);
+      boxPtr(a, rax, rcx);
+      epilogue(a, [r12, r13, r14], 8);
+      a.bind(none);
+      a.mov(rax, g('rt_const_None'));
+      epilogue(a, [r12, r13, r14], 8);
+    }),
+    {
+      name: 'rt_type_meth_mro',
+      contract: 'type.mro() (vector ABI: args[0] = the class) -> rax=list of the classes of its __mro__, or EXC; may allocate',
+      emit(a: Assembler<any>) {
+        a.mov(rax, qword(mem(rdi)));
+        unboxPtr(a, rax);
+        a.mov(rax, qword(mem(rax, TYPE.mro)));
+        unboxPtr(a, rax);
+        a.lea(rdi, mem(rax, TUPLE.items));
+        a.mov(rsi, qword(mem(rax, TUPLE.length)));
+        a.jmp(sym('rt_list_from_values'));
+      },
+    },
     descrget('getset'),
     descrget('member'),
     {

@@ -10,7 +10,7 @@
 // accumulation as fast paths of the same additions (the rest through rt_binary_op).
 
 import { type Assembler, type Label, eax, ebp, ecx, edx, mem, qword, r12, r13, r14, r15, rax, rbp, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym, xmm0, xmm1 } from '../../src/asm/index.js';
-import { SEQITER, TAG_INT, TAG_MIN, TUPLE, typeSlot } from '../../src/native/layout.js';
+import { SEQITER, TAG_INT, TAG_MIN, TUPLE, typeSlot, UNBOUND } from '../../src/native/layout.js';
 import type { RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { emitStr, emitWord } from '../../src/native/statics.js';
@@ -100,7 +100,9 @@ function minMax(name: 'min' | 'max'): RuntimeRoutine {
       raise(a, 'TypeError', 'msg_minmax_no_args', [rdx], out);
       a.bind(someArgs);
       a.mov(at('key'), 0);
-      a.mov(at('dflt'), 0);
+      // UNBOUND marks an absent default and no item yet (0 is the float 0.0).
+      a.mov(rcx, UNBOUND);
+      a.mov(at('dflt'), rcx);
       parseKeywords(a, name, [['key', (v) => a.mov(at('key'), v)], ['default', (v) => a.mov(at('dflt'), v)]], out);
       {
         // key=None means no key.
@@ -118,7 +120,8 @@ function minMax(name: 'min' | 'max'): RuntimeRoutine {
         const noDefault = a.newLabel();
         a.cmp(r13, 1);
         a.je(one);
-        a.cmp(at('dflt'), 0);
+        a.mov(rcx, UNBOUND);
+        a.cmp(at('dflt'), rcx);
         a.je(noDefault);
         a.lea(rdx, rip(sym(`str_builtin_${name}`)));
         raise(a, 'TypeError', 'msg_minmax_default', [rdx], out);
@@ -134,7 +137,8 @@ function minMax(name: 'min' | 'max'): RuntimeRoutine {
         callChecked(a, 'rt_cont_iter', fail);
         a.mov(at('it'), rax);
       }
-      a.mov(at('item'), 0);
+      a.mov(rcx, UNBOUND);
+      a.mov(at('item'), rcx);
       a.bind(loop);
       a.mov(rdi, at('it'));
       callChecked(a, 'rt_cont_next', fail);
@@ -157,7 +161,8 @@ function minMax(name: 'min' | 'max'): RuntimeRoutine {
       }
       {
         const take = a.newLabel();
-        a.cmp(at('item'), 0);
+        a.mov(rcx, UNBOUND);
+        a.cmp(at('item'), rcx);
         a.je(take);
         a.mov(rdi, r15);
         a.mov(rsi, at('val'));
@@ -182,11 +187,12 @@ function minMax(name: 'min' | 'max'): RuntimeRoutine {
       a.bind(done);
       {
         const found = a.newLabel();
+        a.mov(rcx, UNBOUND);
         a.mov(rax, at('item'));
-        a.test(rax, rax);
+        a.cmp(rax, rcx);
         a.jne(found);
         a.mov(rax, at('dflt'));
-        a.test(rax, rax);
+        a.cmp(rax, rcx);
         a.jne(found);
         a.lea(rdx, rip(sym(`str_builtin_${name}`)));
         raise(a, 'ValueError', 'msg_minmax_empty', [rdx], out);
