@@ -701,7 +701,10 @@ export const pyslotsModule: RuntimeModule = {
             a.cmp(r14d, i);
             a.jne(next);
             callDunder(a, r12, `__i${n}__`, [r13]);
-            a.jmp(out);
+            // No __iop__ (UNBOUND): NotImplemented, so the plain op is tried.
+            a.cmp(rax, g('rt_const_unbound'));
+            a.jne(out);
+            a.jmp(ni);
             a.bind(next);
           });
           a.bind(notInplace);
