@@ -20,7 +20,7 @@ import { Assembler, type AsmOutput } from '../asm/index.js';
 import type { CodeObject, Const } from '../bytecode/code.js';
 import { CO_OPTIMIZED, CO_VARARGS, CO_VARKEYWORDS, isGeneratorLike } from '../bytecode/code.js';
 import { GENERIC, INTRINSICS, Op, OPS } from '../bytecode/ops.js';
-import { compileError } from '../diagnostics.js';
+import { CompileError, compileError } from '../diagnostics.js';
 import { compileModule } from '../compiler/codegen.js';
 import { Source } from '../frontend/source.js';
 import { staticDictData } from './staticdict.js';
@@ -408,7 +408,40 @@ function globalsReadAtOnce(co: CodeObject, i: number): boolean {
   return false;
 }
 
-function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globals: ReadonlyMap<string, number>, programImport: (i: number) => boolean): void {
+/** Exceptions a handler for `err` also catches (its bases up to Exception). */
+const HANDLERS_OF: Readonly<Record<string, readonly string[]>> = {
+  NameError: ['NameError', 'Exception', 'BaseException'],
+  ImportError: ['ImportError', 'Exception', 'BaseException'],
+  AttributeError: ['AttributeError', 'Exception', 'BaseException'],
+};
+
+/**
+ * Whether an exception `err` raised by instruction i of `co` is caught by an `except` clause
+ * naming it (or a base class) in the try statement around it: the except clauses of the
+ * handler the exception table sends i to, each `LOAD_NAME/LOAD_GLOBAL E... [BUILD_TUPLE]
+ * CHECK_EXC_MATCH POP_JUMP_IF_FALSE next-clause`.
+ */
+function handledHere(co: CodeObject, i: number, err: string): boolean {
+  const entry = co.exceptionTable.find((e) => e.start <= i && i < e.end);
+  if (entry === undefined) return false;
+  let k = entry.target;
+  if (GENERIC[co.ops[k]] !== Op.PUSH_EXC_INFO) return false;
+  k++;
+  for (let clause = 0; clause < 8 && k < co.ops.length; clause++) {
+    const names: string[] = [];
+    while (k < co.ops.length && (GENERIC[co.ops[k]] === Op.LOAD_NAME || GENERIC[co.ops[k]] === Op.LOAD_GLOBAL || GENERIC[co.ops[k]] === Op.BUILD_TUPLE)) {
+      if (GENERIC[co.ops[k]] !== Op.BUILD_TUPLE) names.push(co.names[co.args[k]]);
+      k++;
+    }
+    if (GENERIC[co.ops[k]] !== Op.CHECK_EXC_MATCH) return false;
+    if (names.some((n) => HANDLERS_OF[err].includes(n))) return true;
+    if (GENERIC[co.ops[k + 1]] !== Op.POP_JUMP_IF_FALSE) return false;
+    k = co.args[k + 1];
+  }
+  return false;
+}
+
+function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globals: ReadonlyMap<string, number>, programImport: (i: number) => boolean, lenient = false): void {
   for (let i = 0; i < co.ops.length; i++) {
     const name = OPS[GENERIC[co.ops[i]]].name;
     const def = TEMPLATES.get(name);
@@ -460,6 +493,14 @@ function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globa
     if (missing === null && (GENERIC[co.ops[i]] === Op.LOAD_GLOBAL || GENERIC[co.ops[i]] === Op.LOAD_NAME) && co.names[co.args[i]] === 'globals' && !globals.has('globals')) {
       if (!isGlobalsCall(co, i, globals) || !globalsReadAtOnce(co, i)) missing = 'feature:globals() other than `k in globals()`, `globals()[k]` or `globals().get(k)`';
     }
+    // Library modules test for what a runtime provides (`try: import builtins` /
+    // `except ImportError`, `try: memoryview ... except NameError`): there a missing builtin,
+    // module or module attribute guarded by a handler of the error it raises is that error
+    // at run time, as the library expects of a runtime without it.
+    if (missing !== null && lenient && /^(builtin|module|attr):/.test(missing)) {
+      const raises = missing.startsWith('builtin:') ? 'NameError' : missing.startsWith('module:') ? 'ImportError' : 'AttributeError';
+      if (handledHere(co, i, raises)) missing = null;
+    }
     if (missing !== null) {
       const s = co.spans[2 * i];
       const e = co.spans[2 * i + 1];
@@ -483,15 +524,13 @@ function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globa
  */
 /** Modules of runtime/nativelib: Python source compiled with the program that imports them. */
 const NATIVE_LIB_MODULES: ReadonlySet<string> = new Set(['asyncio', 'contextlib']);
-/** Modules of runtime/lib (the interpreter's library) that compile natively as they are. */
-const SHARED_LIB_MODULES: ReadonlySet<string> = new Set(['__future__']);
 
 function nativeLibDir(): string {
   return join(stdlibDir(), '..', 'nativelib');
 }
 
 function isLibraryUnit(u: ModuleUnit): boolean {
-  return u.file.startsWith(nativeLibDir());
+  return u.file.startsWith(nativeLibDir()) || u.file.startsWith(stdlibDir());
 }
 
 /**
@@ -607,12 +646,12 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
   /**
    * The file of a module name under the program's directory, else under runtime/nativelib
    * (the Python modules natively compiled programs get in place of CPython's: asyncio,
-   * contextlib; NATIVE_LIB_MODULES), if any.
+   * contextlib; NATIVE_LIB_MODULES), else under runtime/lib (the interpreter's pure-Python
+   * standard modules, compiled natively with the program when every feature they use is
+   * supported), if any.
    */
   const findFile = (name: string): { file: string; isPackage: boolean } | null => {
-    const roots = [searchRoot];
-    if (NATIVE_LIB_MODULES.has(name.split('.')[0])) roots.push(nativeLibDir());
-    if (SHARED_LIB_MODULES.has(name.split('.')[0])) roots.push(stdlibDir());
+    const roots = [searchRoot, NATIVE_LIB_MODULES.has(name.split('.')[0]) ? nativeLibDir() : stdlibDir()];
     for (const root of roots) {
       const base = join(root, ...name.split('.'));
       if (existsSync(`${base}.py`)) return { file: `${base}.py`, isPackage: false };
@@ -638,6 +677,8 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
     for (let k = 1; k < level; k++) pkg = pkg.includes('.') ? pkg.slice(0, pkg.lastIndexOf('.')) : '';
     return pkg === '' ? name : name === '' ? pkg : `${pkg}.${name}`;
   };
+  /** Where each imported module was first imported (for notes on refusals inside it). */
+  const importedAt = new Map<ModuleUnit, { co: CodeObject; i: number }>();
   /** Per IMPORT_NAME of a program module: the chain of modules to import and its result. */
   const chains = new Map<CodeObject, Map<number, { modules: ModuleUnit[]; result: number }>>();
   for (let u = 0; u < units.length; u++) {
@@ -666,6 +707,7 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
         let m = chains.get(co);
         if (m === undefined) chains.set(co, (m = new Map()));
         m.set(i, { modules: mods, result });
+        for (const u of mods) if (!importedAt.has(u)) importedAt.set(u, { co, i });
       }
     }
   }
@@ -687,7 +729,25 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
   }
   const codes = units.flatMap((u) => u.codes);
   checkLibraryNames(units.filter((u) => !isLibraryUnit(u)), chains);
-  for (const co of codes) checkSupported(co, co.source, b, unitOf.get(co)!.globalIndex, (i) => chains.get(co)?.has(i) === true);
+  for (const co of codes) {
+    try {
+      checkSupported(co, co.source, b, unitOf.get(co)!.globalIndex, (i) => chains.get(co)?.has(i) === true, isLibraryUnit(unitOf.get(co)!));
+    } catch (e) {
+      // A refusal inside a library module names the import of the program that needs it.
+      const unit = unitOf.get(co)!;
+      if (!(e instanceof CompileError) || !isLibraryUnit(unit)) throw e;
+      let u: ModuleUnit | undefined = unit;
+      let at = importedAt.get(u);
+      while (at !== undefined && isLibraryUnit(unitOf.get(at.co)!)) {
+        u = unitOf.get(at.co)!;
+        at = importedAt.get(u);
+      }
+      if (at === undefined) throw e;
+      const src = at.co.source;
+      const off = at.co.spans[2 * at.i] ?? 0;
+      throw new CompileError(e.source, { ...e.diag, message: `${e.diag.message} (in library module '${unit.name}', needed by the import at ${src.filename}:${src.lineOf(off)}:${src.colOf(off) + 1})` });
+    }
+  }
 
   // ---- each module's globals (the word after them holds its module object) and descriptor
   const globalsSym = (u: ModuleUnit): string => `globals:${u.symbol}`;
