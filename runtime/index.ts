@@ -80,6 +80,7 @@ import { iterSeqModule } from './core/iterseq.js';
 import { withModule } from './core/withctx.js';
 import { matchModule } from './core/match.js';
 import { signalsModule } from './core/signals.js';
+import { tbNotesModule } from './core/tbnotes.js';
 
 /** All runtime modules of a compiled program. */
 export function runtimeModules(): RuntimeModule[] {
@@ -89,7 +90,7 @@ export function runtimeModules(): RuntimeModule[] {
   // Ints (docs/int.md).
   modules.push(...intModules);
   // Calls, frames, tracebacks, generic operations, attributes, modules, entry.
-  modules.push(funcModule, callExModule, namespacesModule, tracebackModule, withModule, matchModule, signalsModule, opsModule, attrsModule, classesModule, pyslotsModule, genModule, coroModule, modulesModule, userModulesModule, buildModule, builtinsModule, entryModule);
+  modules.push(funcModule, callExModule, namespacesModule, tracebackModule, tbNotesModule, withModule, matchModule, signalsModule, opsModule, attrsModule, classesModule, pyslotsModule, genModule, coroModule, modulesModule, userModulesModule, buildModule, builtinsModule, entryModule);
   // Builtin functions and types (docs/builtins-native.md).
   modules.push(...biModules);
   // Descriptor types, exception attributes; then the dunder methods of builtin types, computed

@@ -185,25 +185,48 @@ export const frameTemplates: TemplateDef<any>[] = [
   },
   {
     op: 'HANDLER',
-    doc: 'traceback entry for this frame (esi = instruction), then the handler (exception in its slot) or unwind',
-    variant: (ins) => ({ handled: ins.facts.handled === true }),
-    emit(a: TplAsm, p: { handled: boolean }) {
+    doc: 'traceback entry for this frame (esi = instruction), then the handler (exception in its slot) or unwind; the generators of the loops left are finalized',
+    variant: (ins) => handlerVariant(ins.facts),
+    emit(a: TplAsm, p: HandlerVariant) {
       a.lea(rdi, H.code());
       callRt(a, 'rt_tb_add');
+      dropLoopIters(a, p);
       if (p.handled) toHandler(a);
       else a.jmp(H.unwind());
     },
   },
   {
     op: 'HANDLER_NO_TB',
-    doc: 'a re-raise: to the handler (exception in its slot) or unwind, without a traceback entry',
-    variant: (ins) => ({ handled: ins.facts.handled === true }),
-    emit(a: TplAsm, p: { handled: boolean }) {
+    doc: 'a re-raise: to the handler (exception in its slot) or unwind, without a traceback entry; the generators of the loops left are finalized',
+    variant: (ins) => handlerVariant(ins.facts),
+    emit(a: TplAsm, p: HandlerVariant) {
+      dropLoopIters(a, p);
       if (p.handled) toHandler(a);
       else a.jmp(H.unwind());
     },
   },
 ];
+
+type HandlerVariant = { handled: boolean; dropsLoops: boolean; lasti: boolean; compLocals: number };
+
+function handlerVariant(facts: Record<string, unknown>): HandlerVariant {
+  return { handled: facts.handled === true, dropsLoops: facts.dropsLoops === true, lasti: facts.lasti === true, compLocals: typeof facts.compLocals === 'number' ? facts.compLocals : 0 };
+}
+
+/**
+ * Exception unwinding drops the value stack above the handler's depth (all of it when the
+ * exception leaves the frame): the generators loops there own are finalized then, as
+ * CPython's reference counting does (rt_drop_loop_iters scans up to the frame's end).
+ */
+function dropLoopIters(a: TplAsm, p: HandlerVariant): void {
+  if (!p.dropsLoops) return;
+  // A comprehension leaving by an exception: the slot is its first local, the stack starts
+  // compLocals words above.
+  a.lea(rdi, mem(rbx, hole.disp32<HoleDesc>({ k: 'slot' })));
+  if (p.handled && p.lasti) a.sub(rdi, 8);
+  a.mov(esi, 8 * p.compLocals);
+  callRt(a, 'rt_drop_loop_iters');
+}
 
 /** The handler gets the exception on its stack; rt_exc is cleared. */
 function toHandler(a: TplAsm): void {

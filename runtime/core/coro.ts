@@ -34,7 +34,7 @@
 // await with the default instead.
 
 import { type Assembler, type Label, dword, eax, ecx, edi, r11, edx, esi, mem, qword, r12, r12d, r13, r13d, r14, rax, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
-import { boxInt, EXCEPTION, FUNCTION, GEN_AUX_CLOSED, GEN_AUX_HOOKS_INITED, GEN_AUX_RUNNING_ASYNC, GEN_FINISHED, GENERATOR, HDR_AUX, TAG_OBJ, TUPLE, typeSlot, UNBOUND } from '../../src/native/layout.js';
+import { boxInt, EXCEPTION, FUNCTION, GEN_AUX_CLOSED, GEN_AUX_HOOKS_INITED, GEN_AUX_LOOP_OWNED, GEN_AUX_RUNNING_ASYNC, GEN_FINISHED, GENERATOR, HDR_AUX, TAG_OBJ, TUPLE, typeSlot, UNBOUND } from '../../src/native/layout.js';
 import type { RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { staticStr } from './descrkit.js';
@@ -1186,6 +1186,7 @@ export const coroModule: RuntimeModule = {
         a.je(done);
         a.test(rax, rax); // not started
         a.je(done);
+        a.and(dword(mem(rcx, HDR_AUX)), ~GEN_AUX_LOOP_OWNED); // finalized once
         a.test(dword(mem(rcx, HDR_AUX)), GEN_AUX_HOOKS_INITED);
         a.je(close);
         a.test(dword(mem(rcx, HDR_AUX)), GEN_AUX_CLOSED);

@@ -9,8 +9,8 @@
 // (the main module's globals array) and `rt_globals_table` (count, then (address, words) of
 // every module's globals: collector roots).
 
-import { type Assembler, eax, ecx, edi, esi, mem, qword, r12, r12d, r13, r14, r15, rax, rbp, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
-import { CODE, EXCEPTION, TAG_INT, TUPLE } from '../../src/native/layout.js';
+import { type Assembler, eax, ecx, edi, edx, esi, mem, qword, r12, r12d, r13, r14, r15, rax, rbp, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
+import { CODE, EXCEPTION, TUPLE } from '../../src/native/layout.js';
 import type { RuntimeModule } from '../../src/native/rt.js';
 import { epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 
@@ -100,7 +100,7 @@ export const entryModule: RuntimeModule = {
         // code = args[0] if len(args) == 1, None if empty, the args tuple otherwise.
         const one = a.newLabel();
         const isNone = a.newLabel();
-        const isInt = a.newLabel();
+        const tooBig = a.newLabel();
         const printIt = a.newLabel();
         a.mov(rax, r12);
         unboxPtr(a, rax);
@@ -116,10 +116,14 @@ export const entryModule: RuntimeModule = {
         a.mov(r13, qword(mem(rax, TUPLE.items)));
         a.cmp(r13, g('rt_const_None'));
         a.je(isNone);
-        a.mov(rax, r13);
-        a.shr(rax, 48);
-        a.cmp(eax, TAG_INT);
-        a.je(isInt);
+        // An int (bool and int subclasses too) is the status, as CPython's PyLong_AsLong cast
+        // to int; beyond a C long the conversion fails and the status is -1.
+        a.mov(rdi, r13);
+        a.call(sym('rt_int_to_i64'));
+        a.test(edx, edx);
+        a.je(out);
+        a.cmp(edx, 1);
+        a.je(tooBig);
         a.bind(printIt);
         // Anything else: print str(code) to stderr, status 1.
         a.mov(rdi, r13);
@@ -136,10 +140,8 @@ export const entryModule: RuntimeModule = {
         a.bind(strFailed);
         a.mov(eax, 1);
         a.jmp(out);
-        a.bind(isInt);
-        a.mov(rax, r13);
-        a.shl(rax, 16);
-        a.sar(rax, 16);
+        a.bind(tooBig);
+        a.mov(eax, -1);
         a.jmp(out);
         a.bind(isNone);
         a.xor(eax, eax);

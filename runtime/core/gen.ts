@@ -12,7 +12,7 @@
 // raised StopIteration"). A loop that owns a generator and is left early closes it
 // (CLOSE_LOOP_ITER), which is when CPython's reference counting would.
 
-import { type Assembler, byte, dword, eax, ecx, edx, esi, r14d, r8d, mem, qword, r12, r13, r14, r15, r8, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
+import { type Assembler, byte, dword, eax, ecx, edi, edx, esi, r14d, r8d, mem, qword, r12, r13, r14, r15, r8, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
 import { CO_ASYNC_GENERATOR, CO_COROUTINE } from '../../src/bytecode/code.js';
 import { boxInt, CODE, EXCEPTION, FUNCTION, GEN_AUX_LOOP_OWNED, GEN_AUX_YF_MASK, GEN_FINISHED, GEN_NOT_STARTED, GEN_RUNNING, GENERATOR, HDR_AUX, typeSlot } from '../../src/native/layout.js';
 import type { RuntimeModule } from '../../src/native/rt.js';
@@ -886,6 +886,7 @@ export const genModule: RuntimeModule = {
           a.jmp(sym('rt_agen_finalize'));
           a.bind(notAgen);
         }
+        a.and(dword(mem(rax, HDR_AUX)), ~GEN_AUX_LOOP_OWNED); // finalized once
         a.lea(rcx, rip(sym('type_generator')));
         a.cmp(qword(mem(rax)), rcx);
         a.jne(notGen);
@@ -899,6 +900,95 @@ export const genModule: RuntimeModule = {
         a.xor(eax, eax);
         a.bind(out);
         a.ret();
+      },
+    },
+    {
+      name: 'rt_drop_loop_iters',
+      contract: 'rdi=address of the first value-stack slot an exception unwinding drops (the end is rt_vs_top), esi=0, or for a comprehension leaving its frame rdi=its first local and esi=the byte offset of its value stack from there -> the loop-owned generators there (GEN_AUX_LOOP_OWNED) are finalized, last slot first; a comprehension\'s locals only go when the exception is GeneratorExit (its close(): otherwise the traceback keeps the frame alive, as in CPython); the pending exception (rt_exc) is kept, errors of the finalization dropped (CPython reports them as unraisable); may allocate',
+      emit(a: Assembler<any>) {
+        const loop = a.newLabel();
+        const next = a.newLabel();
+        const done = a.newLabel();
+        prologue(a, [r12, r13, r14], 8);
+        a.mov(r14d, esi);
+        a.mov(r12, rdi);
+        a.mov(r13, g('rt_vs_top'));
+        a.mov(rax, g('rt_exc'));
+        a.mov(qword(mem(rsp)), rax); // the pending exception (machine stack: kept alive)
+        {
+          const start = a.newLabel();
+          a.test(r14d, r14d);
+          a.je(start);
+          a.mov(rdi, g('rt_exc'));
+          a.lea(rsi, rip(sym('type_GeneratorExit')));
+          a.call(sym('rt_isinstance_type'));
+          a.test(eax, eax);
+          a.jne(start);
+          // Another exception: the traceback keeps the comprehension's frame and its
+          // iterator alive (CPython finalizes it when the exception goes); not the caller's
+          // to drop either, so it is no longer loop-owned.
+          {
+            const scan = a.newLabel();
+            const skip = a.newLabel();
+            const locals = a.newLabel();
+            a.lea(rcx, sib(r12, r14, 1));
+            a.mov(rdx, r12);
+            a.bind(scan);
+            a.cmp(rdx, rcx);
+            a.jae(locals);
+            a.mov(rax, qword(mem(rdx)));
+            a.add(rdx, 8);
+            a.mov(rdi, rax);
+            a.shr(rdi, 48);
+            a.cmp(edi, 0xfffc);
+            a.jne(skip);
+            unboxPtr(a, rax);
+            const isGen = a.newLabel();
+            a.lea(rdi, rip(sym('type_generator')));
+            a.cmp(qword(mem(rax)), rdi);
+            a.je(isGen);
+            a.lea(rdi, rip(sym('type_async_generator')));
+            a.cmp(qword(mem(rax)), rdi);
+            a.jne(skip);
+            a.bind(isGen);
+            a.and(dword(mem(rax, HDR_AUX)), ~GEN_AUX_LOOP_OWNED);
+            a.bind(skip);
+            a.jmp(scan);
+            a.bind(locals);
+          }
+          a.add(r12, r14);
+          a.bind(start);
+        }
+        a.bind(loop);
+        a.cmp(r13, r12);
+        a.jbe(done);
+        a.sub(r13, 8);
+        a.mov(rdi, qword(mem(r13)));
+        a.mov(rax, rdi);
+        a.shr(rax, 48);
+        a.cmp(eax, 0xfffc);
+        a.jne(next);
+        a.mov(rax, rdi);
+        unboxPtr(a, rax);
+        a.test(dword(mem(rax, HDR_AUX)), GEN_AUX_LOOP_OWNED);
+        a.je(next);
+        a.lea(rcx, rip(sym('type_generator')));
+        a.cmp(qword(mem(rax)), rcx);
+        const isGen = a.newLabel();
+        a.je(isGen);
+        a.lea(rcx, rip(sym('type_async_generator')));
+        a.cmp(qword(mem(rax)), rcx);
+        a.jne(next);
+        a.bind(isGen);
+        a.mov(rax, g('rt_const_unbound'));
+        a.mov(g('rt_exc'), rax);
+        a.call(sym('rt_close_loop_iter'));
+        a.bind(next);
+        a.jmp(loop);
+        a.bind(done);
+        a.mov(rax, qword(mem(rsp)));
+        a.mov(g('rt_exc'), rax);
+        epilogue(a, [r12, r13, r14], 8);
       },
     },
     {

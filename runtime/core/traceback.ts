@@ -158,7 +158,7 @@ export const tracebackModule: RuntimeModule = {
     },
     {
       name: 'rt_print_exception_one',
-      contract: 'rdi=exception value: print "Traceback (most recent call last):", its entries and "Type: message" to stderr; may allocate',
+      contract: 'rdi=exception value: print "Traceback (most recent call last):", its entries, "Type: message" and its notes to stderr; may allocate',
       emit(a: Assembler<any>) {
         const saved = [rbx, rbp, r12, r13, r14, r15] as const;
         prologue(a, saved, 8);
@@ -236,6 +236,9 @@ export const tracebackModule: RuntimeModule = {
         a.mov(rdi, rax);
         a.mov(esi, 2);
         a.call(sym('rt_str_write'));
+        // Its __notes__ (PEP 678), runtime/core/tbnotes.ts.
+        a.mov(rdi, r12);
+        a.call(sym('rt_print_exception_notes'));
         epilogue(a, saved, 8);
       },
     },

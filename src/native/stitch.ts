@@ -271,17 +271,22 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
   };
   const thunkPiece = new Map<number, number>();
   const handlers = new Map<string, PieceSpec>();
+  // A function with loops: unwinding drops the generators its loops own (rt_drop_loop_iters).
+  // A comprehension's iterator is its argument `.0`: leaving by an exception drops its locals.
+  const isComprehension = /^<(listcomp|setcomp|dictcomp|genexpr)>$/.test(co.name);
+  const dropsLoops = isComprehension || co.ops.some((o) => GENERIC[o] === Op.GET_ITER || GENERIC[o] === Op.GET_AITER);
   const needHandler = (h: ExceptionEntry | null, tb: boolean): string => {
     const key = handlerKey(h, tb);
     if (!handlers.has(key)) {
       const def = pseudo(tb ? 'HANDLER' : 'HANDLER_NO_TB');
       handlers.set(key, {
         def,
-        view: view(def.op, 0, null, 0, { handled: h !== null }),
+        view: view(def.op, 0, null, 0, { handled: h !== null, dropsLoops, lasti: h?.lasti === true, compLocals: h === null && isComprehension ? co.nlocalsplus : 0 }),
         instr: -1,
         label: key,
         key,
-        slot: h === null ? undefined : hidden + co.nlocalsplus + h.depth + (h.lasti ? 1 : 0),
+        // Unwinding out of the frame: the slot is the first of the value stack.
+        slot: h === null ? (dropsLoops ? hidden + (isComprehension ? 0 : co.nlocalsplus) : undefined) : hidden + co.nlocalsplus + h.depth + (h.lasti ? 1 : 0),
       });
     }
     return key;
