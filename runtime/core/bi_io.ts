@@ -40,9 +40,10 @@ function appendBytes(a: Assembler<any>, fail: Label): void {
   a.mov(r15, rax);
 }
 
-const readline: RuntimeRoutine = {
-  name: 'rt_bi_readline',
-  contract: 'read one line of standard input -> rax=str value without its "\\n", UNBOUND at the end of input with nothing read, or EXC; may allocate',
+/** The line reader; `keep` keeps the "\n" (sys.stdin.readline) where input() drops it. */
+const readlineRoutine = (name: string, keep: boolean): RuntimeRoutine => ({
+  name,
+  contract: `read one line of standard input -> rax=str value ${keep ? 'with' : 'without'} its "\\n", UNBOUND at the end of input with nothing read, or EXC; may allocate`,
   emit(a) {
     // rbx buffer address, r12 pos, r13 len, r15 the line so far (UNBOUND: nothing yet).
     const out = a.newLabel();
@@ -71,7 +72,8 @@ const readline: RuntimeRoutine = {
       a.lea(rax, mem(r14, 1));
       a.mov(g('rt_bi_stdin_pos'), rax);
       a.mov(rdi, r12);
-      a.mov(rsi, r14);
+      if (keep) a.lea(rsi, mem(r14, 1));
+      else a.mov(rsi, r14);
       appendBytes(a, out);
       a.jmp(finish);
     }
@@ -174,7 +176,7 @@ const readline: RuntimeRoutine = {
     a.bind(out);
     epilogue(a, BI_SAVED, 8);
   },
-};
+});
 
 const input = builtinRoutine('rt_builtin_input', "input(prompt=''): vector ABI -> the next line of standard input without its line ending (the prompt's str() written to stdout first, stdout flushed), or EXC (EOFError 'EOF when reading a line', TypeError 'input expected at most 1 argument, got 2', the prompt's str() errors); may allocate, may raise", INPUT, 0, (a, c) => {
   const noPrompt = a.newLabel();
@@ -198,7 +200,7 @@ const input = builtinRoutine('rt_builtin_input', "input(prompt=''): vector ABI -
 export const biIoModule: RuntimeModule = {
   name: 'bi_io',
   builtins: [{ name: 'input', entry: 'rt_builtin_input' }],
-  routines: [readline, input],
+  routines: [readlineRoutine('rt_bi_readline', false), readlineRoutine('rt_bi_readline_nl', true), input],
   data: [
     ...specData(INPUT),
     cstr('msg_bi_input_eof', 'EOF when reading a line'),

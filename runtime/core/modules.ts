@@ -25,14 +25,14 @@ export const BUILTIN_MODULES = ['sys', 'math'] as const;
  * that a program only uses what the native module provides (program.ts).
  */
 export const CPYTHON_MODULE_NAMES: Readonly<Record<(typeof BUILTIN_MODULES)[number], readonly string[]>> = {
-  sys: ['argv', 'stdout', 'stderr', '__stdout__', '__stderr__', 'maxsize', 'exit', 'getrecursionlimit', 'setrecursionlimit', 'platform', 'byteorder', 'version', 'executable', 'version_info', 'implementation', 'modules', 'path', 'float_info', 'int_info', 'hash_info', 'intern', 'getsizeof', 'stdin', 'exc_info', 'exception', 'flags', 'maxunicode', 'set_int_max_str_digits', 'get_int_max_str_digits', '_getframe', 'getrefcount', 'settrace', 'gettrace', 'setprofile', 'exit', 'set_asyncgen_hooks', 'get_asyncgen_hooks'],
+  sys: ['argv', 'stdout', 'stderr', '__stdout__', '__stderr__', '__stdin__', 'maxsize', 'exit', 'getrecursionlimit', 'setrecursionlimit', 'platform', 'byteorder', 'version', 'executable', 'version_info', 'implementation', 'modules', 'path', 'float_info', 'int_info', 'hash_info', 'intern', 'getsizeof', 'stdin', 'exc_info', 'exception', 'flags', 'maxunicode', 'set_int_max_str_digits', 'get_int_max_str_digits', '_getframe', 'getrefcount', 'settrace', 'gettrace', 'setprofile', 'exit', 'set_asyncgen_hooks', 'get_asyncgen_hooks'],
   math: ['acos', 'acosh', 'asin', 'asinh', 'atan', 'atan2', 'atanh', 'cbrt', 'ceil', 'comb', 'copysign', 'cos', 'cosh', 'degrees', 'dist', 'e', 'erf', 'erfc', 'exp', 'exp2', 'expm1', 'fabs', 'factorial', 'floor', 'fmod', 'frexp', 'fsum', 'gamma', 'gcd', 'hypot', 'inf', 'isclose', 'isfinite', 'isinf', 'isnan', 'isqrt', 'lcm', 'ldexp', 'lgamma', 'log', 'log10', 'log1p', 'log2', 'modf', 'nan', 'nextafter', 'perm', 'pi', 'pow', 'prod', 'radians', 'remainder', 'sin', 'sinh', 'sqrt', 'tan', 'tanh', 'tau', 'trunc', 'ulp'],
 };
 
 /** The attributes each native builtin module defines. */
 export function nativeModuleNames(): Readonly<Record<(typeof BUILTIN_MODULES)[number], ReadonlySet<string>>> {
   return {
-    sys: new Set(['argv', 'stdout', 'stderr', '__stdout__', '__stderr__', 'maxsize', 'exit', 'getrecursionlimit', 'setrecursionlimit', 'set_asyncgen_hooks', ...SYS_STRS.map(([n]) => n)]),
+    sys: new Set(['argv', 'stdout', 'stderr', '__stdout__', '__stderr__', 'stdin', '__stdin__', 'maxsize', 'exit', 'getrecursionlimit', 'setrecursionlimit', 'set_asyncgen_hooks', ...SYS_STRS.map(([n]) => n)]),
     math: new Set([...Object.keys(mathFunctions), ...Object.keys(mathConstants)]),
   };
 }
@@ -161,17 +161,21 @@ export const modulesModule: RuntimeModule = {
           a.jmp(argLoop);
           a.bind(argDone);
           // Streams.
-          for (const [name, fd] of [['stdout', 1], ['stderr', 2], ['__stdout__', 1], ['__stderr__', 2]] as const) {
+          // One object per stream: sys.stdout is sys.__stdout__ (r14 holds it).
+          for (const [fd, names] of [[1, ['stdout', '__stdout__']], [2, ['stderr', '__stderr__']], [0, ['stdin', '__stdin__']]] as const) {
             a.mov(edi, TEXTIO.size);
             a.lea(rsi, rip(sym('type_TextIOWrapper')));
             a.call(sym('rt_alloc'));
             a.mov(rcx, boxInt(BigInt(fd)));
             a.mov(qword(mem(rax, TEXTIO.fd)), rcx);
             boxPtr(a, rax, rcx);
-            a.mov(rdi, r12);
-            a.lea(rsi, rip(sym(`cstr_${name}`)));
-            a.mov(rdx, rax);
-            a.call(sym('rt_dict_set_cstr'));
+            a.mov(r14, rax);
+            for (const name of names) {
+              a.mov(rdi, r12);
+              a.lea(rsi, rip(sym(`cstr_${name}`)));
+              a.mov(rdx, r14);
+              a.call(sym('rt_dict_set_cstr'));
+            }
           }
           // Constants and functions.
           for (const [name] of SYS_STRS) {
@@ -412,7 +416,7 @@ export const modulesModule: RuntimeModule = {
       { name: `const_sys_${name}`, section: 'rodata' as const, align: 8, emit: (a: Assembler<any>) => a.u64(sym(`box:str_sys_${name}`)) },
       cstr(`cstr_${name}`, name),
     ]),
-    ...['argv', 'stdout', 'stderr', '__stdout__', '__stderr__', 'maxsize', 'exit', 'getrecursionlimit', 'setrecursionlimit', 'set_asyncgen_hooks', '__dict__'].map((n) => cstr(`cstr_${n}`, n)),
+    ...['argv', 'stdout', 'stderr', '__stdout__', '__stderr__', 'stdin', '__stdin__', 'maxsize', 'exit', 'getrecursionlimit', 'setrecursionlimit', 'set_asyncgen_hooks', '__dict__'].map((n) => cstr(`cstr_${n}`, n)),
     ...(['exit', 'getrecursionlimit', 'setrecursionlimit', 'set_asyncgen_hooks'] as const).flatMap((fn) => [
       { name: `sysfn_name_${fn}`, section: 'rodata' as const, align: 16, emit: (a: Assembler<any>) => emitStr(a, fn) },
       {
