@@ -925,7 +925,10 @@ const field: RuntimeRoutine = {
     a.call(sym('rt_str_substr'));
     a.mov(rsi, rax);
     a.mov(rdi, qword(mem(rsp)));
-    lookupSlot(a, 'getattr', rdi, rsi, fail);
+    // getattr(obj, name): the type's slot, then the generic lookup (instances of classes).
+    a.call(sym('rt_getattr'));
+    a.cmp(rax, g('rt_const_exc'));
+    a.je(fail);
     a.mov(qword(mem(rsp)), rax);
     a.jmp(part);
     a.bind(done);

@@ -911,6 +911,13 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
   // attributes by computed names): their type dicts are rebuilt with only the named ones.
   const named = new Set<string>();
   for (const co of codes) for (const n of co.names) named.add(n);
+  // str.format fields name attributes too ('{0.real}', '{p.x}').
+  for (const co of codes) {
+    for (const c of co.consts) {
+      if (typeof c !== 'object' || c === null || !('k' in c) || c.k !== 'str') continue;
+      for (const field of c.v.matchAll(/\{([^{}!:]*)/g)) for (const m of field[1].matchAll(/\.([A-Za-z_][A-Za-z0-9_]*)/g)) named.add(m[1]);
+    }
+  }
   const dynamic = ['getattr', 'hasattr', 'setattr', 'delattr', 'dir', 'vars', '__getattribute__'].some((n) => named.has(n));
   if (options.keepAll !== true && !dynamic) {
     // The dunder wrappers of builtin types (wrappers.ts) are reached by name only: through
