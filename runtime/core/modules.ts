@@ -9,6 +9,7 @@
 import { type Assembler, byte, eax, ebx, ecx, edi, esi, mem, qword, r12, r13, r14, r15, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
 import { boxFloat, boxInt, MODULE, STR } from '../../src/native/layout.js';
 import { mathConstants, mathFunctions } from './mathmodule.js';
+import { timeFunctions } from './timemodule.js';
 import type { RuntimeModule } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { emitHeader, emitStr } from '../../src/native/statics.js';
@@ -18,7 +19,7 @@ import { cstr } from './exc.js';
 export const TEXTIO = { fd: 16, size: 24 } as const;
 
 /** Builtin modules available to `import` (created at start-up in this order). */
-export const BUILTIN_MODULES = ['sys', 'math'] as const;
+export const BUILTIN_MODULES = ['sys', 'math', 'time'] as const;
 
 /**
  * Every attribute CPython's version of each builtin module has, for the compile-time check
@@ -26,6 +27,7 @@ export const BUILTIN_MODULES = ['sys', 'math'] as const;
  */
 export const CPYTHON_MODULE_NAMES: Readonly<Record<(typeof BUILTIN_MODULES)[number], readonly string[]>> = {
   sys: ['argv', 'stdout', 'stderr', '__stdout__', '__stderr__', '__stdin__', 'maxsize', 'exit', 'getrecursionlimit', 'setrecursionlimit', 'platform', 'byteorder', 'version', 'executable', 'version_info', 'implementation', 'modules', 'path', 'float_info', 'int_info', 'hash_info', 'intern', 'getsizeof', 'stdin', 'exc_info', 'exception', 'flags', 'maxunicode', 'set_int_max_str_digits', 'get_int_max_str_digits', '_getframe', 'getrefcount', 'settrace', 'gettrace', 'setprofile', 'exit', 'set_asyncgen_hooks', 'get_asyncgen_hooks'],
+  time: ['time', 'time_ns', 'monotonic', 'monotonic_ns', 'perf_counter', 'perf_counter_ns', 'process_time', 'process_time_ns', 'sleep', 'thread_time', 'thread_time_ns', 'gmtime', 'localtime', 'mktime', 'asctime', 'ctime', 'strftime', 'strptime', 'struct_time', 'timezone', 'altzone', 'daylight', 'tzname', 'get_clock_info', 'clock_gettime', 'clock_gettime_ns', 'clock_settime', 'clock_getres', 'CLOCK_MONOTONIC', 'CLOCK_REALTIME', 'CLOCK_PROCESS_CPUTIME_ID', 'CLOCK_THREAD_CPUTIME_ID', 'tzset', 'pthread_getcpuclockid'],
   math: ['acos', 'acosh', 'asin', 'asinh', 'atan', 'atan2', 'atanh', 'cbrt', 'ceil', 'comb', 'copysign', 'cos', 'cosh', 'degrees', 'dist', 'e', 'erf', 'erfc', 'exp', 'exp2', 'expm1', 'fabs', 'factorial', 'floor', 'fmod', 'frexp', 'fsum', 'gamma', 'gcd', 'hypot', 'inf', 'isclose', 'isfinite', 'isinf', 'isnan', 'isqrt', 'lcm', 'ldexp', 'lgamma', 'log', 'log10', 'log1p', 'log2', 'modf', 'nan', 'nextafter', 'perm', 'pi', 'pow', 'prod', 'radians', 'remainder', 'sin', 'sinh', 'sqrt', 'tan', 'tanh', 'tau', 'trunc', 'ulp'],
 };
 
@@ -34,6 +36,7 @@ export function nativeModuleNames(): Readonly<Record<(typeof BUILTIN_MODULES)[nu
   return {
     sys: new Set(['argv', 'stdout', 'stderr', '__stdout__', '__stderr__', 'stdin', '__stdin__', 'maxsize', 'exit', 'getrecursionlimit', 'setrecursionlimit', 'set_asyncgen_hooks', ...SYS_STRS.map(([n]) => n)]),
     math: new Set([...Object.keys(mathFunctions), ...Object.keys(mathConstants)]),
+    time: new Set(Object.keys(timeFunctions)),
   };
 }
 
@@ -194,6 +197,20 @@ export const modulesModule: RuntimeModule = {
             a.mov(rdi, r12);
             a.lea(rsi, rip(sym(`cstr_${fn}`)));
             a.mov(rdx, sym(`box:sysfn_${fn}`) as never);
+            a.call(sym('rt_dict_set_cstr'));
+          }
+        } else if (m === 'time') {
+          // time: its clock functions (static builtin objects, timemodule.ts).
+          a.mov(rdi, g('const_str_time'));
+          a.call(sym('rt_module_new'));
+          a.mov(qword(rip(sym('rt_modules_table'), 8 * index)), rax);
+          a.mov(r12, rax);
+          unboxPtr(a, r12);
+          a.mov(r12, qword(mem(r12, MODULE.dict)));
+          for (const name of Object.keys(timeFunctions)) {
+            a.mov(rdi, r12);
+            a.lea(rsi, rip(sym(`cstr_time_${name}`)));
+            a.mov(rdx, sym(`box:timefn_${name}`) as never);
             a.call(sym('rt_dict_set_cstr'));
           }
         } else {

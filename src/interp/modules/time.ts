@@ -238,18 +238,27 @@ export function initTime(m: PyModule): void {
   const def = (name: string, impl: (a: any[]) => any): void => {
     d.setStr(name, fn(name, impl));
   };
+  /** A clock: METH_NOARGS, so no arguments and no keywords (CPython's messages). */
+  const clock = (name: string, impl: () => any): void => {
+    d.setStr(name, fn(name, (a, kw) => {
+      if (kw !== null && kw.size > 0) throw pyErr(TypeError, `time.${name}() takes no keyword arguments`);
+      if (a.length !== 0) throw pyErr(TypeError, `time.${name}() takes no arguments (${a.length} given)`);
+      return impl();
+    }));
+  };
   d.setStr('struct_time', structTimeType());
-  def('time', () => new PyFloat((performance.timeOrigin + performance.now()) / 1000));
-  def('time_ns', () => BigInt(Math.round((performance.timeOrigin + performance.now()) * 1e6)));
-  def('perf_counter', () => new PyFloat(Number(process.hrtime.bigint() - t0) / 1e9));
-  def('perf_counter_ns', () => normBig(process.hrtime.bigint() - t0));
-  def('monotonic', () => new PyFloat(Number(process.hrtime.bigint() - t0) / 1e9));
-  def('monotonic_ns', () => normBig(process.hrtime.bigint() - t0));
-  def('process_time', () => new PyFloat((process.cpuUsage().user + process.cpuUsage().system) / 1e6));
-  def('process_time_ns', () => (process.cpuUsage().user + process.cpuUsage().system) * 1000);
-  def('thread_time', () => new PyFloat(process.cpuUsage().user / 1e6));
-  def('thread_time_ns', () => process.cpuUsage().user * 1000);
-  def('sleep', (a) => {
+  clock('time', () => new PyFloat((performance.timeOrigin + performance.now()) / 1000));
+  clock('time_ns', () => BigInt(Math.round((performance.timeOrigin + performance.now()) * 1e6)));
+  clock('perf_counter', () => new PyFloat(Number(process.hrtime.bigint() - t0) / 1e9));
+  clock('perf_counter_ns', () => normBig(process.hrtime.bigint() - t0));
+  clock('monotonic', () => new PyFloat(Number(process.hrtime.bigint() - t0) / 1e9));
+  clock('monotonic_ns', () => normBig(process.hrtime.bigint() - t0));
+  clock('process_time', () => new PyFloat((process.cpuUsage().user + process.cpuUsage().system) / 1e6));
+  clock('process_time_ns', () => (process.cpuUsage().user + process.cpuUsage().system) * 1000);
+  clock('thread_time', () => new PyFloat(process.cpuUsage().user / 1e6));
+  clock('thread_time_ns', () => process.cpuUsage().user * 1000);
+  d.setStr('sleep', fn('sleep', (a, kw) => {
+    if (kw !== null && kw.size > 0) throw pyErr(TypeError, 'time.sleep() takes no keyword arguments');
     if (a.length !== 1) throw pyErr(TypeError, `time.sleep() takes exactly one argument (${a.length} given)`);
     const v = a[0];
     if (!(typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean' || v instanceof PyFloat)) {
@@ -260,7 +269,7 @@ export function initTime(m: PyModule): void {
     if (secs < 0) throw pyErr(ValueError, 'sleep length must be non-negative');
     sleepMs(secs * 1000);
     return None;
-  });
+  }));
   def('gmtime', (a) => structTime(secondsArg(a), true));
   def('localtime', (a) => structTime(secondsArg(a), false));
   def('mktime', (a) => new PyFloat(mktimeOf(tmArg('mktime', a[0]))));
