@@ -143,7 +143,11 @@ class suppress:
             return False
         if issubclass(exctype, self._exceptions):
             return True
-        if issubclass(exctype, BaseExceptionGroup):
+        try:
+            group = BaseExceptionGroup
+        except NameError:  # compiled programs without exception groups: none to split
+            return False
+        if issubclass(exctype, group):
             match, rest = excinst.split(self._exceptions)
             if rest is None:
                 return True
