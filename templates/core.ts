@@ -272,6 +272,7 @@ export const coreTemplates: TemplateDef<any>[] = [
         a.cmp(rax, RT('rt_const_unbound'));
         a.je(cold((c) => {
           c.mov(rdi, H.name());
+          c.lea(rsi, H.moduleInfo());
           callRt(c, 'rt_load_global_fallback');
           excCheck(c);
           c.mov(S(0), rax);
@@ -279,6 +280,7 @@ export const coreTemplates: TemplateDef<any>[] = [
         }));
       } else {
         a.mov(rdi, H.name());
+        a.lea(rsi, H.moduleInfo());
         callRt(a, 'rt_load_global_fallback');
         excCheck(a);
       }
@@ -335,6 +337,7 @@ export const coreTemplates: TemplateDef<any>[] = [
         }
         a.bind(missing);
         a.mov(rdi, H.name());
+        a.lea(rsi, H.moduleInfo());
         callRt(a, 'rt_load_global_fallback');
       }
       a.bind(found);

@@ -11,7 +11,7 @@
 import {
   type Assembler, eax, ebp, ebx, ecx, edi, edx, esi, mem, qword, r12, r13, r13b, r13d, r14, r14d, r15, r15d, r8, rax, rbp, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym,
 } from '../../src/asm/index.js';
-import { CELL, CODE, FUNCTION, TUPLE, UNBOUND } from '../../src/native/layout.js';
+import { CELL, CODE, FUNCTION, MODINFO, MODULE, TUPLE, UNBOUND } from '../../src/native/layout.js';
 import type { RuntimeModule } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { cstr } from './exc.js';
@@ -201,11 +201,33 @@ export const funcModule: RuntimeModule = {
     },
     {
       name: 'rt_load_global_fallback',
-      contract: 'rdi=name str of a global that is unbound in the module -> rax=the builtin of that name, or EXC (NameError); may allocate',
+      contract: "rdi=name str of a global that is unbound in the module, rsi=the module's descriptor (MODINFO) -> rax=the value the module's overflow dict has for it (set from outside: `mod.name = v`), or EXC (NameError); may allocate",
       emit(a: Assembler<any>) {
         // Builtin names are resolved at compile time; a global slot that is unbound at run
-        // time (assigned by a function that has not run, or deleted) is a NameError unless
-        // the builtins dict (when linked) has the name.
+        // time (assigned by a function that has not run, or deleted) is a NameError. A name
+        // the module never assigns may have been set on the module object from outside: its
+        // overflow dict (usermodules.ts), when the module object exists.
+        const missing = a.newLabel();
+        prologue(a, [r12]);
+        a.mov(r12, rdi);
+        a.mov(rax, qword(mem(rsi, MODINFO.globals)));
+        a.mov(rcx, qword(mem(rsi, MODINFO.nglobals)));
+        a.mov(rax, qword(sib(rax, rcx, 8))); // the module object, once made
+        a.cmp(rax, g('rt_const_unbound'));
+        a.je(missing);
+        unboxPtr(a, rax);
+        a.mov(rdi, qword(mem(rax, MODULE.overflow)));
+        a.cmp(rdi, g('rt_const_unbound'));
+        a.je(missing);
+        a.mov(rsi, r12);
+        a.call(sym('rt_dict_getitem'));
+        a.cmp(rax, g('rt_const_unbound'));
+        a.je(missing);
+        a.pop(r12);
+        a.ret();
+        a.bind(missing);
+        a.mov(rdi, r12);
+        a.pop(r12);
         a.jmp(sym('rt_raise_name_error'));
       },
     },
