@@ -7,6 +7,7 @@
 
 import { Command, CommanderError, Option } from 'commander';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Job } from './jobs.js';
 import type { CodeObject } from './bytecode/code.js';
@@ -171,6 +172,8 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (file: string, args: string[], opts: { output: string; budget?: string }) => {
       checkInput(file);
       const budget = opts.budget === undefined ? null : parseIntOption(opts.budget, '--budget');
+      const outDir = dirname(resolve(opts.output));
+      if (!existsSync(outDir) || !statSync(outDir).isDirectory()) fail(`can't write profile '${opts.output}': no such directory '${outDir}'`);
       result = await runInWorker({ kind: 'profile', file, args, out: opts.output, budget });
     });
 

@@ -74,3 +74,54 @@ export class Source {
     return this.lineStarts.length;
   }
 }
+
+/** A source file that is not valid in its encoding (tokenizer.c's decoding errors). */
+export class SourceDecodeError extends Error {}
+
+/**
+ * The text of a source file (PEP 263): UTF-8 unless a coding declaration in the first two
+ * lines names another encoding the platform decodes. Invalid UTF-8 without a declaration
+ * is CPython's "Non-UTF-8 code starting with '\xNN' in file F on line N, but no encoding
+ * declared; ..." SyntaxError.
+ */
+export function decodeSource(bytes: Uint8Array, filename: string): string {
+  const head = Buffer.from(bytes.subarray(0, 512)).toString('latin1').split(/\r\n|\r|\n/).slice(0, 2);
+  for (const line of head) {
+    const m = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/.exec(line);
+    if (m === null) {
+      if (!/^[ \t\f]*(#|$)/.test(line)) break;
+      continue;
+    }
+    const name = m[1].toLowerCase().replace(/_/g, '-');
+    if (name === 'utf-8' || name.startsWith('utf-8-')) break;
+    try {
+      return new TextDecoder(name === 'latin-1' ? 'latin1' : name).decode(bytes);
+    } catch {
+      throw new SourceDecodeError(`unknown encoding: ${m[1]}`);
+    }
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    let line = 1;
+    for (let i = 0; i < at; i++) if (bytes[i] === 10) line++;
+    const hex = bytes[at].toString(16).padStart(2, '0');
+    throw new SourceDecodeError(`Non-UTF-8 code starting with '\\x${hex}' in file ${filename} on line ${line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details`);
+  }
+}
+
+/** Index of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) {
+      if (i + k >= b.length || (b[i + k] & 0xc0) !== 0x80) return i;
+    }
+    i += n + 1;
+  }
+  return Math.max(0, b.length - 1);
+}

@@ -6,12 +6,48 @@
 
 import { pyErr, TypeError } from './exceptions.js';
 import { type BuiltinImpl, PyBuiltin, type PyKwargs, PyWrapper } from './objects.js';
-import { getsetTypeRef, None, PyGetSet, typeName } from './protocol.js';
+import { getsetTypeRef, None, PyGetSet, typeName, typeOf } from './protocol.js';
 import { builtinFunctionType, classmethodType, PyType, staticmethodType } from './typeobj.js';
 
-/** Define a method on a builtin type (an unbound builtin; instances bind it). */
+/**
+ * The slot wrappers of CPython's typeobject.c (wrapper_descriptor): how many arguments
+ * after self each takes. [n, n] is check_num_args ("expected 1 argument, got 2"); [1, 2]
+ * is PyArg_UnpackTuple with an empty name (" expected at most 2 arguments, got 3").
+ */
+const SLOT_WRAPPER_ARITY: ReadonlyMap<string, readonly [number, number]> = new Map<string, readonly [number, number]>([
+  ...['__neg__', '__pos__', '__abs__', '__invert__', '__bool__', '__int__', '__float__', '__index__', '__repr__', '__str__', '__hash__', '__len__', '__iter__', '__next__', '__await__', '__aiter__', '__anext__'].map(
+    (n) => [n, [0, 0]] as const,
+  ),
+  ...['add', 'sub', 'mul', 'truediv', 'floordiv', 'mod', 'divmod', 'lshift', 'rshift', 'and', 'or', 'xor', 'matmul'].flatMap((op) =>
+    [`__${op}__`, `__r${op}__`, `__i${op}__`].map((n) => [n, [1, 1]] as const),
+  ),
+  ...['__ipow__', '__lt__', '__le__', '__eq__', '__ne__', '__gt__', '__ge__', '__contains__', '__getitem__', '__delitem__', '__getattribute__', '__delattr__', '__delete__'].map(
+    (n) => [n, [1, 1]] as const,
+  ),
+  ...['__setitem__', '__setattr__', '__set__'].map((n) => [n, [2, 2]] as const),
+  ...['__pow__', '__rpow__', '__get__'].map((n) => [n, [1, 2]] as const),
+]);
+
+/**
+ * Define a method on a builtin type (an unbound builtin; instances bind it). A slot
+ * wrapper (`int.__add__`) checks its receiver, keywords and argument count with
+ * CPython's wording before the implementation runs.
+ */
 export function method(t: PyType, name: string, fn: BuiltinImpl, doc: string | null = null): PyBuiltin {
-  const b = new PyBuiltin(builtinFunctionType, name, fn, undefined, t.name, doc);
+  const slot = SLOT_WRAPPER_ARITY.get(name);
+  const impl: BuiltinImpl = slot === undefined ? fn : (a, kw) => {
+    if (a.length === 0) throw pyErr(TypeError, `descriptor '${name}' of '${t.name}' object needs an argument`);
+    if (!typeOf(a[0]).isSubtype(t)) throw pyErr(TypeError, `descriptor '${name}' requires a '${t.name}' object but received a '${typeName(a[0])}'`);
+    if (kw !== null && kw.size > 0) throw pyErr(TypeError, `wrapper ${name}() takes no keyword arguments`);
+    const n = a.length - 1;
+    if (slot[0] === slot[1]) {
+      if (n !== slot[0]) throw pyErr(TypeError, `expected ${slot[0]} argument${slot[0] === 1 ? '' : 's'}, got ${n}`);
+    } else {
+      unpackArity('', a, slot[0], slot[1], 1);
+    }
+    return fn(a, kw);
+  };
+  const b = new PyBuiltin(builtinFunctionType, name, impl, undefined, t.name, doc);
   t.ns.setStr(name, b);
   return b;
 }
@@ -89,7 +125,8 @@ export function parseArgs(fname: string, args: any[], kw: PyKwargs | null, param
       let idx = params.indexOf(k);
       if (idx < 0) {
         const j = kwOnly.indexOf(k);
-        if (j < 0) throw pyErr(TypeError, `${fname}() got an unexpected keyword argument '${k}'`);
+        // getargs.c (_PyArg_UnpackKeywords, vgetargskeywords): the builtins' wording.
+        if (j < 0) throw pyErr(TypeError, `'${k}' is an invalid keyword argument for ${fname}()`);
         idx = params.length + j;
       }
       if (out[idx] !== undefined) {

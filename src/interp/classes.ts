@@ -511,7 +511,10 @@ export function installClassBuiltins(): void {
   o.ns.setStr('__new__', new PyWrapper(staticmethodType, newFn));
   objectNewRef.f = o.ns.getStr('__new__');
   objectInitRef.f = method(o, '__init__', objectInit);
-  objectGetattribute.f = method(o, '__getattribute__', (a) => genericGetAttr(a[0], a[1]));
+  objectGetattribute.f = method(o, '__getattribute__', (a) => {
+    if (typeof a[1] !== 'string') throw pyErr(TypeError, `attribute name must be string, not '${typeName(a[1])}'`);
+    return genericGetAttr(a[0], a[1]);
+  });
   // hackcheck(): object's setters refuse type objects (their metatype's must be used).
   objectSetattr.f = method(o, '__setattr__', (a) => {
     arity('__setattr__', a, 2, 2, 1);
@@ -538,6 +541,7 @@ export function installClassBuiltins(): void {
   method(o, '__repr__', (a) => defaultRepr(a[0]));
   method(o, '__str__', (a) => reprHook.repr(a[0]));
   method(o, '__format__', (a) => {
+    if (typeof a[1] !== 'string') throw pyErr(TypeError, `__format__() argument must be str, not ${typeName(a[1])}`);
     if (a[1] !== '') throw pyErr(TypeError, `unsupported format string passed to ${typeName(a[0])}.__format__`);
     return reprHook.str(a[0]);
   });
@@ -546,6 +550,7 @@ export function installClassBuiltins(): void {
   method(o, '__sizeof__', () => 16);
   classMethod(o, '__init_subclass__', (a, kw) => {
     if (kw !== null && kw.size > 0) throw pyErr(TypeError, `${(a[0] as PyType).name}.__init_subclass__() takes no keyword arguments`);
+    if (a.length > 1) throw pyErr(TypeError, `${(a[0] as PyType).name}.__init_subclass__() takes no arguments (${a.length - 1} given)`);
     return None;
   });
   classMethod(o, '__subclasshook__', () => NotImplemented);

@@ -735,7 +735,7 @@ export function matchSequence(v: any): boolean {
 }
 
 export function matchClass(subject: any, cls: any, nargs: number, names: PyTuple): any {
-  if (!(cls instanceof PyType)) throw pyErr(TypeError, 'called match pattern must be a class');
+  if (!(cls instanceof PyType)) throw pyErr(TypeError, 'called match pattern must be a type');
   if (!isInstanceHook.f(subject, cls)) return None;
   const values: any[] = [];
   const seen = new Set<string>();

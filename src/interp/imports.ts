@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { CodeObject } from '../bytecode/code.js';
 import { CompileError, syntaxErrorInfo } from '../diagnostics.js';
 import { compileModule } from '../compiler/codegen.js';
-import { Source } from '../frontend/source.js';
+import { decodeSource, Source, SourceDecodeError } from '../frontend/source.js';
 import { runCode } from './eval.js';
 import { importHooks } from './eval_support.js';
 import { ImportError, ModuleNotFoundError, newExc, pyErr, setExcAttr, SyntaxError, TypeError, ValueError } from './exceptions.js';
@@ -84,7 +84,13 @@ export function compileFile(path: string): CodeObject {
   const mtime = statSync(path).mtimeMs;
   const hit = importState.codeCache.get(path);
   if (hit !== undefined && hit.mtime === mtime) return hit.code;
-  const text = readFileSync(path, 'utf8');
+  let text: string;
+  try {
+    text = decodeSource(readFileSync(path), path);
+  } catch (e) {
+    if (e instanceof SourceDecodeError) throw pyErr(SyntaxError, e.message);
+    throw e;
+  }
   const source = new Source(path, text);
   const code = compileModule(source);
   showCompileWarnings(source);

@@ -233,9 +233,10 @@ export function descrGet(d: any, obj: any, owner: PyType): any {
   return d;
 }
 
+/** descrobject.c property_descr_set: the name __set_name__ gave the property, if any. */
 function propName(p: PyProperty): string {
-  const n = p.fget !== None && p.fget instanceof PyFunction ? p.fget.name : p.fset instanceof PyFunction ? p.fset.name : null;
-  return n === null ? '' : `'${n}' `;
+  const n = (p as PyProperty & { name?: any }).name;
+  return typeof n === 'string' ? `'${n}' ` : '';
 }
 
 export const methodTypeRef: { t: PyType } = { t: null as unknown as PyType };

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CompileError, renderCompileError } from '../diagnostics.js';
 import { compileModule } from '../compiler/codegen.js';
-import { Source } from '../frontend/source.js';
+import { decodeSource, Source, SourceDecodeError } from '../frontend/source.js';
 import { runCode } from './eval.js';
 import { SystemExit, IndentationError, TabError } from './exceptions.js';
 import { builtinsOf, tstate } from './frame.js';
@@ -147,12 +147,20 @@ export function runFile(file: string, options: RunOptions): RunResult {
   tstate.profiling = options.profile === true || options.stats === true;
   tstate.budget = options.budget ?? Infinity;
   const path = mainPath(file);
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (err: any) {
     writeErr(`edgepyc: can't open file '${file}': [Errno 2] No such file or directory\n`);
     return { exitCode: 2, mainCode: null };
+  }
+  let text: string;
+  try {
+    text = decodeSource(bytes, path);
+  } catch (err) {
+    if (!(err instanceof SourceDecodeError)) throw err;
+    writeErr(`SyntaxError: ${err.message}\n`);
+    return { exitCode: 1, mainCode: null };
   }
   const builtinsDict = makeBuiltinsDict();
   const builtinsMod = new PyModule(moduleType, 'builtins', builtinsDict);

@@ -5,8 +5,8 @@ import { getset, method } from '../bi.js';
 import { egHooks } from '../eval_support.js';
 import * as E from '../exceptions.js';
 import { newExc, pyErr, setExcAttr, getExcAttr } from '../exceptions.js';
-import { PyBaseException, PyTraceback, PyTuple, type PyKwargs } from '../objects.js';
-import { call, callDescr, isTrue, newList, newTuple, None, toArray, typeOf, typeName } from '../protocol.js';
+import { PyBaseException, PyList, PyTraceback, PyTuple, type PyKwargs } from '../objects.js';
+import { call, callDescr, isTrue, newList, newTuple, None, PyGetSet, toArray, typeOf, typeName } from '../protocol.js';
 import { PyDict } from '../pydict.js';
 import { dictType, PyType, tupleType } from '../typeobj.js';
 import { repr, str } from './repr.js';
@@ -71,11 +71,14 @@ export function installExceptions(): void {
   });
   method(B, '__str__', (a) => excStr(a[0]));
   method(B, 'with_traceback', (a) => {
+    if (a.length !== 2) throw pyErr(E.TypeError, `BaseException.with_traceback() takes exactly one argument (${a.length - 1} given)`);
+    if (a[1] !== None && !(a[1] instanceof PyTraceback)) throw pyErr(E.TypeError, '__traceback__ must be a traceback or None');
     const e = a[0] as PyBaseException;
     e.traceback = a[1] === None ? null : a[1];
     return e;
   });
   method(B, 'add_note', (a) => {
+    if (a.length !== 2) throw pyErr(E.TypeError, `BaseException.add_note() takes exactly one argument (${a.length - 1} given)`);
     const e = a[0] as PyBaseException;
     if (typeof a[1] !== 'string') throw pyErr(E.TypeError, `note must be a str, not '${typeName(a[1])}'`);
     let notes = getExcAttr(e, '__notes__');
@@ -83,6 +86,7 @@ export function installExceptions(): void {
       notes = newList([]);
       setExcAttr(e, '__notes__', notes);
     }
+    if (!(notes instanceof PyList)) throw pyErr(E.TypeError, 'Cannot add note: __notes__ is not a list');
     notes.items.push(a[1]);
     return None;
   });
@@ -103,8 +107,25 @@ export function installExceptions(): void {
     e.context = v;
   });
   getset(B, '__suppress_context__', (e: PyBaseException) => e.suppressContext, (e: PyBaseException, v) => {
-    e.suppressContext = isTrue(v);
+    // A T_BOOL member (structmember.c): only a bool is accepted.
+    if (typeof v !== 'boolean') throw pyErr(E.TypeError, 'attribute value type must be bool');
+    e.suppressContext = v;
   });
+  // Deleting BaseException's getset attributes (exceptions.c BaseException_set_*).
+  for (const [name, message] of [
+    ['args', 'args may not be deleted'],
+    ['__traceback__', '__traceback__ may not be deleted'],
+    ['__cause__', '__cause__ may not be deleted'],
+    ['__context__', '__context__ may not be deleted'],
+    ['__suppress_context__', "can't delete numeric/char attribute"],
+  ] as const) {
+    const d = B.ns.getStr(name);
+    if (d instanceof PyGetSet) {
+      d.del = () => {
+        throw pyErr(E.TypeError, message);
+      };
+    }
+  }
   B.instanceDict = true;
   for (const t of E.EXCEPTION_TYPES) t.instanceDict = true;
 

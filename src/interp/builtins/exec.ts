@@ -133,7 +133,7 @@ function execImpl(a: any[], kw: PyKwargs | null): any {
   if (kw !== null) {
     for (const [k, v] of kw) {
       if (k === 'closure') closure = v;
-      else throw pyErr(TypeError, `exec() got an unexpected keyword argument '${k}'`);
+      else throw pyErr(TypeError, `'${k}' is an invalid keyword argument for exec()`);
     }
   }
   if (a.length < 1 || a.length > 3) {

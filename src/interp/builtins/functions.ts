@@ -283,7 +283,7 @@ function sumImpl(a: any[], kw: PyKwargs | null): any {
     for (const [k, v] of kw) {
       if (k === 'start' && a.length < 2) start = v;
       else if (k === 'start') throw pyErr(TypeError, `argument for sum() given by name ('start') and position (2)`);
-      else throw pyErr(TypeError, `sum() got an unexpected keyword argument '${k}'`);
+      else throw pyErr(TypeError, `'${k}' is an invalid keyword argument for sum()`);
     }
   }
   let acc: any = start === undefined ? 0 : start;
@@ -331,7 +331,7 @@ function powImpl(a: any[], kw: PyKwargs | null): any {
   if (kw !== null) {
     for (const [k, v] of kw) {
       const idx = k === 'base' ? 0 : k === 'exp' ? 1 : k === 'mod' ? 2 : -1;
-      if (idx < 0) throw pyErr(TypeError, `pow() got an unexpected keyword argument '${k}'`);
+      if (idx < 0) throw pyErr(TypeError, `'${k}' is an invalid keyword argument for pow()`);
       if (idx < n) throw pyErr(TypeError, `argument for pow() given by name ('${k}') and position (${idx + 1})`);
       if (idx === 0) base = v;
       else if (idx === 1) exp = v;
@@ -468,7 +468,7 @@ function roundImpl(a: any[], kw: PyKwargs | null): any {
       if (k === 'number' && a.length < 1) number = v;
       else if (k === 'ndigits' && a.length < 2) ndigits = v;
       else if (k === 'number' || k === 'ndigits') throw pyErr(TypeError, `argument for round() given by name ('${k}') and position (${k === 'number' ? 1 : 2})`);
-      else throw pyErr(TypeError, `round() got an unexpected keyword argument '${k}'`);
+      else throw pyErr(TypeError, `'${k}' is an invalid keyword argument for round()`);
     }
   }
   if (number === undefined) throw pyErr(TypeError, "round() missing required argument 'number' (pos 1)");
@@ -501,7 +501,17 @@ function helpImpl(a: any[]): any {
 
 /** The site module's exit()/quit(): close stdin, raise SystemExit(code). */
 function makeQuitter(name: string): any {
-  const q = fn(name, (a) => {
+  const q = fn(name, (a, kw) => {
+    // site.Quitter.__call__(self, code=None): a Python method, with its argument errors.
+    if (a.length > 1) throw pyErr(TypeError, `Quitter.__call__() takes from 1 to 2 positional arguments but ${a.length + 1} were given`);
+    let code = a.length > 0 ? a[0] : None;
+    if (kw !== null) {
+      for (const [k, v] of kw) {
+        if (k !== 'code') throw pyErr(TypeError, `Quitter.__call__() got an unexpected keyword argument '${k}'`);
+        if (a.length > 0) throw pyErr(TypeError, "Quitter.__call__() got multiple values for argument 'code'");
+        code = v;
+      }
+    }
     const stdin = sysAttr('stdin');
     if (stdin !== undefined && stdin !== None) {
       try {
@@ -510,7 +520,7 @@ function makeQuitter(name: string): any {
         /* as site.Quitter: errors closing stdin are ignored */
       }
     }
-    throw newExc(SystemExit, a.length === 0 ? [] : [a[0]]);
+    throw newExc(SystemExit, [code]);
   });
   return q;
 }

@@ -8,7 +8,7 @@ import {
   sliceType, staticmethodType, strType, superType, tupleType, typeType, PyType,
 } from '../typeobj.js';
 import * as E from '../exceptions.js';
-import { Ellipsis, getsetTypeRef, hooks, methodTypeRef, None, NotImplemented, OverflowErrorRef, toArray, typeGetAttr, ValueErrorRef, isTrue, eq, call } from '../protocol.js';
+import { Ellipsis, getsetTypeRef, hooks, methodTypeRef, None, NotImplemented, OverflowErrorRef, toArray, typeGetAttr, ValueErrorRef, isTrue, eq, call, typeName } from '../protocol.js';
 import { installClassBuiltins, recursionRef, typeCall, typeGetAttrRef, allocHooks } from '../classes.js';
 import { installReprHooks, objectStrRef, repr } from './repr.js';
 import { installNumbers, truthRef, reprRef as numReprRef, bytesTypeRef, bytesLikeHook } from './numbers.js';
@@ -23,7 +23,7 @@ import { installRange, overflowRef as rangeOverflowRef } from './range.js';
 import { makeBuiltinFunctions, enumerateType, filterType, mapType, reversedType, zipType, typeTypeRef, typeInstancecheckRef, typeSubclasscheckRef, overflowRef as fnOverflowRef, callableIterRef, bytesOfRef } from './functions.js';
 import { builtinsRef, rtOf } from '../frame.js';
 import { CallableIter, indexErrorRef, stopIterRef } from '../iterators.js';
-import { PyBaseException, PyBoxed, PyByteArray, PyBytes, PyList, PyTuple, PyWrapper, PyObject } from '../objects.js';
+import { PyBaseException, PyBoxed, PyBuiltin, PyByteArray, PyBytes, type PyKwargs, PyList, PyTuple, PyWrapper, PyObject } from '../objects.js';
 import { descrGetHook, eqHook, isInstanceHook, keyErrorRef, matchHooks, rtHook, throwReraiseHook, toArrayHook, unaryPosHook } from '../eval_support.js';
 import { isInstance } from './functions.js';
 import { unaryPositive } from '../arith.js';
@@ -99,8 +99,30 @@ export function installBuiltinTypes(): void {
   installBytes();
   installCodecErrors();
   installRange();
+  // object and type keep their own __new__ (classes.ts compares object.__new__ by identity).
+  for (const t of [intType, boolType, floatType, complexType, strType, bytesType, bytearrayType, tupleType, listType, dictType, setType, frozensetType, rangeType, sliceType, propertyType, staticmethodType, classmethodType, superType, enumerateType, zipType, mapType, filterType, reversedType, ...E.EXCEPTION_TYPES]) {
+    guardNew(t);
+  }
   for (const t of [objectType, typeType, intType, boolType, floatType, complexType, strType, bytesType, bytearrayType, tupleType, listType, dictType, setType, frozensetType, rangeType, sliceType, propertyType, staticmethodType, classmethodType, superType]) t.modified();
   for (const t of E.EXCEPTION_TYPES) t.modified();
+}
+
+/**
+ * typeobject.c tp_new_wrapper: `T.__new__(cls, ...)` called directly checks that cls is a
+ * type and a subtype of T before T's constructor runs.
+ */
+function guardNew(t: PyType): void {
+  const w = t.ns.getStr('__new__');
+  if (!(w instanceof PyWrapper) || !(w.func instanceof PyBuiltin)) return;
+  const inner = w.func;
+  const f = (a: any[], kw: PyKwargs | null): any => {
+    if (a.length === 0) throw E.pyErr(E.TypeError, `${t.name}.__new__(): not enough arguments`);
+    const sub = a[0];
+    if (!(sub instanceof PyType)) throw E.pyErr(E.TypeError, `${t.name}.__new__(X): X is not a type object (${typeName(sub)})`);
+    if (!sub.isSubtype(t)) throw E.pyErr(E.TypeError, `${t.name}.__new__(${sub.name}): ${sub.name} is not a subtype of ${t.name}`);
+    return inner.fn(a, kw);
+  };
+  t.ns.setStr('__new__', new PyWrapper(w.cls, new PyBuiltin(inner.cls, '__new__', f, undefined, inner.owner, inner.doc)));
 }
 
 function methodTypeFor(): PyType {

@@ -221,7 +221,9 @@ export function installMisc(): void {
     if (typeOf(p) !== propertyType) setAttr(p, '__doc__', d ?? None);
     return None;
   });
-  method(P, '__set_name__', (a) => {
+  method(P, '__set_name__', (a, kw) => {
+    if (kw !== null && kw.size > 0) throw pyErr(TypeError, 'property.__set_name__() takes no keyword arguments');
+    if (a.length !== 3) throw pyErr(TypeError, `__set_name__() takes 2 positional arguments but ${a.length - 1} were given`);
     (a[0] as Prop).name = a[2];
     return None;
   });
@@ -259,9 +261,9 @@ export function installMisc(): void {
     if (np instanceof PyProperty) (np as Prop).name = p.name;
     return np;
   };
-  method(P, 'getter', (a) => copyProp(a[0], exactlyOne('getter', a, 1), None, None));
-  method(P, 'setter', (a) => copyProp(a[0], None, exactlyOne('setter', a, 1), None));
-  method(P, 'deleter', (a) => copyProp(a[0], None, None, exactlyOne('deleter', a, 1)));
+  method(P, 'getter', (a) => copyProp(a[0], exactlyOne('property.getter', a, 1), None, None));
+  method(P, 'setter', (a) => copyProp(a[0], None, exactlyOne('property.setter', a, 1), None));
+  method(P, 'deleter', (a) => copyProp(a[0], None, None, exactlyOne('property.deleter', a, 1)));
   getset(P, 'fget', (p: PyProperty) => p.fget);
   getset(P, 'fset', (p: PyProperty) => p.fset);
   getset(P, 'fdel', (p: PyProperty) => p.fdel);

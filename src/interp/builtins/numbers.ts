@@ -5,7 +5,7 @@
 // reflected operators behave as in CPython, and implements the constructors' parsing
 // (int(str, base), float(str), complex(str)) with their error messages.
 
-import { arity, classMethod, getset, method, parseArgs } from '../bi.js';
+import { arity, classMethod, getset, method, parseArgs, unpackArity } from '../bi.js';
 import { floatOf, intOf, newFloat, numberBinary, numberCompare, numericToPy, wrapNumeric } from '../arith.js';
 import { toIndex } from '../containers.js';
 import { pyErr, TypeError, ValueError } from '../exceptions.js';
@@ -153,7 +153,7 @@ function intNew(args: any[], kw: PyKwargs | null): any {
 function floatNew(args: any[], kw: PyKwargs | null): any {
   const t = args[0] as PyType;
   if (kw !== null && kw.size > 0) throw pyErr(TypeError, 'float() takes no keyword arguments');
-  arity('float', args, 0, 1, 1);
+  unpackArity('float', args, 0, 1, 1);
   const x = args[1];
   let v: number;
   if (x === undefined) v = 0;
@@ -359,7 +359,7 @@ export function installNumbers(): void {
   const B = boolType;
   B.ns.setStr('__new__', staticNew((args, kw) => {
     if (kw !== null && kw.size > 0) throw pyErr(TypeError, 'bool() takes no keyword arguments');
-    arity('bool', args, 0, 1, 1);
+    unpackArity('bool', args, 0, 1, 1);
     return args.length > 1 ? truthRef.f(args[1]) : false;
   }));
   method(B, '__repr__', (a) => (a[0] ? 'True' : 'False'));
