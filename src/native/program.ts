@@ -30,7 +30,7 @@ import type { Profile } from '../interp/profile.js';
 import { runtimeImage } from './runtime-image.js';
 import { TEMPLATES } from '../../templates/index.js';
 import { type Chunk, chunkFromAsm, pruneChunks } from './image.js';
-import { boxFloat, boxInt, INT48_MAX, INT48_MIN, UNBOUND } from './layout.js';
+import { boxFloat, boxInt, INT48_MAX, INT48_MIN, strHash, UNBOUND } from './layout.js';
 import { assembleRuntime, type RuntimeModule } from './rt.js';
 import { emitBigInt, emitHeader, emitStr, emitTuple, emitWord, type StaticWord } from './statics.js';
 import { type StitchedFunction, stitchFunction, type StitchEnv, type Word64 } from './stitch.js';
@@ -315,7 +315,8 @@ class ProgramBuilder {
         const s = this.rodataItem(this.fresh('pybytes_'), 16, (a) => {
           emitHeader(a, 'type_bytes');
           a.u64(data.length);
-          a.u64(0xffffffffffffffffn); // hash not computed yet
+          // The hash, computed now: rodata cannot cache it (bytesobj.ts rt_hash_bytes).
+          a.u64(BigInt.asUintN(64, strHash(Array.from(data, (x) => String.fromCharCode(x)).join(''))));
           a.bytes(data);
           a.u8(0);
         });
