@@ -22,6 +22,8 @@ import { SLICEOUT } from './slice.js';
 
 /** bytearray: its contents as a bytes value (replaced on mutation). */
 export const BYTEARRAY = { bytes: 16, size: 24 } as const;
+/** memoryview: the bytes or bytearray it views (the whole object; no format, shape or slicing views). */
+export const MEMORYVIEW = { obj: 16, size: 24 } as const;
 
 /** BINOPS indices used here. */
 const OP_ADD = 0;
@@ -29,44 +31,38 @@ const OP_MUL = 2;
 const CMP_EQ = 2;
 const CMP_NE = 3;
 
-/** rax = raw address of the bytes behind the value in `v` (bytes or bytearray); else jumps to `other`. Clobbers rcx. */
+/**
+ * rax = raw address of the bytes behind the value in `v` (bytes; a bytearray's contents; a
+ * memoryview's object's); else jumps to `other`. Clobbers rcx, rdx.
+ */
 function bytesOf(a: Assembler<any>, v: typeof rdi, other: Label): void {
-  const isBytes = a.newLabel();
+  const again = a.newLabel();
+  const notArray = a.newLabel();
   const done = a.newLabel();
   a.mov(rax, v);
-  a.shr(rax, 48);
-  a.cmp(eax, TAG_OBJ);
+  a.bind(again);
+  a.mov(rcx, rax);
+  a.shr(rcx, 48);
+  a.cmp(ecx, TAG_OBJ);
   a.jne(other);
-  a.mov(rax, v);
   unboxPtr(a, rax);
   a.mov(rcx, qword(mem(rax)));
   a.lea(rdx, rip(sym('type_bytes')));
   a.cmp(rcx, rdx);
-  a.je(isBytes);
+  a.je(done);
   a.lea(rdx, rip(sym('type_bytearray')));
   a.cmp(rcx, rdx);
-  a.jne(other);
+  a.jne(notArray);
   a.mov(rax, qword(mem(rax, BYTEARRAY.bytes)));
   unboxPtr(a, rax);
   a.jmp(done);
-  a.bind(isBytes);
+  a.bind(notArray);
+  a.lea(rdx, rip(sym('type_memoryview')));
+  a.cmp(rcx, rdx);
+  a.jne(other);
+  a.mov(rax, qword(mem(rax, MEMORYVIEW.obj)));
+  a.jmp(again);
   a.bind(done);
-}
-
-/** Jump to `yes` when the value in `v` is a bytearray. Clobbers rax, rcx. */
-function ifBytearray(a: Assembler<any>, v: typeof rdi, yes: Label): void {
-  const no = a.newLabel();
-  a.mov(rax, v);
-  a.shr(rax, 48);
-  a.cmp(eax, TAG_OBJ);
-  a.jne(no);
-  a.mov(rax, v);
-  unboxPtr(a, rax);
-  a.mov(rax, qword(mem(rax)));
-  a.lea(rcx, rip(sym('type_bytearray')));
-  a.cmp(rax, rcx);
-  a.je(yes);
-  a.bind(no);
 }
 
 const routines: RuntimeRoutine[] = [
@@ -612,7 +608,10 @@ routines.push(
       bytesOf(a, r12, notBytes);
       {
         const copy = a.newLabel();
-        ifBytearray(a, r12, copy);
+        a.mov(rcx, r12);
+        unboxPtr(a, rcx);
+        a.cmp(rax, rcx);
+        a.jne(copy);
         a.mov(rax, r12); // exact bytes: itself
         a.jmp(out);
         a.bind(copy);
@@ -877,12 +876,211 @@ routines.push(
   },
 );
 
-const METHODS: RuntimeMethod[] = [{ type: 'bytearray', name: 'append', entry: 'rt_bytearray_meth_append' }];
+const MV_SPEC: BiSpec = { fname: 'memoryview', style: 'CLINIC', min: 1, max: 1, posonly: 0, names: ['object'] };
+
+routines.push(
+  {
+    name: 'rt_new_memoryview',
+    contract: "new slot of memoryview: memoryview(object) of a bytes, bytearray or memoryview -> rax=a view of its bytes, or EXC (TypeError \"memoryview: a bytes-like object is required, not 'str'\"); may allocate",
+    emit(a: Assembler<any>) {
+      const out = a.newLabel();
+      const fail = a.newLabel();
+      const bad = a.newLabel();
+      prologue(a, SAVED, 8);
+      a.mov(rdi, rsi);
+      a.mov(rsi, rdx);
+      a.mov(rdx, rcx);
+      parseArgs(a, MV_SPEC, 0, fail);
+      a.mov(r12, qword(mem(rsp)));
+      bytesOf(a, r12, bad);
+      a.mov(edi, MEMORYVIEW.size);
+      a.lea(rsi, rip(sym('type_memoryview')));
+      a.call(sym('rt_alloc'));
+      a.mov(qword(mem(rax, MEMORYVIEW.obj)), r12);
+      boxPtr(a, rax, rcx);
+      a.jmp(out);
+      a.bind(bad);
+      a.mov(rdx, r12);
+      a.lea(rdi, rip(sym('type_TypeError')));
+      a.lea(rsi, rip(sym('msg_mv_need_bytes')));
+      a.call(sym('rt_raise_fmt'));
+      a.jmp(out);
+      a.bind(fail);
+      a.mov(rax, g('rt_const_exc'));
+      a.bind(out);
+      epilogue(a, SAVED, 8);
+    },
+  },
+  {
+    name: 'rt_len_memoryview',
+    contract: 'len slot of memoryview -> rax=the length of the viewed bytes; clobbers rax rcx rdx',
+    emit(a: Assembler<any>) {
+      const none = a.newLabel();
+      bytesOf(a, rdi, none);
+      a.mov(rax, qword(mem(rax, BYTES.length)));
+      a.ret();
+      a.bind(none);
+      a.mov(rax, -1);
+      a.ret();
+    },
+  },
+  {
+    name: 'rt_repr_memoryview',
+    contract: "repr slot of memoryview -> rax=str '<memory at 0x...>'; may allocate",
+    emit(a: Assembler<any>) {
+      a.sub(rsp, 24);
+      a.mov(rax, rdi);
+      unboxPtr(a, rax);
+      a.mov(qword(mem(rsp)), rax);
+      a.lea(rdi, rip(sym('msg_mv_repr')));
+      a.mov(rsi, rsp);
+      a.call(sym('rt_str_fmt'));
+      a.add(rsp, 24);
+      a.ret();
+    },
+  },
+  {
+    name: 'rt_getitem_memoryview',
+    contract: "getitem slot of memoryview: an int index gives the byte as an int; a slice gives a memoryview of a copy of the selected bytes; or EXC (IndexError \"index out of range\"; other keys get bytes' TypeError where CPython says \"memoryview: invalid slice key\"); may allocate",
+    emit(a: Assembler<any>) {
+      const out = a.newLabel();
+      const checked = a.newLabel();
+      const range = a.newLabel();
+      prologue(a, [r12, r13], 8);
+      a.mov(r12, rdi);
+      a.mov(r13, rsi);
+      // an int index out of range: memoryview's own message
+      a.mov(rdi, r13);
+      a.call(sym('rt_int_to_i64'));
+      a.cmp(edx, 2);
+      a.je(checked);
+      a.test(edx, edx);
+      a.jne(range);
+      a.mov(r8, rax);
+      bytesOf(a, r12, checked);
+      a.mov(rcx, qword(mem(rax, BYTES.length)));
+      {
+        const pos = a.newLabel();
+        a.test(r8, r8);
+        a.jns(pos);
+        a.add(r8, rcx);
+        a.bind(pos);
+      }
+      a.cmp(r8, rcx);
+      a.jb(checked);
+      a.bind(range);
+      a.lea(rdi, rip(sym('type_IndexError')));
+      a.lea(rsi, rip(sym('msg_mv_index_range')));
+      a.call(sym('rt_raise_cstr'));
+      a.jmp(out);
+      a.bind(checked);
+      a.mov(rdi, r12);
+      a.mov(rsi, r13);
+      a.call(sym('rt_getitem_bytes'));
+      a.cmp(rax, g('rt_const_exc'));
+      a.je(out);
+      a.mov(rcx, rax);
+      a.shr(rcx, 48);
+      a.cmp(ecx, TAG_OBJ);
+      a.jne(out); // an int
+      a.mov(r13, rax);
+      a.mov(edi, MEMORYVIEW.size);
+      a.lea(rsi, rip(sym('type_memoryview')));
+      a.call(sym('rt_alloc'));
+      a.mov(qword(mem(rax, MEMORYVIEW.obj)), r13);
+      boxPtr(a, rax, rcx);
+      a.bind(out);
+      epilogue(a, [r12, r13], 8);
+    },
+  },
+  {
+    name: 'rt_hash_memoryview',
+    contract: "hash slot of memoryview -> rax=hash of the viewed bytes, or -1 with ValueError \"cannot hash writable memoryview object\" for a bytearray; may allocate (only to raise)",
+    emit(a: Assembler<any>) {
+      const writable = a.newLabel();
+      a.mov(rax, rdi);
+      unboxPtr(a, rax);
+      a.mov(rdi, qword(mem(rax, MEMORYVIEW.obj)));
+      a.mov(rax, rdi);
+      unboxPtr(a, rax);
+      a.mov(rax, qword(mem(rax)));
+      a.lea(rcx, rip(sym('type_bytes')));
+      a.cmp(rax, rcx);
+      a.jne(writable);
+      a.jmp(sym('rt_hash_bytes'));
+      a.bind(writable);
+      a.sub(rsp, 8);
+      a.lea(rdi, rip(sym('type_ValueError')));
+      a.lea(rsi, rip(sym('msg_mv_hash_writable')));
+      a.call(sym('rt_raise_cstr'));
+      a.add(rsp, 8);
+      a.mov(rax, -1);
+      a.ret();
+    },
+  },
+  {
+    name: 'rt_iter_memoryview',
+    contract: 'iter slot of memoryview -> rax=an iterator over its bytes (ints); may allocate',
+    emit(a: Assembler<any>) {
+      a.lea(rsi, rip(sym('type_bytes_iterator')));
+      a.xor(edx, edx);
+      a.jmp(sym('rt_cont_seqiter_new'));
+    },
+  },
+  {
+    name: 'rt_richcompare_memoryview',
+    contract: 'richcompare slot of memoryview: == and != against bytes-like objects by content; NotImplemented otherwise',
+    emit(a: Assembler<any>) {
+      const ni = a.newLabel();
+      a.cmp(edx, CMP_EQ);
+      a.je(sym('rt_richcompare_bytes'));
+      a.cmp(edx, CMP_NE);
+      a.je(sym('rt_richcompare_bytes'));
+      a.bind(ni);
+      a.mov(rax, g('rt_const_NotImplemented'));
+      a.ret();
+    },
+  },
+  {
+    name: 'rt_mv_meth_tobytes',
+    contract: 'memoryview.tobytes() (vector ABI) -> rax=bytes copy of the viewed bytes; may allocate',
+    emit(a: Assembler<any>) {
+      const other = a.newLabel();
+      a.sub(rsp, 8);
+      a.mov(rdi, qword(mem(rdi)));
+      bytesOf(a, rdi, other);
+      a.bind(other);
+      a.lea(rdi, mem(rax, BYTES.data));
+      a.mov(rsi, qword(mem(rax, BYTES.length)));
+      a.call(sym('rt_bytes_from_data'));
+      a.add(rsp, 8);
+      a.ret();
+    },
+  },
+  {
+    name: 'rt_mv_meth_tolist',
+    contract: 'memoryview.tolist() (vector ABI) -> rax=list of the byte values; may allocate',
+    emit(a: Assembler<any>) {
+      a.sub(rsp, 8);
+      a.mov(rdi, qword(mem(rdi)));
+      a.call(sym('rt_list_from_iterable'));
+      a.add(rsp, 8);
+      a.ret();
+    },
+  },
+);
+
+const METHODS: RuntimeMethod[] = [
+  { type: 'bytearray', name: 'append', entry: 'rt_bytearray_meth_append' },
+  { type: 'memoryview', name: 'tobytes', entry: 'rt_mv_meth_tobytes' },
+  { type: 'memoryview', name: 'tolist', entry: 'rt_mv_meth_tolist' },
+];
 
 export const bytesObjModule: RuntimeModule = {
   name: 'bytesobj',
   types: [
     { name: 'bytearray', layout: 'fixed' },
+    { name: 'memoryview', layout: 'fixed' },
     { name: 'bytes_iterator', layout: 'iterator' },
     { name: 'bytearray_iterator', layout: 'iterator' },
   ],
@@ -892,6 +1090,11 @@ export const bytesObjModule: RuntimeModule = {
   data: [
     ...specData(NEW_SPECS.bytes),
     ...specData(NEW_SPECS.bytearray),
+    ...specData(MV_SPEC),
+    cstr('msg_mv_need_bytes', "memoryview: a bytes-like object is required, not '%T'"),
+    cstr('msg_mv_repr', '<memory at %p>'),
+    cstr('msg_mv_hash_writable', 'cannot hash writable memoryview object'),
+    cstr('msg_mv_index_range', 'index out of bounds on dimension 1'),
     { name: 'bytes_hexdigits', section: 'rodata', align: 16, emit: (a) => a.bytes(new TextEncoder().encode('0123456789abcdef')) },
     cstr('bytes_cs_bytearray', 'bytearray('),
     cstr('msg_bytes_unhashable', "unhashable type: '%T'"),
