@@ -34,10 +34,17 @@ const ERRNO_SUBCLASS: [number[], () => PyType][] = [
   [[110], () => E.TimeoutError], // ETIMEDOUT
 ];
 
-function excNew(a: any[], _kw: PyKwargs | null): any {
+function excNew(a: any[], kw: PyKwargs | null): any {
   let t = a[0] as PyType;
-  if (t === E.OSError && a.length >= 3 && a.length <= 6 && typeof a[1] === 'number') {
-    for (const [codes, sub] of ERRNO_SUBCLASS) if (codes.includes(a[1])) t = sub();
+  // exceptions.c oserror_new: OSError and its subclasses take no keywords (unless a
+  // subclass overrides __init__), and OSError(errno, strerror, ...) picks the subclass of
+  // the errno (any int, bool included: PyLong_Check).
+  if (t.isSubtype(E.OSError) && kw !== null && kw.size > 0 && t.lookup('__init__') === E.OSError.ns.getStr('__init__')) {
+    throw pyErr(E.TypeError, `${t.name}() takes no keyword arguments`);
+  }
+  if (t === E.OSError && a.length >= 3 && a.length <= 6 && (typeof a[1] === 'number' || typeof a[1] === 'boolean')) {
+    const n = Number(a[1]);
+    for (const [codes, sub] of ERRNO_SUBCLASS) if (codes.includes(n)) t = sub();
   }
   const e = new PyBaseException(t, new PyTuple(tupleType, a.slice(1)));
   if (t.instanceDict) e.dict = new PyDict(dictType);
@@ -154,6 +161,8 @@ export function installExceptions(): void {
     const e = a[0] as PyBaseException;
     e.args = new PyTuple(tupleType, a.slice(1));
     if (kw !== null) {
+      // PyArg_ParseTupleAndKeywords("|$OO:ImportError"): the count is checked first.
+      if (kw.size > 2) throw pyErr(E.TypeError, `${e.cls.name}() takes at most 2 keyword arguments (${kw.size} given)`);
       for (const [k, v] of kw) {
         if (k !== 'name' && k !== 'path') throw pyErr(E.TypeError, `'${k}' is an invalid keyword argument for ${e.cls.name}()`);
         setExcAttr(e, k, v);
@@ -170,13 +179,23 @@ export function installExceptions(): void {
   method(E.AttributeError, '__init__', (a, kw) => {
     const e = a[0] as PyBaseException;
     e.args = new PyTuple(tupleType, a.slice(1));
-    if (kw !== null) for (const [k, v] of kw) setExcAttr(e, k, v);
+    if (kw !== null) {
+      for (const [k, v] of kw) {
+        if (k !== 'name' && k !== 'obj') throw pyErr(E.TypeError, `'${k}' is an invalid keyword argument for ${e.cls.name}()`);
+        setExcAttr(e, k, v);
+      }
+    }
     return None;
   });
   method(E.NameError, '__init__', (a, kw) => {
     const e = a[0] as PyBaseException;
     e.args = new PyTuple(tupleType, a.slice(1));
-    if (kw !== null) for (const [k, v] of kw) setExcAttr(e, k, v);
+    if (kw !== null) {
+      for (const [k, v] of kw) {
+        if (k !== 'name') throw pyErr(E.TypeError, `'${k}' is an invalid keyword argument for ${e.cls.name}()`);
+        setExcAttr(e, k, v);
+      }
+    }
     return None;
   });
   method(E.OSError, '__init__', (a) => {
@@ -186,9 +205,18 @@ export function installExceptions(): void {
     if (args.length >= 2 && args.length <= 5) {
       setExcAttr(e, 'errno', args[0]);
       setExcAttr(e, 'strerror', args[1]);
-      if (args.length >= 3) setExcAttr(e, 'filename', args[2]);
-      if (args.length >= 5) setExcAttr(e, 'filename2', args[4]);
-      e.args = new PyTuple(tupleType, args.slice(0, 2));
+      // oserror_init: only a filename that is not None is kept, and then args become
+      // (errno, strerror); BlockingIOError's third argument is characters_written.
+      const filename = args.length >= 3 ? args[2] : None;
+      if (filename !== None) {
+        if (typeOf(e).isSubtype(E.BlockingIOError) && (typeof filename === 'number' || typeof filename === 'bigint')) {
+          setExcAttr(e, 'characters_written', filename);
+        } else {
+          setExcAttr(e, 'filename', filename);
+          if (args.length >= 5 && args[4] !== None) setExcAttr(e, 'filename2', args[4]);
+        }
+        e.args = new PyTuple(tupleType, args.slice(0, 2));
+      }
     }
     return None;
   });
@@ -202,7 +230,7 @@ export function installExceptions(): void {
       if (filename2 !== undefined && filename2 !== None) return `[Errno ${str(errno)}] ${str(strerror)}: ${repr(filename)} -> ${repr(filename2)}`;
       return `[Errno ${str(errno)}] ${str(strerror)}: ${repr(filename)}`;
     }
-    if (errno !== undefined && errno !== None && strerror !== undefined) return `[Errno ${str(errno)}] ${str(strerror)}`;
+    if (errno !== undefined && strerror !== undefined) return `[Errno ${str(errno)}] ${str(strerror)}`;
     return excStr(e);
   });
   method(E.SyntaxError, '__init__', (a) => {
