@@ -13,7 +13,7 @@
 // hash(b'ab') == hash('ab') as in CPython.
 
 import { type Assembler, type Label, al, byte, eax, ebx, ecx, edi, edx, esi, mem, qword, r12, r13, r13d, r14, r14d, r15, r8, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
-import { boxInt, BYTES, LIST, SEQITER, TAG_OBJ, typeSlot, UNBOUND, VALUES } from '../../src/native/layout.js';
+import { boxInt, BYTES, LIST, SEQITER, TAG_OBJ, TYPE, TYPEFLAG_BUILTIN, typeSlot, UNBOUND, VALUES } from '../../src/native/layout.js';
 import type { RuntimeDatum, RuntimeMethod, RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { type BiSpec, parseArgs, specData } from './bi_args.js';
@@ -876,6 +876,238 @@ routines.push(
   },
 );
 
+routines.push(
+  ...(['bytes', 'bytearray'] as const).map((t): RuntimeRoutine => ({
+    name: `rt_binop_${t}`,
+    contract: `binop slot of ${t}: rdi=a, rsi=b (one of them a ${t}), edx=BINOPS index -> rax=a + b for a bytes or bytearray a and a bytes-like b (the type of a), a * n and n * a repeated for an int n, NotImplemented otherwise; may allocate`,
+    emit(a: Assembler<any>) {
+      const ni = a.newLabel();
+      const out = a.newLabel();
+      const mul = a.newLabel();
+      const concatError = a.newLabel();
+      const mulError = a.newLabel();
+      prologue(a, SAVED, 8);
+      a.mov(r12, rdi);
+      a.mov(r13, rsi);
+      a.mov(ebx, edx);
+      a.and(ebx, 15);
+      a.cmp(ebx, OP_MUL);
+      a.je(mul);
+      a.cmp(ebx, OP_ADD);
+      a.jne(ni);
+      {
+        // the left operand must be bytes or bytearray (a memoryview has no +)
+        a.mov(rax, r12);
+        a.shr(rax, 48);
+        a.cmp(eax, TAG_OBJ);
+        a.jne(ni);
+        a.mov(rax, r12);
+        unboxPtr(a, rax);
+        a.mov(r15, qword(mem(rax))); // type of a
+        a.lea(rcx, rip(sym('type_memoryview')));
+        a.cmp(r15, rcx);
+        a.je(ni);
+        bytesOf(a, r12, ni);
+        a.mov(r12, rax);
+        bytesOf(a, r13, concatError);
+        a.mov(r13, rax);
+        a.mov(rdi, qword(mem(r12, BYTES.length)));
+        a.add(rdi, qword(mem(r13, BYTES.length)));
+        a.call(sym('rt_bytes_alloc'));
+        a.mov(r14, rax);
+        a.lea(rdi, mem(r14, BYTES.data));
+        a.lea(rsi, mem(r12, BYTES.data));
+        a.mov(rcx, qword(mem(r12, BYTES.length)));
+        a.rep_movsb();
+        a.lea(rsi, mem(r13, BYTES.data));
+        a.mov(rcx, qword(mem(r13, BYTES.length)));
+        a.rep_movsb();
+      }
+      const boxed = a.newLabel();
+      a.bind(boxed);
+      a.mov(rax, r14);
+      boxPtr(a, rax, rcx);
+      {
+        const plain = a.newLabel();
+        a.lea(rcx, rip(sym('type_bytearray')));
+        a.cmp(r15, rcx);
+        a.jne(plain);
+        a.mov(rdi, rax);
+        a.call(sym('rt_bytearray_wrap'));
+        a.bind(plain);
+      }
+      a.jmp(out);
+      a.bind(mul);
+      {
+        // seq * n or n * seq: r12 = the sequence, r13 = the count
+        const seqFirst = a.newLabel();
+        const loop = a.newLabel();
+        const done = a.newLabel();
+        const tooBig = a.newLabel();
+        a.mov(rdi, r12);
+        a.call(sym('rt_int_kind'));
+        a.test(eax, eax);
+        a.je(seqFirst);
+        a.xchg(r12, r13);
+        a.bind(seqFirst);
+        a.mov(rax, r12);
+        a.shr(rax, 48);
+        a.cmp(eax, TAG_OBJ);
+        a.jne(ni);
+        a.mov(rax, r12);
+        unboxPtr(a, rax);
+        a.mov(r15, qword(mem(rax)));
+        a.lea(rcx, rip(sym('type_memoryview')));
+        a.cmp(r15, rcx);
+        a.je(ni);
+        a.mov(rdi, r13);
+        a.call(sym('rt_int_to_i64'));
+        a.cmp(edx, 2);
+        a.je(mulError);
+        a.test(edx, edx);
+        a.jne(tooBig);
+        a.xor(ecx, ecx);
+        a.test(rax, rax);
+        a.cmovs(rax, rcx); // n < 0 repeats nothing
+        a.mov(r13, rax);
+        bytesOf(a, r12, ni);
+        a.mov(r12, rax);
+        a.mov(rax, qword(mem(r12, BYTES.length)));
+        a.mul(r13);
+        a.jc(tooBig);
+        a.mov(rcx, 1n << 40n);
+        a.cmp(rax, rcx);
+        a.ja(tooBig);
+        a.mov(rdi, rax);
+        a.call(sym('rt_bytes_alloc'));
+        a.mov(r14, rax);
+        a.lea(rdi, mem(r14, BYTES.data));
+        a.bind(loop);
+        a.test(r13, r13);
+        a.je(done);
+        a.lea(rsi, mem(r12, BYTES.data));
+        a.mov(rcx, qword(mem(r12, BYTES.length)));
+        a.rep_movsb();
+        a.dec(r13);
+        a.jmp(loop);
+        a.bind(done);
+        a.jmp(boxed);
+        a.bind(tooBig);
+        a.lea(rdi, rip(sym('type_MemoryError')));
+        a.lea(rsi, rip(sym('msg_bytes_empty')));
+        a.call(sym('rt_raise_cstr'));
+        a.jmp(out);
+      }
+      // bytes + / * another builtin type: sq_concat's and sq_repeat's TypeErrors (a class
+      // may still answer through its reflected dunder: NotImplemented for those).
+      a.bind(concatError);
+      a.mov(rdi, r13);
+      a.call(sym('rt_type_of'));
+      a.test(qword(mem(rax, TYPE.flags)), TYPEFLAG_BUILTIN);
+      a.je(ni);
+      a.mov(rdx, r13);
+      a.mov(rcx, r15);
+      a.lea(rdi, rip(sym('type_TypeError')));
+      a.lea(rsi, rip(sym('msg_bytes_concat')));
+      a.call(sym('rt_raise_fmt'));
+      a.jmp(out);
+      a.bind(mulError);
+      a.mov(rdi, r13);
+      a.call(sym('rt_type_of'));
+      a.test(qword(mem(rax, TYPE.flags)), TYPEFLAG_BUILTIN);
+      a.je(ni);
+      a.mov(rdx, r13);
+      a.lea(rdi, rip(sym('type_TypeError')));
+      a.lea(rsi, rip(sym('msg_bytes_mul')));
+      a.call(sym('rt_raise_fmt'));
+      a.jmp(out);
+      a.bind(ni);
+      a.mov(rax, g('rt_const_NotImplemented'));
+      a.bind(out);
+      epilogue(a, SAVED, 8);
+    },
+  })),
+  ...(['bytes', 'bytearray', 'memoryview'] as const).map((t): RuntimeRoutine => ({
+    name: `rt_contains_${t}`,
+    contract: `contains slot of ${t}: rdi=container, rsi=item -> eax=1/0: an int is a byte value (ValueError "byte must be in range(0, 256)"), a bytes-like item a substring; -1 with TypeError "a bytes-like object is required, not 'str'"; may allocate (only to raise)`,
+    emit(a: Assembler<any>) {
+      const out = a.newLabel();
+      const fail = a.newLabel();
+      const notInt = a.newLabel();
+      const yes = a.newLabel();
+      const no = a.newLabel();
+      const bad = a.newLabel();
+      prologue(a, SAVED, 8);
+      a.mov(r13, rsi);
+      bytesOf(a, rdi, no);
+      a.mov(r12, rax);
+      a.mov(rdi, r13);
+      a.call(sym('rt_int_kind'));
+      a.test(eax, eax);
+      a.je(notInt);
+      a.mov(rdi, r13);
+      byteValue(a, fail, 'msg_bytes_byte_range');
+      {
+        const scan = a.newLabel();
+        a.xor(ecx, ecx);
+        a.bind(scan);
+        a.cmp(rcx, qword(mem(r12, BYTES.length)));
+        a.jae(no);
+        a.movzx(edx, byte(sib(r12, rcx, 1, BYTES.data)));
+        a.inc(rcx);
+        a.cmp(edx, eax);
+        a.je(yes);
+        a.jmp(scan);
+      }
+      a.bind(notInt);
+      bytesOf(a, r13, bad);
+      a.mov(r13, rax);
+      {
+        // naive search of r13's bytes in r12's
+        const outer = a.newLabel();
+        const inner = a.newLabel();
+        const next = a.newLabel();
+        a.mov(r14, qword(mem(r12, BYTES.length)));
+        a.sub(r14, qword(mem(r13, BYTES.length))); // last start
+        a.js(no);
+        a.xor(ebx, ebx); // start
+        a.bind(outer);
+        a.cmp(rbx, r14);
+        a.jg(no);
+        a.xor(ecx, ecx);
+        a.bind(inner);
+        a.cmp(rcx, qword(mem(r13, BYTES.length)));
+        a.jae(yes);
+        a.lea(rdx, mem(rbx, BYTES.data));
+        a.add(rdx, rcx);
+        a.movzx(eax, byte(sib(r12, rdx, 1)));
+        a.cmp(al, byte(sib(r13, rcx, 1, BYTES.data)));
+        a.jne(next);
+        a.inc(rcx);
+        a.jmp(inner);
+        a.bind(next);
+        a.inc(rbx);
+        a.jmp(outer);
+      }
+      a.bind(bad);
+      a.mov(rdx, r13);
+      a.lea(rdi, rip(sym('type_TypeError')));
+      a.lea(rsi, rip(sym('msg_bytes_need_bytes_like')));
+      a.call(sym('rt_raise_fmt'));
+      a.bind(fail);
+      a.mov(eax, -1);
+      a.jmp(out);
+      a.bind(yes);
+      a.mov(eax, 1);
+      a.jmp(out);
+      a.bind(no);
+      a.xor(eax, eax);
+      a.bind(out);
+      epilogue(a, SAVED, 8);
+    },
+  })),
+);
+
 const MV_SPEC: BiSpec = { fname: 'memoryview', style: 'CLINIC', min: 1, max: 1, posonly: 0, names: ['object'] };
 
 routines.push(
@@ -1095,6 +1327,10 @@ export const bytesObjModule: RuntimeModule = {
     cstr('msg_mv_repr', '<memory at %p>'),
     cstr('msg_mv_hash_writable', 'cannot hash writable memoryview object'),
     cstr('msg_mv_index_range', 'index out of bounds on dimension 1'),
+    cstr('msg_bytes_need_bytes_like', "a bytes-like object is required, not '%T'"),
+    cstr('msg_bytes_empty', ''),
+    cstr('msg_bytes_concat', "can't concat %T to %N"),
+    cstr('msg_bytes_mul', "can't multiply sequence by non-int of type '%T'"),
     { name: 'bytes_hexdigits', section: 'rodata', align: 16, emit: (a) => a.bytes(new TextEncoder().encode('0123456789abcdef')) },
     cstr('bytes_cs_bytearray', 'bytearray('),
     cstr('msg_bytes_unhashable', "unhashable type: '%T'"),
