@@ -75,7 +75,7 @@ function getter(name: string, contract: string, body: (a: Assembler<any>) => voi
   return { name, contract: `rdi=instance -> ${contract}`, emit: body };
 }
 
-/** Read-only data attributes of builtin types declared here (int, float, builtin functions). */
+/** Read-only data attributes of builtin types declared here (int, float, builtin functions, type). */
 const ATTRIBUTES: readonly RuntimeMethod[] = [
   { type: 'int', name: 'real', entry: 'rt_int_get_real', kind: 'getter' },
   { type: 'int', name: 'imag', entry: 'rt_int_get_imag', kind: 'getter' },
