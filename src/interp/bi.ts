@@ -45,6 +45,8 @@ export function method(t: PyType, name: string, fn: BuiltinImpl, doc: string | n
     } else {
       unpackArity('', a, slot[0], slot[1], 1);
     }
+    // typeobject.c wrap_descr_get: None for both the instance and the owner is refused.
+    if (name === '__get__' && a[1] === None && (a.length < 3 || a[2] === None)) throw pyErr(TypeError, '__get__(None, None) is invalid');
     return fn(a, kw);
   };
   const b = new PyBuiltin(builtinFunctionType, name, impl, undefined, t.name, doc);
@@ -67,6 +69,13 @@ export function staticMethod(t: PyType, name: string, fn: BuiltinImpl): void {
 /** Define a computed attribute (getset descriptor). */
 export function getset(t: PyType, name: string, get: (o: any) => any, set: ((o: any, v: any) => void) | null = null): void {
   t.ns.setStr(name, new PyGetSet(getsetTypeRef.t, name, t.name, get, set));
+}
+
+/** A READONLY member (PyMemberDef) of a builtin type: a getset that says "readonly attribute". */
+export function readonlyMember(t: PyType, name: string, get: (o: any) => any): void {
+  const d = new PyGetSet(getsetTypeRef.t, name, t.name, get, null);
+  d.readonlyMember = true;
+  t.ns.setStr(name, d);
 }
 
 /** A free builtin function (not bound to a type). */

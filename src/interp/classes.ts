@@ -658,6 +658,7 @@ export function installClassBuiltins(): void {
   method(GS, '__get__', (a) => (a[1] === None || a[1] === undefined ? a[0] : (a[0] as PyGetSet).get(a[1])));
   method(GS, '__set__', (a) => {
     const d = a[0] as PyGetSet;
+    if (d.readonlyMember) throw pyErr(AttributeError, 'readonly attribute');
     if (d.set === null) throw pyErr(AttributeError, `attribute '${d.name}' of '${d.ownerName}' objects is not writable`);
     d.set(a[1], a[2]);
     return None;

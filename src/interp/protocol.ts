@@ -183,6 +183,8 @@ export class PyGetSet extends PyObject {
   readonly ownerName: string;
   /** Deleter (member descriptors of __slots__); null: deleting is an error. */
   del: ((obj: any) => void) | null = null;
+  /** A READONLY member of CPython (PyMemberDef): assigning or deleting says "readonly attribute". */
+  readonlyMember = false;
   constructor(cls: PyType, name: string, ownerName: string, get: (obj: any) => any, set: ((obj: any, v: any) => void) | null = null) {
     super();
     this.cls = cls;
@@ -412,6 +414,7 @@ function descrSet(d: any, obj: any, value: any, name: string): void {
     return;
   }
   if (d instanceof PyGetSet) {
+    if (d.readonlyMember) throw pyErr(AttributeError, 'readonly attribute');
     if (d.set === null) throw pyErr(AttributeError, `attribute '${name}' of '${d.ownerName}' objects is not writable`);
     d.set(obj, value);
     return;
@@ -451,6 +454,7 @@ export function genericDelAttr(obj: any, name: string): void {
       descr.del(obj);
       return;
     }
+    if (descr instanceof PyGetSet && descr.readonlyMember) throw pyErr(AttributeError, 'readonly attribute');
     const dd = (descr as PyObject).cls.lookup('__delete__');
     if (dd !== undefined) {
       callDescr(dd, descr, [obj]);

@@ -2,7 +2,7 @@
 // module, property, staticmethod, classmethod, cell, code, traceback, frame, generators
 // and coroutines, the builtin iterators, NoneType, NotImplementedType and ellipsis.
 
-import { arity, exactlyOne, fn, getset, method, parseArgs } from '../bi.js';
+import { arity, exactlyOne, fn, getset, method, parseArgs, readonlyMember } from '../bi.js';
 import { pyErr, TypeError, ValueError } from '../exceptions.js';
 import { builtinsRef, rtOf, tstate, type Frame } from '../frame.js';
 import { intOf } from '../arith.js';
@@ -88,9 +88,9 @@ export function installMisc(): void {
     f.code = v.code;
     f.consts = rtOf(v.code).consts;
   });
-  getset(F, '__globals__', (f: PyFunction) => f.globals);
-  getset(F, '__builtins__', (f: PyFunction) => f.globals.getStr('__builtins__') ?? None);
-  getset(F, '__closure__', (f: PyFunction) => (f.closure === null ? None : newTuple(f.closure)));
+  readonlyMember(F, '__globals__', (f: PyFunction) => f.globals);
+  readonlyMember(F, '__builtins__', (f: PyFunction) => f.globals.getStr('__builtins__') ?? None);
+  readonlyMember(F, '__closure__', (f: PyFunction) => (f.closure === null ? None : newTuple(f.closure)));
   getset(F, '__annotations__', (f: PyFunction) => {
     if (f.annotations === null) f.annotations = new PyDict(dictType);
     return f.annotations;
@@ -140,8 +140,8 @@ export function installMisc(): void {
     const h = objectId(a[0].func);
     return typeof h === 'number' ? Math.floor(h / 16) ^ 0x5a5a : h;
   });
-  getset(M, '__func__', (m: PyMethod) => m.func);
-  getset(M, '__self__', (m: PyMethod) => m.self);
+  readonlyMember(M, '__func__', (m: PyMethod) => m.func);
+  readonlyMember(M, '__self__', (m: PyMethod) => m.self);
   getset(M, '__doc__', (m: PyMethod) => getAttrOpt(m.func, '__doc__') ?? None);
   // method_getattro: the method type's own attributes, else the function's (__name__...).
   method(M, '__getattribute__', (a) => {
@@ -264,9 +264,9 @@ export function installMisc(): void {
   method(P, 'getter', (a) => copyProp(a[0], exactlyOne('property.getter', a, 1), None, None));
   method(P, 'setter', (a) => copyProp(a[0], None, exactlyOne('property.setter', a, 1), None));
   method(P, 'deleter', (a) => copyProp(a[0], None, None, exactlyOne('property.deleter', a, 1)));
-  getset(P, 'fget', (p: PyProperty) => p.fget);
-  getset(P, 'fset', (p: PyProperty) => p.fset);
-  getset(P, 'fdel', (p: PyProperty) => p.fdel);
+  readonlyMember(P, 'fget', (p: PyProperty) => p.fget);
+  readonlyMember(P, 'fset', (p: PyProperty) => p.fset);
+  readonlyMember(P, 'fdel', (p: PyProperty) => p.fdel);
   getset(P, '__doc__', (p: PyProperty) => p.doc ?? None, (p: PyProperty, v) => {
     p.doc = v;
   });
@@ -304,7 +304,7 @@ export function installMisc(): void {
       }
       return new PyMethod(methodType, f, owner);
     });
-    getset(W, '__func__', (w: PyWrapper) => w.func);
+    readonlyMember(W, '__func__', (w: PyWrapper) => w.func);
     getset(W, '__wrapped__', (w: PyWrapper) => w.func);
     getset(W, '__isabstractmethod__', (w: PyWrapper) => isTrue(getAttrOpt(w.func, '__isabstractmethod__') ?? false));
     method(W, '__repr__', (a) => `<${W.name}(${repr(a[0].func)})>`);

@@ -5,7 +5,7 @@
 // reflected operators behave as in CPython, and implements the constructors' parsing
 // (int(str, base), float(str), complex(str)) with their error messages.
 
-import { arity, classMethod, getset, method, parseArgs, unpackArity } from '../bi.js';
+import { arity, classMethod, getset, method, parseArgs, readonlyMember, unpackArity } from '../bi.js';
 import { floatOf, intOf, newFloat, numberBinary, numberCompare, numericToPy, wrapNumeric } from '../arith.js';
 import { toIndex } from '../containers.js';
 import { pyErr, TypeError, ValueError } from '../exceptions.js';
@@ -469,8 +469,8 @@ export function installNumbers(): void {
   });
   method(C, '__complex__', (a) => new PyComplex(complexType, a[0].re, a[0].im));
   method(C, '__getnewargs__', (a) => newTuple([newFloat(a[0].re), newFloat(a[0].im)]));
-  getset(C, 'real', (x) => newFloat(x.re));
-  getset(C, 'imag', (x) => newFloat(x.im));
+  readonlyMember(C, 'real', (x) => newFloat(x.re));
+  readonlyMember(C, 'imag', (x) => newFloat(x.im));
 }
 
 /** The format_spec argument of __format__ (argument clinic: str). */

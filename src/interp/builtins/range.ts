@@ -5,7 +5,7 @@
 // exactly; len() fails only past sys.maxsize, like CPython's Py_ssize_t. Membership and
 // index/count of ints are arithmetic; other values fall back to iteration with ==.
 
-import { exactlyOne, getset, method, unpackArity } from '../bi.js';
+import { exactlyOne, getset, method, readonlyMember, unpackArity } from '../bi.js';
 import { intOf } from '../arith.js';
 import { sliceIndices, toIndex } from '../containers.js';
 import { IndexError, OverflowError, pyErr, TypeError, ValueError } from '../exceptions.js';
@@ -229,9 +229,9 @@ export function installRange(): void {
     const r = a[0] as PyRange;
     return newTuple([rangeType, newTuple([r.start, r.stop, r.step])]);
   });
-  getset(R, 'start', (r: PyRange) => r.start);
-  getset(R, 'stop', (r: PyRange) => r.stop);
-  getset(R, 'step', (r: PyRange) => r.step);
+  readonlyMember(R, 'start', (r: PyRange) => r.start);
+  readonlyMember(R, 'stop', (r: PyRange) => r.stop);
+  readonlyMember(R, 'step', (r: PyRange) => r.step);
 
   // ---- slice
   const S = sliceType;
@@ -259,9 +259,9 @@ export function installRange(): void {
     method(S, name, (a) => (a[1] instanceof PySlice ? sliceCmp(a[0], a[1], op) : NotImplemented));
   });
   S.ns.setStr('__hash__', None);
-  getset(S, 'start', (s: PySlice) => s.start);
-  getset(S, 'stop', (s: PySlice) => s.stop);
-  getset(S, 'step', (s: PySlice) => s.step);
+  readonlyMember(S, 'start', (s: PySlice) => s.start);
+  readonlyMember(S, 'stop', (s: PySlice) => s.stop);
+  readonlyMember(S, 'step', (s: PySlice) => s.step);
 }
 
 function compareTuples(x: any, y: any, op: number): any {
