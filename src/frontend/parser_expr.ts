@@ -489,11 +489,9 @@ export class ExprParser {
         }
         if (this.k() === T.KW_FOR || this.k() === T.KW_ASYNC) {
           const gen = this.parseComprehensionTail(value, 'GeneratorExp', s);
-          if (args.length > 0 || keywords.length > 0 || this.k() === T.COMMA) {
-            if (!(this.k() === T.COMMA && this.kAt(1) === T.RPAR && args.length === 0 && keywords.length === 0)) {
-              this.fail('generatorNeedsParens', gen.s, [], { end: gen.e });
-            }
-          }
+          // invalid_arguments: an unparenthesized generator expression must be the only
+          // argument, without even a trailing comma (`f(x for x in y,)` is an error).
+          if (args.length > 0 || keywords.length > 0 || this.k() === T.COMMA) this.fail('generatorNeedsParens', gen.s, [], { end: gen.e });
           args.push(gen);
         } else {
           // Reported once the arguments are read, at the token after them: CPython's
