@@ -56,7 +56,9 @@ export function newModule(name: string, file: string | null): PyModule {
   d.setStr('__spec__', None);
   if (file !== null) d.setStr('__file__', file);
   d.setStr('__builtins__', importState.builtins);
-  return new PyModule(moduleType, name, d);
+  const m = new PyModule(moduleType, name, d);
+  m.builtin = file === null;
+  return m;
 }
 
 function moduleNotFound(name: string): PyBaseException {

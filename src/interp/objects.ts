@@ -236,6 +236,8 @@ export class PyMethod extends PyObject {
 
 export class PyModule extends PyObject {
   readonly name: string;
+  /** Made by the interpreter for a built-in module (sys, math, builtins...): repr says "(built-in)". */
+  builtin = false;
   constructor(cls: PyType, name: string, dict: PyDict) {
     super();
     this.cls = cls;

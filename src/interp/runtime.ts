@@ -164,6 +164,7 @@ export function runFile(file: string, options: RunOptions): RunResult {
   }
   const builtinsDict = makeBuiltinsDict();
   const builtinsMod = new PyModule(moduleType, 'builtins', builtinsDict);
+  builtinsMod.builtin = true;
   importState.builtins = builtinsMod;
   importState.modules = new PyDict(dictType);
   const sysMod = newModule('sys', null);

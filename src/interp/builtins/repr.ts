@@ -242,10 +242,7 @@ export function miscRepr(v: any): string {
     const fname = v.func instanceof PyFunction ? v.func.qualname : getAttrOpt(v.func, '__qualname__') ?? '?';
     return `<bound method ${str(fname)} of ${repr(v.self)}>`;
   }
-  if (v instanceof PyModule) {
-    const file = v.dict!.getStr('__file__');
-    return typeof file === 'string' ? `<module '${v.name}' from '${file}'>` : `<module '${v.name}' (built-in)>`;
-  }
+  if (v instanceof PyModule) return moduleRepr(v);
   if (v instanceof PyRange) {
     return v.step === 1 ? `range(${v.start}, ${v.stop})` : `range(${v.start}, ${v.stop}, ${v.step})`;
   }
@@ -308,3 +305,30 @@ export function installReprHooks(): void {
 }
 
 export { boolType, complexType, intType, strType };
+
+/**
+ * importlib._bootstrap._module_repr (3.11): a loader's module_repr() first, then
+ * `<module NAME from FILE>`, `(built-in)` for the interpreter's own modules, and
+ * `<module NAME>` or `<module NAME (LOADER)>` for the rest (types.ModuleType('m')).
+ */
+function moduleRepr(v: PyModule): string {
+  const d = v.dict!;
+  const loader = d.getStr('__loader__');
+  if (loader !== undefined && loader !== None) {
+    const mr = getAttrOpt(loader, 'module_repr');
+    if (mr !== undefined) {
+      try {
+        return str(call(mr, [v]));
+      } catch {
+        /* as CPython: fall back to the default repr */
+      }
+    }
+  }
+  const n = d.getStr('__name__');
+  const name = n === undefined ? "'?'" : repr(n);
+  const file = d.getStr('__file__');
+  if (file !== undefined) return `<module ${name} from ${repr(file)}>`;
+  if (v.builtin) return `<module ${name} (built-in)>`;
+  if (loader === undefined || loader === None) return `<module ${name}>`;
+  return `<module ${name} (${repr(loader)})>`;
+}
