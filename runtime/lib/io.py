@@ -21,7 +21,10 @@ SEEK_CUR = 1
 SEEK_END = 2
 DEFAULT_BUFFER_SIZE = 8192
 
-open = open  # noqa: A001 - the builtin, as io.open is in CPython
+try:
+    open = open  # noqa: A001 - the builtin, as io.open is in CPython
+except NameError:  # natively compiled programs have no open() yet (decision 0013)
+    pass
 TextIOWrapper = type(sys.stdout)
 
 
