@@ -9,7 +9,7 @@ import { type Assembler, al, byte, eax, ebp, ebx, ecx, edx, esi, mem, qword, r12
 import { STR, TUPLE, typeSlot, UNBOUND } from '../../src/native/layout.js';
 import type { RuntimeDatum, RuntimeModule } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
-import { emitHeader, emitStr } from '../../src/native/statics.js';
+import { builtinFunctionData } from '../../src/native/statics.js';
 import { cstr } from './exc.js';
 
 export const builtinsModule: RuntimeModule = {
@@ -414,21 +414,7 @@ export const builtinsModule: RuntimeModule = {
 export function builtinFunctionObjects(modules: readonly RuntimeModule[]): RuntimeDatum[] {
   const out: RuntimeDatum[] = [];
   for (const m of modules) {
-    for (const b of m.builtins ?? []) {
-      out.push({ name: `bfn_name_${b.name}`, section: 'rodata', align: 16, emit: (a) => emitStr(a, b.name) });
-      out.push({
-        name: `bfn_${b.name}`,
-        section: 'rodata',
-        align: 16,
-        emit: (a) => {
-          emitHeader(a, 'type_builtin_function_or_method');
-          a.u64(sym(b.entry));
-          a.u64(sym(`box:bfn_name_${b.name}`));
-          a.u64(UNBOUND);
-          a.u64(0n);
-        },
-      });
-    }
+    for (const b of m.builtins ?? []) out.push(...builtinFunctionData(`bfn_${b.name}`, b.name, b.entry));
   }
   return out;
 }

@@ -12,7 +12,7 @@ import { mathConstants, mathFunctions } from './mathmodule.js';
 import { timeFunctions } from './timemodule.js';
 import type { RuntimeModule } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
-import { emitHeader, emitStr } from '../../src/native/statics.js';
+import { builtinFunctionData, emitStr } from '../../src/native/statics.js';
 import { cstr } from './exc.js';
 
 /** TextIOWrapper objects: the file descriptor as a small int. */
@@ -434,37 +434,9 @@ export const modulesModule: RuntimeModule = {
       cstr(`cstr_${name}`, name),
     ]),
     ...['argv', 'stdout', 'stderr', '__stdout__', '__stderr__', 'stdin', '__stdin__', 'maxsize', 'exit', 'getrecursionlimit', 'setrecursionlimit', 'set_asyncgen_hooks', '__dict__'].map((n) => cstr(`cstr_${n}`, n)),
-    ...(['exit', 'getrecursionlimit', 'setrecursionlimit', 'set_asyncgen_hooks'] as const).flatMap((fn) => [
-      { name: `sysfn_name_${fn}`, section: 'rodata' as const, align: 16, emit: (a: Assembler<any>) => emitStr(a, fn) },
-      {
-        name: `sysfn_${fn}`,
-        section: 'rodata' as const,
-        align: 16,
-        emit: (a: Assembler<any>) => {
-          emitHeader(a, 'type_builtin_function_or_method');
-          a.u64(sym(`rt_sys_${fn}`));
-          a.u64(sym(`box:sysfn_name_${fn}`));
-          a.u64(0xfffan << 48n);
-          a.u64(0n);
-        },
-      },
-    ]),
+    ...(['exit', 'getrecursionlimit', 'setrecursionlimit', 'set_asyncgen_hooks'] as const).flatMap((fn) => builtinFunctionData(`sysfn_${fn}`, fn, `rt_sys_${fn}`)),
     ...[...Object.keys(mathFunctions), ...Object.keys(mathConstants)].map((n) => cstr(`cstr_math_${n}`, n)),
-    ...Object.entries(mathFunctions).flatMap(([name, f]) => [
-      { name: `mathfn_name_${name}`, section: 'rodata' as const, align: 16, emit: (a: Assembler<any>) => emitStr(a, name) },
-      {
-        name: `mathfn_${name}`,
-        section: 'rodata' as const,
-        align: 16,
-        emit: (a: Assembler<any>) => {
-          emitHeader(a, 'type_builtin_function_or_method');
-          a.u64(sym(f.entry));
-          a.u64(sym(`box:mathfn_name_${name}`));
-          a.u64(0xfffan << 48n);
-          a.u64(0n);
-        },
-      },
-    ]),
+    ...Object.entries(mathFunctions).flatMap(([name, f]) => builtinFunctionData(`mathfn_${name}`, name, f.entry)),
     cstr('fmt_module_repr', "<module '%U' (built-in)>"),
     cstr('msg_no_module', "No module named '%U'"),
     cstr('msg_cannot_import', "cannot import name '%U' from '%U' (unknown location)"),

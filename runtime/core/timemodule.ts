@@ -15,7 +15,7 @@
 import { type Assembler, eax, edi, edx, mem, qword, r12, rax, rcx, rdi, rdx, rip, rsi, rsp, sym, xmm0, xmm1 } from '../../src/asm/index.js';
 import type { RuntimeDatum, RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { epilogue, g, prologue } from '../../src/native/macros.js';
-import { emitHeader, emitStr } from '../../src/native/statics.js';
+import { builtinFunctionData } from '../../src/native/statics.js';
 import { cstr } from './exc.js';
 import { LiteralPool } from './floatkit.js';
 
@@ -195,22 +195,10 @@ const sleep: RuntimeRoutine = {
   },
 };
 
-/** The static builtin-function objects `timefn_NAME` and their name strs. */
+/** The static builtin-function objects `timefn_NAME` and the C strings naming them. */
 function functionObjects(): RuntimeDatum[] {
   return Object.entries(timeFunctions).flatMap(([name, f]) => [
-    { name: `timefn_name_${name}`, section: 'rodata' as const, align: 16, emit: (a: Assembler<any>) => emitStr(a, name) },
-    {
-      name: `timefn_${name}`,
-      section: 'rodata' as const,
-      align: 16,
-      emit: (a: Assembler<any>) => {
-        emitHeader(a, 'type_builtin_function_or_method');
-        a.u64(sym(f.entry));
-        a.u64(sym(`box:timefn_name_${name}`));
-        a.u64(0xfffan << 48n);
-        a.u64(0n);
-      },
-    },
+    ...builtinFunctionData(`timefn_${name}`, name, f.entry),
     cstr(`cstr_timefn_${name}`, `time.${name}`),
     cstr(`cstr_time_${name}`, name),
   ]);

@@ -9,7 +9,7 @@
 
 import { type Assembler, sym } from '../asm/index.js';
 import { BOX_PREFIX } from './image.js';
-import type { EmitContext } from './rt.js';
+import type { EmitContext, RuntimeDatum } from './rt.js';
 import { boxFloat, boxInt, GC_STATIC, strHash, INT48_MAX, INT48_MIN, LAYOUTS, type LayoutKind, UNBOUND } from './layout.js';
 
 /** A value word to emit: an immediate NaN-boxed word, or a boxed reference to a symbol. */
@@ -46,6 +46,28 @@ export function emitHeader(a: Assembler<any>, typeSym: string, aux = 0): void {
   a.u64(sym(typeSym));
   a.u32(GC_STATIC);
   a.u32(aux);
+}
+
+/**
+ * A static builtin function `symbol` (unbound, arity word 0) with the vector-ABI `entry` and
+ * its name str `symbol.name`: the objects the builtins and the native modules hand out.
+ */
+export function builtinFunctionData(symbol: string, name: string, entry: string): RuntimeDatum[] {
+  return [
+    { name: `${symbol}.name`, section: 'rodata', align: 16, emit: (a) => emitStr(a, name) },
+    {
+      name: symbol,
+      section: 'rodata',
+      align: 16,
+      emit: (a) => {
+        emitHeader(a, 'type_builtin_function_or_method');
+        a.u64(sym(entry));
+        a.u64(sym(`${BOX_PREFIX}${symbol}.name`));
+        a.u64(UNBOUND);
+        a.u64(0n);
+      },
+    },
+  ];
 }
 
 /** A static str object (PEP 393 layout: 1, 2 or 4 bytes per code point). */
