@@ -16,25 +16,74 @@ import { mainPath } from './paths.js';
 
 const VERSION = '0.1.0';
 
-class UsageError extends Error {}
-
-function fail(msg: string): never {
-  throw new UsageError(msg);
+/** A usage error: reported as the one line `edgepyc: error: MSG (see 'edgepyc CMD --help')`, exit status 2. */
+class UsageError extends Error {
+  constructor(
+    message: string,
+    /** The command whose --help to point at; null when help would not help (a missing file). */
+    readonly helpFor: string | null = null,
+  ) {
+    super(message);
+  }
 }
 
+function fail(msg: string, helpFor: string | null = null): never {
+  throw new UsageError(msg, helpFor);
+}
+
+/** The one line printed for a usage error. */
+export function usageLine(e: UsageError): string {
+  const hint = e.helpFor === null ? '' : ` (see 'edgepyc ${e.helpFor === '' ? '' : `${e.helpFor} `}--help')`;
+  return `edgepyc: error: ${e.message}${hint}\n`;
+}
+
+/**
+ * Commander reports its own parse errors (unknown option or command, missing or excess
+ * arguments, invalid choice) through the exit callback; turn them into UsageErrors naming the
+ * command, so every usage error prints through the same one-line path. Help and version
+ * output are not errors and pass through.
+ */
+function oneLineErrors(cmd: Command, name: string): Command {
+  return cmd.exitOverride((e: CommanderError) => {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') throw e;
+    throw new UsageError(e.message.replace(/^error: /, ''), name);
+  });
+}
+
+/** errno numbers and strerror texts (Linux, glibc) of the failures opening an input can hit. */
+const OPEN_ERRORS = {
+  EPERM: [1, 'Operation not permitted'],
+  ENOENT: [2, 'No such file or directory'],
+  EIO: [5, 'Input/output error'],
+  EACCES: [13, 'Permission denied'],
+  ENOTDIR: [20, 'Not a directory'],
+  EISDIR: [21, 'Is a directory'],
+  ENAMETOOLONG: [36, 'File name too long'],
+  ELOOP: [40, 'Too many levels of symbolic links'],
+} as const satisfies Record<string, readonly [number, string]>;
+
+function openErrorText(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (code !== undefined && Object.hasOwn(OPEN_ERRORS, code)) {
+    const [n, text] = OPEN_ERRORS[code as keyof typeof OPEN_ERRORS];
+    return `[Errno ${n}] ${text}`;
+  }
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Refuse an input that is missing, a directory or unreadable, as CPython's `python3 FILE` words it. */
 function checkInput(file: string): void {
-  if (!existsSync(file)) fail(`can't open file '${file}': [Errno 2] No such file or directory`);
   let st;
   try {
     st = statSync(file);
-  } catch {
-    fail(`can't open file '${file}': permission denied`);
+  } catch (e) {
+    fail(`can't open file '${file}': ${openErrorText(e)}`);
   }
-  if (st.isDirectory()) fail(`can't open file '${file}': it is a directory`);
+  if (st.isDirectory()) fail(`can't open file '${file}': ${openErrorText({ code: 'EISDIR' })}`);
   try {
     readFileSync(file);
-  } catch {
-    fail(`can't open file '${file}': [Errno 13] Permission denied`);
+  } catch (e) {
+    fail(`can't open file '${file}': ${openErrorText(e)}`);
   }
 }
 
@@ -71,9 +120,9 @@ async function checkProfile(path: string): Promise<void> {
   }
 }
 
-function parseIntOption(v: string, name: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) fail(`option '${name}' expects a positive integer, got '${v}'`);
+function parseIntOption(v: string, name: string, command: string): number {
+  const n = /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
+  if (!Number.isSafeInteger(n) || n <= 0) fail(`option '${name}' expects a positive integer, got '${v}'`, command);
   return n;
 }
 
@@ -101,15 +150,12 @@ export async function main(argv: string[]): Promise<number> {
     .name('edgepyc')
     .description('Compile Python 3 programs to standalone static x86-64 Linux executables, or run them.')
     .version(VERSION, '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
-    .enablePositionalOptions()
-    .exitOverride();
-  program.configureOutput({
-    writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `edgepyc: ${s}` : s),
-  });
+    .enablePositionalOptions();
+  // Errors are printed by the catch below (one line); subcommands inherit this at creation.
+  program.configureOutput({ outputError: () => {} });
+  oneLineErrors(program, '');
 
-  program
-    .command('run')
+  oneLineErrors(program.command('run'), 'run')
     .description('run a program in the built-in interpreter')
     .argument('<file>', 'the Python file to run')
     .argument('[args...]', 'arguments passed to the program as sys.argv[1:]')
@@ -128,8 +174,7 @@ export async function main(argv: string[]): Promise<number> {
       result = await runInWorker({ kind: 'run', file, args, stats: opts.stats === true });
     });
 
-  program
-    .command('build')
+  oneLineErrors(program.command('build'), 'build')
     .description('compile a program to a standalone static x86-64 Linux executable')
     .argument('<file>', 'the Python file to compile')
     .argument('[args...]', 'with --profile: arguments for the profiling run (after --)')
@@ -140,8 +185,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('-v, --verbose', 'print the output size and build time')
     .action(async (file: string, args: string[], opts: { output?: string; profile?: boolean; useProfile?: string; emit: 'exe' | 'asm'; verbose?: boolean }) => {
       checkInput(file);
-      if (opts.profile === true && opts.useProfile !== undefined) fail('--profile and --use-profile cannot be combined');
-      if (opts.profile !== true && args.length > 0) fail(`unexpected arguments ${args.map((x) => `'${x}'`).join(' ')} (program arguments go after --profile --)`);
+      if (opts.profile === true && opts.useProfile !== undefined) fail('--profile and --use-profile cannot be combined', 'build');
+      if (opts.profile !== true && args.length > 0) fail(`unexpected arguments ${args.map((x) => `'${x}'`).join(' ')} (program arguments go after --profile --)`, 'build');
       if (opts.useProfile !== undefined) await checkProfile(opts.useProfile);
       const defaultOut = opts.emit === 'asm' ? '-' : file.replace(/\.py$/, '') === file ? `${file}.out` : file.replace(/\.py$/, '');
       const output = opts.output ?? defaultOut;
@@ -160,8 +205,7 @@ export async function main(argv: string[]): Promise<number> {
       }
     });
 
-  program
-    .command('profile')
+  oneLineErrors(program.command('profile'), 'profile')
     .description('run a program in the interpreter and write (or merge into) its type profile')
     .argument('<file>', 'the Python file to profile')
     .argument('[args...]', 'arguments for the program (after --)')
@@ -171,14 +215,13 @@ export async function main(argv: string[]): Promise<number> {
     // the program's own arguments go after `--`.
     .action(async (file: string, args: string[], opts: { output: string; budget?: string }) => {
       checkInput(file);
-      const budget = opts.budget === undefined ? null : parseIntOption(opts.budget, '--budget');
+      const budget = opts.budget === undefined ? null : parseIntOption(opts.budget, '--budget', 'profile');
       const outDir = dirname(resolve(opts.output));
       if (!existsSync(outDir) || !statSync(outDir).isDirectory()) fail(`can't write profile '${opts.output}': no such directory '${outDir}'`);
       result = await runInWorker({ kind: 'profile', file, args, out: opts.output, budget });
     });
 
-  program
-    .command('disasm')
+  oneLineErrors(program.command('disasm'), 'disasm')
     .description('show the compiled form of a program: per function, source lines, bytecode and x86-64 side by side')
     .argument('<file>', 'the Python file')
     .option('--bytecode', 'show only the bytecode listing (with specializations from --profile)')
@@ -226,8 +269,7 @@ export async function main(argv: string[]): Promise<number> {
       for (const c of chosen) process.stdout.write(fe.disassemble(c, { recursive: opts.function === undefined }));
     });
 
-  program
-    .command('repl')
+  oneLineErrors(program.command('repl'), 'repl')
     .description('interactive console: run Python line by line; :jit, :disasm and :time show and time the native code (:help)')
     .action(async () => {
       const { runRepl } = await import('./repl/repl.js');
@@ -235,10 +277,12 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   try {
+    // Commander answers a bare `edgepyc` with the whole help on stderr; a usage error is one line.
+    if (argv.length <= 2) fail(`no command given (one of ${program.commands.map((c) => c.name()).join(', ')})`, '');
     await program.parseAsync(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`edgepyc: ${e.message}\n`);
+      process.stderr.write(usageLine(e));
       return 2;
     }
     if (e instanceof CommanderError) {
