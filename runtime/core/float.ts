@@ -11,10 +11,10 @@
 // (rt_float_int_routine_missing raises SystemError meanwhile). Comparisons with big ints
 // read the BIGINT layout directly and never round.
 //
-// NaN: SSE arithmetic on canonical NaNs yields canonical NaNs (a NaN operand propagates,
-// invalid operations give the default NaN 0xFFF8...), so results need no fix-up.
-// hash(nan) is 0: CPython 3.11 hashes a NaN by object identity, which a NaN-boxed float
-// does not have (docs/float.md).
+// NaN: a NaN's identity is its word. float('nan') makes a fresh quiet-NaN payload each time
+// (floatparse.ts); SSE arithmetic propagates an operand's NaN unchanged and gives the default
+// NaN 0xFFF8... for invalid operations, so results stay doubles below the tags with no
+// fix-up. hash(nan) is by identity like CPython 3.10+: from the word (docs/float.md).
 
 import {
   type Assembler, type Label, al, byte, cl, dword, eax, ecx, edx, esi, mem, qword, r10, r10d, r11, r12, r13, r14, r14d, r8, r9, r9d, rax, rcx, rdi, rdx, rip, rsi, rsp, sib, sym, xmm0, xmm1, xmm2,
@@ -141,7 +141,7 @@ export const floatModule: RuntimeModule = {
     },
     {
       name: 'rt_hash_float',
-      contract: 'rdi=float -> rax=hash as CPython\'s _Py_HashDouble (hash(1.0) == hash(1), modulus 2^61 - 1, +-314159 for +-inf); 0 for nan (docs/float.md); clobbers rax rcx rdx r8; no alloc',
+      contract: 'rdi=float -> rax=hash as CPython\'s _Py_HashDouble (hash(1.0) == hash(1), modulus 2^61 - 1, +-314159 for +-inf); a nan by identity (its word, docs/float.md); clobbers rax rcx rdx r8; no alloc',
       emit(a: Assembler<any>) {
         // |x| = m * 2^e exactly, so |x| mod (2^61 - 1) = m * 2^(e mod 61), a 61-bit rotation
         // of m (2^61 = 1 modulo the prime, 2^-1 = 2^60).
@@ -149,6 +149,7 @@ export const floatModule: RuntimeModule = {
         const normal = a.newLabel();
         const haveM = a.newLabel();
         const positive = a.newLabel();
+        const infinite = a.newLabel();
         const done = a.newLabel();
         a.mov(rax, rdi);
         a.shr(rax, 52);
@@ -189,8 +190,16 @@ export const floatModule: RuntimeModule = {
         a.bind(special);
         a.mov(rax, rdi);
         a.shl(rax, 12);
-        a.mov(eax, 0); // nan
-        a.jne(done);
+        a.je(infinite);
+        // nan: by identity, as CPython 3.10+ (float_hash -> _Py_HashPointer: the address
+        // rotated right by 4 bits); the word is a NaN float's identity here (docs/float.md).
+        a.mov(rax, rdi);
+        a.ror(rax, 4);
+        a.mov(rcx, -2);
+        a.cmp(rax, -1);
+        a.cmove(rax, rcx);
+        a.ret();
+        a.bind(infinite);
         a.mov(eax, HASH_INF);
         a.test(rdi, rdi);
         a.jns(positive);
@@ -221,7 +230,7 @@ export const floatModule: RuntimeModule = {
         a.cmp(edx, 0);
         a.jne(notNeg);
         a.mov(rax, F64_SIGN);
-        a.xor(rax, rdi); // -nan flips between the two canonical NaNs
+        a.xor(rax, rdi); // -nan flips the sign bit only: the payload stays below the tags
         a.ret();
         a.bind(notNeg);
         a.cmp(edx, 1);

@@ -23,7 +23,7 @@
 import {
   type Assembler, al, byte, cl, eax, ebp, ecx, edi, edx, esi, mem, qword, r10, r10d, r11, r12, r13, r14, r15, r8, r8d, r9, r9d, rax, rbp, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym,
 } from '../../src/asm/index.js';
-import { STR } from '../../src/native/layout.js';
+import { PAYLOAD_MASK, STR } from '../../src/native/layout.js';
 import type { RuntimeDatum, RuntimeModule } from '../../src/native/rt.js';
 import { epilogue, loadCodePoint, prologue } from '../../src/native/macros.js';
 import { DTOA_DIGITS_MAX } from './dtoa.js';
@@ -208,7 +208,7 @@ export const floatParseModule: RuntimeModule = {
     },
     {
       name: 'rt_float_parse_infnan',
-      contract: 'rdi=ptr, rsi=len -> rax=bits, rdx=bytes used (0: not inf/nan): [+|-] inf | infinity | nan, any case (_Py_parse_inf_or_nan; -nan keeps its sign); clobbers rax rcx rdx r8; no alloc',
+      contract: 'rdi=ptr, rsi=len -> rax=bits, rdx=bytes used (0: not inf/nan): [+|-] inf | infinity | nan, any case (_Py_parse_inf_or_nan; -nan keeps its sign; each nan a fresh payload); clobbers rax rcx rdx r8; no alloc',
       emit(a: Assembler<any>) {
         const none = a.newLabel();
         const notMinus = a.newLabel();
@@ -251,8 +251,25 @@ export const floatParseModule: RuntimeModule = {
         a.ret();
         a.bind(nan);
         match('nan', none);
-        a.mov(rax, 0x7ff8_0000_0000_0000n); // a canonical NaN with the sign given
-        a.or(rax, r8);
+        // A fresh NaN: CPython's float('nan') is a new object each time (`x is y`, and the
+        // identity shortcut of `in` and container ==, tell two apart), so each gets its own
+        // quiet-NaN payload, the next serial in the low 48 bits (never 0: payload 0 is the NaN
+        // arithmetic makes). Bits 48-50 stay clear so the negated word (top 16 bits 0xFFF8)
+        // is still a double below the tags (layout.ts, docs/float.md).
+        {
+          const serialOk = a.newLabel();
+          a.mov(rax, qword(rip(sym('rt_nan_serial'))));
+          a.inc(rax);
+          a.mov(rcx, PAYLOAD_MASK);
+          a.and(rax, rcx);
+          a.jne(serialOk);
+          a.inc(eax); // wrapped after 2^48 - 1 NaNs: start again at 1
+          a.bind(serialOk);
+          a.mov(qword(rip(sym('rt_nan_serial'))), rax);
+        }
+        a.mov(rcx, 0x7ff8_0000_0000_0000n);
+        a.or(rax, rcx);
+        a.or(rax, r8); // the sign given
         a.ret();
         a.bind(none);
         a.xor(edx, edx);
@@ -786,6 +803,8 @@ export const floatParseModule: RuntimeModule = {
   ],
   data: [
     cstr('msg_float_convert', 'could not convert string to float: %R'),
+    /** The payload of the last NaN float(str) made (rt_float_parse_infnan). */
+    { name: 'rt_nan_serial', section: 'data', align: 8, emit: (a) => a.u64(0n) },
     {
       name: 'float_pow5_128',
       section: 'rodata',

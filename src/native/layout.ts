@@ -15,9 +15,11 @@
 //   tag == 0xFFFC              object: payload is the object's address (48-bit)
 //
 // Ints outside int48 are heap big ints; ints inside int48 are never heap objects
-// (canonical form), so int equality of two small ints is word equality. NaN doubles are
-// kept canonical (0xFFF8_0000_0000_0000 or 0x7FF8_0000_0000_0000), so no double ever looks
-// like a tag. None, True, False, NotImplemented and Ellipsis are static objects.
+// (canonical form), so int equality of two small ints is word equality. NaN doubles have
+// top 16 bits 0x7FF8 or 0xFFF8 only (payload in the low 48 bits: 0 for arithmetic's NaNs, a
+// serial for float('nan'), which gives NaNs identity; docs/float.md), so no double ever
+// looks like a tag, negated or not. None, True, False, NotImplemented and Ellipsis are
+// static objects.
 //
 // Objects start with a 16-byte header:
 //

@@ -83,9 +83,17 @@ describe('float(str): CPython fixtures', () => {
     }
   });
 
-  test('-nan keeps its sign bit, nan is canonical', () => {
-    expect(rt.call('rt_float_from_str', rt.str('-nan'))).toBe(0xfff8_0000_0000_0000n);
-    expect(rt.call('rt_float_from_str', rt.str('NaN'))).toBe(0x7ff8_0000_0000_0000n);
+  test('-nan keeps its sign bit; each nan is a fresh quiet NaN (payload = a new serial, docs/float.md)', () => {
+    const top = (w: bigint): bigint => w >> 48n;
+    const payload = (w: bigint): bigint => w & 0xffff_ffff_ffffn;
+    const n1 = rt.call('rt_float_from_str', rt.str('-nan'));
+    const n2 = rt.call('rt_float_from_str', rt.str('NaN'));
+    const n3 = rt.call('rt_float_from_str', rt.str(' nan\n'));
+    expect([top(n1), top(n2), top(n3)]).toEqual([0xfff8n, 0x7ff8n, 0x7ff8n]);
+    expect(payload(n1)).not.toBe(0n);
+    expect(payload(n2)).toBe(payload(n1) + 1n);
+    expect(payload(n3)).toBe(payload(n2) + 1n);
+    expect(Number.isNaN(rt.decode(n3) as number)).toBe(true);
     expect(rt.call('rt_float_from_str', rt.str('-0'))).toBe(0x8000_0000_0000_0000n);
   });
 
