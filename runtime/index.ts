@@ -24,6 +24,7 @@ import { sysModule } from './core/sys.js';
 import { tupleModule } from './core/tuple.js';
 import { valueModule } from './core/value.js';
 import { attrsModule } from './core/attrs.js';
+import { attrCacheModule } from './core/attrcache.js';
 import { buildModule } from './core/build.js';
 import { builtinFunctionObjects, builtinsModule } from './core/builtins.js';
 import { classesModule } from './core/classes.js';
@@ -95,7 +96,7 @@ export function runtimeModules(): RuntimeModule[] {
   // Ints (docs/int.md).
   modules.push(...intModules);
   // Calls, frames, tracebacks, generic operations, attributes, modules, entry.
-  modules.push(funcModule, callExModule, namespacesModule, tracebackModule, tbNotesModule, withModule, matchModule, signalsModule, opsModule, attrsModule, classesModule, pyslotsModule, genModule, coroModule, modulesModule, timeModule, funcReprModule, userModulesModule, buildModule, builtinsModule, entryModule);
+  modules.push(funcModule, callExModule, namespacesModule, tracebackModule, tbNotesModule, withModule, matchModule, signalsModule, opsModule, attrsModule, attrCacheModule, classesModule, pyslotsModule, genModule, coroModule, modulesModule, timeModule, funcReprModule, userModulesModule, buildModule, builtinsModule, entryModule);
   // Builtin functions and types (docs/builtins-native.md).
   modules.push(...biModules);
   // Descriptor types, exception attributes; then the dunder methods of builtin types, computed

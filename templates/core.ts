@@ -645,43 +645,12 @@ export const coreTemplates: TemplateDef<any>[] = [
     },
   },
   {
-    op: 'LOAD_ATTR',
-    emit(a: TplAsm) {
-      a.mov(rdi, S(-1));
-      a.mov(rsi, H.name());
-      callRt(a, 'rt_getattr');
-      excCheck(a);
-      a.mov(S(-1), rax);
-    },
-  },
-  {
-    op: 'STORE_ATTR',
-    emit(a: TplAsm) {
-      a.mov(rdi, S(-1));
-      a.mov(rsi, H.name());
-      a.mov(rdx, S(-2));
-      callRt(a, 'rt_setattr');
-      excCheck(a);
-    },
-  },
-  {
     op: 'DELETE_ATTR',
     emit(a: TplAsm) {
       a.mov(rdi, S(-1));
       a.mov(rsi, H.name());
       a.mov(rdx, RT('rt_const_unbound'));
       callRt(a, 'rt_setattr');
-      excCheck(a);
-    },
-  },
-  {
-    op: 'LOAD_METHOD',
-    doc: 'rt_load_method writes (method, self) or (attribute, NULL) into the two slots',
-    emit(a: TplAsm) {
-      a.mov(rdi, S(-1));
-      a.mov(rsi, H.name());
-      a.lea(rdx, SA(-1));
-      callRt(a, 'rt_load_method');
       excCheck(a);
     },
   },

@@ -275,6 +275,13 @@ export const EXCEPTION = { args: 16, traceback: 24, cause: 32, context: 40, supp
 export const INSTANCE = { dict: 16, size: 24 } as const;
 
 /**
+ * The inline cache of a LOAD_ATTR / STORE_ATTR / LOAD_METHOD instruction (writable words the
+ * stitcher gives each instruction; runtime/core/attrcache.ts): the type-cache epoch the
+ * entries were made in, then `count` entries of (type raw address or 0, payload).
+ */
+export const ATTR_IC = { epoch: 0, entries: 8, entrySize: 16, count: 4, words: 9 } as const;
+
+/**
  * Modules. Builtin modules (sys, math) keep their names in `dict` (globals UNBOUND). Modules
  * compiled from Python keep their globals in a static array (`globals`: its raw address) and
  * `dict` maps each name to its index there (a static dict); names set from outside that the

@@ -199,6 +199,9 @@ function maybeUnboundLoads(co: CodeObject): Set<number> {
   return out;
 }
 
+/** The bss array holding every instruction's inline cache (StitchEnv.cache). */
+const INLINE_CACHES = 'rt_inline_caches';
+
 class ProgramBuilder {
   readonly rodata = new Assembler<any>();
   readonly rodataExports: { name: string; label: any; end: any; kind: 'object' }[] = [];
@@ -823,6 +826,9 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
   for (const co of codes) byKey.set(co.key, co);
 
   const unbound = new Map<CodeObject, Set<number>>();
+  // Inline caches: byte offset in INLINE_CACHES of each instruction's words.
+  const cacheAt = new Map<CodeObject, Map<number, number>>();
+  let cacheBytes = 0;
   const env: StitchEnv = {
     constant: (co, i) => wordOf(b.constWord(co.consts[i], codeSymbol)),
     name: (text) => ({ symbol: `box:${b.str(text)}` }),
@@ -885,6 +891,17 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
       if (keys.length !== 1) return null;
       return byKey.get(keys[0]) ?? null;
     },
+    cache: (co, i, words) => {
+      let m = cacheAt.get(co);
+      if (m === undefined) cacheAt.set(co, (m = new Map()));
+      let off = m.get(i);
+      if (off === undefined) {
+        off = cacheBytes;
+        m.set(i, off);
+        cacheBytes += 8 * words;
+      }
+      return { symbol: INLINE_CACHES, offset: off };
+    },
   };
 
   // ---- stitch every function, then its code object
@@ -897,6 +914,9 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
     functions.push({ code: co, stitched, entry: entrySym.get(co)!, codeSymbol: codeSym.get(co)! });
     emitCodeObject(b, co, codeSym.get(co)!, entrySym.get(co)!, stitched, codeSymbol);
   }
+  // The inline caches of every instruction (zero: empty), in bss.
+  const cacheSize = Math.max(8, cacheBytes);
+  textChunks.push({ name: INLINE_CACHES, section: 'bss', bytes: new Uint8Array(0), size: cacheSize, align: 64, symbols: [{ name: INLINE_CACHES, offset: 0, size: cacheSize, kind: 'object' }], relocs: [] });
   b.rodataItem('rt_main_code_ptr', 8, (a) => a.u64(sym(codeSym.get(main.root)!)));
   b.dataItem('rt_main_globals', 8, (a) => {
     a.u64(sym(globalsSym(main)));

@@ -171,6 +171,8 @@ export interface TemplateDef<P extends VariantParams = VariantParams> {
   readonly emit: (a: TplAsm, p: P) => void;
   /** Instructions after this one that the template performs too (superinstructions). */
   readonly fuses?: number;
+  /** Words of inline cache per use, for its 'cache' holes (H.cache, H.cacheAddr). */
+  readonly cacheWords?: number;
   /** One line for `disasm --templates`. */
   readonly doc?: string;
 }
@@ -315,6 +317,8 @@ export const H = {
   calleeCode: () => rip(hole.rel32<HoleDesc>({ k: 'calleeCode' })),
   global: (of = 0) => qword(rip(hole.rel32<HoleDesc>({ k: 'global', of }))),
   cache: (off = 0) => qword(rip(hole.rel32<HoleDesc>({ k: 'cache', off }))),
+  /** [rip + word `off` of the inline cache] without a size, for `lea`. */
+  cacheAddr: (off = 0) => rip(hole.rel32<HoleDesc>({ k: 'cache', off })),
   code: () => rip(hole.rel32<HoleDesc>({ k: 'code' })),
   codeImm: () => hole.imm64<HoleDesc>({ k: 'code' }),
 };

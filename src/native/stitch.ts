@@ -48,6 +48,11 @@ export interface StitchEnv {
   hiddenSlots(co: CodeObject): number;
   /** The code object the profile saw called at instruction `i`, if exactly one. */
   callee(co: CodeObject, i: number): CodeObject | null;
+  /**
+   * Writable, zero-filled words for instruction `i`'s inline cache: the same ones on every
+   * call for (co, i), so the copies of an instruction (cold parts, ...) share them.
+   */
+  cache(co: CodeObject, i: number, words: number): { symbol: string; offset: number };
 }
 
 /** One piece of the function: a stencil placed at an offset. */
@@ -478,8 +483,13 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
           relSym(site, d.k === 'callee' ? env.entrySymbol(callee) : env.codeSymbol(callee), 0);
           break;
         }
-        case 'cache':
-          throw new Error('inline caches are not allocated yet');
+        case 'cache': {
+          const words = specs[spec.coldOf ?? p].def.cacheWords ?? 0;
+          if (d.off >= words || i < 0) throw new Error(`${spec.label}: cache word ${d.off} outside its ${words} words (TemplateDef.cacheWords)`);
+          const c = env.cache(co, i, words);
+          relSym(site, c.symbol, c.offset + 8 * d.off);
+          break;
+        }
         case 'resumeTable':
           rel(site, tableOffset);
           break;
