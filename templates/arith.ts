@@ -31,12 +31,35 @@ function guardInt(a: A, r: Gpr<64>, tmp: Gpr<64>, slow: Slow): void {
 type FlowP = { flow: string };
 const flowVariant = (ins: { facts: Readonly<Record<string, string | number | boolean>> }): FlowP => ({ flow: String(ins.facts.flow ?? '') });
 
-/** rax = S[-2], rcx = S[-1], both checked to be small ints (unless known) else to `slow`. */
+/**
+ * Int ops with a small-int result: in the optimized copy (facts.opt, stitch.ts) the result
+ * is a fact the following code relies on, so the generic path leaves for the safe copy
+ * (`deopt`) instead of continuing at `next` with a value of any type.
+ */
+type IntP = FlowP & { deopt: boolean };
+const intVariant = (ins: { facts: Readonly<Record<string, string | number | boolean>> }): IntP => ({ ...flowVariant(ins), deopt: ins.facts.opt === true });
+
+/**
+ * rax = S[-2], rcx = S[-1], both checked to be small ints (unless known) else to `slow`.
+ * Both unknown: one check of (rax & rcx) >> 48, which is TAG_INT exactly when both tags
+ * are: the tags in use are below TAG_INT (doubles), TAG_INT, 0xFFFA and TAG_OBJ, and
+ * among them only TAG_INT has every bit of TAG_INT set (layout.ts).
+ */
 function intOperands(a: A, p: FlowP, slow: Slow): void {
   const f = flowOf(p);
   loadOperands(a, f, [[rax, -2], [rcx, -1]]);
-  if (!(f.ints ?? []).includes(-2)) guardInt(a, rax, rdx, slow);
-  if (!(f.ints ?? []).includes(-1)) guardInt(a, rcx, rdx, slow);
+  const known2 = (f.ints ?? []).includes(-2);
+  const known1 = (f.ints ?? []).includes(-1);
+  if (!known1 && !known2) {
+    a.mov(rdx, rax);
+    a.and(rdx, rcx);
+    a.shr(rdx, 48);
+    a.cmp(edx, TAG_INT);
+    a.jne(slow);
+    return;
+  }
+  if (!known2) guardInt(a, rax, rdx, slow);
+  if (!known1) guardInt(a, rcx, rdx, slow);
 }
 
 /** The result replaces S[-2]: after the op it is the top, and rax holds it on every path. */
@@ -55,25 +78,25 @@ function payload(a: A, r: Gpr<64>): void {
   a.sar(r, 16);
 }
 
-/** The generic path of BINARY_OP: rt_binary_op(S[-2], S[-1], arg). */
-function genericBinary(a: A): void {
+/** The generic path of BINARY_OP: rt_binary_op(S[-2], S[-1], arg); then `next` or the safe copy. */
+function genericBinary(a: A, deopt = false): void {
   a.mov(rdi, S(-2));
   a.mov(rsi, S(-1));
   a.mov(edx, H.arg());
   callRt(a, 'rt_binary_op');
   excCheck(a);
   a.mov(S(-2), rax);
-  a.jmp(H.next());
+  a.jmp(deopt ? H.deopt() : H.next());
 }
 
 const binopOf = (arg: number): (typeof BINOPS)[number] => BINOPS[arg & ~INPLACE];
 
-const intBinary = (op: 'BINARY_OP_ADD_INT' | 'BINARY_OP_SUB_INT' | 'BINARY_OP_MUL_INT', body: (a: A, slow: Slow) => void): TemplateDef<FlowP> => ({
+const intBinary = (op: 'BINARY_OP_ADD_INT' | 'BINARY_OP_SUB_INT' | 'BINARY_OP_MUL_INT', body: (a: A, slow: Slow) => void): TemplateDef<IntP> => ({
   op,
-  variant: flowVariant,
+  variant: intVariant,
   out: resultInRax,
-  emit(a: TplAsm, p: FlowP) {
-    const slow = cold(genericBinary);
+  emit(a: TplAsm, p: IntP) {
+    const slow = cold((c) => genericBinary(c, p.deopt));
     intOperands(a, p, slow);
     body(a, slow);
     a.mov(S(-2), rax);
@@ -207,10 +230,10 @@ export const arithTemplates: TemplateDef<any>[] = [
   }),
   {
     op: 'BINARY_OP_FLOORDIV_INT',
-    variant: flowVariant,
+    variant: intVariant,
     out: resultInRax,
-    emit(a: TplAsm, p: FlowP) {
-      const slow = cold(genericBinary);
+    emit(a: TplAsm, p: IntP) {
+      const slow = cold((c) => genericBinary(c, p.deopt));
       const exact = a.newLabel();
       intOperands(a, p, slow);
       payload(a, rax);
@@ -239,10 +262,10 @@ export const arithTemplates: TemplateDef<any>[] = [
   },
   {
     op: 'BINARY_OP_MOD_INT',
-    variant: flowVariant,
+    variant: intVariant,
     out: resultInRax,
-    emit(a: TplAsm, p: FlowP) {
-      const slow = cold(genericBinary);
+    emit(a: TplAsm, p: IntP) {
+      const slow = cold((c) => genericBinary(c, p.deopt));
       const done = a.newLabel();
       intOperands(a, p, slow);
       payload(a, rax);
@@ -268,10 +291,10 @@ export const arithTemplates: TemplateDef<any>[] = [
   },
   {
     op: 'BINARY_OP_BITWISE_INT',
-    variant: (ins) => ({ op: binopOf(ins.arg), ...flowVariant(ins) }),
+    variant: (ins) => ({ op: binopOf(ins.arg), ...intVariant(ins) }),
     out: resultInRax,
-    emit(a: TplAsm, p: { op: string } & FlowP) {
-      const slow = cold(genericBinary);
+    emit(a: TplAsm, p: { op: string } & IntP) {
+      const slow = cold((c) => genericBinary(c, p.deopt));
       intOperands(a, p, slow);
       switch (p.op) {
         case '&':

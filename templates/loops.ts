@@ -5,8 +5,8 @@
 // The superinstructions do two moves in one stencil (the profile chose them where the
 // interpreter saw the pair; the fused second instruction keeps its own argument).
 
-import { ecx, mem, qword, rax, rcx, rdi, rip, sym } from '../src/asm/index.js';
-import { INT_TAG_BITS, RANGEITER, TAG_OBJ } from '../src/native/layout.js';
+import { eax, ecx, mem, qword, rax, rcx, rdi, rip, sym } from '../src/asm/index.js';
+import { INT_TAG_BITS, RANGEITER, TAG_INT, TAG_OBJ } from '../src/native/layout.js';
 import { cold, H, L, S, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
 import { callRt, excCheck } from './util.js';
 
@@ -16,31 +16,41 @@ export const loopTemplates: TemplateDef<any>[] = [
     doc: 'next of a range iterator, inline; other iterators take the generic path',
     // The next value, on every path that continues the loop.
     out: () => ({ rax: -1 }),
-    emit(a: TplAsm) {
-      const generic = cold((c) => {
-        c.mov(rdi, S(-1));
-        callRt(c, 'rt_next');
-        c.cmp(rax, qword(rip(sym('rt_const_unbound'))));
-        c.je(H.target());
-        excCheck(c);
-        c.mov(S(0), rax);
-        c.jmp(H.next());
-      });
+    // In the optimized copy (stitch.ts) the value is a small-int fact: a value from the
+    // generic or the big-int path leaves for the safe copy. `known`: the facts say S[-1] is
+    // a range_iterator (checked once before the loop), so no check here.
+    variant: (ins) => ({ known: ins.facts.rangeIter === true, deopt: ins.facts.opt === true }),
+    emit(a: TplAsm, p: { known: boolean; deopt: boolean }) {
+      const cont = (c: TplAsm): void => c.jmp(p.deopt ? H.deopt() : H.next());
       const big = cold((c) => {
         callRt(c, 'rt_int_from_i64');
         c.mov(S(0), rax);
-        c.jmp(H.next());
+        cont(c);
       });
       a.mov(rax, S(-1));
-      a.mov(rcx, rax);
-      a.shr(rcx, 48);
-      a.cmp(ecx, TAG_OBJ);
-      a.jne(generic);
-      a.shl(rax, 16);
-      a.shr(rax, 16);
-      a.lea(rcx, rip(sym('type_range_iterator')));
-      a.cmp(qword(mem(rax)), rcx);
-      a.jne(generic);
+      if (!p.known) {
+        const generic = cold((c) => {
+          c.mov(rdi, S(-1));
+          callRt(c, 'rt_next');
+          c.cmp(rax, qword(rip(sym('rt_const_unbound'))));
+          c.je(H.target());
+          excCheck(c);
+          c.mov(S(0), rax);
+          cont(c);
+        });
+        a.mov(rcx, rax);
+        a.shr(rcx, 48);
+        a.cmp(ecx, TAG_OBJ);
+        a.jne(generic);
+        a.shl(rax, 16);
+        a.shr(rax, 16);
+        a.lea(rcx, rip(sym('type_range_iterator')));
+        a.cmp(qword(mem(rax)), rcx);
+        a.jne(generic);
+      } else {
+        a.shl(rax, 16);
+        a.shr(rax, 16);
+      }
       a.mov(rcx, qword(mem(rax, RANGEITER.remaining)));
       a.test(rcx, rcx);
       a.je(H.target());
@@ -60,6 +70,32 @@ export const loopTemplates: TemplateDef<any>[] = [
       a.mov(rcx, INT_TAG_BITS);
       a.or(rax, rcx);
       a.mov(S(0), rax);
+    },
+  },
+  {
+    op: 'RANGE_ITER_GUARD',
+    doc: 'optimized copy, before a FOR_ITER_RANGE loop: TOS (the iterator) is a range_iterator, else leave for the safe copy',
+    emit(a: TplAsm) {
+      a.mov(rax, S(-1));
+      a.mov(rcx, rax);
+      a.shr(rcx, 48);
+      a.cmp(ecx, TAG_OBJ);
+      a.jne(H.deopt());
+      a.shl(rax, 16);
+      a.shr(rax, 16);
+      a.lea(rcx, rip(sym('type_range_iterator')));
+      a.cmp(qword(mem(rax)), rcx);
+      a.jne(H.deopt());
+    },
+  },
+  {
+    op: 'ENTRY_INT_GUARD',
+    doc: 'optimized copy, on entry: parameter arg (never assigned) is a small int, else leave for the safe copy',
+    emit(a: TplAsm) {
+      a.mov(rax, L(0));
+      a.shr(rax, 48);
+      a.cmp(eax, TAG_INT);
+      a.jne(H.deopt());
     },
   },
   {

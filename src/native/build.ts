@@ -51,9 +51,12 @@ export function linkElf(program: NativeProgram, sourcePath: string): ElfOutput {
     const chunkOff = linked.chunkOffsets.get(f.stitched.chunk)!;
     functions.push({ name: f.code.qualname, offset: chunkOff, size: f.stitched.chunk.bytes.length, decl: { file: 0, line: f.code.firstLine } });
     lines.push({ offset: chunkOff, file: 0, line: f.code.firstLine });
-    f.stitched.instrOffsets.forEach((off, i) => {
-      if (off >= 0 && f.code.lines[i] > 0) lines.push({ offset: chunkOff + off, file: 0, line: f.code.lines[i] });
-    });
+    // Both copies of a function body (stitch.ts: the optimized copy, then the safe copy).
+    for (const offsets of [f.stitched.optInstrOffsets, f.stitched.instrOffsets]) {
+      offsets?.forEach((off, i) => {
+        if (off >= 0 && f.code.lines[i] > 0) lines.push({ offset: chunkOff + off, file: 0, line: f.code.lines[i] });
+      });
+    }
   }
   const debug = buildDebugSections(
     { unitName: basename(sourcePath), compDir: dirname(resolve(sourcePath)), files: [resolve(sourcePath)], lines, functions },

@@ -42,6 +42,12 @@ export type HoleDesc =
   | { readonly k: 'next' }
   /** rel32: this instruction's exception path (traceback entry, then handler or unwind). */
   | { readonly k: 'exc' }
+  /**
+   * rel32: leave the optimized copy for the safe copy (stitch.ts): the safe copy's code of
+   * the instruction after this one (after the ones it fuses; for a guard placed before an
+   * instruction, that instruction). Every value must be in its frame slot when jumping.
+   */
+  | { readonly k: 'deopt' }
   /** rel32: the exception path without a new traceback entry (re-raise). */
   | { readonly k: 'reraise' }
   /** rel32: the function's exit returning EXC (unwinding). */
@@ -120,7 +126,7 @@ export interface InstrView {
 }
 
 /** Pieces of a compiled function that are not bytecode instructions. */
-export const PSEUDO_OPS = ['ENTER', 'INIT_LOCALS', 'COPY_FREE_VARS', 'MAKE_CELL', 'EXIT', 'UNWIND', 'EXC_THUNK', 'RERAISE_THUNK', 'HANDLER', 'HANDLER_NO_TB', 'GEN_PROLOGUE', 'GEN_CREATE', 'GEN_RESUME_ENTRY', 'RESUME_AFTER_YIELD', 'EVAL_BREAKER'] as const;
+export const PSEUDO_OPS = ['ENTER', 'INIT_LOCALS', 'COPY_FREE_VARS', 'MAKE_CELL', 'EXIT', 'UNWIND', 'EXC_THUNK', 'RERAISE_THUNK', 'HANDLER', 'HANDLER_NO_TB', 'GEN_PROLOGUE', 'GEN_CREATE', 'GEN_RESUME_ENTRY', 'RESUME_AFTER_YIELD', 'EVAL_BREAKER', 'RANGE_ITER_GUARD', 'ENTRY_INT_GUARD'] as const;
 export type PseudoOp = (typeof PSEUDO_OPS)[number];
 
 /**
@@ -303,6 +309,7 @@ export const H = {
   target: (of = 0) => hole.rel32<HoleDesc>({ k: 'target', of }),
   next: () => hole.rel32<HoleDesc>({ k: 'next' }),
   exc: () => hole.rel32<HoleDesc>({ k: 'exc' }),
+  deopt: () => hole.rel32<HoleDesc>({ k: 'deopt' }),
   reraise: () => hole.rel32<HoleDesc>({ k: 'reraise' }),
   unwind: () => hole.rel32<HoleDesc>({ k: 'unwind' }),
   exit: () => hole.rel32<HoleDesc>({ k: 'exit' }),

@@ -21,7 +21,13 @@ import { GENERIC, Op, type OpName, OPS } from '../bytecode/ops.js';
 import { TEMPLATES } from '../../templates/index.js';
 import { BOX_PREFIX, type Chunk, type ChunkReloc } from './image.js';
 import { INT48_MAX, INT48_MIN, OBJ_TAG_BITS } from './layout.js';
+import { analyzeFacts, Fact } from './facts.js';
 import { encodeFlow, type Flow, type HoleDesc, type InstrView, type Stencil, stencilFor, type TemplateDef } from './stencil.js';
+
+/** The two copies of a function body: SAFE (every check) and OPT (checks the facts make redundant left out). */
+const SAFE = 0;
+const OPT = 1;
+type Copy = typeof SAFE | typeof OPT;
 
 /** A 64-bit field: an immediate, or a symbol's address (`box:` prefix: as an object value). */
 export type Word64 = { readonly imm: bigint } | { readonly symbol: string; readonly addend?: bigint };
@@ -71,6 +77,8 @@ export interface StitchedFunction {
   readonly pieces: readonly Placed[];
   /** Code offset of each instruction's first byte (-1: no code: unreachable or fused). */
   readonly instrOffsets: Int32Array;
+  /** The same for the optimized copy (null: the function has one copy). */
+  readonly optInstrOffsets: Int32Array | null;
   /** The op each instruction was compiled as. */
   readonly chosen: readonly string[];
   /** Generators: offset of the resume entry (else -1). */
@@ -90,8 +98,12 @@ interface PieceSpec {
   key?: string;
   /** For the out-of-line part of a piece: that piece's index. */
   coldOf?: number;
-  /** An EVAL_BREAKER piece: it precedes the piece of its instruction. */
-  breaker?: boolean;
+  /** A piece placed before its instruction's piece (EVAL_BREAKER, guards): it falls into it. */
+  prefix?: boolean;
+  /** Which copy of the body an instruction piece belongs to (undefined: neither). */
+  copy?: Copy;
+  /** The safe copy's instruction a 'deopt' hole of the piece leaves for. */
+  deoptTo?: number;
 }
 
 function templateOf(op: string): TemplateDef<any> | undefined {
@@ -183,7 +195,7 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
     specs.push({ def: pseudo('GEN_RESUME_ENTRY'), view: view('GEN_RESUME_ENTRY', 0, null, 0), instr: -1, label: 'GEN_RESUME_ENTRY' });
   }
 
-  // ---- instructions
+  // ---- instructions: the optimized copy (the entry, when there is one), then the safe copy
   // Instructions with a predecessor other than the previous one: they start with nothing
   // known in registers (Flow).
   const joins = new Set<number>([0]);
@@ -199,73 +211,117 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
     const c = co.consts[co.args[i]];
     return c.k === 'int' && BigInt(c.v) >= INT48_MIN && BigInt(c.v) <= INT48_MAX;
   };
-  let incoming: Flow | null = null;
-  const firstInstrPiece = specs.length;
-  /** Pieces a generator resumes at: [0] the body's start, [k] after yield k. */
-  const resumePieces: number[] = [];
-  const instrPiece = new Int32Array(n).fill(-1);
-  for (let i = 0; i < n; i++) {
-    if (depths[i] < 0) {
-      incoming = null;
-      continue;
-    }
-    if (joins.has(i)) incoming = null;
-    const genericName = OPS[GENERIC[co.ops[i]]].name;
-    const next = i + 1 < n ? { op: OPS[GENERIC[co.ops[i + 1]]].name as OpName, arg: co.args[i + 1] } : null;
+  const baseFacts = (i: number): Record<string, string | number | boolean> => {
     const facts: Record<string, string | number | boolean> = { ...env.facts(co, i) };
-    const flow = encodeFlow(incoming);
-    if (flow !== '') facts.flow = flow;
     if (smallIntConst(i)) facts.smallIntConst = true;
     if (smallIntConst(i + 1)) facts.smallIntConstNext = true;
     if (i + 1 < n) {
       const nf = env.facts(co, i + 1);
       if (nf.maybeUnbound !== undefined) facts.maybeUnboundNext = nf.maybeUnbound;
     }
-    // The profiled specialization, unless its template cannot take this instance (then the
-    // generic op, which every template set has).
-    let op = chosen[i];
-    let def = templateOf(op) ?? templateOf(genericName);
-    if (def === undefined) throw new Error(`${co.qualname}: no template for ${op}`);
-    if (op !== genericName) {
-      try {
-        stencilFor(def, def.variant ? def.variant(view(op, co.args[i], next, depths[i], facts)) : {});
-      } catch {
-        op = genericName;
-        chosen[i] = op;
-        def = templateOf(op);
-        if (def === undefined) throw new Error(`${co.qualname}: no template for ${op}`);
-      }
-    }
-    instrPiece[i] = specs.length;
-    if (resumePieces.length === 0 && isGen) resumePieces.push(specs.length);
-    for (let k = i; k <= i + (def.fuses ?? 0); k++) {
-      if (backJumps.has(k)) specs.push({ def: pseudo('EVAL_BREAKER'), view: view('EVAL_BREAKER', 0, null, depths[i]), instr: k, label: 'EVAL_BREAKER', breaker: true });
-    }
-    // An instruction may name a frame slot for its 'slot' hole (the __class__ cell of super()).
-    const slot = typeof facts.slot === 'number' ? hidden + facts.slot : undefined;
-    if (genericName === 'YIELD_VALUE') {
-      // Yield k saves the live frame (below the yielded value's slot, inclusive) and leaves;
-      // the generator comes back at the RESUME_AFTER_YIELD piece that follows it.
-      const k = resumePieces.length;
-      // The yield of a `yield from`/`await` loop (after SEND): the generator delegates to the
-      // iterator below the value while suspended there (rt_gen_yield, CPython's _PyGen_yf).
-      if (i > 0 && GENERIC[co.ops[i - 1]] === Op.SEND) facts.delegating = true;
-      const v = view(op, co.args[i], next, depths[i], facts);
-      specs.push({ def, view: v, instr: i, label: op, slot: hidden + co.nlocalsplus + depths[i], count: k });
-      resumePieces.push(specs.length);
-      specs.push({ def: pseudo('RESUME_AFTER_YIELD'), view: v, instr: i, label: 'RESUME_AFTER_YIELD' });
-      incoming = null;
-      continue;
-    }
-    const v = view(op, co.args[i], next, depths[i], facts);
-    specs.push({ def, view: v, instr: i, label: op, slot });
-    incoming = def.out ? def.out(def.variant ? def.variant(v) : {}, v) : null;
-    const fuses = def.fuses ?? 0;
-    if (fuses > 0) {
-      for (let k = 1; k <= fuses; k++) instrPiece[i + k] = -2; // covered by i
-      i += fuses;
+    return facts;
+  };
+  const nextView = (i: number): InstrView['next'] => (i + 1 < n ? { op: OPS[GENERIC[co.ops[i + 1]]].name as OpName, arg: co.args[i + 1] } : null);
+  // The profiled specialization, unless its template cannot take this instance (then the
+  // generic op, which every template set has). Decided before the facts, which read it.
+  for (let i = 0; i < n; i++) {
+    const genericName = OPS[GENERIC[co.ops[i]]].name;
+    if (depths[i] < 0 || chosen[i] === genericName) continue;
+    const def = templateOf(chosen[i]);
+    try {
+      if (def === undefined) throw new Error('no template');
+      stencilFor(def, def.variant ? def.variant(view(chosen[i], co.args[i], nextView(i), depths[i], baseFacts(i))) : {});
+    } catch {
+      chosen[i] = genericName;
     }
   }
+  const facts = analyzeFacts(co, chosen, depths);
+  const optimized = facts !== null && facts.useful;
+  /** Code of each instruction per copy: [SAFE] and [OPT] (-1: none, -2: covered by a superinstruction). */
+  const instrPiece: [Int32Array, Int32Array] = [new Int32Array(n).fill(-1), new Int32Array(n).fill(-1)];
+  /** Instructions of the safe copy that the optimized copy deoptimizes to (joins there). */
+  const deoptTargets = new Set<number>();
+  const firstInstrPiece = specs.length;
+  /** Pieces a generator resumes at: [0] the body's start, [k] after yield k. */
+  const resumePieces: number[] = [];
+  const hasDeopt = (st: Stencil): boolean => st.holes.some((h) => h.desc.k === 'deopt') || (st.cold !== null && hasDeopt(st.cold));
+  const pushPiece = (spec: PieceSpec): void => {
+    specs.push(spec);
+    if (spec.copy === OPT && hasDeopt(stencilFor(spec.def, spec.def.variant ? spec.def.variant(spec.view) : {}))) {
+      if (spec.deoptTo === undefined) throw new Error(`${spec.label}: a deopt without a target`);
+      deoptTargets.add(spec.deoptTo);
+    }
+  };
+  const emitCopy = (copy: Copy): void => {
+    const pieceOf = instrPiece[copy];
+    let incoming: Flow | null = null;
+    for (let i = 0; i < n; i++) {
+      const stackFacts = copy === OPT ? facts!.stack[i] : null;
+      if (depths[i] < 0 || (copy === OPT && stackFacts === null)) {
+        incoming = null;
+        continue;
+      }
+      if (joins.has(i) || (copy === SAFE && deoptTargets.has(i))) incoming = null;
+      const genericName = OPS[GENERIC[co.ops[i]]].name;
+      const next = nextView(i);
+      const ifacts = baseFacts(i);
+      let flow = incoming;
+      if (stackFacts !== null) {
+        // What the facts know about the operands (the two top positions) joins the flow.
+        const ints = [...(incoming?.ints ?? [])];
+        for (const pos of [-1, -2]) if (stackFacts[stackFacts.length + pos] === Fact.Int) ints.push(pos);
+        flow = { ...(incoming ?? {}), ints };
+        if (stackFacts[stackFacts.length - 1] === Fact.RangeIter) ifacts.rangeIter = true;
+        ifacts.opt = true;
+      }
+      const encoded = encodeFlow(flow);
+      if (encoded !== '') ifacts.flow = encoded;
+      const op = chosen[i];
+      const def = templateOf(op);
+      if (def === undefined) throw new Error(`${co.qualname}: no template for ${op}`);
+      const fuses = def.fuses ?? 0;
+      pieceOf[i] = specs.length;
+      if (resumePieces.length === 0 && isGen) resumePieces.push(specs.length);
+      if (copy === OPT && i === 0) {
+        // Parameters the facts take for small ints are checked once, on entry.
+        for (const param of facts!.intParams) {
+          pushPiece({ def: pseudo('ENTRY_INT_GUARD'), view: view('ENTRY_INT_GUARD', param, null, 0), instr: 0, label: 'ENTRY_INT_GUARD', prefix: true, copy, deoptTo: 0 });
+        }
+      }
+      if (copy === OPT && i > 0 && facts!.guardedIters.has(i - 1)) {
+        // The iterator GET_ITER made is a range_iterator: checked once before the loop.
+        pushPiece({ def: pseudo('RANGE_ITER_GUARD'), view: view('RANGE_ITER_GUARD', 0, null, depths[i]), instr: i, label: 'RANGE_ITER_GUARD', prefix: true, copy, deoptTo: i });
+      }
+      for (let k = i; k <= i + fuses; k++) {
+        if (backJumps.has(k)) pushPiece({ def: pseudo('EVAL_BREAKER'), view: view('EVAL_BREAKER', 0, null, depths[i]), instr: k, label: 'EVAL_BREAKER', prefix: true, copy });
+      }
+      // An instruction may name a frame slot for its 'slot' hole (the __class__ cell of super()).
+      const slot = typeof ifacts.slot === 'number' ? hidden + ifacts.slot : undefined;
+      if (genericName === 'YIELD_VALUE') {
+        // Yield k saves the live frame (below the yielded value's slot, inclusive) and leaves;
+        // the generator comes back at the RESUME_AFTER_YIELD piece that follows it.
+        const k = resumePieces.length;
+        // The yield of a `yield from`/`await` loop (after SEND): the generator delegates to the
+        // iterator below the value while suspended there (rt_gen_yield, CPython's _PyGen_yf).
+        if (i > 0 && GENERIC[co.ops[i - 1]] === Op.SEND) ifacts.delegating = true;
+        const v = view(op, co.args[i], next, depths[i], ifacts);
+        pushPiece({ def, view: v, instr: i, label: op, slot: hidden + co.nlocalsplus + depths[i], count: k, copy });
+        resumePieces.push(specs.length);
+        pushPiece({ def: pseudo('RESUME_AFTER_YIELD'), view: v, instr: i, label: 'RESUME_AFTER_YIELD', copy });
+        incoming = null;
+        continue;
+      }
+      const v = view(op, co.args[i], next, depths[i], ifacts);
+      pushPiece({ def, view: v, instr: i, label: op, slot, copy, deoptTo: i + 1 + fuses });
+      incoming = def.out ? def.out(def.variant ? def.variant(v) : {}, v) : null;
+      if (fuses > 0) {
+        for (let k = 1; k <= fuses; k++) pieceOf[i + k] = -2; // covered by i
+        i += fuses;
+      }
+    }
+  };
+  if (optimized) emitCopy(OPT);
+  emitCopy(SAFE);
   const endOfBody = specs.length;
 
   // ---- exception paths
@@ -342,10 +398,11 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
     // following piece otherwise.
     const owner = specs[p].coldOf;
     if (owner !== undefined) return nextPieceOf(owner);
-    if (p >= firstInstrPiece && p < endOfBody && specs[p].breaker !== true) {
+    if (p >= firstInstrPiece && p < endOfBody && specs[p].prefix !== true) {
       const i = specs[p].instr;
       const fuses = specs[p].def.fuses ?? 0;
-      for (let j = i + 1 + fuses; j < n; j++) if (instrPiece[j] >= 0) return instrPiece[j];
+      const pieceOf = instrPiece[specs[p].copy!];
+      for (let j = i + 1 + fuses; j < n; j++) if (pieceOf[j] >= 0) return pieceOf[j];
       return -1;
     }
     return p + 1;
@@ -370,10 +427,13 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
   }
 
   const instrOffsets = new Int32Array(n).fill(-1);
-  for (let i = 0; i < n; i++) if (instrPiece[i] >= 0) instrOffsets[i] = placed[instrPiece[i]].offset;
-  const instrStart = (i: number): number => {
-    if (i < 0 || i >= n || instrPiece[i] < 0) throw new Error(`${co.qualname}: jump to instruction ${i} without code`);
-    return placed[instrPiece[i]].offset;
+  for (let i = 0; i < n; i++) if (instrPiece[SAFE][i] >= 0) instrOffsets[i] = placed[instrPiece[SAFE][i]].offset;
+  const optOffsets = optimized ? new Int32Array(n).fill(-1) : null;
+  if (optOffsets !== null) for (let i = 0; i < n; i++) if (instrPiece[OPT][i] >= 0) optOffsets[i] = placed[instrPiece[OPT][i]].offset;
+  const instrStart = (i: number, copy: Copy = SAFE): number => {
+    const pieceOf = instrPiece[copy];
+    if (i < 0 || i >= n || pieceOf[i] < 0) throw new Error(`${co.qualname}: jump to instruction ${i} without code`);
+    return placed[pieceOf[i]].offset;
   };
 
   for (let p = 0; p < specs.length; p++) {
@@ -451,8 +511,9 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
           else if (i === -1 && spec.key !== undefined) {
             // A handler block: the handler's first instruction.
             const h = co.exceptionTable.find((e) => spec.key === handlerKey(e, true) || spec.key === handlerKey(e, false))!;
+            // Handlers are the safe copy's code (the optimized copy has no exception edges).
             rel(site, instrStart(h.target));
-          } else rel(site, instrStart(arg(d.of)));
+          } else rel(site, instrStart(arg(d.of), spec.copy ?? SAFE));
           break;
         case 'next': {
           const np = nextPieceOf(p);
@@ -462,6 +523,10 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
         }
         case 'exc':
           rel(site, placed[thunkPiece.get(i)!].offset);
+          break;
+        case 'deopt':
+          if (spec.copy !== OPT || spec.deoptTo === undefined) throw new Error(`${spec.label}: deopt outside the optimized copy`);
+          rel(site, instrStart(spec.deoptTo, SAFE));
           break;
         case 'reraise':
           rel(site, placed[handlerPieceByKey.get(handlerKey(handlerOf(i), false))!].offset);
@@ -530,5 +595,5 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
     symbols: [{ name: symbolName, offset: 0, size: bytes.length, kind: 'function' }],
     relocs,
   };
-  return { chunk, pieces: placed, instrOffsets, chosen, resumeOffset: resumeEntryPiece >= 0 ? placed[resumeEntryPiece].offset : -1 };
+  return { chunk, pieces: placed, instrOffsets, optInstrOffsets: optOffsets, chosen, resumeOffset: resumeEntryPiece >= 0 ? placed[resumeEntryPiece].offset : -1 };
 }
