@@ -65,11 +65,54 @@ function intOperands(a: A, p: FlowP, slow: Slow): void {
 /** The result replaces S[-2]: after the op it is the top, and rax holds it on every path. */
 const resultInRax = (): { rax: number } => ({ rax: -1 });
 
-/** rax = box(rax >> 16) for a result scaled by 2^16 (fits int48 by construction). */
+/**
+ * rax = box(rax >> 16) for a result scaled by 2^16 (fits int48 by construction): the low
+ * 16 bits are zero, so setting them to the tag and rotating them to the top boxes it.
+ */
 function boxScaled(a: A): void {
-  a.shr(rax, 16);
-  a.mov(rcx, INT_TAG_BITS);
-  a.or(rax, rcx);
+  a.or(rax, TAG_INT);
+  a.ror(rax, 16);
+}
+
+/**
+ * Constant divisors c in [2, MAX_CONST_DIVISOR] take a multiply instead of idiv: for a
+ * small int x, x' = x + B with B = c * ceil(2^47 / c) is in [0, 2^48 + c), and
+ * floor(x' / c) = floor(x' * M / 2^64) with M = ceil(2^64 / c): the error x' * (M - 2^64/c)
+ * / 2^64 is below 1/c when c * (2^48 + c) < 2^64, so it never reaches the next multiple
+ * (Granlund & Montgomery, PLDI 1994, round-up method). B is a multiple of c, so
+ * x' % c = x % c with Python's sign (c > 0), and x // c = floor(x' / c) - B / c.
+ */
+export const MAX_CONST_DIVISOR = 1 << 15;
+
+function divisorConstants(c: number): { m: bigint; b: bigint } {
+  const cb = BigInt(c);
+  const m = ((1n << 64n) + cb - 1n) / cb;
+  const b = cb * (((1n << 47n) + cb - 1n) / cb);
+  return { m, b };
+}
+
+/** rdx = floor(x' / c), rcx = x' for the small int x in rax (its payload sign-extended first). */
+function divideByConstant(a: A, c: number): void {
+  const { m, b } = divisorConstants(c);
+  payload(a, rax);
+  a.mov(rdx, b);
+  a.add(rax, rdx);
+  a.mov(rcx, rax);
+  a.mov(rdx, m);
+  a.mul(rdx);
+}
+
+/** The divisor known at compile time (facts.topSmallInt, stitch.ts), when the multiply applies. */
+const constDivisor = (ins: { facts: Readonly<Record<string, string | number | boolean>> }): number => {
+  const c = ins.facts.topSmallInt;
+  return typeof c === 'number' && c >= 2 && c <= MAX_CONST_DIVISOR ? c : 0;
+};
+
+/** rax = S[-2] checked to be a small int (unless known) else to `slow`; S[-1] is not read. */
+function leftIntOperand(a: A, p: FlowP, slow: Slow): void {
+  const f = flowOf(p);
+  loadOperands(a, f, [[rax, -2]]);
+  if (!(f.ints ?? []).includes(-2)) guardInt(a, rax, rdx, slow);
 }
 
 /** Sign-extend the payload of the small int in r. */
@@ -230,10 +273,22 @@ export const arithTemplates: TemplateDef<any>[] = [
   }),
   {
     op: 'BINARY_OP_FLOORDIV_INT',
-    variant: intVariant,
+    variant: (ins) => ({ ...intVariant(ins), divisor: constDivisor(ins) }),
     out: resultInRax,
-    emit(a: TplAsm, p: IntP) {
+    emit(a: TplAsm, p: IntP & { divisor: number }) {
       const slow = cold((c) => genericBinary(c, p.deopt));
+      if (p.divisor !== 0) {
+        leftIntOperand(a, p, slow);
+        divideByConstant(a, p.divisor);
+        a.mov(rax, rdx);
+        a.mov(rcx, divisorConstants(p.divisor).b / BigInt(p.divisor));
+        a.sub(rax, rcx);
+        a.shl(rax, 16);
+        boxScaled(a);
+        a.mov(S(-2), rax);
+        a.jmp(H.next());
+        return;
+      }
       const exact = a.newLabel();
       intOperands(a, p, slow);
       payload(a, rax);
@@ -262,10 +317,21 @@ export const arithTemplates: TemplateDef<any>[] = [
   },
   {
     op: 'BINARY_OP_MOD_INT',
-    variant: intVariant,
+    variant: (ins) => ({ ...intVariant(ins), divisor: constDivisor(ins) }),
     out: resultInRax,
-    emit(a: TplAsm, p: IntP) {
+    emit(a: TplAsm, p: IntP & { divisor: number }) {
       const slow = cold((c) => genericBinary(c, p.deopt));
+      if (p.divisor !== 0) {
+        leftIntOperand(a, p, slow);
+        divideByConstant(a, p.divisor);
+        a.imul(rdx, rdx, p.divisor);
+        a.sub(rcx, rdx);
+        a.mov(rax, INT_TAG_BITS);
+        a.or(rax, rcx); // 0 <= x % c < c
+        a.mov(S(-2), rax);
+        a.jmp(H.next());
+        return;
+      }
       const done = a.newLabel();
       intOperands(a, p, slow);
       payload(a, rax);

@@ -65,10 +65,10 @@ export const loopTemplates: TemplateDef<any>[] = [
       a.sar(rax, 16);
       a.cmp(rax, rdi);
       a.jne(big);
+      // Box: the tag into the zeroed low 16 bits of the shifted value, rotated to the top.
       a.shl(rax, 16);
-      a.shr(rax, 16);
-      a.mov(rcx, INT_TAG_BITS);
-      a.or(rax, rcx);
+      a.or(rax, TAG_INT);
+      a.ror(rax, 16);
       a.mov(S(0), rax);
     },
   },

@@ -215,6 +215,11 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
     const facts: Record<string, string | number | boolean> = { ...env.facts(co, i) };
     if (smallIntConst(i)) facts.smallIntConst = true;
     if (smallIntConst(i + 1)) facts.smallIntConstNext = true;
+    // The top of the stack is that constant when only the previous instruction leads here.
+    if (i > 0 && !joins.has(i) && GENERIC[co.ops[i - 1]] === Op.LOAD_CONST && smallIntConst(i - 1)) {
+      const c = co.consts[co.args[i - 1]];
+      if (c.k === 'int') facts.topSmallInt = Number(c.v);
+    }
     if (i + 1 < n) {
       const nf = env.facts(co, i + 1);
       if (nf.maybeUnbound !== undefined) facts.maybeUnboundNext = nf.maybeUnbound;
