@@ -724,11 +724,12 @@ export const coreTemplates: TemplateDef<any>[] = [
   {
     op: 'CALL',
     doc: 'rt_call; `super()` with no arguments in a method passes the __class__ cell and the first argument; `globals()` passes the module',
-    variant: (ins) => ({ super0: ins.facts.super0 === true, globals0: ins.facts.globals0 === true }),
-    emit(a: TplAsm, p: { super0: boolean; globals0: boolean }) {
+    variant: (ins) => ({ super0: ins.facts.super0 === true, globals0: ins.facts.globals0 === true, globalsStore: ins.facts.globalsStore === true }),
+    emit(a: TplAsm, p: { super0: boolean; globals0: boolean; globalsStore: boolean }) {
       if (p.globals0) {
         a.lea(rdi, H.moduleInfo());
-        callRt(a, 'rt_globals_snapshot');
+        // `globals()[k] = v`: a writer into the module (runtime/core/globalswrite.ts).
+        callRt(a, p.globalsStore ? 'rt_globals_writer' : 'rt_globals_snapshot');
       } else if (p.super0) {
         // The __class__ cell is the slot the stitcher picks; the first argument is local 0.
         a.mov(rdi, SLOT());

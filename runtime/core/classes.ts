@@ -581,6 +581,9 @@ export const classesModule: RuntimeModule = {
           a.mov(qword(mem(r13, TYPE.qualname)), rax);
           a.bind(noQual);
         }
+        // Collection flags from the body's __abc_tpflags__ (runtime/core/abcflags.ts).
+        a.mov(rdi, r13);
+        a.call(sym('rt_class_abc_flags'));
         // __module__ from the namespace (the class body sets it), else the defining module.
         {
           const haveModule = a.newLabel();

@@ -12,12 +12,13 @@
 // types that carry them; a type this runtime does not have (deque, array...) is left out of
 // the tables by `addrIfDefined`.
 
-import { type Assembler, type Label, eax, ebp, ecx, edx, mem, qword, r12, r13, r14, r14d, r15, r15d, rax, rbp, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
+import { type Assembler, type Label, al, eax, ebp, ecx, edx, mem, qword, r12, r13, r14, r14d, r15, r15d, rax, rbp, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
 import { TAG_OBJ, TUPLE, UNBOUND } from '../../src/native/layout.js';
 import type { RuntimeDatum, RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { emitHeader, emitWord } from '../../src/native/statics.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { cstr } from './exc.js';
+import { TYPEFLAG_MAPPING, TYPEFLAG_SEQUENCE } from './abcflags.js';
 import { atMem, type FmtArg, inReg, raiseFmt, staticStr } from './descrkit.js';
 
 /** Types whose instances match sequence patterns (Py_TPFLAGS_SEQUENCE), subclasses included. */
@@ -65,11 +66,11 @@ function subtypeOfAny(a: Assembler<any>, table: string): void {
   a.pop(r12);
 }
 
-/** A flag test: rdi=value -> eax = 1 if type(value) derives from a type of the table. */
-function flagTest(name: string, table: string, what: string): RuntimeRoutine {
+/** A flag test: rdi=value -> eax = 1 if type(value) has the collection flag (abcflags.ts). */
+function flagTest(name: string, flag: number, what: string): RuntimeRoutine {
   return {
     name,
-    contract: `rdi=value -> eax=1 if it matches ${what} patterns (its type derives from one of CPython's flagged types), else 0; clobbers caller-saved; no alloc, no raise`,
+    contract: `rdi=value -> eax=1 if it matches ${what} patterns (its type's collection flags, runtime/core/abcflags.ts), else 0; clobbers caller-saved; no alloc, no raise`,
     emit(a: Assembler<any>) {
       const no = a.newLabel();
       a.mov(rax, rdi);
@@ -78,10 +79,27 @@ function flagTest(name: string, table: string, what: string): RuntimeRoutine {
       a.jne(no);
       a.call(sym('rt_type_of'));
       a.mov(rdi, rax);
-      subtypeOfAny(a, table);
+      a.sub(rsp, 8);
+      a.call(sym('rt_type_collection_flags'));
+      a.add(rsp, 8);
+      a.and(eax, flag);
+      a.setne(al);
+      a.movzx(eax, al);
       a.ret();
       a.bind(no);
       a.xor(eax, eax);
+      a.ret();
+    },
+  };
+}
+
+/** rdi=type address -> eax = 1 if it derives from a builtin type of the table (CPython flags them). */
+function builtinFlagTest(name: string, table: string, what: string): RuntimeRoutine {
+  return {
+    name,
+    contract: `rdi=type address -> eax=1 if it derives from one of the builtin types CPython flags as ${what}s, else 0; clobbers caller-saved; no alloc, no raise`,
+    emit(a: Assembler<any>) {
+      subtypeOfAny(a, table);
       a.ret();
     },
   };
@@ -153,8 +171,10 @@ function ifNotExact(a: Assembler<any>, v: typeof rax, t1: typeof rax, typeName: 
 }
 
 const routines: RuntimeRoutine[] = [
-  flagTest('rt_match_sequence', 'match_sequence_types', 'sequence'),
-  flagTest('rt_match_mapping', 'match_mapping_types', 'mapping'),
+  flagTest('rt_match_sequence', TYPEFLAG_SEQUENCE, 'sequence'),
+  flagTest('rt_match_mapping', TYPEFLAG_MAPPING, 'mapping'),
+  builtinFlagTest('rt_type_is_sequence', 'match_sequence_types', 'sequence'),
+  builtinFlagTest('rt_type_is_mapping', 'match_mapping_types', 'mapping'),
   {
     name: 'rt_match_class',
     contract: "rdi=subject, rsi=class, rdx=tuple of keyword attribute names, ecx=number of positional sub-patterns -> rax=tuple of the attributes (positional, then keyword), None when the subject does not match, or EXC (TypeError as CPython's match_class); may allocate, may raise",

@@ -10,6 +10,8 @@ import { type Assembler, byte, eax, ebx, ecx, edi, esi, mem, qword, r12, r13, r1
 import { boxFloat, boxInt, MODULE, STR } from '../../src/native/layout.js';
 import { mathConstants, mathFunctions } from './mathmodule.js';
 import { timeFunctions } from './timemodule.js';
+import { abcflagsFunctions } from './abcflags.js';
+import { SYS_STRUCTSEQ_NAMES } from './sysinfo.js';
 import type { RuntimeModule } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { builtinFunctionData, emitStr } from '../../src/native/statics.js';
@@ -19,7 +21,7 @@ import { cstr } from './exc.js';
 export const TEXTIO = { fd: 16, size: 24 } as const;
 
 /** Builtin modules available to `import` (created at start-up in this order). */
-export const BUILTIN_MODULES = ['sys', 'math', 'time'] as const;
+export const BUILTIN_MODULES = ['sys', 'math', 'time', '_abcflags'] as const;
 
 /**
  * Every attribute CPython's version of each builtin module has, for the compile-time check
@@ -28,15 +30,18 @@ export const BUILTIN_MODULES = ['sys', 'math', 'time'] as const;
 export const CPYTHON_MODULE_NAMES: Readonly<Record<(typeof BUILTIN_MODULES)[number], readonly string[]>> = {
   sys: ['argv', 'stdout', 'stderr', '__stdout__', '__stderr__', '__stdin__', 'maxsize', 'exit', 'getrecursionlimit', 'setrecursionlimit', 'platform', 'byteorder', 'version', 'executable', 'version_info', 'implementation', 'modules', 'path', 'float_info', 'int_info', 'hash_info', 'intern', 'getsizeof', 'stdin', 'exc_info', 'exception', 'flags', 'maxunicode', 'set_int_max_str_digits', 'get_int_max_str_digits', '_getframe', 'getrefcount', 'settrace', 'gettrace', 'setprofile', 'exit', 'set_asyncgen_hooks', 'get_asyncgen_hooks'],
   time: ['time', 'time_ns', 'monotonic', 'monotonic_ns', 'perf_counter', 'perf_counter_ns', 'process_time', 'process_time_ns', 'sleep', 'thread_time', 'thread_time_ns', 'gmtime', 'localtime', 'mktime', 'asctime', 'ctime', 'strftime', 'strptime', 'struct_time', 'timezone', 'altzone', 'daylight', 'tzname', 'get_clock_info', 'clock_gettime', 'clock_gettime_ns', 'clock_settime', 'clock_getres', 'CLOCK_MONOTONIC', 'CLOCK_REALTIME', 'CLOCK_PROCESS_CPUTIME_ID', 'CLOCK_THREAD_CPUTIME_ID', 'tzset', 'pthread_getcpuclockid'],
+  // The interpreter's bridge for abc.py (not a CPython module; abcflags.ts).
+  _abcflags: ['register'],
   math: ['acos', 'acosh', 'asin', 'asinh', 'atan', 'atan2', 'atanh', 'cbrt', 'ceil', 'comb', 'copysign', 'cos', 'cosh', 'degrees', 'dist', 'e', 'erf', 'erfc', 'exp', 'exp2', 'expm1', 'fabs', 'factorial', 'floor', 'fmod', 'frexp', 'fsum', 'gamma', 'gcd', 'hypot', 'inf', 'isclose', 'isfinite', 'isinf', 'isnan', 'isqrt', 'lcm', 'ldexp', 'lgamma', 'log', 'log10', 'log1p', 'log2', 'modf', 'nan', 'nextafter', 'perm', 'pi', 'pow', 'prod', 'radians', 'remainder', 'sin', 'sinh', 'sqrt', 'tan', 'tanh', 'tau', 'trunc', 'ulp'],
 };
 
 /** The attributes each native builtin module defines. */
 export function nativeModuleNames(): Readonly<Record<(typeof BUILTIN_MODULES)[number], ReadonlySet<string>>> {
   return {
-    sys: new Set(['argv', 'stdout', 'stderr', '__stdout__', '__stderr__', 'stdin', '__stdin__', 'maxsize', 'exit', 'getrecursionlimit', 'setrecursionlimit', 'set_asyncgen_hooks', ...SYS_STRS.map(([n]) => n)]),
+    sys: new Set(['argv', 'stdout', 'stderr', '__stdout__', '__stderr__', 'stdin', '__stdin__', 'maxsize', 'exit', 'getrecursionlimit', 'setrecursionlimit', 'set_asyncgen_hooks', 'modules', ...SYS_STRUCTSEQ_NAMES, ...SYS_STRS.map(([n]) => n)]),
     math: new Set([...Object.keys(mathFunctions), ...Object.keys(mathConstants)]),
     time: new Set(Object.keys(timeFunctions)),
+    _abcflags: new Set(Object.keys(abcflagsFunctions)),
   };
 }
 
@@ -99,12 +104,13 @@ export const modulesModule: RuntimeModule = {
     },
     {
       name: 'rt_modules_init',
-      contract: 'register the builtin-module table as a collector root (modules are created at their first import); may allocate',
+      contract: 'register the builtin-module table as a collector root (modules are created at their first import) and make sys.modules; may allocate',
       emit(a: Assembler<any>) {
         a.sub(rsp, 8);
         a.lea(rdi, rip(sym('rt_modules_table')));
         a.mov(esi, BUILTIN_MODULES.length);
         a.call(sym('rt_gc_add_roots'));
+        a.call(sym('rt_sys_modules_init'));
         a.add(rsp, 8);
         a.ret();
       },
@@ -199,6 +205,31 @@ export const modulesModule: RuntimeModule = {
             a.mov(rdx, sym(`box:sysfn_${fn}`) as never);
             a.call(sym('rt_dict_set_cstr'));
           }
+          // sys.modules and the struct sequences (sysinfo.ts).
+          a.mov(rdi, r12);
+          a.lea(rsi, rip(sym('cstr_modules')));
+          a.mov(rdx, g('rt_sys_modules'));
+          a.call(sym('rt_dict_set_cstr'));
+          for (const name of SYS_STRUCTSEQ_NAMES) {
+            a.mov(rdi, r12);
+            a.lea(rsi, rip(sym(`cstr_${name}`)));
+            a.mov(rdx, sym(`box:sysobj_${name}`) as never);
+            a.call(sym('rt_dict_set_cstr'));
+          }
+        } else if (m === '_abcflags') {
+          // _abcflags: register (abcflags.ts).
+          a.mov(rdi, g('const_str__abcflags'));
+          a.call(sym('rt_module_new'));
+          a.mov(qword(rip(sym('rt_modules_table'), 8 * index)), rax);
+          a.mov(r12, rax);
+          unboxPtr(a, r12);
+          a.mov(r12, qword(mem(r12, MODULE.dict)));
+          for (const name of Object.keys(abcflagsFunctions)) {
+            a.mov(rdi, r12);
+            a.lea(rsi, rip(sym(`cstr_abcflags_${name}`)));
+            a.mov(rdx, sym(`box:abcflagsfn_${name}`) as never);
+            a.call(sym('rt_dict_set_cstr'));
+          }
         } else if (m === 'time') {
           // time: its clock functions (static builtin objects, timemodule.ts).
           a.mov(rdi, g('const_str_time'));
@@ -234,6 +265,10 @@ export const modulesModule: RuntimeModule = {
             a.call(sym('rt_dict_set_cstr'));
           }
         }
+        // sys.modules[name] = the module (sysinfo.ts).
+        a.mov(rdi, g(`const_str_${m}`));
+        a.mov(rsi, qword(rip(sym('rt_modules_table'), 8 * index)));
+        a.call(sym('rt_sys_modules_set'));
         a.mov(rax, qword(rip(sym('rt_modules_table'), 8 * index)));
         epilogue(a, saved, 8);
       },
@@ -433,7 +468,8 @@ export const modulesModule: RuntimeModule = {
       { name: `const_sys_${name}`, section: 'rodata' as const, align: 8, emit: (a: Assembler<any>) => a.u64(sym(`box:str_sys_${name}`)) },
       cstr(`cstr_${name}`, name),
     ]),
-    ...['argv', 'stdout', 'stderr', '__stdout__', '__stderr__', 'stdin', '__stdin__', 'maxsize', 'exit', 'getrecursionlimit', 'setrecursionlimit', 'set_asyncgen_hooks', '__dict__'].map((n) => cstr(`cstr_${n}`, n)),
+    ...['argv', 'stdout', 'stderr', '__stdout__', '__stderr__', 'stdin', '__stdin__', 'maxsize', 'exit', 'getrecursionlimit', 'setrecursionlimit', 'set_asyncgen_hooks', '__dict__', 'modules', ...SYS_STRUCTSEQ_NAMES].map((n) => cstr(`cstr_${n}`, n)),
+    ...Object.keys(abcflagsFunctions).map((n) => cstr(`cstr_abcflags_${n}`, n)),
     ...(['exit', 'getrecursionlimit', 'setrecursionlimit', 'set_asyncgen_hooks'] as const).flatMap((fn) => builtinFunctionData(`sysfn_${fn}`, fn, `rt_sys_${fn}`)),
     ...[...Object.keys(mathFunctions), ...Object.keys(mathConstants)].map((n) => cstr(`cstr_math_${n}`, n)),
     ...Object.entries(mathFunctions).flatMap(([name, f]) => builtinFunctionData(`mathfn_${name}`, name, f.entry)),

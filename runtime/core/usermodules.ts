@@ -235,6 +235,10 @@ export const userModulesModule: RuntimeModule = {
         boxPtr(a, rax, rcx);
         a.mov(qword(mem(r13)), rax);
         a.mov(r14, rax);
+        // sys.modules[name] = module before its code runs, as CPython's import does.
+        a.mov(rdi, qword(mem(r12, MODINFO.name)));
+        a.mov(rsi, r14);
+        a.call(sym('rt_sys_modules_set'));
         // A submodule is an attribute of its package (imported first by the chain).
         {
           const noParent = a.newLabel();
@@ -266,6 +270,8 @@ export const userModulesModule: RuntimeModule = {
         a.bind(forget);
         a.mov(rax, g('rt_const_unbound'));
         a.mov(qword(mem(r13)), rax);
+        a.mov(rdi, qword(mem(r12, MODINFO.name)));
+        a.call(sym('rt_sys_modules_forget'));
         a.mov(rax, g('rt_const_exc'));
         a.bind(out);
         epilogue(a, saved, 8);

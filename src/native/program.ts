@@ -407,9 +407,25 @@ function globalsReadAtOnce(co: CodeObject, i: number): boolean {
   if (j >= co.ops.length) return false;
   const g = GENERIC[co.ops[j]];
   if (g === Op.CONTAINS_OP) return constKey(i - 1) !== false;
-  if (g === Op.LOAD_CONST) return j + 1 < co.ops.length && GENERIC[co.ops[j + 1]] === Op.BINARY_SUBSCR && constKey(j) === true;
+  if (g === Op.LOAD_CONST && j + 1 < co.ops.length && GENERIC[co.ops[j + 1]] === Op.BINARY_SUBSCR) return constKey(j) === true;
   if ((g === Op.LOAD_METHOD || g === Op.LOAD_ATTR) && co.names[co.args[j]] === 'get') return constKey(j + 1) !== false;
-  return false;
+  return globalsStoreAt(co, i);
+}
+
+/**
+ * `globals()[k] = v` at the globals() call at i: one load of the key, then STORE_SUBSCR. The
+ * call then makes a writer whose setitem binds the name in the module (runtime/core/
+ * globalswrite.ts), so the store reaches the module as in CPython.
+ */
+function globalsStoreAt(co: CodeObject, i: number): boolean {
+  const j = i + 2;
+  if (j + 1 >= co.ops.length || GENERIC[co.ops[j + 1]] !== Op.STORE_SUBSCR) return false;
+  const g = GENERIC[co.ops[j]];
+  if (g === Op.LOAD_CONST) {
+    const c = co.consts[co.args[j]];
+    return !(typeof c === 'object' && c !== null && 'k' in c && c.k === 'str' && String(c.v).startsWith('__'));
+  }
+  return g === Op.LOAD_FAST || g === Op.LOAD_DEREF || g === Op.LOAD_NAME || g === Op.LOAD_GLOBAL;
 }
 
 /** Exceptions a handler for `err` also catches (its bases up to Exception). */
@@ -497,7 +513,7 @@ function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globa
       missing = `builtin:${co.names[co.args[i]]}`;
     }
     if (missing === null && (GENERIC[co.ops[i]] === Op.LOAD_GLOBAL || GENERIC[co.ops[i]] === Op.LOAD_NAME) && co.names[co.args[i]] === 'globals' && !globals.has('globals')) {
-      if (!isGlobalsCall(co, i, globals) || !globalsReadAtOnce(co, i)) missing = 'feature:globals() other than `k in globals()`, `globals()[k]` or `globals().get(k)`';
+      if (!isGlobalsCall(co, i, globals) || !globalsReadAtOnce(co, i)) missing = 'feature:globals() other than `k in globals()`, `globals()[k]`, `globals().get(k)` or `globals()[k] = v`';
     }
     // Library modules test for what a runtime provides (`try: import builtins` /
     // `except ImportError`, `try: memoryview ... except NameError`): there a missing builtin,
@@ -867,6 +883,7 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
         }
       } else if (g === Op.CALL && i > 0 && isGlobalsCall(co, i - 1, globalIndex)) {
         facts.globals0 = true;
+        if (globalsStoreAt(co, i - 1)) facts.globalsStore = true;
       } else if (g === Op.SETUP_ANNOTATIONS) {
         facts.classBody = isClassBody(co);
       } else if (g === Op.LOAD_FAST) {
@@ -918,6 +935,8 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
   const cacheSize = Math.max(8, cacheBytes);
   textChunks.push({ name: INLINE_CACHES, section: 'bss', bytes: new Uint8Array(0), size: cacheSize, align: 64, symbols: [{ name: INLINE_CACHES, offset: 0, size: cacheSize, kind: 'object' }], relocs: [] });
   b.rodataItem('rt_main_code_ptr', 8, (a) => a.u64(sym(codeSym.get(main.root)!)));
+  // sys.modules['__main__'] (runtime/core/sysinfo.ts).
+  b.rodataItem('rt_main_modinfo', 8, (a) => a.u64(sym(modinfoSym(main))));
   b.dataItem('rt_main_globals', 8, (a) => {
     a.u64(sym(globalsSym(main)));
     a.u64(main.globalNames.length);

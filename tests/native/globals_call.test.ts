@@ -18,13 +18,16 @@ describe('globals() natively', () => {
     ["x = 1\nprint('y' not in globals(), globals()['x'])\n"],
     ["def f():\n    return globals().get('x', 0)\nx = 1\n"],
     ["class C:\n    ok = 'x' in globals()\n"],
+    ["def f(k, v):\n    globals()[k] = v\nglobals()['y'] = 2\n"],
   ])('read at once: %j is accepted', (text) => {
     expect(() => build(text)).not.toThrow();
   });
 
   test.each([
     ['g = globals()\n'],
-    ["globals()['x'] = 1\n"],
+    ["globals()['x'] += 1\n"],
+    ["globals()['__doc__'] = 'd'\n"],
+    ["globals()[1 + 2] = 3\n"],
     ['for k in globals():\n    pass\n'],
     ["print('__name__' in globals())\n"],
     ['f = globals\n'],
