@@ -90,6 +90,7 @@ import { withModule } from './core/withctx.js';
 import { matchModule } from './core/match.js';
 import { signalsModule } from './core/signals.js';
 import { tbNotesModule } from './core/tbnotes.js';
+import { metaclassModule } from './core/metaclass.js';
 
 /** All runtime modules of a compiled program. */
 export function runtimeModules(): RuntimeModule[] {
@@ -101,7 +102,7 @@ export function runtimeModules(): RuntimeModule[] {
   // Calls, frames, tracebacks, generic operations, attributes, modules, entry.
   modules.push(funcModule, callExModule, namespacesModule, tracebackModule, tbNotesModule, withModule, matchModule, signalsModule, opsModule, attrsModule, attrCacheModule, classesModule, pyslotsModule, genModule, coroModule, modulesModule, sysInfoModule, abcFlagsModule, globalsWriteModule, timeModule, funcReprModule, userModulesModule, buildModule, builtinsModule, entryModule);
   // Builtin functions and types (docs/builtins-native.md).
-  modules.push(...biModules);
+  modules.push(...biModules, metaclassModule);
   // Descriptor types, exception attributes; then the dunder methods of builtin types, computed
   // from every module above (keep them last). docs/classes-native.md.
   modules.push(descrKitModule, descrModule, descrSuperModule, excAttrsModule);

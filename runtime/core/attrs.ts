@@ -465,6 +465,42 @@ export const attrsModule: RuntimeModule = {
         // __doc__ lives in the dict of classes; builtin types have none here (None).
         fieldLookup(a, r13, r14, TYPE_FIELDS, 'cstr_attr', out);
         const meta = a.newLabel();
+        {
+          // A data descriptor of a metaclass (a class deriving from type: a property, say)
+          // wins over the class's own attributes (type_getattro).
+          const own = a.newLabel();
+          a.mov(rdi, r12);
+          a.call(sym('rt_type_of'));
+          a.test(qword(mem(rax, TYPE.flags)), TYPEFLAG_BUILTIN);
+          a.jne(own);
+          a.mov(rdi, rax);
+          a.mov(rsi, r13);
+          a.call(sym('rt_type_lookup'));
+          a.cmp(rax, g('rt_const_unbound'));
+          a.je(own);
+          a.cmp(rax, g('rt_const_exc'));
+          a.je(out);
+          a.push(rax);
+          a.push(rax);
+          a.mov(rdi, rax);
+          a.call(sym('rt_type_of'));
+          a.cmp(qword(mem(rax, typeSlot('descrset'))), 0);
+          a.pop(rdi);
+          a.pop(rdi);
+          a.je(own);
+          a.push(rdi);
+          a.push(rdi);
+          a.mov(rdi, r12);
+          a.call(sym('rt_type_of'));
+          boxPtr(a, rax, rcx);
+          a.mov(rdx, rax);
+          a.pop(rdi);
+          a.pop(rdi);
+          a.mov(rsi, r12);
+          a.call(sym('rt_descr_get'));
+          a.jmp(out);
+          a.bind(own);
+        }
         a.mov(rdi, r14);
         a.mov(rsi, r13);
         a.call(sym('rt_type_lookup'));

@@ -5,7 +5,8 @@
 // isinstance/issubclass accept a class or a tuple of them, nested to any depth (each level
 // counts against the recursion limit, " in __instancecheck__"); the first match or error
 // ends the walk, so isinstance(1, (int, 1)) is True while isinstance(1, (str, 1)) raises.
-// Metaclasses' __instancecheck__/__subclasscheck__ and union types are not native yet.
+// Metaclasses' __instancecheck__/__subclasscheck__ are asked first (metaclass.ts); union
+// types are not native yet.
 //
 // id() is the address of an object, as in CPython. Floats and small ints are not objects
 // here; their id is 2**64 + the value word, which no address can equal, and equal values
@@ -18,6 +19,7 @@ import { boxIntUnchecked, epilogue, g, prologue, unboxPtr } from '../../src/nati
 import { emitBigInt } from '../../src/native/statics.js';
 import { cstr } from './exc.js';
 import { dunder } from './classes.js';
+import { META_NO_HOOK } from './metaclass.js';
 import { type BiSpec, boolResult, builtinRoutine, callChecked, clearExc, raise, specData } from './bi_args.js';
 
 const SPECS = {
@@ -47,7 +49,7 @@ function isInstanceOf(a: Assembler<any>, r: typeof rdi, name: string): void {
  * class value), leaving eax; anything neither a type nor a tuple goes to `other`. Both
  * raise by jumping to `fail`.
  */
-function walkRoutine(name: string, contract: string, suffix: string, single: (a: Assembler<any>, fail: Label) => void, other: (a: Assembler<any>, fail: Label) => void): RuntimeRoutine {
+function walkRoutine(name: string, contract: string, suffix: string, single: (a: Assembler<any>, fail: Label) => void, other: (a: Assembler<any>, fail: Label, out: Label) => void): RuntimeRoutine {
   return {
     name,
     contract,
@@ -101,7 +103,7 @@ function walkRoutine(name: string, contract: string, suffix: string, single: (a:
         a.jmp(out);
       }
       a.bind(notTuple);
-      other(a, fail);
+      other(a, fail, out);
       a.bind(fail);
       a.mov(eax, -1);
       a.bind(out);
@@ -117,15 +119,47 @@ const routines: RuntimeRoutine[] = [
     'rdi=object, rsi=class or (nested) tuple of classes -> eax=1 if isinstance, 0 if not, -1 if it raised (TypeError "isinstance() arg 2 must be a type, a tuple of types, or a union", RecursionError); may allocate (only to raise)',
     'bi_cs_instancecheck',
     (a) => {
+      // An exact type match, then a metaclass's __instancecheck__ (metaclass.ts), then
+      // type's own check (object_recursive_isinstance).
+      const plain = a.newLabel();
+      const done = a.newLabel();
+      a.mov(rdi, r12);
+      a.call(sym('rt_type_of'));
+      a.mov(rsi, r13);
+      unboxPtr(a, rsi);
+      a.cmp(rax, rsi);
+      a.mov(eax, 1);
+      a.je(done);
+      a.mov(rdi, r13);
+      a.call(sym('rt_type_of'));
+      a.lea(rcx, rip(sym('type_type')));
+      a.cmp(rax, rcx);
+      a.je(plain);
+      a.mov(rdi, r12);
+      a.mov(rsi, r13);
+      a.call(sym('rt_meta_instancecheck'));
+      a.cmp(eax, META_NO_HOOK);
+      a.jne(done);
+      a.bind(plain);
       a.mov(rdi, r12);
       a.call(sym('rt_type_of'));
       a.mov(rdi, rax);
       a.mov(rsi, r13);
       unboxPtr(a, rsi);
       a.call(sym('rt_is_subtype'));
+      a.bind(done);
     },
-    (a, fail) => {
-      // Py_IS_TYPE(inst, cls) holds only for types, so any other class is an error here.
+    (a, fail, out) => {
+      // Not a type: an object whose type has __instancecheck__, else an error (Py_IS_TYPE
+      // holds only for types; object_isinstance's __bases__ protocol is not native).
+      const noHook = a.newLabel();
+      a.mov(rdi, r12);
+      a.mov(rsi, r13);
+      a.call(sym('rt_meta_instancecheck'));
+      a.cmp(eax, META_NO_HOOK);
+      a.je(noHook);
+      a.jmp(out);
+      a.bind(noHook);
       raise(a, 'TypeError', 'msg_bi_isinstance_arg2', [], fail);
     },
   ),
@@ -136,6 +170,20 @@ const routines: RuntimeRoutine[] = [
     (a, fail) => {
       const notClass = a.newLabel();
       const done = a.newLabel();
+      // A metaclass's __subclasscheck__ first (it sees any first argument), unless cls's
+      // type is exactly type (object_issubclass).
+      const plain = a.newLabel();
+      a.mov(rdi, r13);
+      a.call(sym('rt_type_of'));
+      a.lea(rcx, rip(sym('type_type')));
+      a.cmp(rax, rcx);
+      a.je(plain);
+      a.mov(rdi, r12);
+      a.mov(rsi, r13);
+      a.call(sym('rt_meta_subclasscheck'));
+      a.cmp(eax, META_NO_HOOK);
+      a.jne(done);
+      a.bind(plain);
       isInstanceOf(a, r12, 'type');
       a.test(eax, eax);
       a.je(notClass);
@@ -149,8 +197,16 @@ const routines: RuntimeRoutine[] = [
       raise(a, 'TypeError', 'msg_bi_issubclass_arg1', [], fail);
       a.bind(done);
     },
-    (a, fail) => {
+    (a, fail, out) => {
       const arg2 = a.newLabel();
+      const noHook = a.newLabel();
+      a.mov(rdi, r12);
+      a.mov(rsi, r13);
+      a.call(sym('rt_meta_subclasscheck'));
+      a.cmp(eax, META_NO_HOOK);
+      a.je(noHook);
+      a.jmp(out);
+      a.bind(noHook);
       isInstanceOf(a, r12, 'type');
       a.test(eax, eax);
       a.jne(arg2);

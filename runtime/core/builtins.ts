@@ -59,21 +59,24 @@ export const builtinsModule: RuntimeModule = {
         a.call(rax);
         a.cmp(rax, g('rt_const_exc'));
         a.je(out);
-        // __init__ runs when new returned an instance of the type.
+        // __init__ runs when new returned an instance of the type: the init slot of the
+        // result's own type (type_call: a metaclass's __new__ may return a subclass instance).
         a.mov(qword(mem(rsp)), rax);
-        a.mov(rax, qword(mem(rbp, typeSlot('init'))));
-        a.test(rax, rax);
-        a.je(skipInit);
-        a.mov(rdi, qword(mem(rsp)));
+        a.mov(rdi, rax);
         a.mov(rsi, rbp);
         a.call(sym('rt_isinstance_type'));
         a.test(eax, eax);
         a.je(skipInit);
         a.mov(rdi, qword(mem(rsp)));
+        a.call(sym('rt_type_of'));
+        a.mov(rax, qword(mem(rax, typeSlot('init'))));
+        a.test(rax, rax);
+        a.je(skipInit);
+        a.mov(rdi, qword(mem(rsp)));
         a.mov(rsi, r13);
         a.mov(rdx, r14);
         a.mov(rcx, r15);
-        a.call(qword(mem(rbp, typeSlot('init'))));
+        a.call(rax);
         a.cmp(rax, g('rt_const_exc'));
         a.je(out);
         a.bind(skipInit);

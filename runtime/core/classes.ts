@@ -10,7 +10,7 @@
 // (then that type's slot routine is inherited).
 
 import {
-  type Assembler, type Label, eax, ebp, ebx, ecx, edi, edx, esi, mem, qword, r12, r13, r14, r14d, r15, r8, r9, rax, rbp, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym,
+  type Assembler, type Label, eax, ebp, ebx, ecx, edi, edx, esi, mem, qword, r12, r13, r14, r14d, r15, r8, r8d, r9, rax, rbp, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym,
 } from '../../src/asm/index.js';
 import { BINOPS, INPLACE } from '../../src/bytecode/ops.js';
 import { CELL, CODE, EXCEPTION, FUNCTION, INSTANCE, LAYOUTS, TUPLE, TYPE, TYPE_SLOTS, type TypeSlot, TYPEFLAG_BASETYPE, TYPEFLAG_BUILTIN, typeSlot, UNBOUND } from '../../src/native/layout.js';
@@ -263,18 +263,44 @@ export const classesModule: RuntimeModule = {
           boxPtr(a, rax, rcx);
           a.mov(qword(mem(rsp, META)), rax);
           a.bind(given);
+          // A metaclass that is not a type (a function) is called as it is (CPython's
+          // __build_class__ calculates the winner only when isinstance(meta, type)).
+          a.mov(rdi, qword(mem(rsp, META)));
+          a.lea(rsi, rip(sym('type_type')));
+          a.call(sym('rt_isinstance_type'));
+          a.test(eax, eax);
+          const notType = a.newLabel();
+          a.je(notType);
           a.mov(rdi, qword(mem(rsp, META)));
           a.mov(rsi, qword(mem(rsp, BASES)));
           a.call(sym('rt_calculate_meta'));
           a.cmp(rax, g('rt_const_exc'));
           a.je(out);
           a.mov(qword(mem(rsp, META)), rax);
+          a.bind(notType);
         }
         // The namespace: metaclass.__prepare__(name, bases, **kw) when it has one beyond
         // type's, else a new dict.
         {
           const plain = a.newLabel();
           const haveNs = a.newLabel();
+          const bound = a.newLabel();
+          const metaIsType = a.newLabel();
+          a.mov(rdi, qword(mem(rsp, META)));
+          a.lea(rsi, rip(sym('type_type')));
+          a.call(sym('rt_isinstance_type'));
+          a.test(eax, eax);
+          a.jne(metaIsType);
+          // Any other callable: getattr(meta, '__prepare__') when it has one.
+          a.mov(rdi, qword(mem(rsp, META)));
+          dunder(a, rsi, '__prepare__');
+          a.call(sym('rt_descr_getattr_opt'));
+          a.cmp(rax, g('rt_const_unbound'));
+          a.je(plain);
+          a.cmp(rax, g('rt_const_exc'));
+          a.je(out);
+          a.jmp(bound);
+          a.bind(metaIsType);
           a.mov(rdi, qword(mem(rsp, META)));
           unboxPtr(a, rdi);
           dunder(a, rsi, '__prepare__');
@@ -290,6 +316,7 @@ export const classesModule: RuntimeModule = {
           a.call(sym('rt_descr_get'));
           a.cmp(rax, g('rt_const_exc'));
           a.je(out);
+          a.bind(bound);
           a.mov(rdi, rax);
           a.mov(rcx, qword(mem(r12, 8)));
           a.mov(qword(mem(rsp, ARGV + 8)), rcx);
@@ -303,6 +330,52 @@ export const classesModule: RuntimeModule = {
           a.call(sym('rt_call'));
           a.cmp(rax, g('rt_const_exc'));
           a.je(out);
+          // The class body stores into a dict (STORE_NAME on slot 0): other mappings are
+          // refused, non-mappings get CPython's message.
+          {
+            const isDict = a.newLabel();
+            const mapping = a.newLabel();
+            a.mov(qword(mem(rsp, NS)), rax);
+            a.mov(rdi, rax);
+            a.lea(rsi, rip(sym('type_dict')));
+            a.call(sym('rt_isinstance_type'));
+            a.test(eax, eax);
+            a.jne(isDict);
+            a.mov(rdi, qword(mem(rsp, NS)));
+            a.call(sym('rt_type_of'));
+            a.cmp(qword(mem(rax, typeSlot('getitem'))), 0);
+            a.jne(mapping);
+            {
+              // CPython names the metaclass when it is a class, else "<metaclass>".
+              const named = a.newLabel();
+              a.mov(rdi, qword(mem(rsp, META)));
+              a.lea(rsi, rip(sym('type_type')));
+              a.call(sym('rt_isinstance_type'));
+              a.test(eax, eax);
+              a.jne(named);
+              a.lea(rdi, rip(sym('type_TypeError')));
+              a.lea(rsi, rip(sym('msg_prepare_mapping_fn')));
+              a.mov(rdx, qword(mem(rsp, NS)));
+              a.call(sym('rt_raise_fmt'));
+              a.jmp(out);
+              a.bind(named);
+              a.lea(rdi, rip(sym('type_TypeError')));
+              a.lea(rsi, rip(sym('msg_prepare_mapping')));
+              a.mov(rdx, qword(mem(rsp, META)));
+              unboxPtr(a, rdx);
+              a.mov(rcx, qword(mem(rsp, NS)));
+              a.call(sym('rt_raise_fmt'));
+              a.jmp(out);
+            }
+            a.bind(mapping);
+            a.lea(rdi, rip(sym('type_TypeError')));
+            a.lea(rsi, rip(sym('msg_prepare_not_dict')));
+            a.mov(rdx, qword(mem(rsp, NS)));
+            a.call(sym('rt_raise_fmt'));
+            a.jmp(out);
+            a.bind(isDict);
+            a.mov(rax, qword(mem(rsp, NS)));
+          }
           a.jmp(haveNs);
           a.bind(plain);
           a.call(sym('rt_dict_new'));
@@ -425,22 +498,48 @@ export const classesModule: RuntimeModule = {
       name: 'rt_new_type',
       contract: 'new slot of type: (metaclass address, args, nargs, kwnames) -> type(name, bases, dict) as a new heap class, or EXC; type(x) is handled by rt_call_type; may allocate, may raise',
       emit(a: Assembler<any>) {
-        // Locals: [0] name, [8] bases, [16] namespace, [24] the new type (raw), [32] metaclass,
-        // [40] solid base (raw), [48] instance layout id, [56] instance size.
-        const NAME = 0, BASES = 8, NS = 16, CLS = 24, META = 32, SOLID = 40, LAYOUT = 48, ISIZE = 56, LOCALS = 72;
+        // Locals: [0] name, [8] bases, [16] namespace, [24] the new type (raw), [32] metaclass
+        // (raw), [40] solid base (raw), [48] instance layout id, [56] instance size, [64] args,
+        // [72] nargs, [80] kwnames or 0 (the keywords go to __init_subclass__).
+        const NAME = 0, BASES = 8, NS = 16, CLS = 24, META = 32, SOLID = 40, LAYOUT = 48, ISIZE = 56, ARGS = 64, NARGS = 72, KWN = 80, LOCALS = 88;
         const saved = [rbx, rbp, r12, r13, r14, r15] as const;
         const out = a.newLabel();
         prologue(a, saved, LOCALS);
         a.mov(qword(mem(rsp, META)), rdi);
         a.mov(r12, rsi);
-        const three = a.newLabel();
-        a.cmp(rdx, 3);
-        a.je(three);
-        a.lea(rdi, rip(sym('type_TypeError')));
-        a.lea(rsi, rip(sym('msg_type_args')));
-        a.call(sym('rt_raise_cstr'));
-        a.jmp(out);
-        a.bind(three);
+        a.mov(qword(mem(rsp, ARGS)), rsi);
+        a.mov(qword(mem(rsp, NARGS)), rdx);
+        a.mov(qword(mem(rsp, KWN)), rcx);
+        {
+          // Exactly three positional arguments (type_call's message for type itself,
+          // PyArg_ParseTuple's "type.__new__" one for metaclasses).
+          const three = a.newLabel();
+          const noKw = a.newLabel();
+          const meta = a.newLabel();
+          a.mov(rax, rdx);
+          a.test(rcx, rcx);
+          a.je(noKw);
+          a.mov(r8, rcx);
+          unboxPtr(a, r8);
+          a.sub(rax, qword(mem(r8, TUPLE.length)));
+          a.bind(noKw);
+          a.cmp(rax, 3);
+          a.je(three);
+          a.lea(rcx, rip(sym('type_type')));
+          a.cmp(rdi, rcx);
+          a.jne(meta);
+          a.lea(rdi, rip(sym('type_TypeError')));
+          a.lea(rsi, rip(sym('msg_type_args')));
+          a.call(sym('rt_raise_cstr'));
+          a.jmp(out);
+          a.bind(meta);
+          a.lea(rdi, rip(sym('type_TypeError')));
+          a.lea(rsi, rip(sym('msg_type_new_count')));
+          a.mov(rdx, rax);
+          a.call(sym('rt_raise_fmt'));
+          a.jmp(out);
+          a.bind(three);
+        }
         for (const [off, i] of [[NAME, 0], [BASES, 1], [NS, 2]] as const) {
           a.mov(rax, qword(mem(r12, 8 * i)));
           a.mov(qword(mem(rsp, off)), rax);
@@ -473,6 +572,33 @@ export const classesModule: RuntimeModule = {
           a.mov(qword(mem(rsp, BASES)), rax);
           a.bind(has);
         }
+        // The most derived metaclass of this one and the bases' (type_new's
+        // _PyType_CalculateMetaclass): a winner with a __new__ of its own makes the class.
+        {
+          const same = a.newLabel();
+          const adopt = a.newLabel();
+          a.mov(rdi, qword(mem(rsp, META)));
+          boxPtr(a, rdi, rcx);
+          a.mov(rsi, qword(mem(rsp, BASES)));
+          a.call(sym('rt_calculate_meta'));
+          a.cmp(rax, g('rt_const_exc'));
+          a.je(out);
+          unboxPtr(a, rax);
+          a.cmp(rax, qword(mem(rsp, META)));
+          a.je(same);
+          a.lea(rcx, rip(sym('rt_new_type')));
+          a.cmp(qword(mem(rax, typeSlot('new'))), rcx);
+          a.je(adopt);
+          a.mov(rdi, rax);
+          a.mov(rsi, qword(mem(rsp, ARGS)));
+          a.mov(rdx, qword(mem(rsp, NARGS)));
+          a.mov(rcx, qword(mem(rsp, KWN)));
+          a.call(qword(mem(rdi, typeSlot('new'))));
+          a.jmp(out);
+          a.bind(adopt);
+          a.mov(qword(mem(rsp, META)), rax);
+          a.bind(same);
+        }
         // Every base must be a type that allows subclassing; the solid base decides the
         // instance layout: object -> instance with a dict, exceptions -> exception layout.
         {
@@ -503,11 +629,21 @@ export const classesModule: RuntimeModule = {
           // Layout of this base's instances.
           const next = a.newLabel();
           const isExc = a.newLabel();
+          const isMeta = a.newLabel();
           a.mov(rax, qword(mem(rbp, TYPE.layout)));
           a.cmp(rax, LAYOUTS.exception.id);
           a.je(isExc);
+          a.cmp(rax, LAYOUTS.type.id);
+          a.je(isMeta);
           a.cmp(rax, LAYOUTS.instance.id);
           a.jne(unsupported);
+          a.jmp(next);
+          // A metaclass (a base deriving from type): its instances are type objects.
+          a.bind(isMeta);
+          a.mov(qword(mem(rsp, LAYOUT)), LAYOUTS.type.id);
+          a.mov(qword(mem(rsp, ISIZE)), TYPE.size);
+          a.lea(rax, rip(sym('type_type')));
+          a.mov(qword(mem(rsp, SOLID)), rax);
           a.jmp(next);
           a.bind(isExc);
           a.mov(qword(mem(rsp, LAYOUT)), LAYOUTS.exception.id);
@@ -640,6 +776,11 @@ export const classesModule: RuntimeModule = {
         a.cmp(rax, g('rt_const_exc'));
         a.je(out);
         a.mov(rdi, r13);
+        a.mov(rsi, qword(mem(rsp, ARGS)));
+        a.add(rsi, 24);
+        a.mov(rdx, qword(mem(rsp, NARGS)));
+        a.sub(rdx, 3);
+        a.mov(rcx, qword(mem(rsp, KWN)));
         a.call(sym('rt_type_init_subclass'));
         a.cmp(rax, g('rt_const_exc'));
         a.je(out);
@@ -651,15 +792,31 @@ export const classesModule: RuntimeModule = {
     },
     {
       name: 'rt_init_type',
-      contract: 'init slot of type: (type, args, nargs, kwnames) -> 0 (type(name, bases, dict) needs nothing more) or EXC for a wrong count',
+      contract: 'init slot of type: (type, args, nargs, kwnames) -> 0 (type(name, bases, dict) needs nothing more) or EXC for a wrong count (CPython type_init: keywords only with three arguments)',
       emit(a: Assembler<any>) {
         const ok = a.newLabel();
+        const one = a.newLabel();
+        const noKw = a.newLabel();
+        a.xor(r8d, r8d);
+        a.test(rcx, rcx);
+        a.je(noKw);
+        a.mov(rax, rcx);
+        unboxPtr(a, rax);
+        a.mov(r8, qword(mem(rax, TUPLE.length)));
+        a.sub(rdx, r8);
+        a.bind(noKw);
         a.cmp(rdx, 1);
-        a.je(ok);
+        a.je(one);
         a.cmp(rdx, 3);
         a.je(ok);
         a.lea(rdi, rip(sym('type_TypeError')));
-        a.lea(rsi, rip(sym('msg_type_args')));
+        a.lea(rsi, rip(sym('msg_type_init_args')));
+        a.jmp(sym('rt_raise_cstr'));
+        a.bind(one);
+        a.test(r8, r8);
+        a.je(ok);
+        a.lea(rdi, rip(sym('type_TypeError')));
+        a.lea(rsi, rip(sym('msg_type_init_kw')));
         a.jmp(sym('rt_raise_cstr'));
         a.bind(ok);
         a.xor(eax, eax);
@@ -791,15 +948,22 @@ export const classesModule: RuntimeModule = {
     },
     {
       name: 'rt_type_init_subclass',
-      contract: "rdi=new heap type (raw): call the parent's __init_subclass__ (looked up from the MRO after the class; Python functions receive the class first, as a classmethod) -> rax=0 or EXC; may allocate, may raise",
+      contract: "rdi=new heap type (raw), rsi=keyword value words, rdx=their count, rcx=kwnames or 0: super(cls, cls).__init_subclass__(**kw), the attribute found in the MRO after the class (a plain function is an implicit classmethod, as type_new makes it) -> rax=0 or EXC; may allocate, may raise",
       emit(a: Assembler<any>) {
-        const saved = [r12, r13, r14] as const;
+        // r12 = class (raw), r13 = MRO (raw), r14 = MRO index, rbx = keyword values,
+        // rbp = their count, r15 = kwnames; [rsp] = the value-stack top on entry.
+        const saved = [rbx, rbp, r12, r13, r14, r15] as const;
         const loop = a.newLabel();
         const none = a.newLabel();
         const got = a.newLabel();
         const out = a.newLabel();
         prologue(a, saved, 8);
         a.mov(r12, rdi);
+        a.mov(rbx, rsi);
+        a.mov(rbp, rdx);
+        a.mov(r15, rcx);
+        a.mov(rcx, g('rt_vs_top'));
+        a.mov(qword(mem(rsp)), rcx);
         a.mov(r13, qword(mem(r12, TYPE.mro)));
         unboxPtr(a, r13);
         a.mov(r14d, 1);
@@ -820,30 +984,76 @@ export const classesModule: RuntimeModule = {
         a.inc(r14);
         a.jmp(loop);
         a.bind(got);
-        // Only Python functions (implicit classmethods) run; object's does nothing.
-        a.mov(rcx, rax);
+        // The call's arguments go above the value-stack top: [cls for a function] + kw values.
+        a.mov(r13, rax); // the attribute
+        a.mov(rcx, qword(mem(rsp)));
+        a.lea(rcx, sib(rcx, rbp, 8, 8));
+        a.cmp(rcx, g('rt_vs_limit'));
+        const room = a.newLabel();
+        a.jbe(room);
+        a.call(sym('rt_raise_recursion'));
+        a.jmp(out);
+        a.bind(room);
+        a.mov(g('rt_vs_top'), rcx);
+        const plainFunction = a.newLabel();
+        const args = a.newLabel();
+        a.mov(rcx, r13);
         a.shr(rcx, 48);
         a.cmp(ecx, 0xfffc);
-        a.jne(none);
-        a.mov(rdi, rax);
-        a.push(rax);
+        const descr = a.newLabel();
+        a.jne(descr);
+        a.mov(rdi, r13);
         a.lea(rsi, rip(sym('type_function')));
         a.call(sym('rt_isinstance_type'));
-        a.pop(rdi);
         a.test(eax, eax);
-        a.je(none);
+        a.jne(plainFunction);
+        a.bind(descr);
+        // Another descriptor (object's builtin classmethod, an explicit classmethod): bound
+        // through descrget with no instance and the class as owner.
+        a.mov(rdi, r13);
+        a.mov(rsi, g('rt_const_unbound'));
+        a.mov(rdx, r12);
+        boxPtr(a, rdx, rcx);
+        a.call(sym('rt_descr_get'));
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
+        a.mov(r13, rax);
+        a.xor(r14d, r14d); // words before the keyword values
+        a.jmp(args);
+        a.bind(plainFunction);
         a.mov(rax, r12);
         boxPtr(a, rax, rcx);
-        a.mov(qword(mem(rsp)), rax);
-        a.mov(rsi, rsp);
-        a.mov(edx, 1);
-        a.xor(ecx, ecx);
+        a.mov(rcx, qword(mem(rsp)));
+        a.mov(qword(mem(rcx)), rax);
+        a.mov(r14d, 1);
+        a.bind(args);
+        {
+          const copy = a.newLabel();
+          const copied = a.newLabel();
+          a.mov(rdx, qword(mem(rsp)));
+          a.lea(rdx, sib(rdx, r14, 8));
+          a.xor(ecx, ecx);
+          a.bind(copy);
+          a.cmp(rcx, rbp);
+          a.jae(copied);
+          a.mov(rax, qword(sib(rbx, rcx, 8)));
+          a.mov(qword(sib(rdx, rcx, 8)), rax);
+          a.inc(rcx);
+          a.jmp(copy);
+          a.bind(copied);
+        }
+        a.mov(rdi, r13);
+        a.mov(rsi, qword(mem(rsp)));
+        a.lea(rdx, sib(r14, rbp, 1));
+        a.mov(rcx, r15);
         a.call(sym('rt_call'));
         a.cmp(rax, g('rt_const_exc'));
         a.je(out);
         a.bind(none);
         a.xor(eax, eax);
         a.bind(out);
+        a.mov(rcx, qword(mem(rsp)));
+        a.mov(g('rt_vs_top'), rcx);
         epilogue(a, saved, 8);
       },
     },
@@ -1007,8 +1217,14 @@ export const classesModule: RuntimeModule = {
     cstr('msg_bc_func', '__build_class__: func must be a function'),
     cstr('msg_bc_name', '__build_class__: name is not a string'),
     cstr('msg_bc_too_many_kw', '__build_class__: too many keyword arguments'),
+    cstr('msg_prepare_mapping', '%N.__prepare__() must return a mapping, not %T'),
+    cstr('msg_prepare_mapping_fn', '<metaclass>.__prepare__() must return a mapping, not %T'),
+    cstr('msg_prepare_not_dict', "a class namespace of type '%T' (from __prepare__) is not supported by the native backend yet"),
     cstr('msg_meta_conflict', 'metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases'),
     cstr('msg_type_args', 'type() takes 1 or 3 arguments'),
+    cstr('msg_type_new_count', 'type.__new__() takes exactly 3 arguments (%d given)'),
+    cstr('msg_type_init_args', 'type.__init__() takes 1 or 3 arguments'),
+    cstr('msg_type_init_kw', 'type.__init__() takes no keyword arguments'),
     cstr('msg_type_arg1', 'type.__new__() argument 1 must be str, not %T'),
     cstr('msg_type_arg2', 'type.__new__() argument 2 must be tuple, not %T'),
     cstr('msg_type_arg3', 'type.__new__() argument 3 must be dict, not %T'),

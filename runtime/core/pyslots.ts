@@ -8,7 +8,7 @@
 
 import { type Assembler, type Label, al, dword, eax, ecx, edx, esi, mem, qword, r13d, r12, r12d, r13, r14, r14d, r15, r8, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
 import { BINOPS, CMPOPS, INPLACE } from '../../src/bytecode/ops.js';
-import { BUILTIN, HDR_AUX, TAG_INT, TAG_OBJ, TYPE, typeSlot } from '../../src/native/layout.js';
+import { BUILTIN, HDR_AUX, LAYOUTS, TAG_INT, TAG_OBJ, TYPE, typeSlot } from '../../src/native/layout.js';
 import type { RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { TYPEFLAG_HEAP } from './classes.js';
@@ -831,9 +831,26 @@ export const pyslotsModule: RuntimeModule = {
         callDunder(a, r12, '__getattribute__', [r13]);
         a.jmp(looked);
         a.bind(generic);
-        a.mov(rdi, r12);
-        a.mov(rsi, r13);
-        a.call(sym('rt_getattr_generic'));
+        {
+          // A class whose metaclass defines __getattr__: type's lookup, not an instance's.
+          const instance = a.newLabel();
+          const got = a.newLabel();
+          a.mov(rdi, r12);
+          a.call(sym('rt_type_of'));
+          a.cmp(qword(mem(rax, TYPE.layout)), LAYOUTS.type.id);
+          a.jne(instance);
+          a.mov(rdi, r12);
+          a.mov(rsi, r13);
+          a.call(sym('rt_getattr_type'));
+          // What type's slot leaves (__class__...) goes to the generic lookup, as in rt_getattr.
+          a.cmp(rax, g('rt_const_unbound'));
+          a.jne(got);
+          a.bind(instance);
+          a.mov(rdi, r12);
+          a.mov(rsi, r13);
+          a.call(sym('rt_getattr_generic'));
+          a.bind(got);
+        }
         a.cmp(rax, g('rt_const_unbound'));
         a.je(fallback);
         a.bind(looked);

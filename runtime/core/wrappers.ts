@@ -580,13 +580,16 @@ const fallbacks: RuntimeRoutine[] = [
       unboxPtr(a, rax);
       a.cmp(qword(mem(rax, TUPLE.length)), 0);
       a.je(noKw);
-      raiseFmt(a, 'TypeError', 'msg_wrap_init_subclass_kw', [inReg(r12)], out);
+      // The method's qualified name is the class's (_PyObject_FunctionStr of the bound method).
+      a.mov(rax, qword(mem(r12, TYPE.qualname)));
+      raiseFmt(a, 'TypeError', 'msg_wrap_init_subclass_kw', [inReg(rax)], out);
       a.bind(noKw);
       const ok = a.newLabel();
       a.cmp(r13, 1);
       a.je(ok);
       a.lea(rax, mem(r13, -1));
-      raiseFmt(a, 'TypeError', 'msg_wrap_init_subclass_args', [inReg(r12), inReg(rax)], out);
+      a.mov(r8, qword(mem(r12, TYPE.qualname)));
+      raiseFmt(a, 'TypeError', 'msg_wrap_init_subclass_args', [inReg(r8), inReg(rax)], out);
       a.bind(ok);
       a.mov(rax, g('rt_const_None'));
       a.bind(out);
@@ -665,8 +668,8 @@ export function wrappersModule(modules: readonly RuntimeModule[]): RuntimeModule
       cstr('msg_wrap_new_not_subtype', '%N.__new__(%N): %N is not a subtype of %N'),
       cstr('msg_wrap_new_unsafe', '%N.__new__(%N) is not safe, use %N.__new__()'),
       cstr('msg_wrap_unsupported_format', 'unsupported format string passed to %T.__format__'),
-      cstr('msg_wrap_init_subclass_args', '%N.__init_subclass__() takes no arguments (%d given)'),
-      cstr('msg_wrap_init_subclass_kw', '%N.__init_subclass__() takes no keyword arguments'),
+      cstr('msg_wrap_init_subclass_args', '%U.__init_subclass__() takes no arguments (%d given)'),
+      cstr('msg_wrap_init_subclass_kw', '%U.__init_subclass__() takes no keyword arguments'),
     ],
   };
 }
