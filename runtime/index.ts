@@ -36,6 +36,7 @@ import { pyslotsModule } from './core/pyslots.js';
 import { funcModule } from './core/func.js';
 import { callExModule } from './core/callex.js';
 import { namespacesModule } from './core/namespaces.js';
+import { evalCallModule } from './core/evalcall.js';
 import { modulesModule } from './core/modules.js';
 import { abcFlagsModule } from './core/abcflags.js';
 import { sysInfoModule } from './core/sysinfo.js';
@@ -100,7 +101,7 @@ export function runtimeModules(): RuntimeModule[] {
   // Ints (docs/int.md).
   modules.push(...intModules);
   // Calls, frames, tracebacks, generic operations, attributes, modules, entry.
-  modules.push(funcModule, callExModule, namespacesModule, tracebackModule, tbNotesModule, withModule, matchModule, signalsModule, opsModule, attrsModule, attrCacheModule, classesModule, pyslotsModule, genModule, coroModule, modulesModule, sysInfoModule, abcFlagsModule, globalsWriteModule, timeModule, funcReprModule, userModulesModule, buildModule, builtinsModule, entryModule);
+  modules.push(funcModule, callExModule, namespacesModule, evalCallModule, tracebackModule, tbNotesModule, withModule, matchModule, signalsModule, opsModule, attrsModule, attrCacheModule, classesModule, pyslotsModule, genModule, coroModule, modulesModule, sysInfoModule, abcFlagsModule, globalsWriteModule, timeModule, funcReprModule, userModulesModule, buildModule, builtinsModule, entryModule);
   // Builtin functions and types (docs/builtins-native.md).
   modules.push(...biModules, metaclassModule);
   // Descriptor types, exception attributes; then the dunder methods of builtin types, computed

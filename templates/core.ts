@@ -8,6 +8,7 @@ import { FVS_HAVE_SPEC, INTRINSICS } from '../src/bytecode/ops.js';
 import { boxInt, CELL, GEN_FINISHED, GENERATOR } from '../src/native/layout.js';
 import { cold, D, GEN, H, type HoleDesc, L, RT, S, SA, SLOT, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
 import { callRt, excCheck, flowOf, loadOperands } from './util.js';
+import { emitEvalCall, type EvalScope, isEvalScope } from './evalcall.js';
 
 /** Generators: mark the generator finished (before returning). */
 function genFinish(a: TplAsm): void {
@@ -723,9 +724,13 @@ export const coreTemplates: TemplateDef<any>[] = [
   // ---- calls and functions
   {
     op: 'CALL',
-    doc: 'rt_call; `super()` with no arguments in a method passes the __class__ cell and the first argument; `globals()` passes the module',
-    variant: (ins) => ({ super0: ins.facts.super0 === true, globals0: ins.facts.globals0 === true, globalsStore: ins.facts.globalsStore === true }),
-    emit(a: TplAsm, p: { super0: boolean; globals0: boolean; globalsStore: boolean }) {
+    doc: 'rt_call; `super()` with no arguments in a method passes the __class__ cell and the first argument; `globals()` passes the module; `eval(...)` calls the evaluator with the namespaces',
+    variant: (ins) => ({ super0: ins.facts.super0 === true, globals0: ins.facts.globals0 === true, globalsStore: ins.facts.globalsStore === true, evalCall: isEvalScope(ins.facts.evalCall) ? ins.facts.evalCall : '' }),
+    emit(a: TplAsm, p: { super0: boolean; globals0: boolean; globalsStore: boolean; evalCall: EvalScope | '' }) {
+      if (p.evalCall !== '') {
+        emitEvalCall(a, p.evalCall, 'call');
+        return;
+      }
       if (p.globals0) {
         a.lea(rdi, H.moduleInfo());
         // `globals()[k] = v`: a writer into the module (runtime/core/globalswrite.ts).
@@ -751,7 +756,12 @@ export const coreTemplates: TemplateDef<any>[] = [
   {
     op: 'CALL_KW',
     doc: 'stack: callable, n arguments, kwnames tuple',
-    emit(a: TplAsm) {
+    variant: (ins) => ({ evalCall: isEvalScope(ins.facts.evalCall) ? ins.facts.evalCall : '' }),
+    emit(a: TplAsm, p: { evalCall: EvalScope | '' }) {
+      if (p.evalCall !== '') {
+        emitEvalCall(a, p.evalCall, 'kw');
+        return;
+      }
       a.mov(rdi, S(-2, 1));
       a.lea(rsi, SA(-1, 1));
       a.mov(edx, H.arg());
@@ -787,8 +797,12 @@ export const coreTemplates: TemplateDef<any>[] = [
   },
   {
     op: 'CALL_FUNCTION_EX',
-    variant: (ins) => ({ kw: (ins.arg & 1) !== 0 }),
-    emit(a: TplAsm, p: { kw: boolean }) {
+    variant: (ins) => ({ kw: (ins.arg & 1) !== 0, evalCall: isEvalScope(ins.facts.evalCall) ? ins.facts.evalCall : '' }),
+    emit(a: TplAsm, p: { kw: boolean; evalCall: EvalScope | '' }) {
+      if (p.evalCall !== '') {
+        emitEvalCall(a, p.evalCall, p.kw ? 'exkw' : 'ex');
+        return;
+      }
       const base = p.kw ? -3 : -2;
       a.mov(rdi, S(base));
       a.mov(rsi, S(base + 1));

@@ -29,12 +29,14 @@ import { stdlibDir } from '../interp/imports.js';
 import type { Profile } from '../interp/profile.js';
 import { runtimeImage } from './runtime-image.js';
 import { TEMPLATES } from '../../templates/index.js';
+import type { EvalScope } from '../../templates/evalcall.js';
 import { type Chunk, chunkFromAsm, pruneChunks } from './image.js';
 import { boxFloat, boxInt, INT48_MAX, INT48_MIN, strHash, UNBOUND } from './layout.js';
 import { assembleRuntime, type RuntimeModule } from './rt.js';
 import { emitBigInt, emitHeader, emitStr, emitTuple, emitWord, type StaticWord } from './statics.js';
 import { type StitchedFunction, stitchFunction, type StitchEnv, type Word64 } from './stitch.js';
 import { stencilFor } from './stencil.js';
+import { stackDepths } from '../bytecode/depths.js';
 import { sym } from '../asm/index.js';
 
 /** User-facing names of constructs, by the op that first needs them. */
@@ -428,6 +430,39 @@ function globalsStoreAt(co: CodeObject, i: number): boolean {
   return g === Op.LOAD_FAST || g === Op.LOAD_DEREF || g === Op.LOAD_NAME || g === Op.LOAD_GLOBAL;
 }
 
+/** The runtime/lib module that evaluates eval()'s expressions (runtime/core/evalcall.ts). */
+const EVAL_MODULE = '_edgepyc_eval';
+
+/**
+ * The builtin `eval` loaded at instruction i (LOAD_GLOBAL, or a class body's LOAD_NAME, of a
+ * name the module never binds) only to be called at once: the index of the CALL or CALL_KW
+ * or CALL_FUNCTION_EX whose callee is the value it pushed, or -1 (`f = eval`, `map(eval, ...)`).
+ * The stack position the load fills stays live until that call consumes it; COPY and SWAP
+ * reaching it would read or move it.
+ */
+function evalCallSite(co: CodeObject, i: number, globals: ReadonlyMap<string, number>, depths: Int32Array): number {
+  const g = GENERIC[co.ops[i]];
+  if ((g !== Op.LOAD_GLOBAL && g !== Op.LOAD_NAME) || co.names[co.args[i]] !== 'eval' || globals.has('eval')) return -1;
+  if (g === Op.LOAD_NAME && co.ops.some((op, k) => GENERIC[op] === Op.STORE_NAME && co.names[co.args[k]] === 'eval')) return -1;
+  const d = depths[i];
+  if (d < 0) return -1;
+  for (let j = i + 1; j < co.ops.length; j++) {
+    if (depths[j] < 0) continue;
+    const gj = GENERIC[co.ops[j]];
+    if (gj === Op.CALL && depths[j] - co.args[j] - 1 === d) return j;
+    if (gj === Op.CALL_KW && depths[j] - co.args[j] - 2 === d) return j;
+    if (gj === Op.CALL_FUNCTION_EX && depths[j] - 2 - (co.args[j] & 1) === d) return j;
+    // Any other instruction popping the slot (or reading it: COPY, SWAP) uses the value.
+    const def = OPS[gj];
+    const pops = typeof def.pop === 'number' ? def.pop : def.pop(co.args[j]);
+    if (depths[j] - pops <= d) return -1;
+    if ((gj === Op.COPY || gj === Op.SWAP) && depths[j] - co.args[j] <= d) return -1;
+    // Arguments may branch forward (conditional expressions, and/or), never backward.
+    if ((def.branch || (def.terminal && def.arg === 'jump')) && co.args[j] <= i) return -1;
+  }
+  return -1;
+}
+
 /** Exceptions a handler for `err` also catches (its bases up to Exception). */
 const HANDLERS_OF: Readonly<Record<string, readonly string[]>> = {
   NameError: ['NameError', 'Exception', 'BaseException'],
@@ -511,6 +546,9 @@ function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globa
     // which is right while nothing can make a group.
     if (missing === null && !lenient && (GENERIC[co.ops[i]] === Op.LOAD_GLOBAL || GENERIC[co.ops[i]] === Op.LOAD_NAME) && EXCEPTION_GROUP_TYPES.has(co.names[co.args[i]]) && !globals.has(co.names[co.args[i]])) {
       missing = `builtin:${co.names[co.args[i]]}`;
+    }
+    if (missing === null && (GENERIC[co.ops[i]] === Op.LOAD_GLOBAL || GENERIC[co.ops[i]] === Op.LOAD_NAME) && co.names[co.args[i]] === 'eval' && !globals.has('eval')) {
+      if (evalCallSite(co, i, globals, stackDepths(co)) < 0) missing = "feature:'eval' other than a direct call eval(...)";
     }
     if (missing === null && (GENERIC[co.ops[i]] === Op.LOAD_GLOBAL || GENERIC[co.ops[i]] === Op.LOAD_NAME) && co.names[co.args[i]] === 'globals' && !globals.has('globals')) {
       if (!isGlobalsCall(co, i, globals) || !globalsReadAtOnce(co, i)) missing = 'feature:globals() other than `k in globals()`, `globals()[k]`, `globals().get(k)` or `globals()[k] = v`';
@@ -703,9 +741,22 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
   const importedAt = new Map<ModuleUnit, { co: CodeObject; i: number }>();
   /** Per IMPORT_NAME of a program module: the chain of modules to import and its result. */
   const chains = new Map<CodeObject, Map<number, { modules: ModuleUnit[]; result: number }>>();
+  /** Direct eval(...) calls: the CALL / CALL_KW index and where the caller keeps its locals. */
+  const evalSites = new Map<CodeObject, Map<number, EvalScope>>();
   for (let u = 0; u < units.length; u++) {
     const unit = units[u];
     for (const co of unit.codes) {
+      if (unit.name !== EVAL_MODULE && co.names.includes('eval') && !unit.globalIndex.has('eval')) {
+        const depths = stackDepths(co);
+        for (let i = 0; i < co.ops.length; i++) {
+          const j = evalCallSite(co, i, unit.globalIndex, depths);
+          if (j < 0) continue;
+          let m = evalSites.get(co);
+          if (m === undefined) evalSites.set(co, (m = new Map()));
+          m.set(j, co === unit.root ? 'module' : isClassBody(co) ? 'class' : 'function');
+          load(EVAL_MODULE);
+        }
+      }
       for (let i = 0; i < co.ops.length; i++) {
         if (GENERIC[co.ops[i]] !== Op.IMPORT_NAME) continue;
         const levelConst = i >= 2 && GENERIC[co.ops[i - 2]] === Op.LOAD_CONST ? co.consts[co.args[i - 2]] : null;
@@ -834,6 +885,18 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
     }
     chainSyms.set(co, out);
   }
+  // Each eval(...) call imports the evaluator (runtime/core/evalcall.ts).
+  const evalChain = new Map<CodeObject, Map<number, string>>();
+  if (evalSites.size > 0) {
+    const name = `importchain${chainCount++}`;
+    const evalUnit = byName.get(EVAL_MODULE)!;
+    b.rodataItem(name, 8, (a) => {
+      a.u64(1);
+      a.u64(0);
+      a.u64(sym(modinfoSym(evalUnit)));
+    });
+    for (const [co, m] of evalSites) evalChain.set(co, new Map([...m.keys()].map((j) => [j, name])));
+  }
 
   // ---- profile
   const profileOf = (co: CodeObject) => options.profile?.codes[`${basename(co.filename)}:${co.key}`] ?? null;
@@ -860,7 +923,7 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
       return { symbol: globalsSym(u), offset: 8 * i };
     },
     moduleGlobals: (co) => globalsSym(unitOf.get(co)!),
-    importChain: (co, i) => chainSyms.get(co)!.get(i)!,
+    importChain: (co, i) => chainSyms.get(co)?.get(i) ?? evalChain.get(co)!.get(i)!,
     moduleInfo: (co) => modinfoSym(unitOf.get(co)!),
     codeSymbol,
     hiddenSlots: (co) => (isClassBody(co) ? 1 : 0),
@@ -896,6 +959,8 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
         if ((BUILTIN_MODULES as readonly string[]).includes(co.names[co.args[i]])) facts.module = co.names[co.args[i]];
         else if (chainSyms.get(co)?.has(i) === true) facts.chain = true;
       }
+      const evalScope = evalSites.get(co)?.get(i);
+      if (evalScope !== undefined) facts.evalCall = evalScope;
       const callee = env.callee(co, i);
       if (callee !== null) facts.callee = entrySym.get(callee)!;
       return facts;
@@ -929,7 +994,9 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
     const stitched = stitchFunction(co, env, profiled);
     textChunks.push(stitched.chunk);
     functions.push({ code: co, stitched, entry: entrySym.get(co)!, codeSymbol: codeSym.get(co)! });
-    emitCodeObject(b, co, codeSym.get(co)!, entrySym.get(co)!, stitched, codeSymbol);
+    // The evaluator's frames stand for the evaluated code: one `File "<string>"` entry.
+    const tb = unitOf.get(co)!.name !== EVAL_MODULE ? 'source' : co.name === '_run' ? 'evalString' : 'hidden';
+    emitCodeObject(b, co, codeSym.get(co)!, entrySym.get(co)!, stitched, codeSymbol, tb);
   }
   // The inline caches of every instruction (zero: empty), in bss.
   const cacheSize = Math.max(8, cacheBytes);
@@ -974,8 +1041,12 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
   return { chunks, functions, mainCode: codeSym.get(main.root)!, mainGlobals: { symbol: globalsSym(main), names: main.globalNames } };
 }
 
-/** The static code object: fields of layout.ts CODE, plus its line and snippet tables. */
-function emitCodeObject(b: ProgramBuilder, co: CodeObject, symbol: string, entry: string, stitched: StitchedFunction, codeSymbol: (co: CodeObject) => string): void {
+/**
+ * The static code object: fields of layout.ts CODE, plus its line and snippet tables. `tb`:
+ * traceback entries show the source ('source'), nothing ('hidden'), or CPython's entry for
+ * code that eval() runs ('evalString', runtime/lib/_edgepyc_eval.py's _run).
+ */
+function emitCodeObject(b: ProgramBuilder, co: CodeObject, symbol: string, entry: string, stitched: StitchedFunction, codeSymbol: (co: CodeObject) => string, tb: 'source' | 'hidden' | 'evalString'): void {
   const n = co.ops.length;
   // Traceback snippets for every instruction that can raise (those with an EXC_THUNK).
   const raising = new Set<number>();
@@ -986,8 +1057,8 @@ function emitCodeObject(b: ProgramBuilder, co: CodeObject, symbol: string, entry
   const enc = new TextEncoder();
   const snippetOffsets = new Uint32Array(n).fill(0xffffffff);
   for (let i = 0; i < n; i++) {
-    if (!raising.has(i)) continue;
-    const text = `${codeEntryLines(co, i, '').join('\n')}\n`;
+    if (!raising.has(i) || tb === 'hidden') continue;
+    const text = tb === 'evalString' ? '  File "<string>", line 1, in <module>\n' : `${codeEntryLines(co, i, '').join('\n')}\n`;
     let off = blobIndex.get(text);
     if (off === undefined) {
       off = blobLen;
