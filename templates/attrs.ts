@@ -3,37 +3,108 @@
 // the generic lookup themselves (runtime/core/attrcache.ts), so the stencils stay small and
 // every specialization the profile names for these families (LOAD_ATTR_INSTANCE,
 // LOAD_METHOD_PY, ...) compiles as this one generic, self-specializing form.
+//
+// CALL_METHOD calls a Python function that takes exactly self and the arguments straight
+// at its native entry, its frame starting at the self slot (CPython's CALL_PY_EXACT_ARGS);
+// anything else goes through rt_call_method_stack.
 
-import { rax, rcx, rdi, rdx, rsi } from '../src/asm/index.js';
-import { ATTR_IC } from '../src/native/layout.js';
-import { H, S, SA, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
+import { eax, ecx, edx, esi, mem, qword, r8, rax, rcx, rdi, rdx, rip, rsi, sib, sym } from '../src/asm/index.js';
+import { ATTR_IC, CODE, DICT, FUNCTION, INSTANCE, TAG_OBJ, VALUES } from '../src/native/layout.js';
+import { cold, H, RT, S, SA, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
 import { callRt, excCheck } from './util.js';
+
+/**
+ * The first entry of a LOAD_ATTR / STORE_ATTR cache, inline: object in rdi, its type the
+ * entry's, the epoch current, the instance dict's entry at the cached index holding the
+ * name; then rax = the value (load) or the value word stored (store, `value` given).
+ * Anything else jumps to `slow`. Clobbers rax, rcx, rdx, rsi, r8.
+ */
+function firstEntry(a: TplAsm, slow: ReturnType<typeof cold>, value?: ReturnType<typeof S>): void {
+  a.mov(rax, rdi);
+  a.shr(rax, 48);
+  a.cmp(eax, TAG_OBJ);
+  a.jne(slow);
+  a.mov(r8, rdi);
+  a.shl(r8, 16);
+  a.shr(r8, 16);
+  a.mov(rax, qword(mem(r8)));
+  a.cmp(rax, H.cache(ATTR_IC.entries / 8));
+  a.jne(slow);
+  a.mov(rax, RT('rt_type_cache_epoch'));
+  a.cmp(rax, H.cache(ATTR_IC.epoch / 8));
+  a.jne(slow);
+  a.mov(rcx, H.cache(ATTR_IC.entries / 8 + 1));
+  a.mov(rax, qword(mem(r8, INSTANCE.dict)));
+  a.cmp(rax, RT('rt_const_unbound'));
+  a.je(slow);
+  a.shl(rax, 16);
+  a.shr(rax, 16);
+  a.cmp(rcx, qword(mem(rax, DICT.nentries)));
+  a.jae(slow);
+  if (value !== undefined) a.inc(qword(mem(rax, DICT.version)));
+  a.mov(rax, qword(mem(rax, DICT.entries)));
+  a.shl(rax, 16);
+  a.shr(rax, 16);
+  a.shl(rcx, 4);
+  a.mov(rsi, H.name());
+  a.cmp(qword(sib(rax, rcx, 1, VALUES.items)), rsi);
+  a.jne(slow);
+  if (value === undefined) {
+    a.mov(rax, qword(sib(rax, rcx, 1, VALUES.items + 8)));
+  } else {
+    a.mov(rdx, value);
+    a.mov(qword(sib(rax, rcx, 1, VALUES.items + 8)), rdx);
+  }
+}
+
+/** CALL_METHOD through the runtime: any callable, self or NULL. */
+function genericCallMethod(a: TplAsm): void {
+  a.lea(rdi, SA(-2, 1));
+  a.mov(esi, H.arg());
+  a.xor(edx, edx);
+  callRt(a, 'rt_call_method_stack');
+  excCheck(a);
+  a.mov(S(-2, 1), rax);
+  a.jmp(H.next());
+}
 
 export const attrTemplates: TemplateDef<any>[] = [
   {
     op: 'LOAD_ATTR',
-    doc: 'rt_getattr_ic: the instance dict entry the cache names for the object\'s type, else rt_getattr',
+    doc: "the cache's first entry inline (type, epoch, instance dict entry), else rt_getattr_ic (every entry, then rt_getattr)",
     cacheWords: ATTR_IC.words,
+    out: () => ({ rax: -1 }),
     emit(a: TplAsm) {
+      const slow = cold((c) => {
+        c.mov(rdi, S(-1));
+        c.mov(rsi, H.name());
+        c.lea(rdx, H.cacheAddr());
+        callRt(c, 'rt_getattr_ic');
+        excCheck(c);
+        c.mov(S(-1), rax);
+        c.jmp(H.next());
+      });
       a.mov(rdi, S(-1));
-      a.mov(rsi, H.name());
-      a.lea(rdx, H.cacheAddr());
-      callRt(a, 'rt_getattr_ic');
-      excCheck(a);
+      firstEntry(a, slow);
       a.mov(S(-1), rax);
     },
   },
   {
     op: 'STORE_ATTR',
-    doc: 'rt_setattr_ic: the instance dict entry the cache names for the object\'s type, else rt_setattr',
+    doc: "the cache's first entry inline (type, epoch, instance dict entry), else rt_setattr_ic (every entry, appending in __init__, then rt_setattr)",
     cacheWords: ATTR_IC.words,
     emit(a: TplAsm) {
+      const slow = cold((c) => {
+        c.mov(rdi, S(-1));
+        c.mov(rsi, H.name());
+        c.mov(rdx, S(-2));
+        c.lea(rcx, H.cacheAddr());
+        callRt(c, 'rt_setattr_ic');
+        excCheck(c);
+        c.jmp(H.next());
+      });
       a.mov(rdi, S(-1));
-      a.mov(rsi, H.name());
-      a.mov(rdx, S(-2));
-      a.lea(rcx, H.cacheAddr());
-      callRt(a, 'rt_setattr_ic');
-      excCheck(a);
+      firstEntry(a, slow, S(-2));
     },
   },
   {
@@ -47,6 +118,39 @@ export const attrTemplates: TemplateDef<any>[] = [
       a.lea(rcx, H.cacheAddr());
       callRt(a, 'rt_load_method_ic');
       excCheck(a);
+    },
+  },
+  {
+    op: 'CALL_METHOD',
+    doc: 'stack: method, self or NULL, n arguments; a function taking exactly self + n positional parameters is entered directly',
+    out: () => ({ rax: -1 }),
+    emit(a: TplAsm) {
+      const slow = cold(genericCallMethod);
+      a.mov(rcx, S(-1, 1));
+      a.cmp(rcx, RT('rt_const_unbound'));
+      a.je(slow);
+      a.mov(rax, S(-2, 1));
+      a.mov(rcx, rax);
+      a.shr(rcx, 48);
+      a.cmp(ecx, TAG_OBJ);
+      a.jne(slow);
+      a.mov(rdx, rax);
+      a.shl(rdx, 16);
+      a.shr(rdx, 16);
+      a.lea(rcx, rip(sym('type_function')));
+      a.cmp(qword(mem(rdx)), rcx);
+      a.jne(slow);
+      a.mov(rcx, qword(mem(rdx, FUNCTION.code)));
+      // exactArgs is -1 unless the parameters are exactly positional: self + arg of them.
+      a.mov(r8, qword(mem(rcx, CODE.exactArgs)));
+      a.dec(r8);
+      a.cmp(r8, H.arg());
+      a.jne(slow);
+      a.lea(rdi, SA(-1, 1));
+      a.mov(rsi, rax);
+      a.call(qword(mem(rcx, CODE.entry)));
+      excCheck(a);
+      a.mov(S(-2, 1), rax);
     },
   },
 ];

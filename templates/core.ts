@@ -772,18 +772,6 @@ export const coreTemplates: TemplateDef<any>[] = [
     },
   },
   {
-    op: 'CALL_METHOD',
-    doc: 'stack: method, self or NULL, n arguments',
-    emit(a: TplAsm) {
-      a.lea(rdi, SA(-2, 1));
-      a.mov(esi, H.arg());
-      a.xor(edx, edx);
-      callRt(a, 'rt_call_method_stack');
-      excCheck(a);
-      a.mov(S(-2, 1), rax);
-    },
-  },
-  {
     op: 'CALL_METHOD_KW',
     doc: 'stack: method, self or NULL, n arguments, kwnames tuple',
     emit(a: TplAsm) {

@@ -285,11 +285,12 @@ export const attrCacheModule: RuntimeModule = {
         a.jmp(slow);
         a.bind(hit);
         // r10 = entry index in the instance dict.
+        const insert = a.newLabel();
         a.mov(r8, qword(mem(r8, INSTANCE.dict)));
-        ifNotObj(a, r8, rax, slow);
+        ifNotObj(a, r8, rax, insert);
         unboxPtr(a, r8);
         a.cmp(r10, qword(mem(r8, DICT.nentries)));
-        a.jae(slow);
+        a.jae(insert);
         a.mov(rax, qword(mem(r8, DICT.entries)));
         unboxPtr(a, rax);
         a.shl(r10, 4);
@@ -299,8 +300,70 @@ export const attrCacheModule: RuntimeModule = {
         a.inc(qword(mem(r8, DICT.version)));
         a.xor(eax, eax);
         a.ret();
+        // The instance has fewer entries than the index (it is being built, as in
+        // __init__): the name is added when its dict has exactly that many.
+        a.bind(insert);
+        a.jmp(sym('rt_setattr_ic_insert'));
         a.bind(slow);
         a.jmp(sym('rt_setattr_ic_miss'));
+      },
+    },
+    {
+      name: 'rt_setattr_ic_insert',
+      contract: "rt_setattr_ic when the type's entry names index i and the instance dict has i entries (or none and i = 0): the name is appended (rt_dict_insert_new) when the dict does not have it, else rt_setattr_ic_miss; may allocate",
+      emit(a: Assembler<any>) {
+        // rdi obj, rsi name, rdx value, rcx cache, r10 = i. Every value is in the caller's
+        // frame (below rt_vs_top), so nothing needs rooting here.
+        const saved = [rbx, r12, r13, r14, r15] as const;
+        const miss = a.newLabel();
+        const out = a.newLabel();
+        prologue(a, saved, 8);
+        a.mov(r12, rdi);
+        a.mov(r13, rsi);
+        a.mov(r14, rdx);
+        a.mov(r15, rcx);
+        a.mov(qword(mem(rsp)), r10);
+        a.mov(rbx, rdi);
+        unboxPtr(a, rbx);
+        a.mov(rax, qword(mem(rbx, INSTANCE.dict)));
+        a.cmp(rax, g('rt_const_unbound'));
+        const exists = a.newLabel();
+        a.jne(exists);
+        // No dict yet: the first attribute (i = 0) makes one.
+        a.cmp(qword(mem(rsp)), 0);
+        a.jne(miss);
+        a.call(sym('rt_dict_new'));
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
+        a.mov(qword(mem(rbx, INSTANCE.dict)), rax);
+        a.bind(exists);
+        ifNotObj(a, rax, rcx, miss);
+        a.mov(rbx, rax);
+        unboxPtr(a, rbx); // the dict (raw)
+        a.mov(rax, qword(mem(rsp)));
+        a.cmp(rax, qword(mem(rbx, DICT.nentries)));
+        a.jne(miss);
+        a.mov(rdi, rbx);
+        a.mov(rsi, r13);
+        a.call(sym('rt_dict_find_str_ix'));
+        a.cmp(rax, -1);
+        a.jne(miss);
+        a.mov(rdi, rbx);
+        a.mov(rsi, r13);
+        a.mov(rdx, r14);
+        a.mov(rcx, r13);
+        unboxPtr(a, rcx);
+        a.mov(rcx, qword(mem(rcx, STR.hash)));
+        a.call(sym('rt_dict_insert_new'));
+        a.jmp(out);
+        a.bind(miss);
+        a.mov(rdi, r12);
+        a.mov(rsi, r13);
+        a.mov(rdx, r14);
+        a.mov(rcx, r15);
+        a.call(sym('rt_setattr_ic_miss'));
+        a.bind(out);
+        epilogue(a, saved, 8);
       },
     },
     {
