@@ -548,7 +548,7 @@ function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globa
       missing = `builtin:${co.names[co.args[i]]}`;
     }
     if (missing === null && (GENERIC[co.ops[i]] === Op.LOAD_GLOBAL || GENERIC[co.ops[i]] === Op.LOAD_NAME) && co.names[co.args[i]] === 'eval' && !globals.has('eval')) {
-      if (evalCallSite(co, i, globals, stackDepths(co)) < 0) missing = "feature:'eval' other than a direct call eval(...)";
+      if (evalCallSite(co, i, globals, stackDepths(co)) < 0) missing = 'feature:eval other than a direct call eval(...)';
     }
     if (missing === null && (GENERIC[co.ops[i]] === Op.LOAD_GLOBAL || GENERIC[co.ops[i]] === Op.LOAD_NAME) && co.names[co.args[i]] === 'globals' && !globals.has('globals')) {
       if (!isGlobalsCall(co, i, globals) || !globalsReadAtOnce(co, i)) missing = 'feature:globals() other than `k in globals()`, `globals()[k]`, `globals().get(k)` or `globals()[k] = v`';
