@@ -607,6 +607,7 @@ export const classesModule: RuntimeModule = {
           const notType = a.newLabel();
           const notBase = a.newLabel();
           const unsupported = a.newLabel();
+          const layoutConflict = a.newLabel();
           a.lea(rax, rip(sym('type_object')));
           a.mov(qword(mem(rsp, SOLID)), rax);
           a.mov(qword(mem(rsp, LAYOUT)), LAYOUTS.instance.id);
@@ -636,16 +637,50 @@ export const classesModule: RuntimeModule = {
           a.cmp(rax, LAYOUTS.type.id);
           a.je(isMeta);
           a.cmp(rax, LAYOUTS.instance.id);
-          a.jne(unsupported);
-          a.jmp(next);
+          a.je(next);
+          // classmethod, staticmethod, property (descr.ts) and their subclasses: the base's new
+          // slot allocates the instance with the subclass's type, so the class keeps the fixed
+          // layout; a second solid base of another kind is a layout conflict (refused).
+          {
+            const solidOk = a.newLabel();
+            const take = a.newLabel();
+            const builtinBase = a.newLabel();
+            a.cmp(rax, LAYOUTS.fixed.id);
+            a.jne(unsupported);
+            a.mov(rax, rbp);
+            a.test(qword(mem(rbp, TYPE.flags)), TYPEFLAG_BUILTIN);
+            a.jne(builtinBase);
+            a.mov(rax, qword(mem(rbp, TYPE.base)));
+            a.bind(builtinBase);
+            for (const t of ['classmethod', 'staticmethod', 'property']) {
+              a.lea(rcx, rip(sym(`type_${t}`)));
+              a.cmp(rax, rcx);
+              a.je(solidOk);
+            }
+            a.jmp(unsupported);
+            a.bind(solidOk);
+            a.cmp(qword(mem(rsp, LAYOUT)), LAYOUTS.instance.id);
+            a.je(take);
+            a.cmp(qword(mem(rsp, SOLID)), rax);
+            a.jne(layoutConflict);
+            a.bind(take);
+            a.mov(qword(mem(rsp, LAYOUT)), LAYOUTS.fixed.id);
+            a.mov(qword(mem(rsp, ISIZE)), 0);
+            a.mov(qword(mem(rsp, SOLID)), rax);
+            a.jmp(next);
+          }
           // A metaclass (a base deriving from type): its instances are type objects.
           a.bind(isMeta);
+          a.cmp(qword(mem(rsp, LAYOUT)), LAYOUTS.fixed.id); // after a descriptor base
+          a.je(layoutConflict);
           a.mov(qword(mem(rsp, LAYOUT)), LAYOUTS.type.id);
           a.mov(qword(mem(rsp, ISIZE)), TYPE.size);
           a.lea(rax, rip(sym('type_type')));
           a.mov(qword(mem(rsp, SOLID)), rax);
           a.jmp(next);
           a.bind(isExc);
+          a.cmp(qword(mem(rsp, LAYOUT)), LAYOUTS.fixed.id); // after a descriptor base
+          a.je(layoutConflict);
           a.mov(qword(mem(rsp, LAYOUT)), LAYOUTS.exception.id);
           a.mov(qword(mem(rsp, ISIZE)), EXCEPTION.size);
           a.mov(rax, qword(mem(rbp, TYPE.base)));
@@ -674,6 +709,11 @@ export const classesModule: RuntimeModule = {
           a.lea(rsi, rip(sym('msg_builtin_base')));
           a.mov(rdx, rbp);
           a.call(sym('rt_raise_fmt'));
+          a.jmp(out);
+          a.bind(layoutConflict);
+          a.lea(rdi, rip(sym('type_TypeError')));
+          a.lea(rsi, rip(sym('msg_layout_conflict')));
+          a.call(sym('rt_raise_cstr'));
           a.jmp(out);
           a.bind(done);
         }
@@ -1231,6 +1271,7 @@ export const classesModule: RuntimeModule = {
     cstr('msg_bases_types', 'bases must be types'),
     cstr('msg_not_acceptable_base', "type '%N' is not an acceptable base type"),
     cstr('msg_builtin_base', "subclassing the builtin type '%N' is not supported by the native backend yet"),
+    cstr('msg_layout_conflict', 'multiple bases have instance lay-out conflict'),
     cstr('msg_object_new_args', 'object.__new__() takes exactly one argument (the type to instantiate)'),
     cstr('msg_object_init_args', 'object.__init__() takes exactly one argument (the instance to initialize)'),
     cstr('msg_takes_no_args', '%N() takes no arguments'),
