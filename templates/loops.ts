@@ -5,7 +5,7 @@
 // The superinstructions do two moves in one stencil (the profile chose them where the
 // interpreter saw the pair; the fused second instruction keeps its own argument).
 
-import { eax, ecx, mem, qword, rax, rcx, rdi, rip, sym } from '../src/asm/index.js';
+import { eax, ecx, mem, qword, rax, rcx, rdi, rdx, rip, sym } from '../src/asm/index.js';
 import { INT_TAG_BITS, RANGEITER, TAG_INT, TAG_OBJ } from '../src/native/layout.js';
 import { cold, H, L, S, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
 import { callRt, excCheck } from './util.js';
@@ -22,11 +22,13 @@ export const loopTemplates: TemplateDef<any>[] = [
     variant: (ins) => ({ known: ins.facts.rangeIter === true, deopt: ins.facts.opt === true }),
     emit(a: TplAsm, p: { known: boolean; deopt: boolean }) {
       const cont = (c: TplAsm): void => c.jmp(p.deopt ? H.deopt() : H.next());
-      const big = cold((c) => {
-        callRt(c, 'rt_int_from_i64');
-        c.mov(S(0), rax);
-        cont(c);
-      });
+      const big = p.known
+        ? null
+        : cold((c) => {
+            callRt(c, 'rt_int_from_i64');
+            c.mov(S(0), rax);
+            cont(c);
+          });
       a.mov(rax, S(-1));
       if (!p.known) {
         const generic = cold((c) => {
@@ -59,14 +61,17 @@ export const loopTemplates: TemplateDef<any>[] = [
       a.mov(rdi, qword(mem(rax, RANGEITER.next)));
       a.mov(rcx, qword(mem(rax, RANGEITER.step)));
       a.add(qword(mem(rax, RANGEITER.next)), rcx);
-      // Box the value: it fits a small int unless the range goes beyond int48.
+      // Box the value: it fits a small int unless the range goes beyond int48 (the guard
+      // checked every remaining value when known).
       a.mov(rax, rdi);
       a.shl(rax, 16);
-      a.sar(rax, 16);
-      a.cmp(rax, rdi);
-      a.jne(big);
+      if (big !== null) {
+        a.sar(rax, 16);
+        a.cmp(rax, rdi);
+        a.jne(big);
+        a.shl(rax, 16);
+      }
       // Box: the tag into the zeroed low 16 bits of the shifted value, rotated to the top.
-      a.shl(rax, 16);
       a.or(rax, TAG_INT);
       a.ror(rax, 16);
       a.mov(S(0), rax);
@@ -74,8 +79,17 @@ export const loopTemplates: TemplateDef<any>[] = [
   },
   {
     op: 'RANGE_ITER_GUARD',
-    doc: 'optimized copy, before a FOR_ITER_RANGE loop: TOS (the iterator) is a range_iterator, else leave for the safe copy',
+    doc: 'optimized copy, before a FOR_ITER_RANGE loop: TOS (the iterator) is a range_iterator whose remaining values are small ints, else leave for the safe copy',
     emit(a: TplAsm) {
+      const fits = (): void => {
+        // rcx is an int48: sign-extending its low 48 bits gives it back.
+        a.mov(rdx, rcx);
+        a.shl(rdx, 16);
+        a.sar(rdx, 16);
+        a.cmp(rdx, rcx);
+        a.jne(H.deopt());
+      };
+      const done = a.newLabel();
       a.mov(rax, S(-1));
       a.mov(rcx, rax);
       a.shr(rcx, 48);
@@ -86,6 +100,20 @@ export const loopTemplates: TemplateDef<any>[] = [
       a.lea(rcx, rip(sym('type_range_iterator')));
       a.cmp(qword(mem(rax)), rcx);
       a.jne(H.deopt());
+      // The values left are next + k * step for k < remaining: the first and the last fit
+      // int48, so every one between does.
+      a.mov(rcx, qword(mem(rax, RANGEITER.remaining)));
+      a.test(rcx, rcx);
+      a.je(done);
+      a.dec(rcx);
+      a.imul(rcx, qword(mem(rax, RANGEITER.step)));
+      a.jo(H.deopt());
+      a.add(rcx, qword(mem(rax, RANGEITER.next)));
+      a.jo(H.deopt());
+      fits();
+      a.mov(rcx, qword(mem(rax, RANGEITER.next)));
+      fits();
+      a.bind(done);
     },
   },
   {

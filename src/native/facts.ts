@@ -20,7 +20,11 @@ import { type CodeObject, isGeneratorLike } from '../bytecode/code.js';
 import { GENERIC, INTRINSICS, OPS, type OpDef } from '../bytecode/ops.js';
 import { INT48_MAX, INT48_MIN } from './layout.js';
 
-/** What is known about one value: nothing, a small int, a range_iterator. */
+/**
+ * What is known about one value: nothing, a small int, a range_iterator whose remaining
+ * values are all small ints (RANGE_ITER_GUARD checks both; the remaining values of an
+ * iterator only shrink to a suffix of the same progression).
+ */
 export const Fact = { None: 0, Int: 1, RangeIter: 2 } as const;
 export type Fact = (typeof Fact)[keyof typeof Fact];
 
@@ -142,9 +146,14 @@ export function analyzeFacts(co: CodeObject, chosen: readonly string[], depths: 
       const exhausted = stack.slice(0, -1);
       merge(arg, Uint8Array.from(exhausted), locals);
       if (c === 'FOR_ITER_RANGE') {
-        stack[stack.length - 1] = Fact.RangeIter;
+        // A range iterator stays one (the guard's fact), and its values are small ints on
+        // every path the optimized copy continues on.
+        if (stack[stack.length - 1] !== Fact.RangeIter) stack[stack.length - 1] = Fact.None;
         stack.push(Fact.Int);
-      } else stack.push(Fact.None);
+      } else {
+        stack[stack.length - 1] = Fact.None;
+        stack.push(Fact.None);
+      }
       merge(i + 1, Uint8Array.from(stack), locals);
       continue;
     }

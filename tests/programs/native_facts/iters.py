@@ -46,7 +46,17 @@ def early(n, stop):
     return s
 
 
+def skipping(r):
+    # The loop's own iterator advanced from inside the loop.
+    it = iter(r)
+    s = 0
+    for x in it:
+        s += x * 10 + next(it, 0)
+    return s
+
+
 if TRAIN:
+    print(skipping(range(9)))
     print(total(range(10)), pairs(range(5), range(6)), total(gen(5)), evens(30), early(10, 20))
 else:
     print(total(range(100)))
@@ -60,3 +70,4 @@ else:
     print(total(gen(10)), list(gen(4)))
     print(evens(101), evens(2.5), evens(2**47 + 3 - 2**47))
     print(early(10, 4), early(10, 20), early(range(3), 1) if False else 0)
+    print(skipping(range(11)), skipping(range(2**47 - 5, 2**47 + 5)), skipping([1, 2, 3]))
