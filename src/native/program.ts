@@ -430,7 +430,7 @@ function globalsStoreAt(co: CodeObject, i: number): boolean {
   return g === Op.LOAD_FAST || g === Op.LOAD_DEREF || g === Op.LOAD_NAME || g === Op.LOAD_GLOBAL;
 }
 
-/** The runtime/lib module that evaluates eval()'s expressions (runtime/core/evalcall.ts). */
+/** The runtime/lib module that evaluates eval()'s expressions (runtime/core/evalcall.ts); its parser is `${EVAL_MODULE}parse`. */
 const EVAL_MODULE = '_edgepyc_eval';
 
 /**
@@ -746,7 +746,7 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
   for (let u = 0; u < units.length; u++) {
     const unit = units[u];
     for (const co of unit.codes) {
-      if (unit.name !== EVAL_MODULE && co.names.includes('eval') && !unit.globalIndex.has('eval')) {
+      if (!unit.name.startsWith(EVAL_MODULE) && co.names.includes('eval') && !unit.globalIndex.has('eval')) {
         const depths = stackDepths(co);
         for (let i = 0; i < co.ops.length; i++) {
           const j = evalCallSite(co, i, unit.globalIndex, depths);
@@ -995,7 +995,7 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
     textChunks.push(stitched.chunk);
     functions.push({ code: co, stitched, entry: entrySym.get(co)!, codeSymbol: codeSym.get(co)! });
     // The evaluator's frames stand for the evaluated code: one `File "<string>"` entry.
-    const tb = unitOf.get(co)!.name !== EVAL_MODULE ? 'source' : co.name === '_run' ? 'evalString' : 'hidden';
+    const tb = !unitOf.get(co)!.name.startsWith(EVAL_MODULE) ? 'source' : co.name === '_run' ? 'evalString' : 'hidden';
     emitCodeObject(b, co, codeSym.get(co)!, entrySym.get(co)!, stitched, codeSymbol, tb);
   }
   // The inline caches of every instruction (zero: empty), in bss.
