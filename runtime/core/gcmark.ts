@@ -30,6 +30,9 @@ import { epilogue, g, prologue } from '../../src/native/macros.js';
 import { GC_MARK, LAYOUTS, TAG_OBJ, TYPE } from '../../src/native/layout.js';
 import { BLOCK_SHIFT, BLOCK_SIZE, CLASS, DESC, DESC_SHIFT, GC_SYS, MADV_DONTNEED, MIN_THRESHOLD, MREMAP_MAYMOVE, NCLASSES, STATE_LARGE_HEAD, stat } from './gclayout.js';
 
+/** How far ahead (in words) the drain prefetches the objects a scanned object refers to. */
+const PREFETCH_WORDS = 16;
+
 /** rdx = descriptor of the block holding the address in `r` (GC context). */
 function descOf(a: Assembler<any>, r: typeof rax): void {
   a.mov(rdx, r);
@@ -84,13 +87,27 @@ function emitResolve(a: Assembler<any>, no: Label): void {
 }
 
 /**
+ * `prefetcht0 [reg]` (Intel SDM vol. 2B, PREFETCHh: 0F 18 /1), for rax..rdi other than rsp
+ * and rbp (ModRM mod 00 with those would mean SIB / rip-relative). A prefetch never faults,
+ * so any address will do; src/asm has no mnemonic for it yet.
+ */
+function prefetcht0(a: Assembler<any>, r: typeof rax): void {
+  const code = ([rax, rcx, rdx, rbx, undefined, undefined, rsi, rdi] as const).indexOf(r);
+  if (code < 0) throw new Error('prefetcht0: register not encodable as [reg]');
+  a.bytes([0x0f, 0x18, 0x08 | code]);
+}
+
+/**
  * Mark the object containing the address in rax and push it on the mark stack, unless it
- * is not a heap object or is marked already; continue at `done`. GC context; clobbers rax
- * rcx rdx r8 r9.
+ * is not a heap object or is marked already; continue at `done`. An object of a raw layout
+ * whose type is static is only marked: there is nothing in it to trace, and popping it
+ * later would touch its header a second time (a cache miss per string in a large list).
+ * GC context; clobbers rax rcx rdx r8 r9.
  */
 function emitMarkAddr(a: Assembler<any>, done: Label): void {
   const skipLive = a.newLabel();
   const room = a.newLabel();
+  const push = a.newLabel();
   emitResolve(a, done);
   a.test(byte(mem(rax, 8)), GC_MARK);
   a.jne(done);
@@ -99,6 +116,14 @@ function emitMarkAddr(a: Assembler<any>, done: Label): void {
   a.jae(skipLive);
   a.inc(dword(mem(rdx, DESC.live)));
   a.bind(skipLive);
+  a.mov(r9, qword(mem(rax, 0)));
+  a.mov(rcx, r9);
+  a.sub(rcx, r12);
+  a.cmp(rcx, r13);
+  a.jb(push); // a heap class: the drain marks it
+  a.cmp(qword(mem(r9, TYPE.layout)), LAYOUTS.raw.id);
+  a.je(done);
+  a.bind(push);
   a.cmp(r15, rbp);
   a.jb(room);
   a.call(sym('rt_gc_mstack_full'));
@@ -290,12 +315,20 @@ const drain: RuntimeRoutine = {
     const largeExtent = a.newLabel();
     const haveExtent = a.newLabel();
     const fields = a.newLabel();
+    const noPrefetch = a.newLabel();
+    const noPrefetchNext = a.newLabel();
     const out = a.newLabel();
     a.bind(top);
     a.cmp(r15, g('rt_gc_mstack'));
     a.jbe(out);
     a.sub(r15, 8);
     a.mov(rbx, qword(mem(r15, 0)));
+    // The entry below is popped next unless this object pushes others: start its miss now.
+    a.cmp(r15, g('rt_gc_mstack'));
+    a.jbe(noPrefetchNext);
+    a.mov(rax, qword(mem(r15, -8)));
+    prefetcht0(a, rax);
+    a.bind(noPrefetchNext);
     // The type (a raw address in the header) is a reference when it is a heap class.
     a.mov(rax, qword(mem(rbx, 0)));
     a.mov(rcx, rax);
@@ -320,6 +353,21 @@ const drain: RuntimeRoutine = {
     a.bind(fields);
     a.cmp(rsi, rdi);
     a.jae(top);
+    // Prefetch the object PREFETCH_WORDS fields ahead: marking reads each referenced
+    // header, and in a long values array (a list of strings) those are independent misses
+    // that can overlap instead of being paid one after the other.
+    a.lea(rax, mem(rsi, PREFETCH_WORDS * 8));
+    a.cmp(rax, rdi);
+    a.jae(noPrefetch);
+    a.mov(rax, qword(mem(rax, 0)));
+    a.mov(rcx, rax);
+    a.shr(rcx, 48);
+    a.cmp(ecx, TAG_OBJ);
+    a.jne(noPrefetch);
+    a.shl(rax, 16);
+    a.shr(rax, 16);
+    prefetcht0(a, rax);
+    a.bind(noPrefetch);
     a.mov(rax, qword(mem(rsi, 0)));
     a.add(rsi, 8);
     a.mov(rcx, rax);
