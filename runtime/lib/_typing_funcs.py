@@ -87,7 +87,13 @@ def final(f):
 def no_type_check(arg):
     """Decorator to indicate that annotations are not type hints."""
     if isinstance(arg, type):
-        for key in dir(arg):
+        try:
+            names = dir(arg)
+        except NameError:
+            # Natively compiled programs have no dir() yet: type.__dir__ is the names of
+            # the class's and its bases' dicts (only the class's own objects are used).
+            names = sorted({k for c in arg.__mro__ for k in c.__dict__})
+        for key in names:
             obj = getattr(arg, key)
             if (not hasattr(obj, '__qualname__')
                     or obj.__qualname__ != '%s.%s' % (arg.__qualname__, obj.__name__)
