@@ -990,7 +990,11 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
   const functions: CompiledFunction[] = [];
   const textChunks: Chunk[] = [];
   for (const co of codes) {
-    const profiled = profileOf(co)?.ops ?? null;
+    let profiled = profileOf(co)?.ops ?? null;
+    // An eval(...) call stays generic: its template reads the evalCall fact (the profile saw
+    // a call of the interpreter's builtin there).
+    const evalCalls = evalSites.get(co);
+    if (profiled !== null && evalCalls !== undefined) profiled = profiled.map((op, i) => (evalCalls.has(i) ? OPS[GENERIC[co.ops[i]]].name : op));
     const stitched = stitchFunction(co, env, profiled);
     textChunks.push(stitched.chunk);
     functions.push({ code: co, stitched, entry: entrySym.get(co)!, codeSymbol: codeSym.get(co)! });
