@@ -497,6 +497,17 @@ def evaluate(text, globals_, locals_, builtins_):
     return _run(parse(text), _Env(locals_, globals_, builtins_))
 
 
+_BUILTINS = []
+
+
+def _builtins_dict(runtime_builtins):
+    # One writable copy of the runtime's (read-only, static) builtins dict, as CPython hands
+    # every globals dict the same builtins dict.
+    if not _BUILTINS:
+        _BUILTINS.append(dict(runtime_builtins))
+    return _BUILTINS[0]
+
+
 def native_eval(caller_globals, caller_locals, builtins_, kwnames, *args):
     """The builtin eval, called by compiled code with the caller's namespaces.
 
@@ -529,13 +540,18 @@ def native_eval(caller_globals, caller_locals, builtins_, kwnames, *args):
         if _is_mapping(globals_):
             raise TypeError('globals must be a real dict; try eval(expr, {}, mapping)')
         raise TypeError('globals must be a dict')
+    runtime_builtins = builtins_
     if globals_ is None:
+        # The caller's module has its __builtins__ (the snapshot leaves dunder names out).
         globals_ = caller_globals
         if locals_ is None:
             locals_ = caller_locals
-    elif locals_ is None:
-        locals_ = globals_
-    runtime_builtins = builtins_
+    else:
+        if locals_ is None:
+            locals_ = globals_
+        if '__builtins__' not in globals_:
+            # CPython stores the builtins dict in a globals dict that has none.
+            globals_['__builtins__'] = _builtins_dict(runtime_builtins)
     if '__builtins__' in globals_:
         given = globals_['__builtins__']
         if isinstance(given, dict):

@@ -111,7 +111,10 @@ except TypeError as e:
 # Module level: the globals are the locals.
 print(eval('v, counter'))
 g = {'n': 1}
-print(eval('n + 1', g), sorted(k for k in g if k != '__builtins__'))
+print(eval('n + 1', g), list(g), type(g['__builtins__']).__name__, g['__builtins__']['len']('ab'))
+g2 = {}
+eval('0', g2, {})
+print(list(g2), g2['__builtins__'] is g['__builtins__'])
 print(eval('[n * 2 for _ in range(2)]', g))
 print(eval('len("abc")', {}))
 print(eval('abs', {'__builtins__': {'abs': 'own'}}))
