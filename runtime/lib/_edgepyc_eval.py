@@ -28,9 +28,10 @@ from _edgepyc_evalparse import decode_utf8, parse
 class _Scope:
     """A lambda's or comprehension's own names, over the scope it was created in."""
 
-    def __init__(self, names, parent):
+    def __init__(self, names, parent, comprehension=False):
         self.names = names
         self.parent = parent
+        self.comprehension = comprehension
 
 
 class _Env:
@@ -42,6 +43,8 @@ class _Env:
         self.builtins = builtins_
         # The runtime's builtins dict: its `eval` called from evaluated code evaluates here.
         self.runtime_builtins = builtins_
+        # The locals are the snapshot of the caller's module globals (module level).
+        self.snapshot_locals = False
 
 
 def _missing_name(name):
@@ -73,6 +76,20 @@ def _lookup(name, env, scope):
     if name in b:
         return b[name]
     raise _missing_name(name)
+
+
+def _walrus(node, env, scope):
+    # NAME := value binds in the innermost lambda scope, or the eval-level locals mapping.
+    if scope is not None and scope.comprehension:
+        raise NotImplementedError("eval() in a natively compiled program does not support ':=' in comprehensions")
+    if scope is None and env.snapshot_locals:
+        raise NotImplementedError("eval() in a natively compiled program does not support ':=' at module level without an explicit globals dict")
+    value = _ev(node[2], env, scope)
+    if scope is None:
+        env.locals[node[1]] = value
+    else:
+        scope.names[node[1]] = value
+    return value
 
 
 def _binop(op, a, b):
@@ -255,7 +272,7 @@ def _comprehension(clauses, env, scope, emit):
     # Runs the clauses; emit(inner scope) for each innermost iteration.  The first iterable
     # is evaluated in the enclosing scope, the rest in the comprehension's own.
     names = {}
-    inner = _Scope(names, scope)
+    inner = _Scope(names, scope, True)
     first = iter(_ev(clauses[0][1], env, scope))
     _clause(clauses, 0, first, env, inner, emit)
 
@@ -281,7 +298,7 @@ def _genexp(node, env, scope):
     # A generator: the first iterable now, everything else as it is consumed.
     clauses = node[2]
     first = iter(_ev(clauses[0][1], env, scope))
-    return _gen_clause(node[1], clauses, 0, first, env, _Scope({}, scope))
+    return _gen_clause(node[1], clauses, 0, first, env, _Scope({}, scope, True))
 
 
 def _gen_clause(elt, clauses, k, it, env, inner):
@@ -454,6 +471,8 @@ def _ev(node, env, scope):
         return _genexp(node, env, scope)
     if kind == 'fstring':
         return _fstring(node[1], env, scope)
+    if kind == 'walrus':
+        return _walrus(node, env, scope)
     if kind == 'lambda':
         return _lambda(node, env, scope)
     if kind == 'star':
@@ -570,4 +589,5 @@ def native_eval(caller_globals, caller_locals, builtins_, kwnames, *args):
         i += 1
     env = _Env(locals_, globals_, builtins_)
     env.runtime_builtins = runtime_builtins
+    env.snapshot_locals = locals_ is caller_globals
     return _run(parse(text[i:]), env)

@@ -8,7 +8,7 @@ rule).  Malformed text raises SyntaxError (IndentationError for an unexpected in
 CPython's message for the common errors and its fields (msg, filename '<string>', lineno,
 offset, text, end_lineno, end_offset): the runtime's own class when it has those fields,
 else subclasses named like the builtins that add them.  Constructs the evaluator does not
-implement (assignment expressions, \\N{...} escapes) raise NotImplementedError saying so.
+implement (\\N{...} escapes) raise NotImplementedError saying so.
 """
 
 _KEYWORDS = ('False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break',
@@ -619,8 +619,13 @@ class _Parser:
         return body
 
     def named_expression(self):
-        if self.peek()[0] == 'name' and self.at_op(':=', 1):
-            raise _unsupported("assignment expressions (':=')")
+        # NAME ':=' expression | expression
+        t = self.peek()
+        if t[0] == 'name' and self.at_op(':=', 1):
+            if t[1] in _KEYWORDS:
+                raise self.src.error("cannot use assignment expressions with %s" % t[1], t[2], t[3])
+            self.i += 2
+            return ('walrus', t[1], self.expression())
         return self.expression()
 
     def star_item(self):

@@ -118,3 +118,14 @@ print(list(g2), g2['__builtins__'] is g['__builtins__'])
 print(eval('[n * 2 for _ in range(2)]', g))
 print(eval('len("abc")', {}))
 print(eval('abs', {'__builtins__': {'abs': 'own'}}))
+
+
+# Assignment expressions bind in the eval-level locals (a function's are a snapshot, as in
+# CPython) or a lambda's scope.
+def walrus():
+    print(eval('(t := 2) * t'), eval('(lambda: (u := 3) + u)()'))
+    ns = {}
+    print(eval('[(m := 5), m + 1]', ns), ns['m'])
+
+
+walrus()
