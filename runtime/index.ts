@@ -92,6 +92,7 @@ import { matchModule } from './core/match.js';
 import { signalsModule } from './core/signals.js';
 import { tbNotesModule } from './core/tbnotes.js';
 import { metaclassModule } from './core/metaclass.js';
+import { slotsModule } from './core/slots.js';
 
 /** All runtime modules of a compiled program. */
 export function runtimeModules(): RuntimeModule[] {
@@ -106,7 +107,7 @@ export function runtimeModules(): RuntimeModule[] {
   modules.push(...biModules, metaclassModule);
   // Descriptor types, exception attributes; then the dunder methods of builtin types, computed
   // from every module above (keep them last). docs/classes-native.md.
-  modules.push(descrKitModule, descrModule, descrSuperModule, excAttrsModule);
+  modules.push(descrKitModule, descrModule, descrSuperModule, excAttrsModule, slotsModule);
   // Data attributes of builtin types, complex numbers (docs/types-native.md).
   modules.push(getsetModule, complexModule, complexFmtModule, mathIntModule, iterSeqModule, stdinModule, bytesObjModule, genericAliasModule);
   modules.push(wrappersModule(modules));

@@ -39,6 +39,7 @@ def sample_types():
         reversed(d.items()), iter(set()), reversed((1,)), enumerate([]), zip(), map(len, []),
         filter(None, []), iter(len, 0), slice(1), types.SimpleNamespace, sys, (lambda: 0).__code__,
         types.CellType(), types.MethodType(len, 1), io.TextIOWrapper, type(sys.exc_info),
+        int.real, complex.real,  # getset_descriptor, member_descriptor
     ]
     try:
         raise ValueError

@@ -757,6 +757,11 @@ export const classesModule: RuntimeModule = {
           a.mov(qword(mem(r13, TYPE.qualname)), rax);
           a.bind(noQual);
         }
+        // __slots__: the instance size, member descriptors, no dict (runtime/core/slots.ts).
+        a.mov(rdi, r13);
+        a.call(sym('rt_type_make_slots'));
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
         // Collection flags from the body's __abc_tpflags__ (runtime/core/abcflags.ts).
         a.mov(rdi, r13);
         a.call(sym('rt_class_abc_flags'));
@@ -1157,6 +1162,23 @@ export const classesModule: RuntimeModule = {
         a.call(sym('rt_alloc'));
         a.mov(rcx, UNBOUND);
         a.mov(qword(mem(rax, INSTANCE.dict)), rcx);
+        // The __slots__ fields after the dict word start empty (runtime/core/slots.ts).
+        {
+          const fill = a.newLabel();
+          const filled = a.newLabel();
+          a.cmp(qword(mem(r12, TYPE.layout)), LAYOUTS.instance.id);
+          a.jne(filled);
+          a.mov(rdx, qword(mem(r12, TYPE.instanceSize)));
+          a.add(rdx, rax);
+          a.lea(r8, mem(rax, INSTANCE.size));
+          a.bind(fill);
+          a.cmp(r8, rdx);
+          a.jae(filled);
+          a.mov(qword(mem(r8)), rcx);
+          a.add(r8, 8);
+          a.jmp(fill);
+          a.bind(filled);
+        }
         boxPtr(a, rax, rcx);
         a.bind(out);
         epilogue(a, [r12, r13]);

@@ -11,7 +11,7 @@
 // fields); a field holding UNBOUND is CPython's NULL.
 
 import { type Assembler, type Gpr, type Label, dword, eax, ebx, ecx, edx, mem, qword, r12, r13, r14, r15, r8, r9, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
-import { DUMMY, EXCEPTION, FUNCTION, HDR_AUX, INSTANCE, LAYOUTS, TAG_OBJ, TUPLE, TYPE, boxInt, typeSlot, UNBOUND } from '../../src/native/layout.js';
+import { DUMMY, EXCEPTION, FUNCTION, HDR_AUX, INSTANCE, LAYOUTS, TAG_OBJ, TUPLE, TYPE, TYPEFLAG_NO_DICT, boxInt, typeSlot, UNBOUND } from '../../src/native/layout.js';
 import type { RuntimeDatum, RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { emitStr } from '../../src/native/statics.js';
@@ -583,6 +583,11 @@ const genericRoutines: RuntimeRoutine[] = [
         const skip = a.newLabel();
         a.cmp(rcx, LAYOUTS[kind].id);
         a.jne(skip);
+        if (kind === 'instance') {
+          // A class with __slots__ and no dict (runtime/core/slots.ts).
+          a.test(qword(mem(r13, TYPE.flags)), TYPEFLAG_NO_DICT);
+          a.jne(none);
+        }
         a.lea(rax, mem(r12, off));
         a.jmp(out);
         a.bind(skip);

@@ -37,6 +37,13 @@ function descrget(kind: Kind): RuntimeRoutine {
       const self = a.newLabel();
       const foreign = a.newLabel();
       const out = a.newLabel();
+      if (kind === 'member') {
+        // A member without a getter is a __slots__ field of a class (slots.ts).
+        a.mov(rax, rdi);
+        unboxPtr(a, rax);
+        a.cmp(qword(mem(rax, GETSET.getter)), 0);
+        a.je(sym('rt_member_slot_get'));
+      }
       a.cmp(rsi, g('rt_const_unbound'));
       a.je(self);
       prologue(a, [r12, r13], 8);
@@ -211,8 +218,12 @@ export const getsetModule: RuntimeModule = {
     },
     {
       name: 'rt_descrset_member_descriptor',
-      contract: 'descrset slot of member_descriptor (read-only members): (descriptor, instance, value or UNBOUND) -> EXC, AttributeError "readonly attribute"; may allocate',
+      contract: 'descrset slot of member_descriptor: (descriptor, instance, value or UNBOUND) -> EXC, AttributeError "readonly attribute" for members of builtin types; __slots__ fields (getter 0) in rt_member_slot_set; may allocate',
       emit(a: Assembler<any>) {
+        a.mov(rax, rdi);
+        unboxPtr(a, rax);
+        a.cmp(qword(mem(rax, GETSET.getter)), 0);
+        a.je(sym('rt_member_slot_set'));
         a.lea(rdi, rip(sym('type_AttributeError')));
         a.lea(rsi, rip(sym('msg_member_readonly')));
         a.jmp(sym('rt_raise_cstr'));

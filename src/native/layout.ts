@@ -356,6 +356,11 @@ export function typeSlot(name: TypeSlot): number {
 
 export const TYPEFLAG_BUILTIN = 1;
 export const TYPEFLAG_BASETYPE = 2;
+/**
+ * A class whose instances have no dict: `__slots__` without '__dict__', and no base that
+ * gives one (runtime/core/slots.ts). Their INSTANCE.dict word stays UNBOUND.
+ */
+export const TYPEFLAG_NO_DICT = 1 << 10;
 
 /** Builtin types every compiled program has, with the layout of their instances. */
 export const BUILTIN_TYPES = [
