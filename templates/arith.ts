@@ -108,6 +108,12 @@ const constDivisor = (ins: { facts: Readonly<Record<string, string | number | bo
   return typeof c === 'number' && c >= 2 && c <= MAX_CONST_DIVISOR ? c : 0;
 };
 
+/** Whether the Flow knows both operands (S[-2], S[-1]) to be small ints. */
+const bothKnown = (p: FlowP): boolean => {
+  const ints = flowOf(p).ints ?? [];
+  return ints.includes(-1) && ints.includes(-2);
+};
+
 /** rax = S[-2] checked to be a small int (unless known) else to `slow`; S[-1] is not read. */
 function leftIntOperand(a: A, p: FlowP, slow: Slow): void {
   const f = flowOf(p);
@@ -134,14 +140,38 @@ function genericBinary(a: A, deopt = false): void {
 
 const binopOf = (arg: number): (typeof BINOPS)[number] => BINOPS[arg & ~INPLACE];
 
-const intBinary = (op: 'BINARY_OP_ADD_INT' | 'BINARY_OP_SUB_INT' | 'BINARY_OP_MUL_INT', body: (a: A, slow: Slow) => void): TemplateDef<IntP> => ({
+/**
+ * + - * of small ints. `body` computes rax from rax, rcx and jumps to `slow` on overflow.
+ * With both operands known ints, overflow is the only way to the generic path, and
+ * `recover` (given) rebuilds both operands in rax, rcx from what the overflow left, so the
+ * generic path stores them first: the operand slots need not hold them before
+ * (registerOperands, stitch.ts storesDead).
+ */
+const intBinary = (
+  op: 'BINARY_OP_ADD_INT' | 'BINARY_OP_SUB_INT' | 'BINARY_OP_MUL_INT',
+  body: (a: A, slow: Slow, regs: boolean) => void,
+  recover: (c: A) => void,
+): TemplateDef<IntP> => ({
   op,
   variant: intVariant,
+  registerOperands: bothKnown,
   out: resultInRax,
   emit(a: TplAsm, p: IntP) {
-    const slow = cold((c) => genericBinary(c, p.deopt));
+    const regs = bothKnown(p);
+    const slow = cold((c) => {
+      if (regs) {
+        // rax = a << 16 and rcx = b << 16 (scaled), then their boxes into the slots.
+        recover(c);
+        for (const [r, pos] of [[rax, -2], [rcx, -1]] as const) {
+          c.or(r, TAG_INT);
+          c.ror(r, 16);
+          c.mov(S(pos), r);
+        }
+      }
+      genericBinary(c, p.deopt);
+    });
     intOperands(a, p, slow);
-    body(a, slow);
+    body(a, slow, regs);
     a.mov(S(-2), rax);
     a.jmp(H.next());
   },
@@ -250,30 +280,55 @@ const cmpJumpVariant = (ins: { arg: number; next: { op: string } | null; facts: 
 };
 
 export const arithTemplates: TemplateDef<any>[] = [
-  intBinary('BINARY_OP_ADD_INT', (a, slow) => {
-    a.shl(rax, 16);
-    a.shl(rcx, 16);
-    a.add(rax, rcx);
-    a.jo(slow);
-    boxScaled(a);
-  }),
-  intBinary('BINARY_OP_SUB_INT', (a, slow) => {
-    a.shl(rax, 16);
-    a.shl(rcx, 16);
-    a.sub(rax, rcx);
-    a.jo(slow);
-    boxScaled(a);
-  }),
-  intBinary('BINARY_OP_MUL_INT', (a, slow) => {
-    a.shl(rax, 16);
-    payload(a, rcx);
-    a.imul(rax, rcx);
-    a.jo(slow);
-    boxScaled(a);
-  }),
+  // Overflowed sums and differences wrap modulo 2^64: subtracting (adding) the scaled b
+  // gives the scaled a back.
+  intBinary(
+    'BINARY_OP_ADD_INT',
+    (a, slow) => {
+      a.shl(rax, 16);
+      a.shl(rcx, 16);
+      a.add(rax, rcx);
+      a.jo(slow);
+      boxScaled(a);
+    },
+    (c) => c.sub(rax, rcx),
+  ),
+  intBinary(
+    'BINARY_OP_SUB_INT',
+    (a, slow) => {
+      a.shl(rax, 16);
+      a.shl(rcx, 16);
+      a.sub(rax, rcx);
+      a.jo(slow);
+      boxScaled(a);
+    },
+    (c) => c.add(rax, rcx),
+  ),
+  // The product goes to rdx when the operands must survive an overflow (rax = a << 16,
+  // rcx = b's payload then).
+  intBinary(
+    'BINARY_OP_MUL_INT',
+    (a, slow, regs) => {
+      a.shl(rax, 16);
+      payload(a, rcx);
+      if (regs) {
+        a.mov(rdx, rax);
+        a.imul(rdx, rcx);
+        a.jo(slow);
+        a.mov(rax, rdx);
+      } else {
+        a.imul(rax, rcx);
+        a.jo(slow);
+      }
+      boxScaled(a);
+    },
+    (c) => c.shl(rcx, 16),
+  ),
   {
     op: 'BINARY_OP_FLOORDIV_INT',
     variant: (ins) => ({ ...intVariant(ins), divisor: constDivisor(ins) }),
+    // By a constant and with a known int: no path but the fast one.
+    registerOperands: (p) => p.divisor !== 0 && (flowOf(p).ints ?? []).includes(-2),
     out: resultInRax,
     emit(a: TplAsm, p: IntP & { divisor: number }) {
       const slow = cold((c) => genericBinary(c, p.deopt));
@@ -318,6 +373,7 @@ export const arithTemplates: TemplateDef<any>[] = [
   {
     op: 'BINARY_OP_MOD_INT',
     variant: (ins) => ({ ...intVariant(ins), divisor: constDivisor(ins) }),
+    registerOperands: (p) => p.divisor !== 0 && (flowOf(p).ints ?? []).includes(-2),
     out: resultInRax,
     emit(a: TplAsm, p: IntP & { divisor: number }) {
       const slow = cold((c) => genericBinary(c, p.deopt));
@@ -358,6 +414,8 @@ export const arithTemplates: TemplateDef<any>[] = [
   {
     op: 'BINARY_OP_BITWISE_INT',
     variant: (ins) => ({ op: binopOf(ins.arg), ...intVariant(ins) }),
+    // & | ^ of known ints cannot fail.
+    registerOperands: (p: { op: string } & IntP) => ['&', '|', '^'].includes(p.op) && bothKnown(p),
     out: resultInRax,
     emit(a: TplAsm, p: { op: string } & IntP) {
       const slow = cold((c) => genericBinary(c, p.deopt));
@@ -418,6 +476,7 @@ export const arithTemplates: TemplateDef<any>[] = [
   {
     op: 'COMPARE_OP_INT',
     variant: (ins) => ({ cmp: ins.arg, ...flowVariant(ins) }),
+    registerOperands: bothKnown,
     out: resultInRax,
     emit(a: TplAsm, p: { cmp: number } & FlowP) {
       const slow = cold(genericCompare);
@@ -455,6 +514,7 @@ export const arithTemplates: TemplateDef<any>[] = [
     op: 'COMPARE_OP_INT_JUMP',
     fuses: 1,
     variant: cmpJumpVariant,
+    registerOperands: bothKnown,
     emit(a: TplAsm, p: CmpJumpParams) {
       const slow = cold((c) => genericCompareJump(c, p.jumpIfTrue));
       intOperands(a, p, slow);

@@ -87,9 +87,12 @@ export const coreTemplates: TemplateDef<any>[] = [
   {
     op: 'LOAD_CONST',
     out: (_p, ins) => ({ rax: -1, ints: ins.facts.smallIntConst === true ? [-1] : [] }),
-    emit(a: TplAsm) {
+    // facts.lazy: the next instruction takes the value from rax (stitch.ts storesDead).
+    lazyStores: true,
+    variant: (ins) => ({ lazy: ins.facts.lazy === true }),
+    emit(a: TplAsm, p: { lazy: boolean }) {
       a.mov(rax, H.const());
-      a.mov(S(0), rax);
+      if (!p.lazy) a.mov(S(0), rax);
     },
   },
   {
@@ -161,9 +164,11 @@ export const coreTemplates: TemplateDef<any>[] = [
   {
     op: 'LOAD_FAST',
     doc: 'with the unbound check unless the compiler proved the local assigned',
-    variant: (ins) => ({ checked: ins.facts.maybeUnbound === true }),
+    variant: (ins) => ({ checked: ins.facts.maybeUnbound === true, lazy: ins.facts.lazy === true }),
     out: () => ({ rax: -1 }),
-    emit(a: TplAsm, p: { checked: boolean }) {
+    // facts.lazy: the next instruction takes the value from rax (stitch.ts storesDead).
+    lazyStores: true,
+    emit(a: TplAsm, p: { checked: boolean; lazy: boolean }) {
       a.mov(rax, L());
       if (p.checked) {
         a.cmp(rax, RT('rt_const_unbound'));
@@ -173,7 +178,7 @@ export const coreTemplates: TemplateDef<any>[] = [
           c.jmp(H.exc());
         }));
       }
-      a.mov(S(0), rax);
+      if (!p.lazy) a.mov(S(0), rax);
     },
   },
   {

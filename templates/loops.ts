@@ -130,11 +130,13 @@ export const loopTemplates: TemplateDef<any>[] = [
     op: 'LOAD_FAST__LOAD_FAST',
     fuses: 1,
     out: () => ({ rax: -2, rcx: -1 }),
-    variant: (ins) => ({ checked: ins.facts.maybeUnbound === true || ins.facts.maybeUnboundNext === true }),
-    emit(a: TplAsm, p: { checked: boolean }) {
+    lazyStores: true,
+    variant: (ins) => ({ checked: ins.facts.maybeUnbound === true || ins.facts.maybeUnboundNext === true, lazy: ins.facts.lazy === true }),
+    emit(a: TplAsm, p: { checked: boolean; lazy: boolean }) {
       if (p.checked) throw new Error('LOAD_FAST__LOAD_FAST needs both locals bound');
       a.mov(rax, L(0));
       a.mov(rcx, L(1));
+      if (p.lazy) return; // the next instruction takes both from the registers (stitch.ts storesDead)
       a.mov(S(0), rax);
       a.mov(S(1), rcx);
     },
@@ -143,11 +145,13 @@ export const loopTemplates: TemplateDef<any>[] = [
     op: 'LOAD_FAST__LOAD_CONST',
     fuses: 1,
     out: (_p, ins) => ({ rax: -2, rcx: -1, ints: ins.facts.smallIntConstNext === true ? [-1] : [] }),
-    variant: (ins) => ({ checked: ins.facts.maybeUnbound === true }),
-    emit(a: TplAsm, p: { checked: boolean }) {
+    lazyStores: true,
+    variant: (ins) => ({ checked: ins.facts.maybeUnbound === true, lazy: ins.facts.lazy === true }),
+    emit(a: TplAsm, p: { checked: boolean; lazy: boolean }) {
       if (p.checked) throw new Error('LOAD_FAST__LOAD_CONST needs the local bound');
       a.mov(rax, L(0));
       a.mov(rcx, H.const(1));
+      if (p.lazy) return;
       a.mov(S(0), rax);
       a.mov(S(1), rcx);
     },

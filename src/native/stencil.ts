@@ -177,6 +177,17 @@ export interface TemplateDef<P extends VariantParams = VariantParams> {
   readonly emit: (a: TplAsm, p: P) => void;
   /** Instructions after this one that the template performs too (superinstructions). */
   readonly fuses?: number;
+  /**
+   * The template honours facts.lazy (params `lazy`): its pushes stay in the registers its
+   * `out` names, unstored (the stitcher decides, stitch.ts storesDead).
+   */
+  readonly lazyStores?: boolean;
+  /**
+   * For a use with these params: it reads its operands only from the registers the Flow
+   * names when the Flow has them, and no path of it reads the operand slots or leaves the
+   * instruction before overwriting them (no generic path, no exception, no deopt).
+   */
+  readonly registerOperands?: (p: P) => boolean;
   /** Words of inline cache per use, for its 'cache' holes (H.cache, H.cacheAddr). */
   readonly cacheWords?: number;
   /** One line for `disasm --templates`. */

@@ -257,34 +257,58 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
       deoptTargets.add(spec.deoptTo);
     }
   };
+  /** The facts instruction i compiles with in a copy, given what reaches it in registers. */
+  const instrFacts = (copy: Copy, i: number, incoming: Flow | null): Record<string, string | number | boolean> => {
+    const stackFacts = copy === OPT ? facts!.stack[i] : null;
+    const ifacts = baseFacts(i);
+    let flow = incoming;
+    if (stackFacts !== null) {
+      // What the facts know about the operands (the two top positions) joins the flow.
+      const ints = [...(incoming?.ints ?? [])];
+      for (const pos of [-1, -2]) if (stackFacts[stackFacts.length + pos] === Fact.Int) ints.push(pos);
+      flow = { ...(incoming ?? {}), ints };
+      if (stackFacts[stackFacts.length - 1] === Fact.RangeIter) ifacts.rangeIter = true;
+      ifacts.opt = true;
+    }
+    const encoded = encodeFlow(flow);
+    if (encoded !== '') ifacts.flow = encoded;
+    return ifacts;
+  };
+  /**
+   * Optimized copy: whether the pushes of instruction i (op `def`) need not be stored to
+   * their slots, because the instruction after it (only reached from it) takes them from
+   * the registers i leaves them in and never reads those slots or leaves before
+   * overwriting them (TemplateDef.registerOperands). Handlers drop those slots (they are
+   * above every handler's depth) and the collector ignores stale slots.
+   */
+  const storesDead = (i: number, def: TemplateDef<any>, v: InstrView): boolean => {
+    if (def.lazyStores !== true || def.out === undefined) return false;
+    const j = i + 1 + (def.fuses ?? 0);
+    if (j >= n || joins.has(j) || depths[j] < 0 || facts!.stack[j] === null) return false;
+    const dj = templateOf(chosen[j]);
+    if (dj === undefined || dj.registerOperands === undefined) return false;
+    const out = def.out(def.variant ? def.variant(v) : {}, v);
+    if (out === null) return false;
+    const vj = view(chosen[j], co.args[j], nextView(j), depths[j], instrFacts(OPT, j, out));
+    return dj.registerOperands(dj.variant ? dj.variant(vj) : {});
+  };
   const emitCopy = (copy: Copy): void => {
     const pieceOf = instrPiece[copy];
     let incoming: Flow | null = null;
     for (let i = 0; i < n; i++) {
-      const stackFacts = copy === OPT ? facts!.stack[i] : null;
-      if (depths[i] < 0 || (copy === OPT && stackFacts === null)) {
+      if (depths[i] < 0 || (copy === OPT && facts!.stack[i] === null)) {
         incoming = null;
         continue;
       }
       if (joins.has(i) || (copy === SAFE && deoptTargets.has(i))) incoming = null;
       const genericName = OPS[GENERIC[co.ops[i]]].name;
       const next = nextView(i);
-      const ifacts = baseFacts(i);
-      let flow = incoming;
-      if (stackFacts !== null) {
-        // What the facts know about the operands (the two top positions) joins the flow.
-        const ints = [...(incoming?.ints ?? [])];
-        for (const pos of [-1, -2]) if (stackFacts[stackFacts.length + pos] === Fact.Int) ints.push(pos);
-        flow = { ...(incoming ?? {}), ints };
-        if (stackFacts[stackFacts.length - 1] === Fact.RangeIter) ifacts.rangeIter = true;
-        ifacts.opt = true;
-      }
-      const encoded = encodeFlow(flow);
-      if (encoded !== '') ifacts.flow = encoded;
+      const ifacts = instrFacts(copy, i, incoming);
       const op = chosen[i];
       const def = templateOf(op);
       if (def === undefined) throw new Error(`${co.qualname}: no template for ${op}`);
       const fuses = def.fuses ?? 0;
+      if (copy === OPT && storesDead(i, def, view(op, co.args[i], next, depths[i], ifacts))) ifacts.lazy = true;
       pieceOf[i] = specs.length;
       if (resumePieces.length === 0 && isGen) resumePieces.push(specs.length);
       if (copy === OPT && i === 0) {

@@ -45,7 +45,19 @@ def mixed(n, scale):
     return acc
 
 
+def down(n):
+    # A difference of known ints leaving int48 (the subtrahend a constant).
+    v = -(2**40)
+    out = []
+    for i in range(n):
+        v = v - 2**44
+        w = v * 3
+        out.append(w - i)
+    return v, out[-1]
+
+
 if TRAIN:
+    print(down(3))
     print(grow(10, 3), climb(5, 100), wide(0, 50), shifts(5), mixed(10, 2))
 else:
     print(grow(60, 3))
@@ -55,3 +67,4 @@ else:
     print(shifts(40))
     print(mixed(12, 2**45))
     print(grow(5, 3), climb(5, 10), mixed(3, 2))
+    print(down(20), down(2))
