@@ -12,8 +12,9 @@ edgepyc has neither, so this module reproduces the results of that protocol dire
   (callable, args, state, listitems, dictitems) are rebuilt as CPython's _reconstruct
   does;
 - any other instance is rebuilt as object.__reduce_ex__ would describe it: a new object
-  from cls.__new__(cls, *__getnewargs__()), its __dict__ (or __getstate__()) copied in,
-  or given to __setstate__, then the items of a list/dict/set subclass are added.
+  from cls.__new__(cls, *__getnewargs__()), its __dict__ and __slots__ values (or
+  __getstate__()) copied in, or given to __setstate__, then the items of a list/dict/set
+  subclass are added.
 Instances of builtin types with no copy support (generators, modules...) raise
 TypeError("cannot pickle 'X' object") as CPython does.
 """
@@ -203,13 +204,23 @@ def _copy_instance(x, cls, memo):
         state = x.__getstate__()
     else:
         state = getattr(x, '__dict__', None)
+        slots = _slot_state(x, cls)
+        if slots:
+            state = (state or None, slots)
     if state:
         if deep:
             state = deepcopy(state, memo)
         if hasattr(y, '__setstate__'):
             y.__setstate__(state)
         else:
-            y.__dict__.update(state)
+            slotstate = None
+            if isinstance(state, tuple) and len(state) == 2:
+                state, slotstate = state
+            if state:
+                y.__dict__.update(state)
+            if slotstate:
+                for key, value in slotstate.items():
+                    setattr(y, key, value)
     if base is list:
         for item in x:
             y.append(deepcopy(item, memo) if deep else item)
@@ -220,6 +231,31 @@ def _copy_instance(x, cls, memo):
                 value = deepcopy(value, memo)
             y[key] = value
     return y
+
+
+def _slot_state(x, cls):
+    """The slot part of object.__reduce_ex__'s state: {name: value} for every slot named in
+    the __slots__ of the classes of the MRO (copyreg._slotnames: '__dict__' and '__weakref__'
+    left out, private names mangled) that holds a value."""
+    state = {}
+    for c in cls.__mro__:
+        names = c.__dict__.get('__slots__')
+        if names is None:
+            continue
+        if isinstance(names, str):
+            names = (names,)
+        for name in names:
+            if name in ('__dict__', '__weakref__'):
+                continue
+            if name.startswith('__') and not name.endswith('__'):
+                stripped = c.__name__.lstrip('_')
+                if stripped:
+                    name = '_%s%s' % (stripped, name)
+            try:
+                state[name] = getattr(x, name)
+            except AttributeError:
+                pass
+    return state
 
 
 def _reconstruct(x, memo, func, args, state=None, listiter=None, dictiter=None,
