@@ -1,12 +1,14 @@
 // Attribute templates: LOAD_ATTR, STORE_ATTR and LOAD_METHOD with an inline cache each
-// (ATTR_IC words, the 'cache' hole). The runtime routines check the cache and fall back to
-// the generic lookup themselves (runtime/core/attrcache.ts), so the stencils stay small and
-// every specialization the profile names for these families (LOAD_ATTR_INSTANCE,
-// LOAD_METHOD_PY, ...) compiles as this one generic, self-specializing form.
+// (ATTR_IC words, the 'cache' hole). Loads and stores check the cache's first entry inline;
+// the runtime routines check every entry and fall back to the generic lookup themselves
+// (runtime/core/attrcache.ts), so every specialization the profile names for these
+// families (LOAD_ATTR_INSTANCE, LOAD_METHOD_PY, ...) compiles as this one generic,
+// self-specializing form.
 //
 // CALL_METHOD calls a Python function that takes exactly self and the arguments straight
 // at its native entry, its frame starting at the self slot (CPython's CALL_PY_EXACT_ARGS);
-// anything else goes through rt_call_method_stack.
+// anything else goes through rt_call_method_stack. CALL_TYPE (a class called, by the
+// profile) goes through rt_call_class_exact, which enters a plain __init__ directly.
 
 import { eax, ecx, edx, esi, mem, qword, r8, rax, rcx, rdi, rdx, rip, rsi, sib, sym } from '../src/asm/index.js';
 import { ATTR_IC, CODE, DICT, FUNCTION, INSTANCE, TAG_OBJ, VALUES } from '../src/native/layout.js';
@@ -121,11 +123,36 @@ export const attrTemplates: TemplateDef<any>[] = [
     },
   },
   {
-    op: 'CALL_METHOD',
-    doc: 'stack: method, self or NULL, n arguments; a function taking exactly self + n positional parameters is entered directly',
+    op: 'CALL_TYPE',
+    doc: 'the profile saw a class called here: rt_call_class_exact (object.__new__ and a Python __init__ entered directly), else rt_call',
+    // super(), globals() and eval() calls are the generic CALL's (their facts).
+    variant: (ins) => {
+      if (ins.facts.super0 === true || ins.facts.globals0 === true || (ins.facts.evalCall ?? '') !== '') throw new Error('CALL_TYPE: a call the generic CALL template handles');
+      return {};
+    },
     out: () => ({ rax: -1 }),
     emit(a: TplAsm) {
+      a.mov(rdi, S(-1, 1));
+      a.lea(rsi, SA(0, 1));
+      a.mov(edx, H.arg());
+      callRt(a, 'rt_call_class_exact');
+      excCheck(a);
+      a.mov(S(-1, 1), rax);
+    },
+  },
+  {
+    op: 'CALL_METHOD',
+    doc: 'stack: method, self or NULL, n arguments; a function taking exactly self + n positional parameters is entered directly (not from generators: the callee frame would cover their generator slot)',
+    variant: (ins) => ({ gen: ins.facts.generator === true }),
+    out: () => ({ rax: -1 }),
+    emit(a: TplAsm, p: { gen: boolean }) {
       const slow = cold(genericCallMethod);
+      if (p.gen) {
+        // The callee's frame starts at the self slot and runs past this frame's operand
+        // stack, over the slot after it that holds the generator (stitch.ts genSlot).
+        a.jmp(slow);
+        return;
+      }
       a.mov(rcx, S(-1, 1));
       a.cmp(rcx, RT('rt_const_unbound'));
       a.je(slow);

@@ -23,11 +23,17 @@ export const callTemplates: TemplateDef<any>[] = [
   {
     op: 'CALL_PY_EXACT_ARGS',
     doc: 'callable is a Python function taking exactly arg positional parameters (direct: the profiled callee)',
-    variant: (ins) => ({ direct: typeof ins.facts.callee === 'string' }),
+    variant: (ins) => ({ direct: typeof ins.facts.callee === 'string', gen: ins.facts.generator === true }),
     // The result, on the fast path and in genericCall.
     out: () => ({ rax: -1 }),
-    emit(a: TplAsm, p: { direct: boolean }) {
+    emit(a: TplAsm, p: { direct: boolean; gen: boolean }) {
       const slow = cold(genericCall);
+      if (p.gen) {
+        // In a generator the callee's frame (from the arguments' slots on) would cover the
+        // slot after the operand stack that holds the generator (stitch.ts genSlot).
+        a.jmp(slow);
+        return;
+      }
       a.mov(rax, S(-1, 1));
       a.mov(rcx, rax);
       a.shr(rcx, 48);

@@ -5,6 +5,7 @@ import type { TemplateDef } from '../src/native/stencil.js';
 import { arithTemplates } from './arith.js';
 import { asyncTemplates } from './async.js';
 import { attrTemplates } from './attrs.js';
+import { seqIterTemplates } from './seqiter.js';
 import { callTemplates } from './calls.js';
 import { coreTemplates } from './core.js';
 import { frameTemplates } from './frame.js';
@@ -13,7 +14,7 @@ import { stmtTemplates } from './stmts.js';
 
 export const TEMPLATES: ReadonlyMap<string, TemplateDef<any>> = (() => {
   const m = new Map<string, TemplateDef<any>>();
-  for (const t of [...frameTemplates, ...coreTemplates, ...attrTemplates, ...arithTemplates, ...callTemplates, ...loopTemplates, ...stmtTemplates, ...asyncTemplates]) {
+  for (const t of [...frameTemplates, ...coreTemplates, ...attrTemplates, ...seqIterTemplates, ...arithTemplates, ...callTemplates, ...loopTemplates, ...stmtTemplates, ...asyncTemplates]) {
     if (m.has(t.op)) throw new Error(`template ${t.op} defined twice`);
     m.set(t.op, t);
   }

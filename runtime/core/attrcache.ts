@@ -28,8 +28,8 @@
 // Names are compared by identity: a str equal to the name but another object misses, and
 // the generic path answers.
 
-import { type Assembler, dword, eax, ecx, mem, qword, r10, r11, r12, r13, r14, r15, r8, r9, rax, rbx, rcx, rdi, rdx, rsi, rsp, sib, sym, type Gpr, type Label } from '../../src/asm/index.js';
-import { ATTR_IC, DICT, DICTKEYS, INSTANCE, LAYOUTS, STR, TAG_OBJ, TYPE, typeSlot, VALUES } from '../../src/native/layout.js';
+import { type Assembler, dword, eax, ecx, mem, qword, r10, r11, r12, r13, r14, r15, r8, r9, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym, type Gpr, type Label } from '../../src/asm/index.js';
+import { ATTR_IC, CODE, DICT, DICTKEYS, FUNCTION, INSTANCE, LAYOUTS, STR, TAG_OBJ, TYPE, typeSlot, VALUES } from '../../src/native/layout.js';
 import type { RuntimeModule } from '../../src/native/rt.js';
 import { epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 
@@ -426,23 +426,60 @@ export const attrCacheModule: RuntimeModule = {
         findEntry(a, rcx, r9, r10, rax, hit);
         a.jmp(slow);
         a.bind(hit);
-        // r10 = the function; an instance with a dict must not have the name itself.
+        // r10 = the function; an instance with a dict must not have the name itself: the
+        // probe (as rt_dict_find_str_ix) ends at an empty slot; an entry with the name's
+        // hash (the name itself, or an equal str) is left to the generic path.
+        const loop = a.newLabel();
+        const advance = a.newLabel();
+        const notEntry = a.newLabel();
+        const shadow = a.newLabel();
         a.cmp(qword(mem(r9, TYPE.layout)), LAYOUTS.instance.id);
         a.jne(pair);
-        a.mov(rax, qword(mem(r8, INSTANCE.dict)));
-        a.cmp(rax, g('rt_const_unbound'));
+        a.mov(r11, qword(mem(r8, INSTANCE.dict)));
+        a.cmp(r11, g('rt_const_unbound'));
         a.je(pair);
-        a.push(rdi);
+        unboxPtr(a, r11);
+        a.mov(r9, qword(mem(r11, DICT.keys)));
+        a.test(r9, r9);
+        a.je(pair);
+        unboxPtr(a, r9);
+        a.mov(r8, rsi);
+        unboxPtr(a, r8);
+        a.mov(r8, qword(mem(r8, STR.hash)));
+        a.cmp(r8, -1);
+        a.je(slow);
+        a.push(rcx);
         a.push(rdx);
-        a.push(r10);
-        a.mov(rdi, rax);
-        unboxPtr(a, rdi);
-        a.call(sym('rt_dict_find_str_ix'));
-        a.pop(r10);
+        a.push(rbx);
+        a.mov(rcx, qword(mem(r9, DICTKEYS.mask)));
+        a.lea(rbx, sib(r9, rcx, 4, DICTKEYS.indices + 4)); // the hashes
+        a.mov(rax, r8);
+        a.and(rax, rcx);
+        a.mov(rdx, r8);
+        a.bind(loop);
+        a.movsxd(r11, dword(sib(r9, rax, 4, DICTKEYS.indices)));
+        a.test(r11, r11);
+        a.js(notEntry);
+        a.cmp(qword(sib(rbx, r11, 8)), r8);
+        a.je(shadow);
+        a.bind(advance);
+        a.shr(rdx, 5);
+        a.lea(rax, sib(rax, rax, 4, 1));
+        a.add(rax, rdx);
+        a.and(rax, rcx);
+        a.jmp(loop);
+        a.bind(notEntry);
+        a.cmp(r11, -1);
+        a.jne(advance);
+        a.pop(rbx);
         a.pop(rdx);
-        a.pop(rdi);
-        a.cmp(rax, -1);
-        a.jne(slow);
+        a.pop(rcx);
+        a.jmp(pair);
+        a.bind(shadow);
+        a.pop(rbx);
+        a.pop(rdx);
+        a.pop(rcx);
+        a.jmp(slow);
         a.bind(pair);
         a.mov(qword(mem(rdx)), r10);
         a.mov(qword(mem(rdx, 8)), rdi);
@@ -485,6 +522,112 @@ export const attrCacheModule: RuntimeModule = {
         a.bind(out);
         a.mov(rax, r15);
         epilogue(a, saved, 8);
+      },
+    },
+    {
+      name: 'rt_call_class_exact',
+      contract: "rdi=callable, rsi=args, rdx=nargs (no keywords) -> rax=result or EXC; a class made by `class` (metatype type, object.__new__, a Python __init__ taking exactly self + nargs positional parameters) gets its instance from rt_new_object and that __init__ entered directly with [instance, args...] at the value-stack top; anything else is rt_call; may allocate, may raise",
+      emit(a: Assembler<any>) {
+        // type_call (typeobject.c) for the common case, without the generic call chain
+        // (rt_call_type, rt_pyslot_init, rt_call_dunder_vector, rt_call_function).
+        const generic = a.newLabel();
+        const restoreGeneric = a.newLabel();
+        const out = a.newLabel();
+        const overflow = a.newLabel();
+        ifNotObj(a, rdi, rax, generic);
+        a.mov(r8, rdi);
+        unboxPtr(a, r8);
+        a.lea(rax, rip(sym('type_type')));
+        a.cmp(qword(mem(r8)), rax);
+        a.jne(generic);
+        a.lea(rax, rip(sym('rt_new_object')));
+        a.cmp(qword(mem(r8, typeSlot('new'))), rax);
+        a.jne(generic);
+        a.lea(rax, rip(sym('rt_pyslot_init')));
+        a.cmp(qword(mem(r8, typeSlot('init'))), rax);
+        a.jne(generic);
+        const saved = [rbx, r12, r13, r14, r15] as const;
+        prologue(a, saved, 8);
+        a.mov(r12, r8); // the class (raw)
+        a.mov(r13, rsi);
+        a.mov(r14, rdx);
+        a.mov(qword(mem(rsp)), rdi);
+        a.mov(rdi, r12);
+        a.mov(rsi, qword(rip(sym('dconst___init__'))));
+        a.call(sym('rt_type_lookup'));
+        // A plain function taking exactly self + nargs.
+        ifNotObj(a, rax, rcx, restoreGeneric);
+        a.mov(r15, rax);
+        unboxPtr(a, rax);
+        a.lea(rcx, rip(sym('type_function')));
+        a.cmp(qword(mem(rax)), rcx);
+        a.jne(restoreGeneric);
+        a.mov(rax, qword(mem(rax, FUNCTION.code)));
+        a.mov(rcx, qword(mem(rax, CODE.exactArgs)));
+        a.dec(rcx);
+        a.cmp(rcx, r14);
+        a.jne(restoreGeneric);
+        a.mov(rdi, r12);
+        a.mov(rsi, r13);
+        a.mov(rdx, r14);
+        a.xor(ecx, ecx);
+        a.call(sym('rt_new_object'));
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
+        a.mov(rbx, rax); // the instance (a callee-saved register: a root)
+        // The frame of __init__: [instance, args...] above the value-stack top.
+        a.mov(r12, g('rt_vs_top'));
+        a.lea(rcx, sib(r12, r14, 8, 8));
+        a.cmp(rcx, g('rt_vs_limit'));
+        a.ja(overflow);
+        a.mov(qword(mem(r12)), rbx);
+        {
+          const copy = a.newLabel();
+          const copied = a.newLabel();
+          a.xor(ecx, ecx);
+          a.bind(copy);
+          a.cmp(rcx, r14);
+          a.jae(copied);
+          a.mov(rdx, qword(sib(r13, rcx, 8)));
+          a.mov(qword(sib(r12, rcx, 8, 8)), rdx);
+          a.inc(rcx);
+          a.jmp(copy);
+          a.bind(copied);
+        }
+        a.mov(rdi, r12);
+        a.mov(rsi, r15);
+        a.mov(rax, r15);
+        unboxPtr(a, rax);
+        a.mov(rax, qword(mem(rax, FUNCTION.code)));
+        a.call(qword(mem(rax, CODE.entry)));
+        a.mov(g('rt_vs_top'), r12);
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
+        a.cmp(rax, g('rt_const_None'));
+        const bad = a.newLabel();
+        a.jne(bad);
+        a.mov(rax, rbx);
+        a.jmp(out);
+        a.bind(bad);
+        a.mov(rdx, rax);
+        a.lea(rdi, rip(sym('type_TypeError')));
+        a.lea(rsi, rip(sym('msg_pyslot_init')));
+        a.call(sym('rt_raise_fmt'));
+        a.jmp(out);
+        a.bind(overflow);
+        a.call(sym('rt_raise_recursion'));
+        a.bind(out);
+        epilogue(a, saved, 8);
+        // Not the common case (found before anything happened): the generic call.
+        a.bind(restoreGeneric);
+        a.mov(rdi, qword(mem(rsp)));
+        a.mov(rsi, r13);
+        a.mov(rdx, r14);
+        a.add(rsp, 8);
+        for (let i = saved.length - 1; i >= 0; i--) a.pop(saved[i]);
+        a.bind(generic);
+        a.xor(ecx, ecx);
+        a.jmp(sym('rt_call'));
       },
     },
   ],

@@ -96,3 +96,24 @@ class Call:
 
 Counter.bump = Call()
 print(c.bump(1))
+
+
+# Methods called from a generator's frame (the callee must not cover the generator).
+class Walker:
+    def __init__(self, n):
+        self.n = n
+
+    def step(self, i):
+        return i * self.n
+
+    def walk(self, k):
+        for i in range(k):
+            v = self.step(i)
+            yield v
+            yield self.step(v) + len(self.trail(i))
+
+    def trail(self, i):
+        return [self.step(j) for j in range(i)]
+
+
+print(list(Walker(3).walk(4)))
