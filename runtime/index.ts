@@ -92,6 +92,8 @@ import { matchModule } from './core/match.js';
 import { signalsModule } from './core/signals.js';
 import { tbNotesModule } from './core/tbnotes.js';
 import { metaclassModule } from './core/metaclass.js';
+import { unionModule } from './core/union.js';
+import { intSubModule } from './core/intsub.js';
 import { slotsModule } from './core/slots.js';
 
 /** All runtime modules of a compiled program. */
@@ -104,7 +106,7 @@ export function runtimeModules(): RuntimeModule[] {
   // Calls, frames, tracebacks, generic operations, attributes, modules, entry.
   modules.push(funcModule, callExModule, namespacesModule, evalCallModule, tracebackModule, tbNotesModule, withModule, matchModule, signalsModule, opsModule, attrsModule, attrCacheModule, classesModule, pyslotsModule, genModule, coroModule, modulesModule, sysInfoModule, abcFlagsModule, globalsWriteModule, timeModule, funcReprModule, userModulesModule, buildModule, builtinsModule, entryModule);
   // Builtin functions and types (docs/builtins-native.md).
-  modules.push(...biModules, metaclassModule);
+  modules.push(...biModules, metaclassModule, unionModule, intSubModule);
   // Descriptor types, exception attributes; then the dunder methods of builtin types, computed
   // from every module above (keep them last). docs/classes-native.md.
   modules.push(descrKitModule, descrModule, descrSuperModule, excAttrsModule, slotsModule);

@@ -669,6 +669,15 @@ const indexRoutine: RuntimeRoutine = {
     a.je(notInt);
     a.cmp(eax, 3);
     a.je(isBool);
+    // An instance of a subclass of int gives its value as an exact int, so callers that
+    // test for exact ints take it (CPython returns the instance itself).
+    const exactInt = a.newLabel();
+    a.cmp(eax, 4);
+    a.jne(exactInt);
+    a.mov(rdi, r12);
+    a.call(sym('rt_int_pos'));
+    a.jmp(out);
+    a.bind(exactInt);
     a.mov(rax, r12);
     a.jmp(out);
     a.bind(isBool);

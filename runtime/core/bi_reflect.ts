@@ -5,8 +5,8 @@
 // isinstance/issubclass accept a class or a tuple of them, nested to any depth (each level
 // counts against the recursion limit, " in __instancecheck__"); the first match or error
 // ends the walk, so isinstance(1, (int, 1)) is True while isinstance(1, (str, 1)) raises.
-// Metaclasses' __instancecheck__/__subclasscheck__ are asked first (metaclass.ts); union
-// types are not native yet.
+// Metaclasses' __instancecheck__/__subclasscheck__ are asked first (metaclass.ts); a union
+// (union.ts) is walked as the tuple of its args.
 //
 // id() is the address of an object, as in CPython. Floats and small ints are not objects
 // here; their id is 2**64 + the value word, which no address can equal, and equal values
@@ -20,6 +20,7 @@ import { emitBigInt } from '../../src/native/statics.js';
 import { cstr } from './exc.js';
 import { dunder } from './classes.js';
 import { META_NO_HOOK } from './metaclass.js';
+import { ifExactType, UNION } from './union.js';
 import { type BiSpec, boolResult, builtinRoutine, callChecked, clearExc, raise, specData } from './bi_args.js';
 
 const SPECS = {
@@ -68,9 +69,18 @@ function walkRoutine(name: string, contract: string, suffix: string, single: (a:
       single(a, fail);
       a.jmp(out);
       a.bind(notType);
+      // A union stands for the tuple of its args (object_recursive_isinstance).
+      const walk = a.newLabel();
+      const isUnion = a.newLabel();
+      ifExactType(a, r13, 'UnionType', isUnion);
       isInstanceOf(a, r13, 'tuple');
       a.test(eax, eax);
       a.je(notTuple);
+      a.jmp(walk);
+      a.bind(isUnion);
+      unboxPtr(a, r13);
+      a.mov(r13, qword(mem(r13, UNION.args)));
+      a.bind(walk);
       {
         const loop = a.newLabel();
         const done = a.newLabel();

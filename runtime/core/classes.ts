@@ -13,7 +13,7 @@ import {
   type Assembler, type Label, eax, ebp, ebx, ecx, edi, edx, esi, mem, qword, r12, r13, r14, r14d, r15, r8, r8d, r9, rax, rbp, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym,
 } from '../../src/asm/index.js';
 import { BINOPS, INPLACE } from '../../src/bytecode/ops.js';
-import { CELL, CODE, EXCEPTION, FUNCTION, INSTANCE, LAYOUTS, TUPLE, TYPE, TYPE_SLOTS, type TypeSlot, TYPEFLAG_BASETYPE, TYPEFLAG_BUILTIN, typeSlot, UNBOUND } from '../../src/native/layout.js';
+import { BIGINT, CELL, CODE, EXCEPTION, FUNCTION, INSTANCE, LAYOUTS, TUPLE, TYPE, TYPE_SLOTS, type TypeSlot, TYPEFLAG_BASETYPE, TYPEFLAG_BUILTIN, typeSlot, UNBOUND } from '../../src/native/layout.js';
 import type { RuntimeDatum, RuntimeModule } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { emitStr, emitWord } from '../../src/native/statics.js';
@@ -631,11 +631,14 @@ export const classesModule: RuntimeModule = {
           const next = a.newLabel();
           const isExc = a.newLabel();
           const isMeta = a.newLabel();
+          const isIntBase = a.newLabel();
           a.mov(rax, qword(mem(rbp, TYPE.layout)));
           a.cmp(rax, LAYOUTS.exception.id);
           a.je(isExc);
           a.cmp(rax, LAYOUTS.type.id);
           a.je(isMeta);
+          a.cmp(rax, LAYOUTS.raw.id);
+          a.je(isIntBase);
           a.cmp(rax, LAYOUTS.instance.id);
           a.je(next);
           // classmethod, staticmethod, property (descr.ts) and their subclasses: the base's new
@@ -678,6 +681,30 @@ export const classesModule: RuntimeModule = {
           a.lea(rax, rip(sym('type_type')));
           a.mov(qword(mem(rsp, SOLID)), rax);
           a.jmp(next);
+          // int and its subclasses: instances are BIGINT objects of the class, without an
+          // instance dict (intsub.ts). Other raw layouts (str, bytes...) are not native yet.
+          {
+            const take = a.newLabel();
+            const builtinBase = a.newLabel();
+            a.bind(isIntBase);
+            a.mov(rax, rbp);
+            a.test(qword(mem(rbp, TYPE.flags)), TYPEFLAG_BUILTIN);
+            a.jne(builtinBase);
+            a.mov(rax, qword(mem(rbp, TYPE.base)));
+            a.bind(builtinBase);
+            a.lea(rcx, rip(sym('type_int')));
+            a.cmp(rax, rcx);
+            a.jne(unsupported);
+            a.cmp(qword(mem(rsp, LAYOUT)), LAYOUTS.instance.id);
+            a.je(take);
+            a.cmp(qword(mem(rsp, SOLID)), rax);
+            a.jne(layoutConflict);
+            a.bind(take);
+            a.mov(qword(mem(rsp, LAYOUT)), LAYOUTS.raw.id);
+            a.mov(qword(mem(rsp, ISIZE)), BIGINT.digits);
+            a.mov(qword(mem(rsp, SOLID)), rax);
+            a.jmp(next);
+          }
           a.bind(isExc);
           a.cmp(qword(mem(rsp, LAYOUT)), LAYOUTS.fixed.id); // after a descriptor base
           a.je(layoutConflict);

@@ -933,7 +933,7 @@ function parseText(a: Assembler<any>, other: Label, done: Label): void {
 
 const newInt: RuntimeRoutine = {
   name: 'rt_new_int',
-  contract: "new slot of int: rdi=type, rsi=args, rdx=nargs, rcx=kwnames|0 -> rax=int(x=0, /, base=10) for ints, bools, floats, str and bytes (CPython 3.11's messages), or EXC; bool(x) for type bool (truth value); other subclasses are a TypeError until their layout is decided; may allocate",
+  contract: "new slot of int: rdi=type, rsi=args, rdx=nargs, rcx=kwnames|0 -> rax=int(x=0, /, base=10) for ints, bools, floats, str and bytes (CPython 3.11's messages), or EXC; bool(x) for type bool (truth value); an instance of another subclass (rt_int_subclass_new); may allocate",
   emit(a) {
     const out = a.newLabel();
     const fail = a.newLabel();
@@ -951,10 +951,12 @@ const newInt: RuntimeRoutine = {
     a.lea(rax, rip(sym('type_int')));
     a.cmp(rbx, rax);
     a.je(exact);
-    a.lea(rdi, rip(sym('type_TypeError')));
-    a.lea(rsi, rip(sym('msg_int_subclass_new')));
-    a.mov(rdx, rbx);
-    a.call(sym('rt_raise_fmt'));
+    // A Python subclass: int(...)'s value in an instance of it (intsub.ts).
+    a.mov(rdi, rbx);
+    a.mov(rsi, r12);
+    a.mov(rdx, r13);
+    a.mov(rcx, r14);
+    a.call(sym('rt_int_subclass_new'));
     a.jmp(fail);
     a.bind(exact);
     a.mov(rdi, r12);
@@ -1111,7 +1113,6 @@ export const intMethodsModule: RuntimeModule = {
     cstr('msg_int_missing_string', 'int() missing string argument'),
     cstr('msg_int_new_type', 'int() argument must be a string, a bytes-like object or a real number, not \'%T\''),
     cstr('msg_int_explicit_base', "int() can't convert non-string with explicit base"),
-    cstr('msg_int_subclass_new', "cannot create '%N' instances (int subclasses are not supported by the native runtime yet)"),
     cstr('msg_bool_kw', 'bool() takes no keyword arguments'),
     cstr('msg_bool_count', 'bool expected at most 1 argument, got %d'),
   ],

@@ -16,6 +16,7 @@ import {
 import { BIGINT, LAYOUTS, type LayoutKind, LIST, STR, TAG_INT, TAG_OBJ, TUPLE, TYPE, TYPEFLAG_BUILTIN, VALUES, typeSlot } from '../../src/native/layout.js';
 import type { RuntimeDatum, RuntimeModule } from '../../src/native/rt.js';
 import { boxIntUnchecked, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
+import { intSubclassIndex } from './intsub.js';
 import { emitWord } from '../../src/native/statics.js';
 import { cstr } from './exc.js';
 
@@ -343,6 +344,7 @@ export const contSharedModule: RuntimeModule = {
         a.lea(rcx, rip(sym('type_int')));
         a.cmp(qword(mem(rax)), rcx);
         a.je(big);
+        intSubclassIndex(a, big); // instances of subclasses of int (intsub.ts)
         a.bind(other);
         a.mov(edx, 2);
         a.ret();

@@ -218,6 +218,15 @@ const CORE: RuntimeRoutine[] = [
       a.mov(rax, rdi);
       a.ret();
       a.bind(bad);
+      {
+        // An instance of a subclass of int: its value as an exact int (intsub.ts).
+        const notSub = a.newLabel();
+        a.call(sym('rt_int_kind'));
+        a.cmp(eax, 4);
+        a.jne(notSub);
+        a.jmp(sym('rt_int_pos'));
+        a.bind(notSub);
+      }
       a.mov(rdx, rdi);
       raise(a, 'TypeError', 'msg_cont_not_integer', [rdx]);
     },

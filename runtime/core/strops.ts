@@ -17,6 +17,7 @@ import { BIGINT, SEQITER, STR, TAG_INT, TAG_OBJ, TYPE, TYPEFLAG_BUILTIN } from '
 import type { RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { epilogue, g, prologue } from '../../src/native/macros.js';
 import { cstr } from './exc.js';
+import { intSubclassIndex } from './intsub.js';
 import { type Kind, type R64, box, byKind, callWeak, guardExactStr, kindOf, ld, lenOf, raise, raw, st } from './strkit.js';
 
 /** BINOPS indexes (src/bytecode/ops.ts) the str slot handles; in-place adds INPLACE (16). */
@@ -63,6 +64,7 @@ const indexValue: RuntimeRoutine = {
     a.lea(rcx, rip(sym('type_int')));
     a.cmp(qword(mem(rax)), rcx);
     a.je(big);
+    intSubclassIndex(a, big); // instances of subclasses of int (intsub.ts)
     a.bind(other);
     a.mov(edx, 2);
     a.ret();
