@@ -36,12 +36,16 @@ export function floatOf(v: any): number | null {
   return v instanceof PyFloat ? v.v : null;
 }
 
-/** int or float as a JS double for mixed arithmetic; null for other types. */
+/**
+ * int or float as a JS double for mixed arithmetic; null for other types. An int beyond the
+ * float range raises OverflowError "int too large to convert to float" (`10**400 + 1.0`,
+ * `10**400 + 1j`), as CPython's PyLong_AsDouble does.
+ */
 function realOf(v: any): number | null {
   if (v instanceof PyFloat) return v.v;
   const i = intOf(v);
   if (i === null) return null;
-  return typeof i === 'number' ? i : N.intToFloat(i);
+  return typeof i === 'number' ? i : wrapNumeric(() => N.intToFloat(i));
 }
 
 export function newFloat(v: number): PyFloat {

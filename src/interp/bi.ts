@@ -6,7 +6,7 @@
 
 import { pyErr, TypeError } from './exceptions.js';
 import { type BuiltinImpl, PyBuiltin, type PyKwargs, PyWrapper } from './objects.js';
-import { getsetTypeRef, None, PyGetSet, typeName, typeOf } from './protocol.js';
+import { getsetTypeRef, memberTypeRef, None, PyGetSet, typeName, typeOf } from './protocol.js';
 import { builtinFunctionType, classmethodType, PyType, staticmethodType } from './typeobj.js';
 
 /**
@@ -71,9 +71,12 @@ export function getset(t: PyType, name: string, get: (o: any) => any, set: ((o: 
   t.ns.setStr(name, new PyGetSet(getsetTypeRef.t, name, t.name, get, set));
 }
 
-/** A READONLY member (PyMemberDef) of a builtin type: a getset that says "readonly attribute". */
+/**
+ * A READONLY member (PyMemberDef) of a builtin type: a member_descriptor (its repr is
+ * `<member 'real' of 'complex' objects>`) that says "readonly attribute" when assigned.
+ */
 export function readonlyMember(t: PyType, name: string, get: (o: any) => any): void {
-  const d = new PyGetSet(getsetTypeRef.t, name, t.name, get, null);
+  const d = new PyGetSet(memberTypeRef.t, name, t.name, get, null);
   d.readonlyMember = true;
   t.ns.setStr(name, d);
 }
@@ -126,6 +129,13 @@ export function parseArgs(fname: string, args: any[], kw: PyKwargs | null, param
   const n = args.length - offset;
   if (n > params.length) {
     throw pyErr(TypeError, `${fname}() takes at most ${params.length} argument${params.length === 1 ? '' : 's'} (${n} given)`);
+  }
+  // getargs.c checks the total before the names: "takes at most 4 keyword arguments (5 given)"
+  // ("keyword " when every argument came by name, bpo-31229).
+  const max = params.length + kwOnly.length;
+  const total = n + (kw === null ? 0 : kw.size);
+  if (total > max) {
+    throw pyErr(TypeError, `${fname}() takes at most ${max} ${n === 0 ? 'keyword ' : ''}argument${max === 1 ? '' : 's'} (${total} given)`);
   }
   const out: any[] = new Array(params.length + kwOnly.length).fill(undefined);
   for (let i = 0; i < n; i++) out[i] = args[offset + i];

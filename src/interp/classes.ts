@@ -7,13 +7,13 @@
 // and type.__call__ (__new__ then __init__ when the result is an instance).
 
 import type { CodeObject } from '../bytecode/code.js';
-import { arity, fn, getset, method, staticMethod, classMethod } from './bi.js';
+import { arity, fn, getset, method, readonlyMember, staticMethod, classMethod } from './bi.js';
 import { run } from './eval.js';
 import { AttributeError, pyErr, RuntimeError, TypeError, ValueError } from './exceptions.js';
 import { builtinsOf, Frame, initCells, tstate } from './frame.js';
 import { PyBaseException, PyBoxed, PyBuiltin, PyFunction, PyInstance, type PyKwargs, PyList, PyObject, PySuper, PyTuple, PyWrapper } from './objects.js';
 import {
-  attributeError, call, callDescr, getsetTypeRef, PyGetSet, descrGet, EMPTY_TUPLE, genericDelAttr, genericGetAttr, genericSetAttr, getAttrOpt, hash, newList, newTuple, None, NotImplemented,
+  attributeError, call, callDescr, getsetTypeRef, memberTypeRef, PyGetSet, descrGet, EMPTY_TUPLE, genericDelAttr, genericGetAttr, genericSetAttr, getAttrOpt, hash, newList, newTuple, None, NotImplemented,
   objectDelattr, objectEqRef, objectHashRef, objectId, objectSetattr, toArray, typeOf, typeSetattr, typeName,
 } from './protocol.js';
 import { PyDict } from './pydict.js';
@@ -220,6 +220,7 @@ export const typeMroRef: { f: any } = { f: undefined };
 export const typeNewRef: { f: any } = { f: undefined };
 
 export const memberDescriptorType = iteratorType('member_descriptor');
+memberTypeRef.t = memberDescriptorType;
 
 /** Values of __slots__ attributes, per instance (instances of slotted classes lack a dict). */
 const slotValues = new WeakMap<object, Map<string, any>>();
@@ -286,7 +287,9 @@ function addInstanceDescriptors(t: PyType, dict: PyDict): void {
   const slotNames = slots === undefined ? null : typeof slots === 'string' ? [slots] : toArray(slots);
   const baseHasDict = t.bases.some((b) => b.instanceDict && b !== objectType);
   if (!baseHasDict && (slotNames === null || slotNames.includes('__dict__')) && !dict.has('__dict__')) {
-    dict.setStr('__dict__', new PyGetSet(getsetTypeRef.t, '__dict__', t.name, (x) => instanceDictOf(x), (x, v) => setInstanceDict(x, v)));
+    const d = new PyGetSet(getsetTypeRef.t, '__dict__', t.name, (x) => instanceDictOf(x), (x, v) => setInstanceDict(x, v));
+    d.del = deleteInstanceDict;
+    dict.setStr('__dict__', d);
   }
   const baseHasWeakref = t.bases.some((b) => !b.builtin);
   if (!baseHasWeakref && (slotNames === null || slotNames.includes('__weakref__')) && !dict.has('__weakref__')) {
@@ -301,6 +304,11 @@ function instanceDictOf(x: any): PyDict {
     return x.dict;
   }
   throw attributeError(x, '__dict__');
+}
+
+/** PyObject_GenericSetDict: an instance dict can be replaced, never deleted. */
+function deleteInstanceDict(): never {
+  throw pyErr(TypeError, 'cannot delete __dict__');
 }
 
 function setInstanceDict(x: any, v: any): void {
@@ -454,10 +462,13 @@ function objectInit(args: any[], kw: PyKwargs | null): any {
 // ---- super ----------------------------------------------------------------------------------
 
 /** super() / super(type) / super(type, obj) */
-export function superNew(args: any[], _kw: PyKwargs | null): any {
+export function superNew(args: any[], kw: PyKwargs | null): any {
   let t: any;
   let obj: any;
   const a = args.slice(1);
+  // typeobject.c super_init: no keywords, PyArg_ParseTuple "|O!O:super".
+  if (kw !== null && kw.size > 0) throw pyErr(TypeError, 'super() takes no keyword arguments');
+  if (a.length > 2) throw pyErr(TypeError, `super() expected at most 2 arguments, got ${a.length}`);
   if (a.length === 0) {
     const f = tstate.frame;
     if (f === null) throw pyErr(RuntimeError, 'super(): no current frame');
@@ -560,6 +571,7 @@ export function installClassBuiltins(): void {
     x.cls = v;
   });
   getset(o, '__dict__', instanceDictOf, setInstanceDict);
+  (o.ns.getStr('__dict__') as PyGetSet).del = deleteInstanceDict;
   method(o, '__getstate__', (a) => {
     // object.__getstate__ (3.11): the instance dict, or None when it is empty or absent.
     const x = a[0];
@@ -622,8 +634,8 @@ export function installClassBuiltins(): void {
     x.ns.setStr('__module__', v);
   });
   getset(t, '__bases__', (x) => newTuple(x.bases.slice()), (x, v) => setBases(x, v));
-  getset(t, '__base__', (x) => (x.bases.length ? x.bases[0] : None));
-  getset(t, '__mro__', (x) => newTuple(x.mro.slice()));
+  readonlyMember(t, '__base__', (x) => (x.bases.length ? x.bases[0] : None));
+  readonlyMember(t, '__mro__', (x) => newTuple(x.mro.slice()));
   getset(t, '__dict__', (x) => mappingProxyHook.make(x.ns));
   getset(t, '__doc__', (x) => {
     const d = x.ns.getStr('__doc__');
@@ -672,11 +684,15 @@ export function installClassBuiltins(): void {
   const MD = memberDescriptorType;
   method(MD, '__get__', (a) => (a[1] === None || a[1] === undefined ? a[0] : (a[0] as PyGetSet).get(a[1])));
   method(MD, '__set__', (a) => {
-    (a[0] as PyGetSet).set!(a[1], a[2]);
+    const d = a[0] as PyGetSet;
+    if (d.readonlyMember || d.set === null) throw pyErr(AttributeError, 'readonly attribute');
+    d.set(a[1], a[2]);
     return None;
   });
   method(MD, '__delete__', (a) => {
-    (a[0] as PyGetSet).del!(a[1]);
+    const d = a[0] as PyGetSet;
+    if (d.readonlyMember || d.del === null) throw pyErr(AttributeError, 'readonly attribute');
+    d.del(a[1]);
     return None;
   });
   method(MD, '__repr__', (a) => `<member '${(a[0] as PyGetSet).name}' of '${(a[0] as PyGetSet).ownerName}' objects>`);
@@ -690,6 +706,13 @@ export function installClassBuiltins(): void {
   method(superType, '__repr__', (a) => {
     const s = a[0] as PySuper;
     return s.objType ? `<super: <class '${s.type.name}'>, <${s.objType.name} object>>` : `<super: <class '${s.type.name}'>, NULL>`;
+  });
+  // super_descr_get: an unbound super binds to the instance it is fetched through.
+  method(superType, '__get__', (a) => {
+    const s = a[0] as PySuper;
+    const obj = a[1];
+    if (obj === undefined || obj === None || s.obj !== undefined) return s;
+    return superNew([superType, s.type, obj], null);
   });
   getset(superType, '__thisclass__', (x) => x.type);
   getset(superType, '__self__', (x) => (x.obj === undefined ? None : x.obj));

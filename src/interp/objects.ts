@@ -263,7 +263,8 @@ export class PyProperty extends PyObject {
 
 /** staticmethod and classmethod wrappers. */
 export class PyWrapper extends PyObject {
-  readonly func: any;
+  /** The wrapped callable; undefined while a `classmethod.__new__(classmethod)` is uninitialized. */
+  func: any;
   constructor(cls: PyType, func: any) {
     super();
     this.cls = cls;

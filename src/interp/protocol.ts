@@ -196,6 +196,8 @@ export class PyGetSet extends PyObject {
 }
 
 export const getsetTypeRef: { t: PyType } = { t: null as unknown as PyType };
+/** member_descriptor (classes.ts): the type of READONLY members and __slots__ descriptors. */
+export const memberTypeRef: { t: PyType } = { t: null as unknown as PyType };
 
 export function isDataDescriptor(d: any): boolean {
   if (d instanceof PyProperty || d instanceof PyGetSet) return true;

@@ -17,6 +17,7 @@ import { None, toArray, typeOf } from './protocol.js';
 import type { PyTuple } from './objects.js';
 import type { PyDict } from './pydict.js';
 import * as E from './exceptions.js';
+import { bytesType, dictType } from './typeobj.js';
 
 export interface TbHooks {
   str(v: any): string;
@@ -291,8 +292,13 @@ function printNotes(ctx: PrintCtx, e: any): void {
   if (!(e instanceof PyBaseException)) return;
   const notes = getExcAttr(e, '__notes__');
   if (notes === undefined) return;
+  // pythonrun.c print_exception_notes: a __notes__ that is not a sequence (PySequence_Check:
+  // a type with __getitem__ that is not a dict), or is a str or bytes, prints its repr().
+  const t = typeOf(notes);
+  const sequence = typeof notes !== 'string' && !t.isSubtype(bytesType) && !t.isSubtype(dictType) && t.lookup('__getitem__') !== undefined;
   let items: any[];
   try {
+    if (!sequence) throw new Error('not a sequence');
     items = toArray(notes);
   } catch {
     writeMargined(ctx, `${safeRepr(notes, ctx.h, '<__notes__ repr() failed>')}\n`);

@@ -11,6 +11,10 @@ import { PyDict } from '../pydict.js';
 import { dictType, PyType, tupleType } from '../typeobj.js';
 import { repr, str } from './repr.js';
 import { staticNew } from './numbers.js';
+import { toIndex } from '../containers.js';
+
+/** BlockingIOError's characters_written, per exception (unset: absent). */
+const charactersWritten = new WeakMap<PyBaseException, number | bigint>();
 
 function argsOf(e: PyBaseException): any[] {
   return e.args.items;
@@ -198,6 +202,19 @@ export function installExceptions(): void {
     }
     return None;
   });
+  // OSError.characters_written (exceptions.c OSError_written_get/set): a getset over the
+  // C field `written`, -1 (here: absent) meaning unset, which reads and deletes as
+  // AttributeError('characters_written').
+  getset(E.OSError, 'characters_written', (e: PyBaseException) => {
+    const v = charactersWritten.get(e);
+    if (v === undefined) throw newExc(E.AttributeError, ['characters_written']);
+    return v;
+  }, (e: PyBaseException, v: any) => {
+    charactersWritten.set(e, toIndex(v));
+  });
+  (E.OSError.ns.getStr('characters_written') as PyGetSet).del = (e: PyBaseException) => {
+    if (!charactersWritten.delete(e)) throw newExc(E.AttributeError, ['characters_written']);
+  };
   method(E.OSError, '__init__', (a) => {
     const e = a[0] as PyBaseException;
     const args = a.slice(1);
@@ -210,7 +227,7 @@ export function installExceptions(): void {
       const filename = args.length >= 3 ? args[2] : None;
       if (filename !== None) {
         if (typeOf(e).isSubtype(E.BlockingIOError) && (typeof filename === 'number' || typeof filename === 'bigint')) {
-          setExcAttr(e, 'characters_written', filename);
+          charactersWritten.set(e, filename);
         } else {
           setExcAttr(e, 'filename', filename);
           if (args.length >= 5 && args[4] !== None) setExcAttr(e, 'filename2', args[4]);

@@ -2,8 +2,8 @@
 // module, property, staticmethod, classmethod, cell, code, traceback, frame, generators
 // and coroutines, the builtin iterators, NoneType, NotImplementedType and ellipsis.
 
-import { arity, exactlyOne, fn, getset, method, parseArgs, readonlyMember } from '../bi.js';
-import { pyErr, TypeError, ValueError } from '../exceptions.js';
+import { arity, exactlyOne, fn, getset, method, noKw, parseArgs, readonlyMember, unpackArity } from '../bi.js';
+import { pyErr, RuntimeError, TypeError, ValueError } from '../exceptions.js';
 import { builtinsRef, rtOf, tstate, type Frame } from '../frame.js';
 import { intOf } from '../arith.js';
 import { AsyncGenASend, AsyncGenAThrow, asyncGenASendType, asyncGenAThrowType, CoroWrapper, coroutineWrapperType, PyGenerator, stopIteration } from '../generators.js';
@@ -275,15 +275,16 @@ export function installMisc(): void {
   // staticmethod / classmethod
   for (const W of [staticmethodType, classmethodType]) {
     const isStatic = W === staticmethodType;
-    W.ns.setStr('__new__', staticNew((a) => {
-      arity(W.name, a, 1, 1, 1);
-      const w = new PyWrapper(a[0], a[1]);
-      return w;
-    }));
-    method(W, '__init__', (a) => {
+    // funcobject.c: tp_new is PyType_GenericNew (any arguments, the callable still NULL);
+    // sm_init/cm_init take exactly one positional argument and no keywords.
+    W.ns.setStr('__new__', staticNew((a) => new PyWrapper(a[0], undefined)));
+    method(W, '__init__', (a, kw) => {
+      noKw(W.name, kw);
+      unpackArity(W.name, a, 1, 1, 1);
       const w = a[0] as PyWrapper;
-      // Copy the wrapped function's attributes (functools.update_wrapper semantics, 3.10+).
-      for (const n of ['__module__', '__name__', '__qualname__', '__doc__']) {
+      w.func = a[1];
+      // Copy the wrapped function's attributes (functools_wraps in funcobject.c, 3.10+).
+      for (const n of ['__module__', '__name__', '__qualname__', '__doc__', '__annotations__']) {
         const v = getAttrOpt(w.func, n);
         if (v !== undefined) {
           if (w.dict === null) w.dict = new PyDict(dictType);
@@ -294,6 +295,7 @@ export function installMisc(): void {
     });
     method(W, '__get__', (a) => {
       const w = a[0] as PyWrapper;
+      if (w.func === undefined) throw pyErr(RuntimeError, `uninitialized ${W.name} object`);
       if (isStatic) return w.func;
       const owner = a.length > 2 && a[2] !== None ? a[2] : typeOf(a[1]);
       // 3.9-3.12: a wrapped descriptor (e.g. a property) is bound to the class itself.
@@ -307,7 +309,7 @@ export function installMisc(): void {
     readonlyMember(W, '__func__', (w: PyWrapper) => w.func);
     getset(W, '__wrapped__', (w: PyWrapper) => w.func);
     getset(W, '__isabstractmethod__', (w: PyWrapper) => isTrue(getAttrOpt(w.func, '__isabstractmethod__') ?? false));
-    method(W, '__repr__', (a) => `<${W.name}(${repr(a[0].func)})>`);
+    method(W, '__repr__', (a) => `<${W.name}(${a[0].func === undefined ? '<NULL>' : repr(a[0].func)})>`);
     if (isStatic) method(W, '__call__', (a, kw) => call((a[0] as PyWrapper).func, a.slice(1), kw));
     W.instanceDict = true;
   }

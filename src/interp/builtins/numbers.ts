@@ -220,7 +220,8 @@ function complexNew(args: any[], kw: PyKwargs | null): any {
 function realArg(v: any, which: string): number {
   const t = typeOf(v);
   if (intOf(v) === null && !(v instanceof PyFloat) && t.lookup('__float__') === undefined && t.lookup('__index__') === undefined) {
-    throw pyErr(TypeError, `complex() ${which} argument must be a string or a number, not '${t.name}'`);
+    // complexobject.c complex_new: only the first argument may also be a string.
+    throw pyErr(TypeError, `complex() ${which} argument must be ${which === 'first' ? 'a string or a number' : 'a number'}, not '${t.name}'`);
   }
   return toFloat(v);
 }

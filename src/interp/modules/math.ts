@@ -2,12 +2,12 @@
 // functions of numeric/mathfns.ts (floats via __float__, ints kept exact where the
 // function has integer semantics, CPython's error types and messages).
 
-import { fn } from '../bi.js';
+import { exactlyOne, fn, noKw, unpackArity } from '../bi.js';
 import { intOf } from '../arith.js';
 import { toIndex } from '../containers.js';
 import { OverflowError, pyErr, TypeError, ValueError, ZeroDivisionError } from '../exceptions.js';
 import * as M from '../numeric/mathfns.js';
-import { PyFloat, type PyModule } from '../objects.js';
+import { PyFloat, type PyKwargs, type PyModule } from '../objects.js';
 import { binaryOpRef, callDescr, newTuple, toArray, typeOf } from './math_support.js';
 import { toFloat } from '../builtins/numbers.js';
 
@@ -129,17 +129,47 @@ export function initMath(m: PyModule): void {
     if (p.length !== q.length) throw pyErr(ValueError, 'both points must have the same number of dimensions');
     return new PyFloat(mathErr(() => M.dist(p, q)));
   });
-  def('gcd', (a) => mathErr(() => M.gcd(...a.map((x) => exact('gcd', x)))));
-  def('lcm', (a) => mathErr(() => M.lcm(...a.map((x) => exact('lcm', x)))));
-  def('isqrt', (a) => mathErr(() => M.isqrt(exact('isqrt', a[0]))));
-  def('factorial', (a) => {
-    if (a[0] instanceof PyFloat) throw pyErr(TypeError, "'float' object cannot be interpreted as an integer");
-    return mathErr(() => M.factorial(exact('factorial', a[0])));
+  // The integer functions check their arguments as CPython's mathmodule.c does: gcd/lcm are
+  // METH_FASTCALL without keywords, factorial/isqrt METH_O, comb/perm argument clinic with
+  // positional-only parameters (the "comb expected 2 arguments" wording), prod takes one
+  // positional argument and the keyword-only `start`.
+  const meth0 = (name: string, a: any[], kw: PyKwargs | null): any => {
+    noKw(`math.${name}`, kw);
+    return exactlyOne(`math.${name}`, a);
+  };
+  def('gcd', (a, kw) => {
+    noKw('math.gcd', kw);
+    return mathErr(() => M.gcd(...a.map((x) => exact('gcd', x))));
   });
-  def('comb', (a) => mathErr(() => M.comb(exact('comb', a[0]), exact('comb', a[1]))));
-  def('perm', (a) => mathErr(() => M.perm(exact('perm', a[0]), a.length > 1 && a[1] !== noneRef.v ? exact('perm', a[1]) : undefined as any)));
+  def('lcm', (a, kw) => {
+    noKw('math.lcm', kw);
+    return mathErr(() => M.lcm(...a.map((x) => exact('lcm', x))));
+  });
+  def('isqrt', (a, kw) => {
+    const x = meth0('isqrt', a, kw);
+    return mathErr(() => M.isqrt(exact('isqrt', x)));
+  });
+  def('factorial', (a, kw) => {
+    const x = meth0('factorial', a, kw);
+    if (x instanceof PyFloat) throw pyErr(TypeError, "'float' object cannot be interpreted as an integer");
+    return mathErr(() => M.factorial(exact('factorial', x)));
+  });
+  def('comb', (a, kw) => {
+    noKw('math.comb', kw);
+    unpackArity('comb', a, 2, 2);
+    return mathErr(() => M.comb(exact('comb', a[0]), exact('comb', a[1])));
+  });
+  def('perm', (a, kw) => {
+    noKw('math.perm', kw);
+    unpackArity('perm', a, 1, 2);
+    return mathErr(() => M.perm(exact('perm', a[0]), a.length > 1 && a[1] !== noneRef.v ? exact('perm', a[1]) : undefined as any));
+  });
   def('prod', (a, kw) => {
-    let acc: any = kw?.has('start') ? kw.get('start') : a.length > 1 ? a[1] : 1;
+    if (a.length !== 1) throw pyErr(TypeError, `prod() takes exactly 1 positional argument (${a.length} given)`);
+    const nkw = kw === null ? 0 : kw.size;
+    if (a.length + nkw > 2) throw pyErr(TypeError, `prod() takes at most 2 arguments (${a.length + nkw} given)`);
+    for (const k of kw?.keys() ?? []) if (k !== 'start') throw pyErr(TypeError, `'${k}' is an invalid keyword argument for prod()`);
+    let acc: any = kw?.has('start') === true ? kw.get('start') : 1;
     for (const x of toArray(a[0])) acc = binaryOpRef.f(acc, x, 2);
     return acc;
   });

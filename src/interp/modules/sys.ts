@@ -22,6 +22,8 @@ import { wrapNumeric } from '../arith.js';
 import { importState } from '../imports.js';
 import { PyFloat } from '../objects.js';
 import { structSeq } from '../structseq.js';
+import { UnsupportedOperation } from '../builtins/fileio.js';
+import { toIndex } from '../containers.js';
 
 export const textIOType = iteratorType('TextIOWrapper');
 textIOType.ns.setStr('__module__', '_io');
@@ -69,6 +71,27 @@ export class TextStream extends PyObject {
         const line = this.pending;
         this.pending = '';
         return line;
+      }
+      this.fill();
+    }
+  }
+  /** At most `n` characters (code points) of the next line; the rest stays pending. */
+  readlineLimit(n: number): string {
+    const line = this.readline() ?? '';
+    const cps = [...line];
+    if (cps.length <= n) return line;
+    const head = cps.slice(0, n).join('');
+    this.pending = line.slice(head.length) + this.pending;
+    return head;
+  }
+  /** At most `n` characters (code points), fewer only at end of input. */
+  readChars(n: number): string {
+    for (;;) {
+      const cps = [...this.pending];
+      if (cps.length >= n || this.eof) {
+        const head = cps.slice(0, n).join('');
+        this.pending = this.pending.slice(head.length);
+        return head;
       }
       this.fill();
     }
@@ -127,13 +150,30 @@ export const streams = {
 function installTextIO(): void {
   const T = textIOType;
   if (T.ns.has('write')) return;
+  // CPython's TextIOWrapper: reading stdout or writing stdin is io.UnsupportedOperation
+  // ("not readable" / "not writable"); sizes are ints (readline: an index, read and
+  // readlines: an int or None), -1 meaning no limit.
+  const readable = (v: any): TextStream => {
+    const t = v as TextStream;
+    if (t.mode !== 'r') throw pyErr(UnsupportedOperation, 'not readable');
+    if (t.closed) throw pyErr(ValueError, 'I/O operation on closed file.');
+    return t;
+  };
+  const optSize = (v: any): number => {
+    if (v === undefined || v === None) return -1;
+    const i = intOf(v);
+    if (i === null) throw pyErr(TypeError, `argument should be integer or None, not '${typeName(v)}'`);
+    return Number(i);
+  };
   method(T, 'write', (a) => {
     const s = a[1];
+    if ((a[0] as TextStream).mode !== 'w') throw pyErr(UnsupportedOperation, 'not writable');
     if (typeof s !== 'string') throw pyErr(TypeError, `write() argument must be str, not ${typeName(s)}`);
     (a[0] as TextStream).write(s);
     return [...s].length;
   });
   method(T, 'writelines', (a) => {
+    if ((a[0] as TextStream).mode !== 'w') throw pyErr(UnsupportedOperation, 'not writable');
     for (const s of newList([]).items.concat([...iterStrings(a[1])])) (a[0] as TextStream).write(s);
     return None;
   });
@@ -141,19 +181,32 @@ function installTextIO(): void {
     (a[0] as TextStream).flush();
     return None;
   });
-  method(T, 'readline', (a) => (a[0] as TextStream).readline() ?? '');
-  method(T, 'read', (a) => (a[0] as TextStream).readAll());
+  method(T, 'readline', (a) => {
+    const t = readable(a[0]);
+    const n = a.length > 1 ? Number(toIndex(a[1])) : -1;
+    return n < 0 ? t.readline() ?? '' : t.readlineLimit(n);
+  });
+  method(T, 'read', (a) => {
+    const t = readable(a[0]);
+    const n = optSize(a[1]);
+    return n < 0 ? t.readAll() : t.readChars(n);
+  });
   method(T, 'readlines', (a) => {
+    const t = readable(a[0]);
+    const hint = optSize(a[1]);
     const out: string[] = [];
+    let total = 0;
     for (;;) {
-      const l = (a[0] as TextStream).readline();
+      const l = t.readline();
       if (l === null) return newList(out);
       out.push(l);
+      total += [...l].length;
+      if (hint > 0 && total >= hint) return newList(out);
     }
   });
   method(T, '__iter__', (a) => a[0]);
   method(T, '__next__', (a) => {
-    const l = (a[0] as TextStream).readline();
+    const l = readable(a[0]).readline();
     if (l === null) throw newExc(stopIterationRef.t, []);
     return l;
   });
