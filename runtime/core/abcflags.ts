@@ -2,25 +2,24 @@
 // Py_TPFLAGS_MAPPING), which decide whether instances match sequence and mapping patterns
 // (PEP 634), and the `_abcflags` module through which runtime/lib/abc.py sets them.
 //
-// CPython sets the flags on builtin types statically, copies them from the dominant base when
-// a class is created, takes them from a class body's `__abc_tpflags__` (collections.abc's
+// CPython sets the flags on builtin types statically, gives a new class those of the first
+// class of its MRO that has any (typeobject.c type_ready_inherit: inherit_patma_flags for
+// each base in MRO order), takes them from a class body's `__abc_tpflags__` (collections.abc's
 // Sequence and Mapping; _abc._abc_init consumes the name), and ABCMeta.register(sub) spreads
 // the ABC's flag to `sub` and its subclasses (_abc.c set_collection_flag_recursive). The
 // interpreter does the same (src/interp/classes.ts inheritCollectionFlags,
-// registerCollectionFlags), taking the first base as the dominant one.
+// registerCollectionFlags), copying the first base's flags.
 //
 // Natively a heap type carries the flags only when it was given them explicitly (its body's
 // `__abc_tpflags__`, or a register() naming it): TYPEFLAG_ABC_SET says so. The flags of any
-// other class are those of its first base, found at match time by walking the first bases up
-// to a type that has them set or to a builtin type; a builtin type answers as match.ts always
-// did, by a subtype test of the original type against CPython's flagged builtin types. Native
-// types keep no list of their subclasses, so this lazy inheritance is what stands for
-// CPython's copy at creation plus the recursive update of register(): the two agree along
-// first-base chains (a class whose flagged ancestor is not on its first-base chain, or one
-// with its own `__abc_tpflags__` under a later register(), can differ; neither happens in
-// the standard library).
+// type are found at match time: those of the first class of its MRO that has explicit flags
+// or is a builtin type CPython flags (match.ts tables them; their builtin subtypes too).
+// Native types keep no list of their subclasses, so this lazy inheritance stands for
+// CPython's copy at creation plus the recursive update of register(); the two differ only
+// for a class with flags of its own (its `__abc_tpflags__`, or an earlier register()) under
+// a later register() of an ancestor, which CPython overrides and this keeps.
 
-import { type Assembler, eax, ecx, edx, mem, qword, r12, r13, rax, rcx, rdi, rdx, rip, rsi, sym } from '../../src/asm/index.js';
+import { type Assembler, eax, ebx, ecx, mem, qword, r12, r13, r13d, rax, rbx, rcx, rdi, rip, rsi, sib, sym } from '../../src/asm/index.js';
 import { TAG_INT, TUPLE, TYPE, TYPEFLAG_BUILTIN } from '../../src/native/layout.js';
 import type { RuntimeModule } from '../../src/native/rt.js';
 import { builtinFunctionData } from '../../src/native/statics.js';
@@ -31,7 +30,7 @@ import { staticStr } from './descrkit.js';
 export const TYPEFLAG_SEQUENCE = 1 << 5;
 export const TYPEFLAG_MAPPING = 1 << 6;
 export const COLLECTION_FLAGS = TYPEFLAG_SEQUENCE | TYPEFLAG_MAPPING;
-/** A heap type whose collection flags were set explicitly (not inherited from its first base). */
+/** A heap type whose collection flags were set explicitly (not inherited from its dominant base). */
 export const TYPEFLAG_ABC_SET = 1 << 8;
 
 /** The functions of the native `_abcflags` module, by name: their vector-ABI entries. */
@@ -42,56 +41,60 @@ export const abcFlagsModule: RuntimeModule = {
   routines: [
     {
       name: 'rt_type_collection_flags',
-      contract: 'rdi=type address -> eax=its collection flags (TYPEFLAG_SEQUENCE | TYPEFLAG_MAPPING bits): explicit ones along the first-base chain, else the builtin flagged types it derives from (match.ts tables); clobbers caller-saved; no alloc, no raise',
+      contract: 'rdi=type address -> eax=its collection flags (TYPEFLAG_SEQUENCE | TYPEFLAG_MAPPING bits): those of the first class of its MRO that has any (explicit ones of heap classes, or a builtin flagged type as match.ts tables them); clobbers caller-saved; no alloc, no raise',
       emit(a: Assembler<any>) {
         const loop = a.newLabel();
-        const builtin = a.newLabel();
-        const found = a.newLabel();
-        const seqNo = a.newLabel();
+        const heap = a.newLabel();
+        const next = a.newLabel();
+        const none = a.newLabel();
         const done = a.newLabel();
-        prologue(a, [r12, r13]);
-        a.mov(r12, rdi);
-        a.mov(rcx, rdi);
-        a.bind(loop);
-        a.test(qword(mem(rcx, TYPE.flags)), TYPEFLAG_BUILTIN);
-        a.jne(builtin);
-        a.test(qword(mem(rcx, TYPE.flags)), TYPEFLAG_ABC_SET);
-        a.jne(found);
-        // The first base (heap types always have one: object at least).
-        a.mov(rax, qword(mem(rcx, TYPE.bases)));
-        a.mov(rdx, rax);
-        a.shr(rdx, 48);
-        a.cmp(edx, 0xfffc);
-        a.jne(builtin);
-        unboxPtr(a, rax);
-        a.cmp(qword(mem(rax, TUPLE.length)), 0);
-        a.je(builtin);
-        a.mov(rcx, qword(mem(rax, TUPLE.items)));
-        unboxPtr(a, rcx);
-        a.jmp(loop);
-        a.bind(found);
-        a.mov(rax, qword(mem(rcx, TYPE.flags)));
-        a.and(eax, COLLECTION_FLAGS);
-        a.jmp(done);
-        // No explicit flags on the way: the builtin types CPython flags, as match.ts tests them.
-        a.bind(builtin);
-        a.xor(r13, r13);
-        a.mov(rdi, r12);
-        a.call(sym('rt_type_is_sequence'));
-        a.test(eax, eax);
-        a.je(seqNo);
-        a.or(r13, TYPEFLAG_SEQUENCE);
-        a.bind(seqNo);
-        a.mov(rdi, r12);
-        a.call(sym('rt_type_is_mapping'));
         const mapNo = a.newLabel();
+        // r12 = MRO tuple (raw), r13 = index, rbx = flags found for a builtin entry
+        prologue(a, [rbx, r12, r13]);
+        a.mov(r12, qword(mem(rdi, TYPE.mro)));
+        a.mov(rax, r12);
+        a.shr(rax, 48);
+        a.cmp(eax, 0xfffc);
+        a.jne(none);
+        unboxPtr(a, r12);
+        a.xor(r13d, r13d);
+        a.bind(loop);
+        a.cmp(r13, qword(mem(r12, TUPLE.length)));
+        a.jae(none);
+        a.mov(rdi, qword(sib(r12, r13, 8, TUPLE.items)));
+        unboxPtr(a, rdi);
+        a.test(qword(mem(rdi, TYPE.flags)), TYPEFLAG_BUILTIN);
+        a.je(heap);
+        // A builtin type: CPython's flagged ones (and their builtin subtypes).
+        a.xor(ebx, ebx);
+        a.push(rdi);
+        a.call(sym('rt_type_is_sequence'));
+        a.pop(rdi);
         a.test(eax, eax);
         a.je(mapNo);
-        a.or(r13, TYPEFLAG_MAPPING);
+        a.or(ebx, TYPEFLAG_SEQUENCE);
         a.bind(mapNo);
-        a.mov(rax, r13);
+        a.call(sym('rt_type_is_mapping'));
+        a.test(eax, eax);
+        a.je(next);
+        a.or(ebx, TYPEFLAG_MAPPING);
+        a.jmp(next);
+        a.bind(heap);
+        a.xor(ebx, ebx);
+        a.test(qword(mem(rdi, TYPE.flags)), TYPEFLAG_ABC_SET);
+        a.je(next);
+        a.mov(rbx, qword(mem(rdi, TYPE.flags)));
+        a.and(ebx, COLLECTION_FLAGS);
+        a.bind(next);
+        a.test(ebx, ebx);
+        a.jne(done);
+        a.inc(r13);
+        a.jmp(loop);
+        a.bind(none);
+        a.xor(ebx, ebx);
         a.bind(done);
-        epilogue(a, [r12, r13]);
+        a.mov(eax, ebx);
+        epilogue(a, [rbx, r12, r13]);
       },
     },
     {

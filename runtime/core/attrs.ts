@@ -12,7 +12,7 @@
 // stack for CALL_METHOD.
 
 import { type Assembler, dword, eax, ecx, edi, edx, mem, qword, r12, r13, r14, r15, r8, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
-import { BUILTIN, EXCEPTION, FUNCTION, HDR_AUX, INSTANCE, LAYOUTS, METHOD, TAG_OBJ, TUPLE, TYPE, TYPEFLAG_BUILTIN, TYPEFLAG_NO_DICT, typeSlot } from '../../src/native/layout.js';
+import { BUILTIN, DICT, EXCEPTION, FUNCTION, HDR_AUX, INSTANCE, LAYOUTS, METHOD, TAG_OBJ, TUPLE, TYPE, TYPEFLAG_BUILTIN, TYPEFLAG_NO_DICT, typeSlot } from '../../src/native/layout.js';
 import type { RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { cstr } from './exc.js';
@@ -258,6 +258,16 @@ export const attrsModule: RuntimeModule = {
         a.mov(rcx, qword(mem(rcx, TYPE.layout)));
         a.cmp(rcx, LAYOUTS.exception.id);
         a.je(exc);
+        // Instances of dict subclasses: the word after the dict (classes.ts, dict.ts).
+        const notDict = a.newLabel();
+        a.cmp(rcx, LAYOUTS.dict.id);
+        a.jne(notDict);
+        a.mov(rcx, qword(mem(rax)));
+        a.test(qword(mem(rcx, TYPE.flags)), TYPEFLAG_BUILTIN);
+        a.jne(none);
+        a.add(rax, DICT.size);
+        a.ret();
+        a.bind(notDict);
         a.cmp(rcx, LAYOUTS.instance.id);
         a.jne(none);
         // A class with __slots__ and no dict (runtime/core/slots.ts).

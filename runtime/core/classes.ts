@@ -13,7 +13,7 @@ import {
   type Assembler, type Label, eax, ebp, ebx, ecx, edi, edx, esi, mem, qword, r12, r13, r14, r14d, r15, r8, r8d, r9, rax, rbp, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym,
 } from '../../src/asm/index.js';
 import { BINOPS, INPLACE } from '../../src/bytecode/ops.js';
-import { BIGINT, CELL, CODE, EXCEPTION, FUNCTION, INSTANCE, LAYOUTS, TUPLE, TYPE, TYPE_SLOTS, type TypeSlot, TYPEFLAG_BASETYPE, TYPEFLAG_BUILTIN, typeSlot, UNBOUND } from '../../src/native/layout.js';
+import { BIGINT, CELL, CODE, DICT, EXCEPTION, FUNCTION, INSTANCE, LAYOUTS, TUPLE, TYPE, TYPE_SLOTS, type TypeSlot, TYPEFLAG_BASETYPE, TYPEFLAG_BUILTIN, typeSlot, UNBOUND } from '../../src/native/layout.js';
 import type { RuntimeDatum, RuntimeModule } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { emitStr, emitWord } from '../../src/native/statics.js';
@@ -641,6 +641,33 @@ export const classesModule: RuntimeModule = {
           a.je(isIntBase);
           a.cmp(rax, LAYOUTS.instance.id);
           a.je(next);
+          // dict and its subclasses: dict.ts's new slot allocates the instance (the dict, then
+          // the instance-dict word at DICT.size: attrs.ts rt_instance_dict_slot).
+          {
+            const notDict = a.newLabel();
+            const take = a.newLabel();
+            const builtinBase = a.newLabel();
+            a.cmp(rax, LAYOUTS.dict.id);
+            a.jne(notDict);
+            a.mov(rax, rbp);
+            a.test(qword(mem(rbp, TYPE.flags)), TYPEFLAG_BUILTIN);
+            a.jne(builtinBase);
+            a.mov(rax, qword(mem(rbp, TYPE.base)));
+            a.bind(builtinBase);
+            a.lea(rcx, rip(sym('type_dict')));
+            a.cmp(rax, rcx);
+            a.jne(unsupported);
+            a.cmp(qword(mem(rsp, LAYOUT)), LAYOUTS.instance.id);
+            a.je(take);
+            a.cmp(qword(mem(rsp, SOLID)), rax);
+            a.jne(layoutConflict);
+            a.bind(take);
+            a.mov(qword(mem(rsp, LAYOUT)), LAYOUTS.dict.id);
+            a.mov(qword(mem(rsp, ISIZE)), DICT.size + 8);
+            a.mov(qword(mem(rsp, SOLID)), rax);
+            a.jmp(next);
+            a.bind(notDict);
+          }
           // classmethod, staticmethod, property (descr.ts) and their subclasses: the base's new
           // slot allocates the instance with the subclass's type, so the class keeps the fixed
           // layout; a second solid base of another kind is a layout conflict (refused).
@@ -676,6 +703,8 @@ export const classesModule: RuntimeModule = {
           a.bind(isMeta);
           a.cmp(qword(mem(rsp, LAYOUT)), LAYOUTS.fixed.id); // after a descriptor base
           a.je(layoutConflict);
+          a.cmp(qword(mem(rsp, LAYOUT)), LAYOUTS.dict.id); // after dict
+          a.je(layoutConflict);
           a.mov(qword(mem(rsp, LAYOUT)), LAYOUTS.type.id);
           a.mov(qword(mem(rsp, ISIZE)), TYPE.size);
           a.lea(rax, rip(sym('type_type')));
@@ -707,6 +736,8 @@ export const classesModule: RuntimeModule = {
           }
           a.bind(isExc);
           a.cmp(qword(mem(rsp, LAYOUT)), LAYOUTS.fixed.id); // after a descriptor base
+          a.je(layoutConflict);
+          a.cmp(qword(mem(rsp, LAYOUT)), LAYOUTS.dict.id); // after dict
           a.je(layoutConflict);
           a.mov(qword(mem(rsp, LAYOUT)), LAYOUTS.exception.id);
           a.mov(qword(mem(rsp, ISIZE)), EXCEPTION.size);

@@ -11,7 +11,7 @@
 // fields); a field holding UNBOUND is CPython's NULL.
 
 import { type Assembler, type Gpr, type Label, dword, eax, ebx, ecx, edx, mem, qword, r12, r13, r14, r15, r8, r9, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
-import { DUMMY, EXCEPTION, FUNCTION, HDR_AUX, INSTANCE, LAYOUTS, TAG_OBJ, TUPLE, TYPE, TYPEFLAG_NO_DICT, boxInt, typeSlot, UNBOUND } from '../../src/native/layout.js';
+import { DICT, DUMMY, EXCEPTION, FUNCTION, HDR_AUX, INSTANCE, LAYOUTS, TAG_OBJ, TUPLE, TYPE, TYPEFLAG_BUILTIN, TYPEFLAG_NO_DICT, boxInt, typeSlot, UNBOUND } from '../../src/native/layout.js';
 import type { RuntimeDatum, RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { emitStr } from '../../src/native/statics.js';
@@ -591,6 +591,17 @@ const genericRoutines: RuntimeRoutine[] = [
         a.lea(rax, mem(r12, off));
         a.jmp(out);
         a.bind(skip);
+      }
+      // Instances of dict subclasses: the word after the dict (classes.ts, dict.ts).
+      {
+        const notDict = a.newLabel();
+        a.cmp(rcx, LAYOUTS.dict.id);
+        a.jne(notDict);
+        a.test(qword(mem(r13, TYPE.flags)), TYPEFLAG_BUILTIN);
+        a.jne(none);
+        a.lea(rax, mem(r12, DICT.size));
+        a.jmp(out);
+        a.bind(notDict);
       }
       a.cmp(rcx, LAYOUTS.fixed.id);
       a.jne(none);

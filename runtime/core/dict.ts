@@ -19,7 +19,7 @@
 // mutation (inline caches compare it).
 
 import { type Assembler, al, cl, dword, eax, ebp, ebx, ecx, edi, edx, esi, mem, qword, r10, r11, r12, r13, r14, r14d, r15, r15d, r8, r9, rax, rbp, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
-import { DICT, DICTKEYS, STR, TYPE, VALUES, typeSlot } from '../../src/native/layout.js';
+import { DICT, DICTKEYS, STR, TYPE, UNBOUND, VALUES, typeSlot } from '../../src/native/layout.js';
 import type { RuntimeModule } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { emitStr } from '../../src/native/statics.js';
@@ -97,6 +97,13 @@ export const dictModule: RuntimeModule = {
         a.cmova(rdi, rax);
         a.call(sym('rt_alloc'));
         a.pop(rdi);
+        // A subclass's instance has its instance-dict word after the dict (classes.ts): unset.
+        const plain = a.newLabel();
+        a.cmp(qword(mem(rdi, TYPE.instanceSize)), DICT.size);
+        a.jbe(plain);
+        a.mov(rcx, UNBOUND);
+        a.mov(qword(mem(rax, DICT.size)), rcx);
+        a.bind(plain);
         boxPtr(a, rax, rcx);
         a.ret();
       },
@@ -864,18 +871,53 @@ export const dictModule: RuntimeModule = {
     },
     {
       name: 'rt_getitem_dict',
-      contract: 'rdi=dict, rsi=key -> rax=value, or EXC (KeyError(key), TypeError for an unhashable key); may allocate, may raise',
+      contract: 'rdi=dict, rsi=key -> rax=value, or for a missing key type(d).__missing__(d, key) in a subclass defining it (dict_subscript), else EXC (KeyError(key)); TypeError for an unhashable key; may allocate, may raise',
       emit(a: Assembler<any>) {
-        // TODO(lead): dict subclasses with __missing__ (dict_subscript) need the special-method
-        // lookup of the class machinery.
         const miss = a.newLabel();
+        const keyError = a.newLabel();
+        const out = a.newLabel();
+        // [rsp] key, [rsp+8] dict: kept for __missing__ (the key is its argument vector).
+        a.push(rdi);
         a.push(rsi);
         a.call(sym('rt_dict_getitem'));
-        a.pop(rdi);
         a.cmp(rax, g('rt_const_unbound'));
         a.je(miss);
+        a.bind(out);
+        a.add(rsp, 16);
         a.ret();
+        // _PyObject_LookupSpecial(d, '__missing__') for a subclass: found on the type, bound.
         a.bind(miss);
+        a.mov(rdi, qword(mem(rsp, 8)));
+        a.call(sym('rt_type_of'));
+        a.lea(rcx, rip(sym('type_dict')));
+        a.cmp(rax, rcx);
+        a.je(keyError);
+        a.mov(rdi, rax);
+        a.mov(rsi, g('dict_str_missing.v'));
+        a.call(sym('rt_type_lookup'));
+        a.cmp(rax, g('rt_const_unbound'));
+        a.je(keyError);
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
+        a.push(rax);
+        a.mov(rdi, qword(mem(rsp, 16)));
+        a.call(sym('rt_type_of'));
+        a.mov(rdx, rax);
+        boxPtr(a, rdx, rcx);
+        a.pop(rdi);
+        a.mov(rsi, qword(mem(rsp, 8)));
+        a.call(sym('rt_descr_get'));
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
+        a.mov(rdi, rax);
+        a.mov(rsi, rsp);
+        a.mov(edx, 1);
+        a.xor(ecx, ecx);
+        a.call(sym('rt_call'));
+        a.jmp(out);
+        a.bind(keyError);
+        a.mov(rdi, qword(mem(rsp)));
+        a.add(rsp, 16);
         a.jmp(sym('rt_dict_keyerror'));
       },
     },
@@ -1316,6 +1358,9 @@ export const dictModule: RuntimeModule = {
     },
   ],
   data: [
+    // dict_subscript's special-method name (rt_getitem_dict).
+    { name: 'dict_str_missing', section: 'rodata', align: 16, emit: (a) => emitStr(a, '__missing__') },
+    { name: 'dict_str_missing.v', section: 'rodata', align: 8, emit: (a) => a.u64(sym('box:dict_str_missing')) },
     cstr('msg_dict_mutated_update', 'dict mutated during update'),
     cstr('msg_dict_seq_length', 'dictionary update sequence element #%d has length %d; 2 is required'),
     cstr('msg_dict_seq_convert', 'cannot convert dictionary update sequence element #%d to a sequence'),
