@@ -9,6 +9,13 @@
 //   HANDLER / HANDLER_NO_TB for unwinding                 traceback entry, then UNWIND
 //   UNWIND, EXIT                                          leave with EXC / with rax
 //
+// A non-generator function whose facts (facts.ts) remove checks has two copies of the
+// instruction pieces: the optimized copy first (the entry falls into it), without the
+// checks the facts make redundant, then the safe copy (every check). The optimized copy
+// leaves for the safe copy through 'deopt' holes wherever a fact could break (a generic
+// path, a failed guard); handlers, thunks and the exit are shared, and handler targets are
+// the safe copy's. docs/native.md "Two copies of a function".
+//
 // Every stack position is a fixed slot (depths.ts), so holes become frame displacements;
 // jumps become rel32 displacements between pieces; references to constants, globals,
 // other functions and the runtime become relocations resolved by the linker. A stencil's
