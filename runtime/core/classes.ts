@@ -711,7 +711,8 @@ export const classesModule: RuntimeModule = {
           a.mov(qword(mem(rsp, SOLID)), rax);
           a.jmp(next);
           // int and its subclasses: instances are BIGINT objects of the class, without an
-          // instance dict (intsub.ts). Other raw layouts (str, bytes...) are not native yet.
+          // instance dict (intsub.ts); subclasses of str without instances (strrepr.ts
+          // rt_new_str). Other raw layouts (bytes...) are not native yet.
           {
             const take = a.newLabel();
             const builtinBase = a.newLabel();
@@ -723,7 +724,13 @@ export const classesModule: RuntimeModule = {
             a.bind(builtinBase);
             a.lea(rcx, rip(sym('type_int')));
             a.cmp(rax, rcx);
+            const intOrStr = a.newLabel();
+            a.je(intOrStr);
+            // str: the class exists (enum's StrEnum), rt_new_str refuses its instances.
+            a.lea(rcx, rip(sym('type_str')));
+            a.cmp(rax, rcx);
             a.jne(unsupported);
+            a.bind(intOrStr);
             a.cmp(qword(mem(rsp, LAYOUT)), LAYOUTS.instance.id);
             a.je(take);
             a.cmp(qword(mem(rsp, SOLID)), rax);
@@ -865,7 +872,11 @@ export const classesModule: RuntimeModule = {
           a.call(sym('rt_dict_setitem'));
           a.bind(done);
         }
-        // The MRO, then the slots.
+        // Implicit staticmethod / classmethods (metaclass.ts), the MRO, then the slots.
+        a.mov(rdi, r13);
+        a.call(sym('rt_type_implicit_methods'));
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
         a.mov(rdi, r13);
         a.call(sym('rt_c3_mro'));
         a.cmp(rax, g('rt_const_exc'));

@@ -10,11 +10,13 @@
 // type, and bi_reflect.ts asks rt_meta_instancecheck / rt_meta_subclasscheck here. The
 // answer 2 means "no hook": the caller does type's own check.
 
-import { type Assembler, eax, ecx, edx, mem, qword, r12, r13, r14, r15, rax, rcx, rdi, rdx, rip, rsi, rsp, sym } from '../../src/asm/index.js';
+import { type Assembler, dword, eax, ecx, edi, edx, mem, qword, r12, r13, r14, r15, rax, rcx, rdi, rdx, rip, rsi, rsp, sym } from '../../src/asm/index.js';
+import { HDR_AUX, TYPE, UNBOUND } from '../../src/native/layout.js';
 import type { RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { emitStr } from '../../src/native/statics.js';
 import { boolResult, raise } from './bi_args.js';
+import { WRAPPED } from './descrkit.js';
 import { cstr } from './exc.js';
 
 /** rt_meta_check_hook's "cls's metaclass has no such hook" answer. */
@@ -55,6 +57,9 @@ function typeCheckMethod(name: '__instancecheck__' | '__subclasscheck__', body: 
   };
 }
 
+/** Class-dict functions type_new wraps: __new__ in a staticmethod, the others in a classmethod. */
+const IMPLICIT = [['dconst___new__', 'staticmethod'], ['dconst___init_subclass__', 'classmethod'], ['ga_const_class_getitem', 'classmethod']] as const;
+
 export const metaclassModule: RuntimeModule = {
   name: 'metaclass',
   methods: [
@@ -62,6 +67,49 @@ export const metaclassModule: RuntimeModule = {
     { type: 'type', name: '__subclasscheck__', entry: 'rt_type_subclasscheck' },
   ],
   routines: [
+    {
+      name: 'rt_type_implicit_methods',
+      contract: "rdi=new heap type (raw, dict set): a plain function as __new__ becomes a staticmethod, as __init_subclass__ or __class_getitem__ a classmethod (type_new_set_attrs) -> rax=0 or EXC; may allocate",
+      emit(a: Assembler<any>) {
+        const saved = [r12, r13] as const;
+        const out = a.newLabel();
+        prologue(a, saved);
+        a.mov(r12, rdi);
+        for (const [name, wrapper] of IMPLICIT) {
+          const next = a.newLabel();
+          a.mov(rdi, qword(mem(r12, TYPE.dict)));
+          a.mov(rsi, qword(rip(sym(name))));
+          a.call(sym('rt_dict_lookup_str'));
+          a.cmp(rax, g('rt_const_unbound'));
+          a.je(next);
+          a.mov(r13, rax);
+          a.mov(rdi, rax);
+          a.lea(rsi, rip(sym('type_function')));
+          a.call(sym('rt_isinstance_type'));
+          a.test(eax, eax);
+          a.je(next);
+          // PyStaticMethod_New / PyClassMethod_New: the callable, an empty __dict__.
+          a.mov(edi, WRAPPED.size);
+          a.lea(rsi, rip(sym(`type_${wrapper}`)));
+          a.call(sym('rt_alloc'));
+          a.mov(dword(mem(rax, HDR_AUX)), 2);
+          a.mov(qword(mem(rax, WRAPPED.callable)), r13);
+          a.mov(rcx, UNBOUND);
+          a.mov(qword(mem(rax, WRAPPED.dict)), rcx);
+          boxPtr(a, rax, rcx);
+          a.mov(rdx, rax);
+          a.mov(rdi, qword(mem(r12, TYPE.dict)));
+          a.mov(rsi, qword(rip(sym(name))));
+          a.call(sym('rt_dict_setitem'));
+          a.cmp(rax, g('rt_const_exc'));
+          a.je(out);
+          a.bind(next);
+        }
+        a.xor(eax, eax);
+        a.bind(out);
+        epilogue(a, saved);
+      },
+    },
     {
       name: 'rt_meta_instancecheck',
       contract: 'rdi=object, rsi=class value -> eax=bool(type(cls).__instancecheck__(cls, object)) as 0/1, -1 if it raised, 2 if type(cls) has no __instancecheck__; may allocate, may raise',
