@@ -1,5 +1,5 @@
 // Attribute templates: LOAD_ATTR, STORE_ATTR and LOAD_METHOD with an inline cache each
-// (ATTR_IC words, the 'cache' hole). Loads and stores check the cache's first entry inline;
+// (ATTR_IC words, the 'cache' hole). Loads and stores check the cache's entries inline;
 // the runtime routines check every entry and fall back to the generic lookup themselves
 // (runtime/core/attrcache.ts), so every specialization the profile names for these
 // families (LOAD_ATTR_INSTANCE, LOAD_METHOD_PY, ...) compiles as this one generic,
@@ -16,12 +16,12 @@ import { cold, H, RT, S, SA, type TemplateDef, type TplAsm } from '../src/native
 import { callRt, excCheck } from './util.js';
 
 /**
- * The first entry of a LOAD_ATTR / STORE_ATTR cache, inline: object in rdi, its type the
- * entry's, the epoch current, the instance dict's entry at the cached index holding the
- * name; then rax = the value (load) or the value word stored (store, `value` given).
- * Anything else jumps to `slow`. Clobbers rax, rcx, rdx, rsi, r8.
+ * A LOAD_ATTR / STORE_ATTR cache hit, inline: object in rdi, an entry for its type, the
+ * epoch current, the instance dict's entry at the cached index holding the name; then rax =
+ * the value (load) or the value word stored (store, `value` given). Anything else jumps to
+ * `slow`. Clobbers rax, rcx, rdx, rsi, r8.
  */
-function firstEntry(a: TplAsm, slow: ReturnType<typeof cold>, value?: ReturnType<typeof S>): void {
+function cachedEntry(a: TplAsm, slow: ReturnType<typeof cold>, value?: ReturnType<typeof S>): void {
   a.mov(rax, rdi);
   a.shr(rax, 48);
   a.cmp(eax, TAG_OBJ);
@@ -30,12 +30,24 @@ function firstEntry(a: TplAsm, slow: ReturnType<typeof cold>, value?: ReturnType
   a.shl(r8, 16);
   a.shr(r8, 16);
   a.mov(rax, qword(mem(r8)));
-  a.cmp(rax, H.cache(ATTR_IC.entries / 8));
-  a.jne(slow);
+  // The entry of the object's type (a method body sees the few classes that inherit it).
+  const found = a.newLabel();
+  for (let k = 0; k < ATTR_IC.count; k++) {
+    const word = (ATTR_IC.entries + k * ATTR_IC.entrySize) / 8;
+    const next = a.newLabel();
+    a.cmp(rax, H.cache(word));
+    if (k + 1 < ATTR_IC.count) a.jne(next);
+    else a.jne(slow);
+    a.mov(rcx, H.cache(word + 1));
+    if (k + 1 < ATTR_IC.count) {
+      a.jmp(found);
+      a.bind(next);
+    }
+  }
+  a.bind(found);
   a.mov(rax, RT('rt_type_cache_epoch'));
   a.cmp(rax, H.cache(ATTR_IC.epoch / 8));
   a.jne(slow);
-  a.mov(rcx, H.cache(ATTR_IC.entries / 8 + 1));
   a.mov(rax, qword(mem(r8, INSTANCE.dict)));
   a.cmp(rax, RT('rt_const_unbound'));
   a.je(slow);
@@ -73,7 +85,7 @@ function genericCallMethod(a: TplAsm): void {
 export const attrTemplates: TemplateDef<any>[] = [
   {
     op: 'LOAD_ATTR',
-    doc: "the cache's first entry inline (type, epoch, instance dict entry), else rt_getattr_ic (every entry, then rt_getattr)",
+    doc: "the cache inline (an entry for the type, epoch, instance dict entry), else rt_getattr_ic (every entry, then rt_getattr)",
     cacheWords: ATTR_IC.words,
     out: () => ({ rax: -1 }),
     emit(a: TplAsm) {
@@ -87,13 +99,13 @@ export const attrTemplates: TemplateDef<any>[] = [
         c.jmp(H.next());
       });
       a.mov(rdi, S(-1));
-      firstEntry(a, slow);
+      cachedEntry(a, slow);
       a.mov(S(-1), rax);
     },
   },
   {
     op: 'STORE_ATTR',
-    doc: "the cache's first entry inline (type, epoch, instance dict entry), else rt_setattr_ic (every entry, appending in __init__, then rt_setattr)",
+    doc: "the cache inline (an entry for the type, epoch, instance dict entry), else rt_setattr_ic (every entry, appending in __init__, then rt_setattr)",
     cacheWords: ATTR_IC.words,
     emit(a: TplAsm) {
       const slow = cold((c) => {
@@ -106,7 +118,7 @@ export const attrTemplates: TemplateDef<any>[] = [
         c.jmp(H.next());
       });
       a.mov(rdi, S(-1));
-      firstEntry(a, slow, S(-2));
+      cachedEntry(a, slow, S(-2));
     },
   },
   {

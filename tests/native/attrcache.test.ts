@@ -41,7 +41,7 @@ describe.concurrent('native_attrcache programs with a profile', () => {
 });
 
 describe('stitched code', () => {
-  test('attribute loads check the first cache entry inline, method calls enter functions directly', async () => {
+  test('attribute loads check the cache inline, method calls enter functions directly', async () => {
     const r = await execa(EDGEPYC, ['build', 'class_attr_change.py', '-o', '-', '--emit', 'asm'], { cwd: DIR, reject: false, timeout: 120000 });
     expect(r.exitCode, r.stderr as string).toBe(0);
     const text = r.stdout as string;
