@@ -870,6 +870,34 @@ export const attrsModule: RuntimeModule = {
         a.test(rax, rax);
         a.je(noDict);
         a.mov(rbx, rax);
+        {
+          // obj.__dict__ = d replaces the instance dict (object's __dict__ setter,
+          // subtype_setdict): a dict or a subclass, or deletion (a new one on next use).
+          const notDictName = a.newLabel();
+          const setDict = a.newLabel();
+          a.mov(rdi, r13);
+          a.lea(rsi, rip(sym('cstr_attr__dict__')));
+          a.call(sym('rt_str_equals_cstr'));
+          a.test(eax, eax);
+          a.je(notDictName);
+          a.cmp(r14, g('rt_const_unbound'));
+          a.je(setDict);
+          a.mov(rdi, r14);
+          a.lea(rsi, rip(sym('type_dict')));
+          a.call(sym('rt_isinstance_type'));
+          a.test(eax, eax);
+          a.jne(setDict);
+          a.lea(rdi, rip(sym('type_TypeError')));
+          a.lea(rsi, rip(sym('msg_dict_must_be_dict')));
+          a.mov(rdx, r14);
+          a.call(sym('rt_raise_fmt'));
+          a.jmp(out);
+          a.bind(setDict);
+          a.mov(qword(mem(rbx)), r14);
+          a.xor(eax, eax);
+          a.jmp(out);
+          a.bind(notDictName);
+        }
         a.mov(rdi, qword(mem(rbx)));
         const del = a.newLabel();
         a.cmp(r14, g('rt_const_unbound'));
@@ -981,6 +1009,7 @@ export const attrsModule: RuntimeModule = {
     cstr('msg_module_no_attr', "module '%U' has no attribute '%U'"),
     cstr('msg_type_no_attr', "type object '%N' has no attribute '%U'"),
     cstr('msg_read_only_attr', "'%T' object attribute '%U' is read-only"),
+    cstr('msg_dict_must_be_dict', "__dict__ must be set to a dictionary, not a '%T'"),
     cstr('msg_immutable_type', "cannot set '%U' attribute of immutable type '%N'"),
     ...[...TYPE_FIELDS.map(([n]) => n), '__class__', '__dict__'].filter((n, i, all) => all.indexOf(n) === i).map((n) => cstr(`cstr_attr${n}`, n)),
     ...FUNCTION_FIELDS.map(([n]) => cstr(`cstr_fattr${n}`, n)),
