@@ -16,6 +16,7 @@ import { BUILTIN, DICT, EXCEPTION, FUNCTION, HDR_AUX, INSTANCE, LAYOUTS, METHOD,
 import type { RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { cstr } from './exc.js';
+import { intSubDictAddr } from './intsub.js';
 
 /** BUILTIN header aux values (runtime/core/methods.ts METHOD_KIND). */
 const KIND_CLASSMETHOD = 1;
@@ -268,6 +269,15 @@ export const attrsModule: RuntimeModule = {
         a.add(rax, DICT.size);
         a.ret();
         a.bind(notDict);
+        {
+          // Instances of int subclasses: the word after the limbs (intsub.ts).
+          const notIntSub = a.newLabel();
+          a.cmp(rcx, LAYOUTS.intsub.id);
+          a.jne(notIntSub);
+          intSubDictAddr(a, rax);
+          a.ret();
+          a.bind(notIntSub);
+        }
         a.cmp(rcx, LAYOUTS.instance.id);
         a.jne(none);
         // A class with __slots__ and no dict (runtime/core/slots.ts).

@@ -639,6 +639,8 @@ export const classesModule: RuntimeModule = {
           a.je(isMeta);
           a.cmp(rax, LAYOUTS.raw.id);
           a.je(isIntBase);
+          a.cmp(rax, LAYOUTS.intsub.id);
+          a.je(isIntBase);
           a.cmp(rax, LAYOUTS.instance.id);
           a.je(next);
           // dict and its subclasses: dict.ts's new slot allocates the instance (the dict, then
@@ -710,9 +712,9 @@ export const classesModule: RuntimeModule = {
           a.lea(rax, rip(sym('type_type')));
           a.mov(qword(mem(rsp, SOLID)), rax);
           a.jmp(next);
-          // int and its subclasses: instances are BIGINT objects of the class, without an
-          // instance dict (intsub.ts); subclasses of str without instances (strrepr.ts
-          // rt_new_str). Other raw layouts (bytes...) are not native yet.
+          // int and its subclasses: instances are BIGINT objects of the class with an
+          // instance dict after the limbs (layout intsub, intsub.ts); subclasses of str
+          // without instances (strrepr.ts rt_new_str). Other raw layouts are not native yet.
           {
             const take = a.newLabel();
             const builtinBase = a.newLabel();
@@ -722,11 +724,13 @@ export const classesModule: RuntimeModule = {
             a.jne(builtinBase);
             a.mov(rax, qword(mem(rbp, TYPE.base)));
             a.bind(builtinBase);
+            a.mov(edx, LAYOUTS.intsub.id);
             a.lea(rcx, rip(sym('type_int')));
             a.cmp(rax, rcx);
             const intOrStr = a.newLabel();
             a.je(intOrStr);
             // str: the class exists (enum's StrEnum), rt_new_str refuses its instances.
+            a.mov(edx, LAYOUTS.raw.id);
             a.lea(rcx, rip(sym('type_str')));
             a.cmp(rax, rcx);
             a.jne(unsupported);
@@ -736,7 +740,7 @@ export const classesModule: RuntimeModule = {
             a.cmp(qword(mem(rsp, SOLID)), rax);
             a.jne(layoutConflict);
             a.bind(take);
-            a.mov(qword(mem(rsp, LAYOUT)), LAYOUTS.raw.id);
+            a.mov(qword(mem(rsp, LAYOUT)), rdx);
             a.mov(qword(mem(rsp, ISIZE)), BIGINT.digits);
             a.mov(qword(mem(rsp, SOLID)), rax);
             a.jmp(next);

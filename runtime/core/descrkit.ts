@@ -16,6 +16,7 @@ import type { RuntimeDatum, RuntimeModule, RuntimeRoutine } from '../../src/nati
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { emitStr } from '../../src/native/statics.js';
 import { cstr } from './exc.js';
+import { intSubDictAddr } from './intsub.js';
 
 type R64 = Gpr<64>;
 
@@ -591,6 +592,15 @@ const genericRoutines: RuntimeRoutine[] = [
         a.lea(rax, mem(r12, off));
         a.jmp(out);
         a.bind(skip);
+      }
+      // Instances of int subclasses: the word after the limbs (intsub.ts).
+      {
+        const notIntSub = a.newLabel();
+        a.cmp(rcx, LAYOUTS.intsub.id);
+        a.jne(notIntSub);
+        intSubDictAddr(a, r12);
+        a.jmp(out);
+        a.bind(notIntSub);
       }
       // Instances of dict subclasses: the word after the dict (classes.ts, dict.ts).
       {

@@ -4,16 +4,15 @@
 // subclass: the int routines read it through rt_int_unpack like any int (int_common.ts), so
 // arithmetic, comparisons, hashing and formatting see its value; results of arithmetic are
 // exact ints, as in CPython. Unlike exact ints it is never a small int, whatever its value
-// (the canonical form is a property of exact ints only). Such classes have the `raw`
-// layout (classes.ts rt_new_type) and so no instance dict: setting an attribute on an
-// instance is an AttributeError (CPython has a dict there; docs/classes-native.md lists the
-// gap).
+// (the canonical form is a property of exact ints only). Such classes have the `intsub`
+// layout (classes.ts rt_new_type): the limbs are whole 64-bit words (at least one), and the
+// instance-dict word follows them (rt_instance_dict_slot, rt_descr_dict_addr).
 //
 // rt_new_int (int.__new__) gives a subclass type to rt_int_subclass_new: the value is
 // computed as int(...) would, then copied into a BIGINT of the subclass.
 
 import { type Assembler, eax, ecx, edx, type Label, mem, qword, r12, r13, rax, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
-import { BIGINT } from '../../src/native/layout.js';
+import { BIGINT, UNBOUND } from '../../src/native/layout.js';
 import type { RuntimeModule } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { OPND } from './int_common.js';
@@ -24,6 +23,19 @@ import { OPND } from './int_common.js';
  * when it is an instance of a subclass of int, or return 0 (rax = 0, edx = 0) for such an
  * instance without digits; fall through otherwise. Keeps rdi and rsi; clobbers rax rcx rdx.
  */
+/**
+ * rax = address of the instance-dict word of the int-subclass instance at raw address `obj`
+ * (after max(1, ceil(ndigits / 2)) limbs); `obj` may be rax. Clobbers rax, rcx.
+ */
+export function intSubDictAddr(a: Assembler<any>, obj: typeof rax): void {
+  a.mov(rcx, qword(mem(obj, BIGINT.ndigits)));
+  a.inc(rcx);
+  a.shr(rcx, 1);
+  a.cmp(rcx, 1);
+  a.adc(rcx, 0); // no digits: still one limb
+  a.lea(rax, sib(obj, rcx, 8, BIGINT.digits));
+}
+
 export function intSubclassIndex(a: Assembler<any>, big: Label): void {
   const notSub = a.newLabel();
   a.push(rdi);
@@ -73,9 +85,16 @@ export const intSubModule: RuntimeModule = {
         a.test(rdi, rdi);
         a.cmove(rdi, rcx);
         a.shl(rdi, 3);
-        a.add(rdi, BIGINT.digits);
+        a.add(rdi, BIGINT.digits + 8); // + the instance-dict word
         a.mov(rsi, r12);
         a.call(sym('rt_alloc'));
+        // The dict word after the limbs starts empty (UNBOUND, created on first use).
+        a.mov(rcx, qword(mem(rsp, OPND.n)));
+        a.mov(edx, 1);
+        a.test(rcx, rcx);
+        a.cmove(rcx, rdx);
+        a.mov(rdx, UNBOUND);
+        a.mov(qword(sib(rax, rcx, 8, BIGINT.digits)), rdx);
         {
           const copy = a.newLabel();
           const copied = a.newLabel();

@@ -118,6 +118,13 @@ export const LAYOUTS = {
   generator: { id: 16 },
   /** Fixed number of value fields after the header: aux = field count. */
   fixed: { id: 17 },
+  /**
+   * An instance of a Python subclass of int (runtime/core/intsub.ts): a BIGINT whose digits
+   * fill whole 64-bit limbs (at least one), then the instance-dict word. Not raw, so the
+   * collector scans it (digit words are never boxed pointers into the heap by accident:
+   * every candidate is checked against the heap's cells).
+   */
+  intsub: { id: 18 },
 } as const;
 
 export type LayoutKind = keyof typeof LAYOUTS;
