@@ -177,6 +177,18 @@ const intBinary = (
   },
 });
 
+/**
+ * Flags of rax <cmp> rcx for two small ints: == and != compare the boxes themselves (equal
+ * tags), an order compares the payloads scaled by 2^16 (signed).
+ */
+function compareInts(a: A, cmp: number): void {
+  if (CMPOPS[cmp] !== '==' && CMPOPS[cmp] !== '!=') {
+    a.shl(rax, 16);
+    a.shl(rcx, 16);
+  }
+  a.cmp(rax, rcx);
+}
+
 /** Condition codes of CMPOPS on signed integers. */
 const INT_CC: readonly Cond[] = ['l', 'le', 'e', 'ne', 'g', 'ge'];
 
@@ -481,9 +493,7 @@ export const arithTemplates: TemplateDef<any>[] = [
     emit(a: TplAsm, p: { cmp: number } & FlowP) {
       const slow = cold(genericCompare);
       intOperands(a, p, slow);
-      a.shl(rax, 16);
-      a.shl(rcx, 16);
-      a.cmp(rax, rcx);
+      compareInts(a, p.cmp);
       a.mov(rax, RT('rt_const_False'));
       a.cmov(INT_CC[p.cmp], rax, RT('rt_const_True'));
       a.mov(S(-2), rax);
@@ -518,9 +528,7 @@ export const arithTemplates: TemplateDef<any>[] = [
     emit(a: TplAsm, p: CmpJumpParams) {
       const slow = cold((c) => genericCompareJump(c, p.jumpIfTrue));
       intOperands(a, p, slow);
-      a.shl(rax, 16);
-      a.shl(rcx, 16);
-      a.cmp(rax, rcx);
+      compareInts(a, p.cmp);
       const cc = INT_CC[p.cmp];
       a.j(p.jumpIfTrue ? cc : invert(cc), H.target(1));
       a.jmp(H.next());

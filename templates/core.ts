@@ -184,6 +184,8 @@ export const coreTemplates: TemplateDef<any>[] = [
   {
     op: 'STORE_FAST',
     variant: (ins) => ({ flow: String(ins.facts.flow ?? '') }),
+    // TOS from the Flow's register when there, no other path (stitch.ts storesDead).
+    registerOperands: (p: { flow: string }) => flowOf(p).rax === -1 || flowOf(p).rcx === -1,
     emit(a: TplAsm, p: { flow: string }) {
       loadOperands(a, flowOf(p), [[rax, -1]]);
       a.mov(L(), rax);

@@ -8,7 +8,7 @@
 import { eax, ecx, mem, qword, rax, rcx, rdi, rdx, rip, sym } from '../src/asm/index.js';
 import { INT_TAG_BITS, RANGEITER, TAG_INT, TAG_OBJ } from '../src/native/layout.js';
 import { cold, H, L, S, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
-import { callRt, excCheck } from './util.js';
+import { callRt, excCheck, flowOf, loadOperands } from './util.js';
 
 export const loopTemplates: TemplateDef<any>[] = [
   {
@@ -19,8 +19,11 @@ export const loopTemplates: TemplateDef<any>[] = [
     // In the optimized copy (stitch.ts) the value is a small-int fact: a value from the
     // generic or the big-int path leaves for the safe copy. `known`: the facts say S[-1] is
     // a range_iterator (checked once before the loop), so no check here.
-    variant: (ins) => ({ known: ins.facts.rangeIter === true, deopt: ins.facts.opt === true }),
-    emit(a: TplAsm, p: { known: boolean; deopt: boolean }) {
+    variant: (ins) => ({ known: ins.facts.rangeIter === true, deopt: ins.facts.opt === true, lazy: ins.facts.lazy === true }),
+    // facts.lazy: the value stays in rax for the next instruction (stitch.ts storesDead);
+    // the out-of-line paths store it (they are not taken when known).
+    lazyStores: true,
+    emit(a: TplAsm, p: { known: boolean; deopt: boolean; lazy: boolean }) {
       const cont = (c: TplAsm): void => c.jmp(p.deopt ? H.deopt() : H.next());
       const big = p.known
         ? null
@@ -74,7 +77,7 @@ export const loopTemplates: TemplateDef<any>[] = [
       // Box: the tag into the zeroed low 16 bits of the shifted value, rotated to the top.
       a.or(rax, TAG_INT);
       a.ror(rax, 16);
-      a.mov(S(0), rax);
+      if (!p.lazy) a.mov(S(0), rax);
     },
   },
   {
@@ -160,10 +163,12 @@ export const loopTemplates: TemplateDef<any>[] = [
     op: 'STORE_FAST__LOAD_FAST',
     fuses: 1,
     out: () => ({ rcx: -1 }),
-    variant: (ins) => ({ checked: ins.facts.maybeUnboundNext === true }),
-    emit(a: TplAsm, p: { checked: boolean }) {
+    variant: (ins) => ({ checked: ins.facts.maybeUnboundNext === true, flow: String(ins.facts.flow ?? '') }),
+    // It takes TOS from the Flow's register when there, and has no other path.
+    registerOperands: (p: { flow: string }) => flowOf(p).rax === -1 || flowOf(p).rcx === -1,
+    emit(a: TplAsm, p: { checked: boolean; flow: string }) {
       if (p.checked) throw new Error('STORE_FAST__LOAD_FAST needs the loaded local bound');
-      a.mov(rax, S(-1));
+      loadOperands(a, flowOf(p), [[rax, -1]]);
       a.mov(L(0), rax);
       a.mov(rcx, L(1));
       a.mov(S(-1), rcx);
