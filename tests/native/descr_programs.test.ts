@@ -12,14 +12,13 @@ import { buildAndRun, expectedOut } from './descr_support.js';
 const DIR = join(ROOT, 'tests', 'programs', 'classes_native');
 
 /** Programs that pass natively now. */
-const PASSING = ['builtin_dunders', 'descriptors_builtin', 'exception_attrs', 'class_super', 'slots_checks', 'slots_copy'] as const;
+const PASSING = ['builtin_dunders', 'descriptors_builtin', 'exception_attrs', 'class_super', 'slots_native', 'slots_checks', 'slots_copy'] as const;
 
 /** Programs waiting on other parts of the native backend, with the reason. */
 const PENDING: Record<string, string> = {
   class_descriptors: 'function docstrings (FUNCTION.doc stays None natively) and subclasses of property (class creation refuses builtin bases other than object and exceptions)',
   class_exceptions: "keyword arguments to exception classes whose __init__ takes them (rt_new_BaseException refuses keywords; CPython's BaseException_new ignores them)",
   class_builtin_subclasses: 'subclasses of dict, str, int and list, and f(*args) calls',
-  slots_native: 'a generator expression calling a method that reads attributes (sum(p.norm1() for p in pts)) segfaults since a3f6a19 (CALL_METHOD entering Python functions directly); the rest passes',
   object_protocol: "object.__ne__ delegating to __eq__ (protocol.ts rt_richcompare_object), function docstrings, int.real, list.__hash__ = None in the type dict",
 };
 
