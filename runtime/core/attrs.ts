@@ -16,7 +16,7 @@ import { BUILTIN, DICT, EXCEPTION, FUNCTION, HDR_AUX, INSTANCE, LAYOUTS, METHOD,
 import type { RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { cstr } from './exc.js';
-import { intSubDictAddr } from './intsub.js';
+import { intSubDictAddr, strSubDictAddr } from './intsub.js';
 
 /** BUILTIN header aux values (runtime/core/methods.ts METHOD_KIND). */
 const KIND_CLASSMETHOD = 1;
@@ -277,6 +277,12 @@ export const attrsModule: RuntimeModule = {
           intSubDictAddr(a, rax);
           a.ret();
           a.bind(notIntSub);
+          const notStrSub = a.newLabel();
+          a.cmp(rcx, LAYOUTS.strsub.id);
+          a.jne(notStrSub);
+          strSubDictAddr(a, rax);
+          a.ret();
+          a.bind(notStrSub);
         }
         a.cmp(rcx, LAYOUTS.instance.id);
         a.jne(none);

@@ -641,6 +641,8 @@ export const classesModule: RuntimeModule = {
           a.je(isIntBase);
           a.cmp(rax, LAYOUTS.intsub.id);
           a.je(isIntBase);
+          a.cmp(rax, LAYOUTS.strsub.id);
+          a.je(isIntBase);
           a.cmp(rax, LAYOUTS.instance.id);
           a.je(next);
           // dict and its subclasses: dict.ts's new slot allocates the instance (the dict, then
@@ -712,9 +714,9 @@ export const classesModule: RuntimeModule = {
           a.lea(rax, rip(sym('type_type')));
           a.mov(qword(mem(rsp, SOLID)), rax);
           a.jmp(next);
-          // int and its subclasses: instances are BIGINT objects of the class with an
-          // instance dict after the limbs (layout intsub, intsub.ts); subclasses of str
-          // without instances (strrepr.ts rt_new_str). Other raw layouts are not native yet.
+          // int and str and their subclasses: instances are BIGINT / STR objects of the class
+          // with an instance dict after the value (layouts intsub, strsub: intsub.ts). Other
+          // raw layouts (bytes...) are not native yet.
           {
             const take = a.newLabel();
             const builtinBase = a.newLabel();
@@ -729,8 +731,8 @@ export const classesModule: RuntimeModule = {
             a.cmp(rax, rcx);
             const intOrStr = a.newLabel();
             a.je(intOrStr);
-            // str: the class exists (enum's StrEnum), rt_new_str refuses its instances.
-            a.mov(edx, LAYOUTS.raw.id);
+            // str: instances are STR objects of the class with a dict word (layout strsub).
+            a.mov(edx, LAYOUTS.strsub.id);
             a.lea(rcx, rip(sym('type_str')));
             a.cmp(rax, rcx);
             a.jne(unsupported);

@@ -16,7 +16,7 @@ import type { RuntimeDatum, RuntimeModule, RuntimeRoutine } from '../../src/nati
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { emitStr } from '../../src/native/statics.js';
 import { cstr } from './exc.js';
-import { intSubDictAddr } from './intsub.js';
+import { intSubDictAddr, strSubDictAddr } from './intsub.js';
 
 type R64 = Gpr<64>;
 
@@ -601,6 +601,12 @@ const genericRoutines: RuntimeRoutine[] = [
         intSubDictAddr(a, r12);
         a.jmp(out);
         a.bind(notIntSub);
+        const notStrSub = a.newLabel();
+        a.cmp(rcx, LAYOUTS.strsub.id);
+        a.jne(notStrSub);
+        strSubDictAddr(a, r12);
+        a.jmp(out);
+        a.bind(notStrSub);
       }
       // Instances of dict subclasses: the word after the dict (classes.ts, dict.ts).
       {

@@ -601,10 +601,19 @@ export const protocolModule: RuntimeModule = {
     },
     {
       name: 'rt_str_str',
-      contract: 'rdi=str value -> rax=the same value (exact str)',
+      contract: 'rdi=str value -> rax=the same value for an exact str, an exact copy for an instance of a subclass (intsub.ts); may allocate',
       emit(a: Assembler<any>) {
+        const sub = a.newLabel();
+        a.mov(rax, rdi);
+        unboxPtr(a, rax);
+        a.mov(rax, qword(mem(rax)));
+        a.lea(rcx, rip(sym('type_str')));
+        a.cmp(rax, rcx);
+        a.jne(sub);
         a.mov(rax, rdi);
         a.ret();
+        a.bind(sub);
+        a.jmp(sym('rt_str_exact_copy'));
       },
     },
     {

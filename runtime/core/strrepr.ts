@@ -463,18 +463,18 @@ const newStr: RuntimeRoutine = {
     a.mov(r13, rdx);
     a.mov(r14, rcx);
     {
-      // Subclasses of str can be defined (classes.ts) but not instantiated yet: their
-      // instances would need the STR layout plus an instance dict.
+      // A subclass of str: str(...)'s value in an instance of it (intsub.ts).
       const exact = a.newLabel();
       raw(a, rax, r15);
       a.lea(rcx, rip(sym('type_str')));
       a.cmp(rax, rcx);
       a.je(exact);
-      a.mov(rdx, rax);
-      a.lea(rdi, rip(sym('type_TypeError')));
-      a.lea(rsi, rip(sym('msg_newstr_subclass')));
-      a.call(sym('rt_raise_fmt'));
-      a.jmp(fail);
+      a.mov(rdi, rax);
+      a.mov(rsi, r12);
+      a.mov(rdx, r13);
+      a.mov(rcx, r14);
+      a.call(sym('rt_str_subclass_new'));
+      a.jmp(out);
       a.bind(exact);
     }
     a.mov(rax, g('rt_const_unbound'));
@@ -627,7 +627,6 @@ export const strReprModule: RuntimeModule = {
     cstr('msg_ascii_nokw', 'ascii() takes no keyword arguments'),
     cstr('msg_ascii_arity', 'ascii() takes exactly one argument (%d given)'),
     ...specData({ method: 'str_new', kind: 'kw', min: 0, max: 3, names: ['object', 'encoding', 'errors'] }),
-    cstr('msg_newstr_subclass', "cannot create '%N' instances (instances of str subclasses are not supported by the native backend yet)"),
     cstr('msg_newstr_atmost', 'str() takes at most 3 arguments (%d given)'),
     cstr('msg_newstr_invalid_kw', "'%U' is an invalid keyword argument for str()"),
     cstr('msg_newstr_dup', "argument for str() given by name ('%U') and position (%d)"),

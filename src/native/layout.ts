@@ -125,6 +125,11 @@ export const LAYOUTS = {
    * every candidate is checked against the heap's cells).
    */
   intsub: { id: 18 },
+  /**
+   * An instance of a Python subclass of str (runtime/core/intsub.ts): a STR, then the
+   * instance-dict word at the next 8-byte boundary after the data's terminator. Not raw.
+   */
+  strsub: { id: 19 },
 } as const;
 
 export type LayoutKind = keyof typeof LAYOUTS;
