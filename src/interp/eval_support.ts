@@ -13,7 +13,7 @@ import { keyError, len, strGetItem } from './containers.js';
 import {
   AttributeError, BaseException, BaseExceptionGroup, MemoryError, ImportError, NameError, pyErr, RecursionError, RuntimeError, setExcAttr, StopAsyncIteration, StopIteration, TypeError, UnboundLocalError, ValueError,
 } from './exceptions.js';
-import { bindArgs, currentHandled, type Frame, type RtCode, tstate } from './frame.js';
+import { bindArgs, currentHandled, type Frame, profileHooks, type RtCode, tstate } from './frame.js';
 import { AsyncGenWrapped, finalizeDropped, makeGenerator as mkGen, PyGenerator, sendTo, type SendResult } from './generators.js';
 import { RangeIter, SeqIter } from './iterators.js';
 import { PyBaseException, PyBuiltin, PyCell, PyFloat, PyFunction, type PyKwargs, PyList, PyModule, PyObject, PySlice, PyTraceback, PyTuple } from './objects.js';
@@ -831,19 +831,43 @@ export function recordBranch(rt: RtCode, pc: number, taken: boolean): void {
   if (taken && rt.taken !== null) rt.taken[pc]++;
 }
 
+/**
+ * Profile mode: count a call at `site`. Calls to the same callee as the site's previous
+ * call only bump a counter; the callee's name is computed and added into the site's map
+ * when the callee changes or the profile is written (flushCallSite).
+ */
 export function recordCallTarget(rt: RtCode, site: number, callable: any): void {
   if (rt.callTargets === null) return;
+  if (rt.lastCallee![site] === callable) {
+    rt.lastCalls![site]++;
+    return;
+  }
+  flushCallSite(rt, site);
+  rt.lastCallee![site] = callable;
+  rt.lastCalls![site] = 1;
+}
+
+function flushCallSite(rt: RtCode, site: number): void {
+  const n = rt.lastCalls![site];
+  if (n === 0) return;
+  const callable = rt.lastCallee![site];
   let name: string;
   if (callable instanceof PyFunction) name = callable.code.key;
   else if (callable instanceof PyBuiltin) name = `builtin:${callable.name}`;
   else if (callable instanceof PyType) name = `type:${callable.qualname}`;
   else name = `other:${typeName(callable)}`;
-  let m = rt.callTargets.get(site);
+  let m = rt.callTargets!.get(site);
   if (m === undefined) {
     m = new Map();
-    rt.callTargets.set(site, m);
+    rt.callTargets!.set(site, m);
   }
-  m.set(name, (m.get(name) ?? 0) + 1);
+  m.set(name, (m.get(name) ?? 0) + n);
+  rt.lastCalls![site] = 0;
 }
+
+profileHooks.flushCallTargets = (rt: RtCode): void => {
+  if (rt.lastCalls === null) return;
+  for (let site = 0; site < rt.lastCalls.length; site++) flushCallSite(rt, site);
+};
 
 export { isTrue, PyFloat, StopIteration };

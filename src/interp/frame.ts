@@ -37,8 +37,14 @@ export interface RtCode {
   execCounts: Float64Array | null;
   /** Profile mode: taken count of each branch instruction. */
   taken: Float64Array | null;
-  /** Profile mode: callee qualnames seen at call sites. */
+  /** Profile mode: callee qualnames seen at call sites (see flushCallTargets). */
   callTargets: Map<number, Map<string, number>> | null;
+  /**
+   * Profile mode: per call site, the last callee and how many calls it got since it was
+   * last added into `callTargets`, so a monomorphic site costs one comparison per call.
+   */
+  lastCallee: any[] | null;
+  lastCalls: Float64Array | null;
   /** Quickened once (superinstructions applied). */
   quickened: boolean;
 }
@@ -94,6 +100,8 @@ export const tstate = {
   profiling: false,
   /** Budget of instructions in profile mode (Infinity = none). */
   budget: Infinity,
+  /** `run --stats`: also count executions per opcode (specialize.ts opExecutions). */
+  opStats: false,
 };
 
 /** The exception currently being handled (sys.exc_info()[1]), or None. */
@@ -154,6 +162,8 @@ export function rtOf(code: CodeObject): RtCode {
       execCounts: null,
       taken: null,
       callTargets: null,
+      lastCallee: null,
+      lastCalls: null,
       quickened: false,
     };
     quicken(code);
@@ -161,6 +171,8 @@ export function rtOf(code: CodeObject): RtCode {
       rt.execCounts = new Float64Array(n);
       rt.taken = new Float64Array(n);
       rt.callTargets = new Map();
+      rt.lastCallee = new Array(n);
+      rt.lastCalls = new Float64Array(n);
       profiledCodes.push(code);
     }
     code.rt = rt;
@@ -193,7 +205,7 @@ function missingNames(names: string[]): string {
  */
 export function bindArgs(f: PyFunction, args: any[], kw: PyKwargs | null): Frame {
   const co = f.code;
-  const frame = new Frame(co, f, f.globals, builtinsOf(f.globals), null);
+  const frame = new Frame(co, f, f.globals, funcBuiltins(f), null);
   const slots = frame.slots;
   const argcount = co.argcount;
   const nargs = args.length;
@@ -311,6 +323,11 @@ function bindSlow(f: PyFunction, co: CodeObject, slots: any[], args: any[], kw: 
   }
 }
 
+/** The builtins namespace a function's frames use, looked up once per function. */
+export function funcBuiltins(f: PyFunction): PyDict {
+  return f.builtins ?? (f.builtins = builtinsOf(f.globals));
+}
+
 /** The builtins namespace used by code running with `globals`. */
 export function builtinsOf(globals: PyDict): PyDict {
   const b = globals.getStr('__builtins__');
@@ -320,6 +337,11 @@ export function builtinsOf(globals: PyDict): PyDict {
 }
 
 export const builtinsRef: { d: PyDict } = { d: null as unknown as PyDict };
+
+/** Profile mode: add the calls batched per site into `rt.callTargets` (eval_support.ts). */
+export const profileHooks = {
+  flushCallTargets: (_rt: RtCode): void => {},
+};
 
 export function isGeneratorCode(co: CodeObject): boolean {
   return (co.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) !== 0;

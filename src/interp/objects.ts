@@ -183,6 +183,8 @@ export class PyFunction extends PyObject {
   module: any;
   /** The code's constants converted to runtime values (shared by functions of one code). */
   consts: any[];
+  /** The builtins namespace of `globals` (CPython's func_builtins), found at the first call. */
+  builtins: PyDict | null = null;
   constructor(cls: PyType, code: CodeObject, globals: PyDict, consts: any[]) {
     super();
     this.cls = cls;

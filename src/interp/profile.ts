@@ -12,7 +12,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { CodeObject } from '../bytecode/code.js';
 import { OPS } from '../bytecode/ops.js';
-import type { RtCode } from './frame.js';
+import { profileHooks, type RtCode } from './frame.js';
 
 export const PROFILE_VERSION = 1;
 
@@ -63,6 +63,7 @@ function codeProfile(co: CodeObject): CodeProfile | null {
     }
   }
   if (rt.callTargets !== null) {
+    profileHooks.flushCallTargets(rt);
     for (const [site, m] of rt.callTargets) calls[String(site)] = Object.fromEntries(m);
   }
   return { qualname: co.qualname, file: basename(co.filename), firstLine: co.firstLine, ops, counts, branches, calls };

@@ -146,6 +146,7 @@ export function runFile(file: string, options: RunOptions): RunResult {
   warningSink.write = (s) => streams.stderr.write(s);
   tstate.profiling = options.profile === true || options.stats === true;
   tstate.budget = options.budget ?? Infinity;
+  tstate.opStats = options.stats === true;
   const path = mainPath(file);
   let bytes: Uint8Array;
   try {
