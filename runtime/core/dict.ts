@@ -15,8 +15,11 @@
 // the table (lookdict's DKIX_KEY_CHANGED). Deleting leaves a dummy index and an UNBOUND
 // entry; a table with no usable pair left is rebuilt at the size for used*3 (GROWTH_RATE),
 // which also compacts the entries. A table of 2^n indices holds 2^(n+1)/3 pairs
-// (USABLE_FRACTION); the first insertion allocates 8 indices. `version` changes with every
-// mutation (inline caches compare it).
+// (USABLE_FRACTION), except the smallest: the first insertion allocates 4 indices for 3
+// pairs (CPython starts at 8 for 5; the order of a compact dict does not depend on its
+// table size, and one empty index always remains, so probing ends). Instance dicts of up to
+// three attributes take 64 + 80 + 80 bytes instead of 64 + 112 + 112 (binary_trees' nodes:
+// 320 -> 256 bytes). `version` changes with every mutation (inline caches compare it).
 
 import { type Assembler, al, cl, dword, eax, ebp, ebx, ecx, edi, edx, esi, mem, qword, r10, r11, r12, r13, r14, r14d, r15, r15d, r8, r9, rax, rbp, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
 import { DICT, DICTKEYS, STR, TYPE, UNBOUND, VALUES, typeSlot } from '../../src/native/layout.js';
@@ -56,6 +59,9 @@ export function estimateLog2(n: number): number {
 
 /** The largest table: 2^32 indices (i32 entry numbers). */
 const MAX_LOG2 = 32;
+/** The first table of a dict: 2^2 indices, SMALL_USABLE pairs (the only table not at USABLE_FRACTION). */
+const FIRST_LOG2 = 2;
+const SMALL_USABLE = 3;
 
 /** rax = raw address of the dict's DICTKEYS object (`d` raw), or jump to `none` when absent. */
 export function dictKeys(a: Assembler<any>, dst: typeof rax, d: typeof rax, none?: ReturnType<Assembler<any>['newLabel']>): void {
@@ -118,7 +124,7 @@ export const dictModule: RuntimeModule = {
     },
     {
       name: 'rt_dict_table_new',
-      contract: 'rdi=log2 of the index count (3..32) -> rax=raw DICTKEYS object (indices all empty), rdx=raw entries array (2 * usable words), or rax=EXC (MemoryError); may allocate',
+      contract: 'rdi=log2 of the index count (2..32) -> rax=raw DICTKEYS object (indices all empty), rdx=raw entries array (2 * usable words), or rax=EXC (MemoryError); may allocate',
       emit(a: Assembler<any>) {
         const saved = [r12, r13, r14] as const;
         const out = a.newLabel();
@@ -137,6 +143,11 @@ export const dictModule: RuntimeModule = {
         a.mov(ecx, 3);
         a.div(rcx);
         a.mov(r14, rax);
+        const fractionOk = a.newLabel();
+        a.cmp(r12, FIRST_LOG2);
+        a.jne(fractionOk);
+        a.mov(r14d, SMALL_USABLE);
+        a.bind(fractionOk);
         a.lea(rdi, sib(undefined, r13, 4, DICTKEYS.indices));
         a.lea(rdi, sib(rdi, r14, 8));
         a.lea(rsi, rip(sym('type_dictindex')));
@@ -382,9 +393,12 @@ export const dictModule: RuntimeModule = {
         a.mov(r15, rcx);
         a.cmp(qword(mem(r12, DICT.usable)), 0);
         a.jg(room);
-        // insertion_resize: the size for used*3 (8 indices for a dict without a table).
-        a.mov(esi, 3);
-        a.cmp(qword(mem(r12, DICT.keys)), 0);
+        // insertion_resize: the small first table for a dict without one, 8 indices after
+        // it (used*3 would give 16 for the 4th pair), else the size for used*3 (at least 8).
+        a.mov(esi, FIRST_LOG2);
+        dictKeys(a, rax, r12, grow);
+        a.mov(esi, FIRST_LOG2 + 1);
+        a.cmp(qword(mem(rax, DICTKEYS.log2)), FIRST_LOG2);
         a.je(grow);
         a.mov(rax, qword(mem(r12, DICT.used)));
         a.lea(rax, sib(rax, rax, 2));
