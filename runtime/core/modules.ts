@@ -38,7 +38,7 @@ export const CPYTHON_MODULE_NAMES: Readonly<Record<(typeof BUILTIN_MODULES)[numb
 /** The attributes each native builtin module defines. */
 export function nativeModuleNames(): Readonly<Record<(typeof BUILTIN_MODULES)[number], ReadonlySet<string>>> {
   return {
-    sys: new Set(['argv', 'stdout', 'stderr', '__stdout__', '__stderr__', 'stdin', '__stdin__', 'maxsize', 'exit', 'getrecursionlimit', 'setrecursionlimit', 'set_asyncgen_hooks', 'modules', ...SYS_STRUCTSEQ_NAMES, ...SYS_STRS.map(([n]) => n)]),
+    sys: new Set(['argv', 'stdout', 'stderr', '__stdout__', '__stderr__', 'stdin', '__stdin__', 'maxsize', 'exit', 'getrecursionlimit', 'setrecursionlimit', 'set_asyncgen_hooks', 'modules', 'intern', ...SYS_STRUCTSEQ_NAMES, ...SYS_STRS.map(([n]) => n)]),
     math: new Set([...Object.keys(mathFunctions), ...Object.keys(mathConstants)]),
     time: new Set(Object.keys(timeFunctions)),
     _abcflags: new Set(Object.keys(abcflagsFunctions)),
@@ -199,7 +199,7 @@ export const modulesModule: RuntimeModule = {
           a.lea(rsi, rip(sym('cstr_maxsize')));
           a.mov(rdx, rax);
           a.call(sym('rt_dict_set_cstr'));
-          for (const fn of ['exit', 'getrecursionlimit', 'setrecursionlimit', 'set_asyncgen_hooks']) {
+          for (const fn of ['exit', 'getrecursionlimit', 'setrecursionlimit', 'set_asyncgen_hooks', 'intern']) {
             a.mov(rdi, r12);
             a.lea(rsi, rip(sym(`cstr_${fn}`)));
             a.mov(rdx, sym(`box:sysfn_${fn}`) as never);
@@ -468,7 +468,7 @@ export const modulesModule: RuntimeModule = {
       { name: `const_sys_${name}`, section: 'rodata' as const, align: 8, emit: (a: Assembler<any>) => a.u64(sym(`box:str_sys_${name}`)) },
       cstr(`cstr_${name}`, name),
     ]),
-    ...['argv', 'stdout', 'stderr', '__stdout__', '__stderr__', 'stdin', '__stdin__', 'maxsize', 'exit', 'getrecursionlimit', 'setrecursionlimit', 'set_asyncgen_hooks', '__dict__', 'modules', ...SYS_STRUCTSEQ_NAMES].map((n) => cstr(`cstr_${n}`, n)),
+    ...['argv', 'stdout', 'stderr', '__stdout__', '__stderr__', 'stdin', '__stdin__', 'maxsize', 'exit', 'getrecursionlimit', 'setrecursionlimit', 'set_asyncgen_hooks', '__dict__', 'modules', 'intern', ...SYS_STRUCTSEQ_NAMES].map((n) => cstr(`cstr_${n}`, n)),
     ...Object.keys(abcflagsFunctions).map((n) => cstr(`cstr_abcflags_${n}`, n)),
     ...(['exit', 'getrecursionlimit', 'setrecursionlimit', 'set_asyncgen_hooks'] as const).flatMap((fn) => builtinFunctionData(`sysfn_${fn}`, fn, `rt_sys_${fn}`)),
     ...[...Object.keys(mathFunctions), ...Object.keys(mathConstants)].map((n) => cstr(`cstr_math_${n}`, n)),

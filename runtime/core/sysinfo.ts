@@ -8,6 +8,9 @@
 // raises (usermodules.ts rt_import_user). Imports do not consult it (the compiler resolves
 // every import statically), so assigning to it only changes what programs read back.
 //
+// sys.intern returns its str argument itself (strs are compared by value here; CPython's
+// TypeErrors for other arguments).
+//
 // A struct sequence (CPython's structseq) is a tuple subclass with named read-only fields:
 // comparisons, hashing, indexing, slicing and iteration are the tuple's (the types have the
 // tuple layout, so tuple's slots serve them); each field is a member descriptor reading its
@@ -17,10 +20,10 @@
 // 'version_info'>` (static builtin types carry no module; CPython: 'sys'), and calling them
 // builds a plain tuple instead of raising.
 
-import { type Assembler, mem, qword, r12, r13, rax, rdi, rdx, rip, rsi, sym } from '../../src/asm/index.js';
-import { boxFloat, boxInt, INT48_MAX, TUPLE, UNBOUND } from '../../src/native/layout.js';
+import { type Assembler, ecx, eax, mem, qword, r12, r13, rax, rcx, rdi, rdx, rip, rsi, sym } from '../../src/asm/index.js';
+import { boxFloat, boxInt, INT48_MAX, TAG_OBJ, TUPLE, UNBOUND } from '../../src/native/layout.js';
 import type { RuntimeDatum, RuntimeMethod, RuntimeModule, RuntimeRoutine, RuntimeType } from '../../src/native/rt.js';
-import { emitBigInt, emitHeader, emitStr, emitWord, type StaticWord } from '../../src/native/statics.js';
+import { builtinFunctionData, emitBigInt, emitHeader, emitStr, emitWord, type StaticWord } from '../../src/native/statics.js';
 import { epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { cstr } from './exc.js';
 
@@ -186,6 +189,67 @@ export const sysInfoModule: RuntimeModule = {
       },
     },
     ...SYS_STRUCTSEQ_NAMES.flatMap((attr) => [structseqRepr(attr), ...structseqGetters(attr)]),
+    {
+      name: 'rt_sys_intern',
+      contract: "sys.intern(string): vector ABI -> the str itself (strs are compared by value, so every str serves as its interned copy), or EXC (CPython's TypeErrors: keywords, argument count, 'intern() argument must be str, not T', \"can't intern T\" for a str subclass); may raise",
+      emit(a: Assembler<any>) {
+        const kw = a.newLabel();
+        const count = a.newLabel();
+        const notStr = a.newLabel();
+        const sub = a.newLabel();
+        const none = a.newLabel();
+        a.test(rdx, rdx);
+        a.jne(kw);
+        a.cmp(rsi, 1);
+        a.jne(count);
+        a.mov(rax, qword(mem(rdi)));
+        a.cmp(rax, g('rt_const_None'));
+        a.je(none);
+        a.mov(rcx, rax);
+        a.shr(rcx, 48);
+        a.cmp(ecx, TAG_OBJ);
+        a.jne(notStr);
+        a.mov(rcx, rax);
+        unboxPtr(a, rcx);
+        a.lea(rdx, rip(sym('type_str')));
+        a.cmp(qword(mem(rcx)), rdx);
+        a.jne(sub);
+        a.ret();
+        a.bind(sub);
+        a.push(rax);
+        a.mov(rdi, rax);
+        a.lea(rsi, rip(sym('type_str')));
+        a.call(sym('rt_isinstance_type'));
+        a.pop(rdx);
+        const raise = a.newLabel();
+        a.lea(rdi, rip(sym('type_TypeError')));
+        a.lea(rsi, rip(sym('msg_sys_intern_type')));
+        a.test(eax, eax);
+        a.je(raise);
+        a.lea(rsi, rip(sym('msg_sys_intern_sub')));
+        a.bind(raise);
+        a.jmp(sym('rt_raise_fmt'));
+        a.bind(notStr);
+        a.mov(rdx, rax);
+        a.lea(rdi, rip(sym('type_TypeError')));
+        a.lea(rsi, rip(sym('msg_sys_intern_type')));
+        a.jmp(sym('rt_raise_fmt'));
+        // _PyArg_BadArgument names None itself, other objects by their type.
+        a.bind(none);
+        a.lea(rdi, rip(sym('type_TypeError')));
+        a.lea(rsi, rip(sym('msg_sys_intern_none')));
+        a.jmp(sym('rt_raise_cstr'));
+        a.bind(count);
+        a.mov(rdx, rsi);
+        a.lea(rdi, rip(sym('type_TypeError')));
+        a.lea(rsi, rip(sym('msg_sys_intern_count')));
+        a.jmp(sym('rt_raise_fmt'));
+        a.bind(kw);
+        a.lea(rdi, rip(sym('type_TypeError')));
+        a.lea(rsi, rip(sym('msg_sys_intern_kw')));
+        a.jmp(sym('rt_raise_cstr'));
+      },
+    },
   ],
   data: [
     // The dict is made before anything can read the word; UNBOUND until then.
@@ -193,6 +257,12 @@ export const sysInfoModule: RuntimeModule = {
     { name: 'sysmod_str_main', section: 'rodata', align: 16, emit: (a) => emitStr(a, '__main__') },
     { name: 'sysmod_str_main.v', section: 'rodata', align: 8, emit: (a) => a.u64(sym('box:sysmod_str_main')) },
     cstr('sysseq_close', ')'),
+    ...builtinFunctionData('sysfn_intern', 'intern', 'rt_sys_intern'),
+    cstr('msg_sys_intern_type', 'intern() argument must be str, not %T'),
+    cstr('msg_sys_intern_sub', "can't intern %T"),
+    cstr('msg_sys_intern_none', 'intern() argument must be str, not None'),
+    cstr('msg_sys_intern_count', 'sys.intern() takes exactly one argument (%d given)'),
+    cstr('msg_sys_intern_kw', 'sys.intern() takes no keyword arguments'),
     ...SYS_STRUCTSEQ_NAMES.flatMap(structseqData),
   ],
 };
