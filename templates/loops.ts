@@ -56,11 +56,9 @@ export const loopTemplates: TemplateDef<any>[] = [
         a.shl(rax, 16);
         a.shr(rax, 16);
       }
-      a.mov(rcx, qword(mem(rax, RANGEITER.remaining)));
-      a.test(rcx, rcx);
+      a.cmp(qword(mem(rax, RANGEITER.remaining)), 0);
       a.je(H.target());
-      a.dec(rcx);
-      a.mov(qword(mem(rax, RANGEITER.remaining)), rcx);
+      a.dec(qword(mem(rax, RANGEITER.remaining)));
       a.mov(rdi, qword(mem(rax, RANGEITER.next)));
       a.mov(rcx, qword(mem(rax, RANGEITER.step)));
       a.add(qword(mem(rax, RANGEITER.next)), rcx);
