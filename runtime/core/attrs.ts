@@ -15,6 +15,7 @@ import { type Assembler, dword, eax, ecx, edi, edx, mem, qword, r12, r13, r14, r
 import { BUILTIN, DICT, EXCEPTION, FUNCTION, HDR_AUX, INSTANCE, LAYOUTS, METHOD, TAG_OBJ, TUPLE, TYPE, TYPEFLAG_BUILTIN, TYPEFLAG_NO_DICT, typeSlot } from '../../src/native/layout.js';
 import type { RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
+import { METHOD_KIND_MODULE } from '../../src/native/statics.js';
 import { cstr } from './exc.js';
 import { intSubDictAddr, strSubDictAddr } from './intsub.js';
 
@@ -110,6 +111,8 @@ function descrGetRoutines(): RuntimeRoutine[] {
         a.jne(plain);
         a.mov(ecx, dword(mem(rax, HDR_AUX)));
         a.cmp(ecx, KIND_STATICMETHOD);
+        a.je(plain);
+        a.cmp(ecx, METHOD_KIND_MODULE);
         a.je(plain);
         a.mov(r13, rdx);
         a.cmp(ecx, KIND_CLASSMETHOD);

@@ -41,6 +41,14 @@ export function emitWord(a: Assembler<any>, w: StaticWord, ctx?: EmitContext): v
   else a.u64(sym(w.addr));
 }
 
+/**
+ * Header aux word of the builtin functions of builtins and the native modules (len,
+ * math.sqrt): like CPython's builtin_function_or_method they are not descriptors, so a
+ * class attribute `f = len` is still `len` on instances (runtime/core/methods.ts METHOD_KIND
+ * has the kinds of builtin methods of types).
+ */
+export const METHOD_KIND_MODULE = 3;
+
 /** Object header: type address, GC flags (static), aux. */
 export function emitHeader(a: Assembler<any>, typeSym: string, aux = 0): void {
   a.u64(sym(typeSym));
@@ -60,7 +68,7 @@ export function builtinFunctionData(symbol: string, name: string, entry: string)
       section: 'rodata',
       align: 16,
       emit: (a) => {
-        emitHeader(a, 'type_builtin_function_or_method');
+        emitHeader(a, 'type_builtin_function_or_method', METHOD_KIND_MODULE);
         a.u64(sym(entry));
         a.u64(sym(`${BOX_PREFIX}${symbol}.name`));
         a.u64(UNBOUND);
