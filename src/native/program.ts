@@ -353,9 +353,9 @@ function wordOf(w: StaticWord): Word64 {
  * module under IMPORT_FROM, or a LOAD_ATTR/LOAD_METHOD right after loading a name that an
  * `import m` of a builtin module bound (anywhere in the program: names are per module).
  */
-function moduleOperand(co: CodeObject, i: number): (typeof BUILTIN_MODULES)[number] | null {
+function moduleOperand(co: CodeObject, i: number, aliases: ReadonlyMap<string, BuiltinModule> = new Map()): BuiltinModule | null {
   const g = GENERIC[co.ops[i]];
-  const asModule = (name: string): (typeof BUILTIN_MODULES)[number] | null => ((BUILTIN_MODULES as readonly string[]).includes(name) ? (name as (typeof BUILTIN_MODULES)[number]) : null);
+  const asModule = (name: string): BuiltinModule | null => ((BUILTIN_MODULES as readonly string[]).includes(name) ? (name as BuiltinModule) : aliases.get(name) ?? null);
   if (g === Op.IMPORT_FROM) {
     for (let j = i - 1; j >= 0; j--) {
       if (GENERIC[co.ops[j]] === Op.IMPORT_NAME) return asModule(co.names[co.args[j]]);
@@ -369,8 +369,54 @@ function moduleOperand(co: CodeObject, i: number): (typeof BUILTIN_MODULES)[numb
   return null;
 }
 
+type BuiltinModule = (typeof BUILTIN_MODULES)[number];
+
+/**
+ * Names a module binds to a native builtin module with `import m as name` (collections:
+ * `import sys as _sys`) and never assigns otherwise, so `name.attr` is checked as `m.attr`.
+ */
+function builtinModuleAliases(codes: readonly CodeObject[]): Map<string, BuiltinModule> {
+  const out = new Map<string, BuiltinModule>();
+  const stores = new Map<string, number>();
+  const isStore = (op: number): boolean => op === Op.STORE_NAME || op === Op.STORE_GLOBAL || op === Op.STORE_FAST;
+  const storedName = (co: CodeObject, k: number): string => (GENERIC[co.ops[k]] === Op.STORE_FAST ? co.varnames[co.args[k]] : co.names[co.args[k]]);
+  for (const co of codes) {
+    for (let i = 0; i < co.ops.length; i++) {
+      const g = GENERIC[co.ops[i]];
+      if (isStore(g)) {
+        const n = storedName(co, i);
+        stores.set(n, (stores.get(n) ?? 0) + 1);
+      }
+      if (g !== Op.IMPORT_NAME || i + 1 >= co.ops.length || !isStore(GENERIC[co.ops[i + 1]])) continue;
+      const m = co.names[co.args[i]];
+      if (!(BUILTIN_MODULES as readonly string[]).includes(m)) continue;
+      const from = i >= 1 && GENERIC[co.ops[i - 1]] === Op.LOAD_CONST ? co.consts[co.args[i - 1]] : null;
+      if (from === null || from.k !== 'none') continue;
+      const name = storedName(co, i + 1);
+      if (name !== m) out.set(name, m as BuiltinModule);
+    }
+  }
+  for (const n of [...out.keys()]) if ((stores.get(n) ?? 0) !== 1) out.delete(n);
+  return out;
+}
+
 /** Builtin types the native runtime does not implement yet (see checkSupported). */
 const EXCEPTION_GROUP_TYPES: ReadonlySet<string> = new Set(['ExceptionGroup', 'BaseExceptionGroup']);
+
+/**
+ * Attributes of CPython's code, frame and traceback introspection that natively compiled
+ * programs do not have: functions keep no code object or globals dict, generators and
+ * coroutines no frame, tracebacks only what printing them needs. A program naming one
+ * (`f.__code__`, `tb.tb_lineno`) is refused at compile time instead of raising
+ * AttributeError at run time; library modules (lenient) use them only on paths the tests
+ * in them guard, and keep the run-time AttributeError there.
+ */
+const INTROSPECTION_ATTRS: ReadonlySet<string> = new Set([
+  '__code__', '__globals__', '__builtins__',
+  'tb_frame', 'tb_lineno', 'tb_lasti',
+  'gi_frame', 'gi_code', 'cr_frame', 'cr_code', 'cr_origin', 'ag_frame', 'ag_code',
+  'f_back', 'f_locals', 'f_globals', 'f_builtins', 'f_code', 'f_lineno', 'f_lasti', 'f_trace',
+]);
 
 /** Check that the native backend can compile every instruction of `co`. */
 /** The feature name of a constant the native backend cannot emit yet, or null. */
@@ -496,7 +542,7 @@ function handledHere(co: CodeObject, i: number, err: string): boolean {
   return false;
 }
 
-function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globals: ReadonlyMap<string, number>, programImport: (i: number) => boolean, lenient = false): void {
+function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globals: ReadonlyMap<string, number>, programImport: (i: number) => boolean, lenient = false, aliases: ReadonlyMap<string, BuiltinModule> = new Map()): void {
   for (let i = 0; i < co.ops.length; i++) {
     const name = OPS[GENERIC[co.ops[i]]].name;
     const def = TEMPLATES.get(name);
@@ -528,9 +574,12 @@ function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globa
       else if (!(mod in CPYTHON_MODULE_NAMES) && existsSync(join(dirname(co.filename), mod, '__init__.py'))) missing = `module:${mod}`;
     }
     if (missing === null && (GENERIC[co.ops[i]] === Op.IMPORT_FROM || GENERIC[co.ops[i]] === Op.LOAD_ATTR || GENERIC[co.ops[i]] === Op.LOAD_METHOD)) {
-      const mod = moduleOperand(co, i);
+      const mod = moduleOperand(co, i, aliases);
       const attr = co.names[co.args[i]];
       if (mod !== null && CPYTHON_MODULE_NAMES[mod].includes(attr) && !nativeModuleNames()[mod].has(attr)) missing = `attr:${mod}.${attr}`;
+    }
+    if (missing === null && !lenient && (GENERIC[co.ops[i]] === Op.LOAD_ATTR || GENERIC[co.ops[i]] === Op.LOAD_METHOD || GENERIC[co.ops[i]] === Op.STORE_ATTR) && INTROSPECTION_ATTRS.has(co.names[co.args[i]])) {
+      missing = `feature:attribute '${co.names[co.args[i]]}' (code, frame and traceback introspection)`;
     }
     // A builtin CPython has and this runtime does not: refused at compile time, never a
     // NameError at run time.
@@ -801,10 +850,16 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
     }
   }
   const codes = units.flatMap((u) => u.codes);
+  const aliasCache = new Map<ModuleUnit, Map<string, BuiltinModule>>();
+  const aliasesOf = (u: ModuleUnit): Map<string, BuiltinModule> => {
+    let m = aliasCache.get(u);
+    if (m === undefined) aliasCache.set(u, (m = builtinModuleAliases(u.codes)));
+    return m;
+  };
   checkLibraryNames(units.filter((u) => !isLibraryUnit(u)), chains);
   for (const co of codes) {
     try {
-      checkSupported(co, co.source, b, unitOf.get(co)!.globalIndex, (i) => chains.get(co)?.has(i) === true, isLibraryUnit(unitOf.get(co)!));
+      checkSupported(co, co.source, b, unitOf.get(co)!.globalIndex, (i) => chains.get(co)?.has(i) === true, isLibraryUnit(unitOf.get(co)!), aliasesOf(unitOf.get(co)!));
     } catch (e) {
       // A refusal inside a library module names the import of the program that needs it.
       const unit = unitOf.get(co)!;
