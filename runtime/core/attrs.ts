@@ -633,6 +633,27 @@ export const attrsModule: RuntimeModule = {
         a.mov(r13, rsi);
         a.mov(r14, rdi);
         unboxPtr(a, r14);
+        // __annotations__ of a function without any (None, or UNBOUND) is a new dict, kept
+        // from then on (CPython's func_get_annotations).
+        const notNewAnn = a.newLabel();
+        a.mov(rdi, r13);
+        a.lea(rsi, rip(sym('cstr_fattr__annotations__')));
+        a.call(sym('rt_str_equals_cstr'));
+        a.test(eax, eax);
+        a.je(notNewAnn);
+        a.mov(rax, qword(mem(r14, FUNCTION.annotations)));
+        const makeAnn = a.newLabel();
+        a.cmp(rax, g('rt_const_None'));
+        a.je(makeAnn);
+        a.cmp(rax, g('rt_const_unbound'));
+        a.jne(notNewAnn);
+        a.bind(makeAnn);
+        a.call(sym('rt_dict_new'));
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
+        a.mov(qword(mem(r14, FUNCTION.annotations)), rax);
+        a.jmp(out);
+        a.bind(notNewAnn);
         fieldLookup(a, r13, r14, FUNCTION_FIELDS, 'cstr_fattr', out);
         a.mov(rdi, r13);
         a.lea(rsi, rip(sym('cstr_attr__dict__')));

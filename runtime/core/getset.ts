@@ -18,7 +18,7 @@
 // "descriptor 'real' for 'int' objects doesn't apply to a 'str' object".
 
 import { type Assembler, eax, mem, qword, r12, r13, r14, r8, rax, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
-import { BUILTIN, boxInt, TUPLE, TYPE, TYPEFLAG_BUILTIN } from '../../src/native/layout.js';
+import { BUILTIN, boxInt, CELL, TUPLE, TYPE, TYPEFLAG_BUILTIN } from '../../src/native/layout.js';
 import type { RuntimeDatum, RuntimeMethod, RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { cstr } from './exc.js';
@@ -82,7 +82,7 @@ function getter(name: string, contract: string, body: (a: Assembler<any>) => voi
   return { name, contract: `rdi=instance -> ${contract}`, emit: body };
 }
 
-/** Read-only data attributes of builtin types declared here (int, float, builtin functions, type). */
+/** Read-only data attributes of builtin types declared here (int, float, builtin functions, type, cell). */
 const ATTRIBUTES: readonly RuntimeMethod[] = [
   { type: 'int', name: 'real', entry: 'rt_int_get_real', kind: 'getter' },
   { type: 'int', name: 'imag', entry: 'rt_int_get_imag', kind: 'getter' },
@@ -98,6 +98,7 @@ const ATTRIBUTES: readonly RuntimeMethod[] = [
   // Attributes of `type` that classes reach through their metatype (attrs.ts rt_getattr_type).
   { type: 'type', name: '__base__', entry: 'rt_type_get_base', kind: 'member' },
   { type: 'type', name: 'mro', entry: 'rt_type_meth_mro' },
+  { type: 'cell', name: 'cell_contents', entry: 'rt_cell_get_contents', kind: 'getter' },
 ];
 
 export const getsetModule: RuntimeModule = {
@@ -143,6 +144,22 @@ export const getsetModule: RuntimeModule = {
       a.ret();
       a.bind(bound);
       a.mov(rax, g('rt_const_None'));
+      a.ret();
+    }),
+    getter('rt_cell_get_contents', 'rax=the value the cell holds (cell.cell_contents), or EXC: ValueError "Cell is empty"; may allocate', (a) => {
+      const empty = a.newLabel();
+      a.mov(rax, rdi);
+      unboxPtr(a, rax);
+      a.mov(rax, qword(mem(rax, CELL.value)));
+      a.cmp(rax, g('rt_const_unbound'));
+      a.je(empty);
+      a.ret();
+      a.bind(empty);
+      a.sub(rsp, 8);
+      a.lea(rdi, rip(sym('type_ValueError')));
+      a.lea(rsi, rip(sym('msg_cell_empty')));
+      a.call(sym('rt_raise_cstr'));
+      a.add(rsp, 8);
       a.ret();
     }),
     getter('rt_bfn_get_doc', 'rax=None (docstrings of builtins are not kept natively); clobbers rax', (a) => {
@@ -256,6 +273,7 @@ export const getsetModule: RuntimeModule = {
     cstr('msg_getset_foreign', "descriptor '%U' for '%U' objects doesn't apply to a '%T' object"),
     cstr('msg_getset_readonly', "attribute '%U' of '%U' objects is not writable"),
     cstr('msg_member_readonly', 'readonly attribute'),
+    cstr('msg_cell_empty', 'Cell is empty'),
     cstr('msg_getset_repr', "<attribute '%U' of '%U' objects>"),
     cstr('msg_member_repr', "<member '%U' of '%U' objects>"),
   ] satisfies RuntimeDatum[],
