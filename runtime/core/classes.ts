@@ -643,6 +643,8 @@ export const classesModule: RuntimeModule = {
           a.je(isIntBase);
           a.cmp(rax, LAYOUTS.strsub.id);
           a.je(isIntBase);
+          a.cmp(rax, LAYOUTS.tuple.id);
+          a.je(isIntBase);
           a.cmp(rax, LAYOUTS.instance.id);
           a.je(next);
           // dict and its subclasses: dict.ts's new slot allocates the instance (the dict, then
@@ -715,8 +717,9 @@ export const classesModule: RuntimeModule = {
           a.mov(qword(mem(rsp, SOLID)), rax);
           a.jmp(next);
           // int and str and their subclasses: instances are BIGINT / STR objects of the class
-          // with an instance dict after the value (layouts intsub, strsub: intsub.ts). Other
-          // raw layouts (bytes...) are not native yet.
+          // with an instance dict after the value (layouts intsub, strsub: intsub.ts); tuple's:
+          // tuples of the class without a dict (tupleops.ts rt_new_tuple). Other raw layouts
+          // (bytes...) are not native yet.
           {
             const take = a.newLabel();
             const builtinBase = a.newLabel();
@@ -734,6 +737,11 @@ export const classesModule: RuntimeModule = {
             // str: instances are STR objects of the class with a dict word (layout strsub).
             a.mov(edx, LAYOUTS.strsub.id);
             a.lea(rcx, rip(sym('type_str')));
+            a.cmp(rax, rcx);
+            a.je(intOrStr);
+            // tuple: rt_new_tuple copies into an object of the class (no instance dict).
+            a.mov(edx, LAYOUTS.tuple.id);
+            a.lea(rcx, rip(sym('type_tuple')));
             a.cmp(rax, rcx);
             a.jne(unsupported);
             a.bind(intOrStr);
