@@ -320,6 +320,12 @@ export const modulesModule: RuntimeModule = {
         a.lea(rsi, rip(sym('msg_no_module')));
         a.mov(rdx, r12);
         a.call(sym('rt_raise_fmt'));
+        // e.name is the module (CPython's import system sets it).
+        a.mov(rdi, g('rt_exc'));
+        a.mov(rsi, g('modules_str_name.v'));
+        a.mov(rdx, r12);
+        a.call(sym('rt_setattr'));
+        a.mov(rax, g('rt_const_exc'));
         a.bind(done);
         epilogue(a, [r12]);
       },
@@ -345,6 +351,14 @@ export const modulesModule: RuntimeModule = {
         unboxPtr(a, rcx);
         a.mov(rcx, qword(mem(rcx, MODULE.name)));
         a.call(sym('rt_raise_fmt'));
+        // e.name is the module imported from (ceval.c import_from).
+        a.mov(rdi, g('rt_exc'));
+        a.mov(rsi, g('modules_str_name.v'));
+        a.mov(rdx, r12);
+        unboxPtr(a, rdx);
+        a.mov(rdx, qword(mem(rdx, MODULE.name)));
+        a.call(sym('rt_setattr'));
+        a.mov(rax, g('rt_const_exc'));
         a.bind(out);
         epilogue(a, [r12, r13]);
       },
@@ -473,6 +487,8 @@ export const modulesModule: RuntimeModule = {
     ...(['exit', 'getrecursionlimit', 'setrecursionlimit', 'set_asyncgen_hooks'] as const).flatMap((fn) => builtinFunctionData(`sysfn_${fn}`, fn, `rt_sys_${fn}`)),
     ...[...Object.keys(mathFunctions), ...Object.keys(mathConstants)].map((n) => cstr(`cstr_math_${n}`, n)),
     ...Object.entries(mathFunctions).flatMap(([name, f]) => builtinFunctionData(`mathfn_${name}`, name, f.entry)),
+    { name: 'modules_str_name', section: 'rodata', align: 16, emit: (a) => emitStr(a, 'name') },
+    { name: 'modules_str_name.v', section: 'rodata', align: 8, emit: (a) => a.u64(sym('box:modules_str_name')) },
     cstr('fmt_module_repr', "<module '%U' (built-in)>"),
     cstr('msg_no_module', "No module named '%U'"),
     cstr('msg_cannot_import', "cannot import name '%U' from '%U' (unknown location)"),
