@@ -229,10 +229,13 @@ class ProgramBuilder {
     }
     this.builtinNames.set('NotImplemented', 'obj_NotImplemented');
     this.builtinNames.set('Ellipsis', 'obj_Ellipsis');
+    // Runtime types that are builtins in CPython (int, ValueError...); the others (function,
+    // NoneType, version_info...) are reached through type() or their modules only, and as
+    // bare names are NameErrors as in CPython.
     for (const name of this.definedRuntime) {
-      if (name.startsWith('type_') && !['type_strbuilder', 'type_code'].includes(name)) {
+      if (name.startsWith('type_')) {
         const tname = name.slice(5);
-        if (/^[A-Za-z_]\w*$/.test(tname) && !this.builtinNames.has(tname)) this.builtinNames.set(tname, name);
+        if (CPYTHON_BUILTINS.has(tname) && !this.builtinNames.has(tname)) this.builtinNames.set(tname, name);
       }
     }
   }
