@@ -87,11 +87,19 @@ function deserialize(text: string): Chunk[] | null {
   }));
 }
 
+/**
+ * The key of the sources this process loaded, read when this module is evaluated: right
+ * after the runtime modules were imported (they are static imports above). Reading the files
+ * later would let a rebuild of dist/ in between (a developer's `npm run build` while builds
+ * run) file the image assembled from the old modules under the new sources' key.
+ */
+const loadedKey: string = process.env.EDGEPYC_NO_RUNTIME_CACHE ? 'uncached' : cacheKey();
+
 /** The runtime's modules and assembled chunks (from the cache when it is current). */
 export function runtimeImage(): { chunks: Chunk[]; modules: RuntimeModule[] } {
   // Sources do not change under a running process: one image per process.
   if (memo !== null) return memo;
-  const key = process.env.EDGEPYC_NO_RUNTIME_CACHE ? 'uncached' : cacheKey();
+  const key = loadedKey;
   const modules = runtimeModules();
   let chunks: Chunk[] | null = null;
   const file = join(cacheDir(), `runtime-${key}.json`);
