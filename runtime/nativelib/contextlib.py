@@ -1,6 +1,7 @@
 """edgepyc's contextlib for natively compiled programs (edgepyc build / run --jit).
 
-Covered: contextmanager and asynccontextmanager (generator-based context managers with
+Covered: AbstractContextManager and AbstractAsyncContextManager (abc.ABC subclasses whose
+__subclasshook__ accepts any class with the two methods), contextmanager and asynccontextmanager (generator-based context managers with
 CPython 3.11's __exit__/__aexit__ rules), suppress, nullcontext, closing, ExitStack
 (callbacks unwound last-in first-out, exceptions passed along and chained as CPython's
 ExitStack does; the exception the enclosing frame handles is taken to be the one the stack
@@ -8,6 +9,66 @@ was exited with). Anything else a program
 names from this module is refused when it is compiled (src/native/program.ts); the
 interpreter uses the fuller runtime/lib/contextlib.py.
 """
+
+import abc
+
+_GenericAlias = type(list[int])
+
+
+def _defines_all(C, *methods):
+    # True when every method is found in C's MRO and none of them is set to None there.
+    mro = C.__mro__
+    for method in methods:
+        for B in mro:
+            if method in B.__dict__:
+                if B.__dict__[method] is None:
+                    return NotImplemented
+                break
+        else:
+            return NotImplemented
+    return True
+
+
+class AbstractContextManager(abc.ABC):
+    """An abstract base class for context managers."""
+
+    __class_getitem__ = classmethod(_GenericAlias)
+
+    def __enter__(self):
+        """Return `self` upon entering the runtime context."""
+        return self
+
+    @abc.abstractmethod
+    def __exit__(self, exc_type, exc_value, traceback):
+        """Raise any exception triggered within the runtime context."""
+        return None
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AbstractContextManager:
+            return _defines_all(C, "__enter__", "__exit__")
+        return NotImplemented
+
+
+class AbstractAsyncContextManager(abc.ABC):
+    """An abstract base class for asynchronous context managers."""
+
+    __class_getitem__ = classmethod(_GenericAlias)
+
+    async def __aenter__(self):
+        """Return `self` upon entering the runtime context."""
+        return self
+
+    @abc.abstractmethod
+    async def __aexit__(self, exc_type, exc_value, traceback):
+        """Raise any exception triggered within the runtime context."""
+        return None
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AbstractAsyncContextManager:
+            return _defines_all(C, "__aenter__", "__aexit__")
+        return NotImplemented
 
 
 def _wraps(wrapper, wrapped):
