@@ -15,7 +15,7 @@ import type { RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { emitStr, emitWord } from '../../src/native/statics.js';
 import { cstr } from './exc.js';
-import { argSpec, argSpecDatum, callChecked, checkArgs, ifLayout, ifNotExact, raise } from './listshared.js';
+import { argSpec, argSpecDatum, callChecked, checkArgs, ifLayout, ifNotExact, ifNotLayout, raise } from './listshared.js';
 
 const SPEC_SORTED = argSpec('sorted', 'VAR', 1, 1);
 const SPEC_REVERSED = argSpec('reversed', 'VAR', 1, 1);
@@ -449,8 +449,17 @@ const ROUTINES: RuntimeRoutine[] = [
         a.jmp(out);
         a.bind(noMeth);
       }
-      // dict and set kinds (and anything without len and getitem) are not sequences.
-      ifLayout(a, rbx, 'dict', rax, notRev);
+      // Subclasses of dict without a __reversed__ of their own reverse as dicts (CPython's
+      // dict.__reversed__); set kinds (and anything without len and getitem) are not
+      // sequences.
+      {
+        const notDict = a.newLabel();
+        ifNotLayout(a, rbx, 'dict', rax, notDict);
+        a.mov(rdi, rbx);
+        a.call(sym('rt_dict_reversed'));
+        a.jmp(out);
+        a.bind(notDict);
+      }
       ifLayout(a, rbx, 'set', rax, notRev);
       a.mov(rdi, rbx);
       a.call(sym('rt_type_of'));
