@@ -10,65 +10,7 @@ names from this module is refused when it is compiled (src/native/program.ts); t
 interpreter uses the fuller runtime/lib/contextlib.py.
 """
 
-import abc
-
-_GenericAlias = type(list[int])
-
-
-def _defines_all(C, *methods):
-    # True when every method is found in C's MRO and none of them is set to None there.
-    mro = C.__mro__
-    for method in methods:
-        for B in mro:
-            if method in B.__dict__:
-                if B.__dict__[method] is None:
-                    return NotImplemented
-                break
-        else:
-            return NotImplemented
-    return True
-
-
-class AbstractContextManager(abc.ABC):
-    """An abstract base class for context managers."""
-
-    __class_getitem__ = classmethod(_GenericAlias)
-
-    def __enter__(self):
-        """Return `self` upon entering the runtime context."""
-        return self
-
-    @abc.abstractmethod
-    def __exit__(self, exc_type, exc_value, traceback):
-        """Raise any exception triggered within the runtime context."""
-        return None
-
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is AbstractContextManager:
-            return _defines_all(C, "__enter__", "__exit__")
-        return NotImplemented
-
-
-class AbstractAsyncContextManager(abc.ABC):
-    """An abstract base class for asynchronous context managers."""
-
-    __class_getitem__ = classmethod(_GenericAlias)
-
-    async def __aenter__(self):
-        """Return `self` upon entering the runtime context."""
-        return self
-
-    @abc.abstractmethod
-    async def __aexit__(self, exc_type, exc_value, traceback):
-        """Raise any exception triggered within the runtime context."""
-        return None
-
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is AbstractAsyncContextManager:
-            return _defines_all(C, "__aenter__", "__aexit__")
-        return NotImplemented
+from _contextlib_abc import AbstractAsyncContextManager, AbstractContextManager
 
 
 def _wraps(wrapper, wrapped):

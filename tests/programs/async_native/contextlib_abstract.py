@@ -25,3 +25,4 @@ try:
     AbstractContextManager()
 except TypeError as e:
     print("TypeError:", e)
+print(AbstractContextManager, AbstractAsyncContextManager.__module__, AbstractContextManager.__qualname__)
