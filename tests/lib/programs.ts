@@ -6,6 +6,7 @@
 // This is the format of ../shared/spec (see tests/spec/README.md), used for our own tests
 // in tests/programs too. Every program runs in every execution mode edgepyc has.
 
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -82,9 +83,15 @@ export function commandFor(mode: Mode, p: Program, args: string[]): [string, str
   }
 }
 
+/**
+ * Where native-mode tests put the executables: one folder per checkout (a hash of its path),
+ * so test runs of two checkouts at once never overwrite each other's binaries.
+ */
+const BIN_DIR = join(tmpdir(), `edgepyc-tests-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}`);
+
 /** Where native-mode tests put the executable of a program. */
 export function nativeBinary(p: Program): string {
-  return join(tmpdir(), 'edgepyc-tests', p.name.replace(/[^\w.-]/g, '_'));
+  return join(BIN_DIR, p.name.replace(/[^\w.-]/g, '_'));
 }
 
 /**
@@ -97,7 +104,7 @@ export async function runProgram(mode: Mode, p: Program, timeoutMs = 60000): Pro
   const args = argsLine === null ? [] : argsLine.split('\n')[0].split(' ').filter((a) => a !== '');
   const input = readOpt(join(p.dir, `${p.base}.in`)) ?? '';
   if (mode === 'native') {
-    mkdirSync(join(tmpdir(), 'edgepyc-tests'), { recursive: true });
+    mkdirSync(BIN_DIR, { recursive: true });
     const b = await execa(EDGEPYC, ['build', p.py, '-o', nativeBinary(p)], { cwd: p.dir, reject: false, timeout: timeoutMs });
     if (b.exitCode !== 0) {
       // A SyntaxError is reported by the build: that is the program's expected outcome when
