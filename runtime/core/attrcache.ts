@@ -132,6 +132,44 @@ function typeLetsDictWin(a: Assembler<any>, type: R64, name: R64): void {
   a.bind(done);
 }
 
+/**
+ * The tail of a cache miss (rt_getattr_ic_miss, rt_setattr_ic_miss), after the generic
+ * routine ran: r12 = object, r13 = name, r14 = cache, rbx free, [rsp] a free word. When the
+ * object is a plain instance whose type has no `slot` override and lets its instance dict win
+ * for the name, and the dict holds the name, fill an entry (type, index, epoch read before
+ * the lookups). Jumps to `out` or falls through, with rax clobbered.
+ */
+function fillFromInstanceDict(a: Assembler<any>, slot: 'getattr' | 'setattr', out: Label): void {
+  ifNotObj(a, r12, rax, out);
+  a.mov(rbx, r12);
+  unboxPtr(a, rbx);
+  a.mov(rbx, qword(mem(rbx)));
+  a.cmp(qword(mem(rbx, TYPE.layout)), LAYOUTS.instance.id);
+  a.jne(out);
+  a.cmp(qword(mem(rbx, typeSlot(slot))), 0);
+  a.jne(out);
+  a.mov(rax, g('rt_type_cache_epoch'));
+  a.mov(qword(mem(rsp)), rax);
+  typeLetsDictWin(a, rbx, r13);
+  const drop = a.newLabel();
+  a.test(eax, eax);
+  a.je(drop);
+  a.mov(rdi, r12);
+  unboxPtr(a, rdi);
+  a.mov(rdi, qword(mem(rdi, INSTANCE.dict)));
+  ifNotObj(a, rdi, rax, drop);
+  unboxPtr(a, rdi);
+  a.mov(rsi, r13);
+  a.call(sym('rt_dict_find_str_ix'));
+  a.test(rax, rax);
+  a.js(drop);
+  a.mov(r8, rax);
+  a.mov(rdx, qword(mem(rsp))); // the epoch
+  fillEntry(a, r14, rbx, r8, rdx);
+  a.bind(drop);
+}
+
+
 export const attrCacheModule: RuntimeModule = {
   name: 'attrcache',
   routines: [
@@ -239,33 +277,7 @@ export const attrCacheModule: RuntimeModule = {
         a.mov(r15, rax);
         a.cmp(rax, g('rt_const_exc'));
         a.je(out);
-        ifNotObj(a, r12, rax, out);
-        a.mov(rbx, r12);
-        unboxPtr(a, rbx);
-        a.mov(rbx, qword(mem(rbx)));
-        a.cmp(qword(mem(rbx, TYPE.layout)), LAYOUTS.instance.id);
-        a.jne(out);
-        a.cmp(qword(mem(rbx, typeSlot('getattr'))), 0);
-        a.jne(out);
-        a.mov(rax, g('rt_type_cache_epoch'));
-        a.mov(qword(mem(rsp)), rax);
-        typeLetsDictWin(a, rbx, r13);
-        const drop = a.newLabel();
-        a.test(eax, eax);
-        a.je(drop);
-        a.mov(rdi, r12);
-        unboxPtr(a, rdi);
-        a.mov(rdi, qword(mem(rdi, INSTANCE.dict)));
-        ifNotObj(a, rdi, rax, drop);
-        unboxPtr(a, rdi);
-        a.mov(rsi, r13);
-        a.call(sym('rt_dict_find_str_ix'));
-        a.test(rax, rax);
-        a.js(drop);
-        a.mov(r8, rax);
-        a.mov(rdx, qword(mem(rsp))); // the epoch
-        fillEntry(a, r14, rbx, r8, rdx);
-        a.bind(drop);
+        fillFromInstanceDict(a, 'getattr', out);
         a.bind(out);
         a.mov(rax, r15);
         epilogue(a, saved, 8);
@@ -380,33 +392,7 @@ export const attrCacheModule: RuntimeModule = {
         a.mov(r15, rax);
         a.cmp(rax, g('rt_const_exc'));
         a.je(out);
-        ifNotObj(a, r12, rax, out);
-        a.mov(rbx, r12);
-        unboxPtr(a, rbx);
-        a.mov(rbx, qword(mem(rbx)));
-        a.cmp(qword(mem(rbx, TYPE.layout)), LAYOUTS.instance.id);
-        a.jne(out);
-        a.cmp(qword(mem(rbx, typeSlot('setattr'))), 0);
-        a.jne(out);
-        a.mov(rax, g('rt_type_cache_epoch'));
-        a.mov(qword(mem(rsp)), rax);
-        typeLetsDictWin(a, rbx, r13);
-        const drop = a.newLabel();
-        a.test(eax, eax);
-        a.je(drop);
-        a.mov(rdi, r12);
-        unboxPtr(a, rdi);
-        a.mov(rdi, qword(mem(rdi, INSTANCE.dict)));
-        ifNotObj(a, rdi, rax, drop);
-        unboxPtr(a, rdi);
-        a.mov(rsi, r13);
-        a.call(sym('rt_dict_find_str_ix'));
-        a.test(rax, rax);
-        a.js(drop);
-        a.mov(r8, rax);
-        a.mov(rdx, qword(mem(rsp)));
-        fillEntry(a, r14, rbx, r8, rdx);
-        a.bind(drop);
+        fillFromInstanceDict(a, 'setattr', out);
         a.bind(out);
         a.mov(rax, r15);
         epilogue(a, saved, 8);
