@@ -12,11 +12,12 @@
 // stack for CALL_METHOD.
 
 import { type Assembler, dword, eax, ecx, edi, edx, mem, qword, r12, r13, r14, r15, r8, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
-import { BUILTIN, DICT, EXCEPTION, FUNCTION, HDR_AUX, INSTANCE, LAYOUTS, METHOD, TAG_OBJ, TUPLE, TYPE, TYPEFLAG_BUILTIN, TYPEFLAG_NO_DICT, typeSlot } from '../../src/native/layout.js';
+import { BUILTIN, EXCEPTION, FUNCTION, HDR_AUX, INSTANCE, LAYOUTS, METHOD, TAG_OBJ, TUPLE, TYPE, TYPEFLAG_BUILTIN, TYPEFLAG_NO_DICT, typeSlot } from '../../src/native/layout.js';
 import type { RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { METHOD_KIND_MODULE } from '../../src/native/statics.js';
 import { cstr } from './exc.js';
+import { CONTAINER_SUBCLASS_BASES } from './builtinsub.js';
 import { intSubDictAddr, strSubDictAddr } from './intsub.js';
 
 /** BUILTIN header aux values (runtime/core/methods.ts METHOD_KIND). */
@@ -262,16 +263,19 @@ export const attrsModule: RuntimeModule = {
         a.mov(rcx, qword(mem(rcx, TYPE.layout)));
         a.cmp(rcx, LAYOUTS.exception.id);
         a.je(exc);
-        // Instances of dict subclasses: the word after the dict (classes.ts, dict.ts).
-        const notDict = a.newLabel();
-        a.cmp(rcx, LAYOUTS.dict.id);
-        a.jne(notDict);
-        a.mov(rcx, qword(mem(rax)));
-        a.test(qword(mem(rcx, TYPE.flags)), TYPEFLAG_BUILTIN);
-        a.jne(none);
-        a.add(rax, DICT.size);
-        a.ret();
-        a.bind(notDict);
+        // Instances of dict, list and set subclasses: the word after the base's fields
+        // (classes.ts, builtinsub.ts).
+        for (const c of CONTAINER_SUBCLASS_BASES) {
+          const notThis = a.newLabel();
+          a.cmp(rcx, LAYOUTS[c.layout].id);
+          a.jne(notThis);
+          a.mov(rcx, qword(mem(rax)));
+          a.test(qword(mem(rcx, TYPE.flags)), TYPEFLAG_BUILTIN);
+          a.jne(none);
+          a.add(rax, c.size);
+          a.ret();
+          a.bind(notThis);
+        }
         {
           // Instances of int subclasses: the word after the limbs (intsub.ts).
           const notIntSub = a.newLabel();

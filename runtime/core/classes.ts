@@ -13,11 +13,12 @@ import {
   type Assembler, type Label, eax, ebp, ebx, ecx, edi, edx, esi, mem, qword, r12, r13, r14, r14d, r15, r8, r8d, r9, rax, rbp, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym,
 } from '../../src/asm/index.js';
 import { BINOPS, INPLACE } from '../../src/bytecode/ops.js';
-import { BIGINT, CELL, CODE, DICT, EXCEPTION, FUNCTION, INSTANCE, LAYOUTS, TUPLE, TYPE, TYPE_SLOTS, type TypeSlot, TYPEFLAG_BASETYPE, TYPEFLAG_BUILTIN, typeSlot, UNBOUND } from '../../src/native/layout.js';
+import { BIGINT, CELL, CODE, EXCEPTION, FUNCTION, INSTANCE, LAYOUTS, TUPLE, TYPE, TYPE_SLOTS, type TypeSlot, TYPEFLAG_BASETYPE, TYPEFLAG_BUILTIN, typeSlot, UNBOUND } from '../../src/native/layout.js';
 import type { RuntimeDatum, RuntimeModule } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { emitStr, emitWord } from '../../src/native/statics.js';
 import { cstr } from './exc.js';
+import { CONTAINER_SUBCLASS_BASES } from './builtinsub.js';
 
 /** Flag of heap types (classes made at run time). */
 export const TYPEFLAG_HEAP = 4;
@@ -647,14 +648,15 @@ export const classesModule: RuntimeModule = {
           a.je(isIntBase);
           a.cmp(rax, LAYOUTS.instance.id);
           a.je(next);
-          // dict and its subclasses: dict.ts's new slot allocates the instance (the dict, then
-          // the instance-dict word at DICT.size: attrs.ts rt_instance_dict_slot).
-          {
-            const notDict = a.newLabel();
+          // dict, list, set, frozenset and their subclasses: the base's new slot allocates the
+          // instance (its fields, then the instance-dict word: builtinsub.ts).
+          for (const c of CONTAINER_SUBCLASS_BASES) {
+            const notThis = a.newLabel();
             const take = a.newLabel();
             const builtinBase = a.newLabel();
-            a.cmp(rax, LAYOUTS.dict.id);
-            a.jne(notDict);
+            const solidOk = a.newLabel();
+            a.cmp(qword(mem(rbp, TYPE.layout)), LAYOUTS[c.layout].id);
+            a.jne(notThis);
             a.mov(rax, rbp);
             a.test(qword(mem(rbp, TYPE.flags)), TYPEFLAG_BUILTIN);
             a.jne(builtinBase);
@@ -668,12 +670,13 @@ export const classesModule: RuntimeModule = {
             a.cmp(qword(mem(rsp, SOLID)), rax);
             a.jne(layoutConflict);
             a.bind(take);
-            a.mov(qword(mem(rsp, LAYOUT)), LAYOUTS.dict.id);
-            a.mov(qword(mem(rsp, ISIZE)), DICT.size + 8);
+            a.mov(qword(mem(rsp, LAYOUT)), LAYOUTS[c.layout].id);
+            a.mov(qword(mem(rsp, ISIZE)), c.size + 8);
             a.mov(qword(mem(rsp, SOLID)), rax);
             a.jmp(next);
-            a.bind(notDict);
+            a.bind(notThis);
           }
+          a.mov(rax, qword(mem(rbp, TYPE.layout)));
           // classmethod, staticmethod, property (descr.ts) and their subclasses: the base's new
           // slot allocates the instance with the subclass's type, so the class keeps the fixed
           // layout; a second solid base of another kind is a layout conflict (refused).
@@ -709,8 +712,10 @@ export const classesModule: RuntimeModule = {
           a.bind(isMeta);
           a.cmp(qword(mem(rsp, LAYOUT)), LAYOUTS.fixed.id); // after a descriptor base
           a.je(layoutConflict);
-          a.cmp(qword(mem(rsp, LAYOUT)), LAYOUTS.dict.id); // after dict
-          a.je(layoutConflict);
+          for (const c of CONTAINER_SUBCLASS_BASES) {
+            a.cmp(qword(mem(rsp, LAYOUT)), LAYOUTS[c.layout].id); // after dict, list, set
+            a.je(layoutConflict);
+          }
           a.mov(qword(mem(rsp, LAYOUT)), LAYOUTS.type.id);
           a.mov(qword(mem(rsp, ISIZE)), TYPE.size);
           a.lea(rax, rip(sym('type_type')));
@@ -758,8 +763,10 @@ export const classesModule: RuntimeModule = {
           a.bind(isExc);
           a.cmp(qword(mem(rsp, LAYOUT)), LAYOUTS.fixed.id); // after a descriptor base
           a.je(layoutConflict);
-          a.cmp(qword(mem(rsp, LAYOUT)), LAYOUTS.dict.id); // after dict
-          a.je(layoutConflict);
+          for (const c of CONTAINER_SUBCLASS_BASES) {
+            a.cmp(qword(mem(rsp, LAYOUT)), LAYOUTS[c.layout].id); // after dict, list, set
+            a.je(layoutConflict);
+          }
           a.mov(qword(mem(rsp, LAYOUT)), LAYOUTS.exception.id);
           a.mov(qword(mem(rsp, ISIZE)), EXCEPTION.size);
           a.mov(rax, qword(mem(rbp, TYPE.base)));

@@ -11,10 +11,11 @@
 // fields); a field holding UNBOUND is CPython's NULL.
 
 import { type Assembler, type Gpr, type Label, dword, eax, ebx, ecx, edx, mem, qword, r12, r13, r14, r15, r8, r9, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
-import { DICT, DUMMY, EXCEPTION, FUNCTION, HDR_AUX, INSTANCE, LAYOUTS, TAG_OBJ, TUPLE, TYPE, TYPEFLAG_BUILTIN, TYPEFLAG_NO_DICT, boxInt, typeSlot, UNBOUND } from '../../src/native/layout.js';
+import { DUMMY, EXCEPTION, FUNCTION, HDR_AUX, INSTANCE, LAYOUTS, TAG_OBJ, TUPLE, TYPE, TYPEFLAG_BUILTIN, TYPEFLAG_NO_DICT, boxInt, typeSlot, UNBOUND } from '../../src/native/layout.js';
 import type { RuntimeDatum, RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { emitStr } from '../../src/native/statics.js';
+import { containerSubDictAddr } from './builtinsub.js';
 import { cstr } from './exc.js';
 import { intSubDictAddr, strSubDictAddr } from './intsub.js';
 
@@ -608,17 +609,9 @@ const genericRoutines: RuntimeRoutine[] = [
         a.jmp(out);
         a.bind(notStrSub);
       }
-      // Instances of dict subclasses: the word after the dict (classes.ts, dict.ts).
-      {
-        const notDict = a.newLabel();
-        a.cmp(rcx, LAYOUTS.dict.id);
-        a.jne(notDict);
-        a.test(qword(mem(r13, TYPE.flags)), TYPEFLAG_BUILTIN);
-        a.jne(none);
-        a.lea(rax, mem(r12, DICT.size));
-        a.jmp(out);
-        a.bind(notDict);
-      }
+      // Instances of dict, list and set subclasses: the word after the base's fields
+      // (classes.ts, builtinsub.ts).
+      containerSubDictAddr(a, r12, r13, rcx, out, none);
       a.cmp(rcx, LAYOUTS.fixed.id);
       a.jne(none);
       for (const t of ['classmethod', 'staticmethod'] as const) {

@@ -13,7 +13,7 @@
 import {
   type Assembler, type Label, eax, ebp, ecx, edi, edx, esi, mem, qword, r12, r13, r14, r14d, r15, r8, r9, rax, rbp, rcx, rdi, rdx, rip, rsi, rsp, sib, sym,
 } from '../../src/asm/index.js';
-import { LAYOUTS, LIST, SEQITER, TYPE, VALUES } from '../../src/native/layout.js';
+import { LAYOUTS, LIST, SEQITER, TYPE, UNBOUND, VALUES } from '../../src/native/layout.js';
 import type { RuntimeModule } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { emitStr } from '../../src/native/statics.js';
@@ -83,6 +83,13 @@ export const listModule: RuntimeModule = {
         a.mov(rsi, r12);
         a.call(sym('rt_alloc'));
         a.mov(r14, rax);
+        // A subclass's instance has its instance-dict word after the list (builtinsub.ts).
+        const plain = a.newLabel();
+        a.cmp(qword(mem(r12, TYPE.instanceSize)), LIST_SIZE);
+        a.jbe(plain);
+        a.mov(rcx, UNBOUND);
+        a.mov(qword(mem(r14, LIST_SIZE)), rcx);
+        a.bind(plain);
         a.test(r13, r13);
         a.je(noItems);
         a.mov(rdi, r13);

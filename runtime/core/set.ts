@@ -120,6 +120,13 @@ export const setModule: RuntimeModule = {
         a.mov(qword(mem(rax, SET.table)), rcx);
         a.mov(qword(mem(rax, SET.hashes)), rdx);
         a.mov(qword(mem(rax, SET.mask)), SET_MINSIZE - 1);
+        // A subclass's instance has its instance-dict word after the set (builtinsub.ts).
+        const plain = a.newLabel();
+        a.cmp(qword(mem(r12, TYPE.instanceSize)), SET.size);
+        a.jbe(plain);
+        a.mov(rcx, UNBOUND);
+        a.mov(qword(mem(rax, SET.size)), rcx);
+        a.bind(plain);
         boxPtr(a, rax, rcx);
         a.bind(out);
         epilogue(a, [r12, r13]);
