@@ -60,6 +60,15 @@ export class PyFile extends PyObject {
   closed = false;
   /** The file's current byte offset (where the next read or buffered write goes). */
   pos = 0;
+  /**
+   * Text files: the offset where the text layer started reading (-1: it holds nothing).
+   * CPython's TextIOWrapper reads its buffer in chunks of 8192 bytes and drops what it
+   * decoded but did not hand out when it writes, so a write after a read lands after
+   * the last chunk read, not at the logical position (writeText).
+   */
+  textReadBase = -1;
+  /** Text files: false while next() iterates (CPython's tell() then raises). */
+  telling = true;
   /** Pending output and the offset it starts at. */
   private wbuf: Uint8Array[] = [];
   private wlen = 0;
@@ -747,6 +756,17 @@ function writeText(f: PyFile, v: any): number {
   if (s instanceof PyBoxed && typeof s.value === 'string') s = s.value;
   if (typeof s !== 'string') throw pyErr(TypeError, `write() argument must be str, not ${typeName(v)}`);
   checkWritable(f);
+  if (f.textReadBase >= 0) {
+    // The chunks the text layer has read are consumed (see PyFile.textReadBase).
+    const read = f.pos - f.textReadBase;
+    if (read > 0 && f.seekable) {
+      f.flushBuffer();
+      const end = Math.min(f.size(), f.textReadBase + Math.ceil(read / BUFFER_SIZE) * BUFFER_SIZE);
+      if (end > f.pos) f.pos = end;
+      f.dropReadAhead();
+    }
+    f.textReadBase = -1;
+  }
   const nl = f.newline;
   let out = s;
   if (nl !== null && nl !== '' && nl !== '\n') out = s.replace(/\n/g, nl);
@@ -790,6 +810,7 @@ function seekImpl(f: PyFile, a: any[]): number {
   else throw pyErr(ValueError, f.binary ? `whence value ${whence} unsupported` : `invalid whence (${whence}, should be 0, 1 or 2)`);
   if (np < 0) throw osError('EINVAL', undefined);
   f.pos = np;
+  f.textReadBase = -1;
   f.dropReadAhead();
   return np;
 }
@@ -833,6 +854,7 @@ function installFileTypes(): void {
       const f = a[0] as PyFile;
       checkOpen(f);
       if (!f.seekable) throw notSeekable(f);
+      if (!f.binary && !f.telling) throw pyErr(E.OSError, 'telling position disabled by next() call');
       f.flushBuffer();
       return f.pos;
     });
@@ -847,6 +869,7 @@ function installFileTypes(): void {
       checkOpen(f);
       checkWritable(f);
       f.flushBuffer();
+      f.textReadBase = -1;
       const size = a.length > 1 && a[1] !== None ? Number(intOf(a[1])) : f.pos;
       osCall(() => ftruncateSync(f.fd, size), undefined);
       f.dropReadAhead();
@@ -866,8 +889,12 @@ function installFileTypes(): void {
     });
     method(T, '__next__', (a) => {
       const f = a[0] as PyFile;
+      if (!f.binary) f.telling = false;
       const line = readLine(f, -1);
-      if ((typeof line === 'string' && line === '') || (line instanceof PyBytes && line.v.length === 0)) throw stopIteration(None);
+      if ((typeof line === 'string' && line === '') || (line instanceof PyBytes && line.v.length === 0)) {
+        f.telling = true;
+        throw stopIteration(None);
+      }
       return line;
     });
     method(T, 'readline', (a) => readLine(a[0], sizeArg(a[1])));
@@ -910,6 +937,7 @@ function installFileTypes(): void {
     const f = a[0] as PyFile;
     checkOpen(f);
     checkReadable(f);
+    if (f.textReadBase < 0) f.textReadBase = f.pos;
     return readText(f, sizeArg(a[1]));
   });
   method(X, 'write', (a) => writeText(a[0], a[1]));
@@ -979,5 +1007,6 @@ function readLine(f: PyFile, limit: number): any {
   }
   checkOpen(f);
   checkReadable(f);
+  if (f.textReadBase < 0) f.textReadBase = f.pos;
   return readLineText(f, limit);
 }
