@@ -662,9 +662,13 @@ export const classesModule: RuntimeModule = {
             a.jne(builtinBase);
             a.mov(rax, qword(mem(rbp, TYPE.base)));
             a.bind(builtinBase);
-            a.lea(rcx, rip(sym('type_dict')));
-            a.cmp(rax, rcx);
-            a.jne(unsupported);
+            for (const t of c.types) {
+              a.lea(rcx, rip(sym(`type_${t}`)));
+              a.cmp(rax, rcx);
+              a.je(solidOk);
+            }
+            a.jmp(unsupported);
+            a.bind(solidOk);
             a.cmp(qword(mem(rsp, LAYOUT)), LAYOUTS.instance.id);
             a.je(take);
             a.cmp(qword(mem(rsp, SOLID)), rax);
