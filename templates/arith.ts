@@ -485,6 +485,7 @@ export const arithTemplates: TemplateDef<any>[] = [
     },
   },
   ...floatBinaries(),
+  intChainTemplate(),
   {
     op: 'COMPARE_OP_INT',
     variant: (ins) => ({ cmp: ins.arg, ...flowVariant(ins) }),
@@ -583,4 +584,192 @@ function floatBinaries(): TemplateDef<any>[] {
       a.jmp(H.next());
     },
   }));
+}
+
+// ---- fused int chains: `x * 1103515245 + 12345 & 0x7FFFFFFF` with 64-bit intermediates ----
+//
+// A BINARY_OP followed by (LOAD_CONST small int, BINARY_OP) pairs (stitch.ts finds them:
+// no jump lands inside) compiles as one piece whose fast path computes the whole chain in
+// a 64-bit register: when both operands are small ints and no step leaves the signed
+// 64-bit range, every step equals Python's on unbounded ints (& | ^ >> on two's complement,
+// % and // rounded to the floor), so an intermediate beyond int48 needs no heap int. Only
+// the final value must fit a small int. Any other case (an operand of another type, a
+// step overflowing 64 bits, a result beyond int48) runs the first op generically and goes
+// on with the chain's own instructions, so errors, big ints and other types behave exactly
+// as unfused code. The fast path jumps past them (H.after).
+
+/** Operators a chain step may apply; a step with a variable right operand only the first row. */
+const CHAIN_VAR_OPS = ['+', '-', '*', '&', '|', '^'] as const;
+const CHAIN_CONST_OPS = [...CHAIN_VAR_OPS, '>>', '<<', '%', '//'] as const;
+export type ChainOp = (typeof CHAIN_CONST_OPS)[number];
+/** One step: the operator and its constant right operand (null: the first step's S[-1]). */
+export interface ChainStep {
+  readonly op: ChainOp;
+  readonly c: bigint | null;
+}
+
+/**
+ * Whether a BINARY_OP argument and right operand (a small int constant, or null for an
+ * unknown one) make a chain step: shifts by 0..63 (a negative count raises, a larger one
+ * is left to the generic path), % and // by a positive constant.
+ */
+export function chainStep(arg: number, c: bigint | null): ChainStep | null {
+  const op = binopOf(arg);
+  if (c === null) return (CHAIN_VAR_OPS as readonly string[]).includes(op) ? { op: op as ChainOp, c } : null;
+  if (!(CHAIN_CONST_OPS as readonly string[]).includes(op)) return null;
+  if ((op === '>>' || op === '<<') && (c < 0n || c > 63n)) return null;
+  if ((op === '%' || op === '//') && c <= 0n) return null;
+  return { op: op as ChainOp, c };
+}
+
+export function encodeChain(steps: readonly ChainStep[]): string {
+  return steps.map((s) => `${s.op}${s.c === null ? '' : `:${s.c}`}`).join(';');
+}
+
+function decodeChain(s: string): ChainStep[] {
+  return s.split(';').map((part) => {
+    const m = /^([^:]+)(?::(-?\d+))?$/.exec(part);
+    if (m === null || !(CHAIN_CONST_OPS as readonly string[]).includes(m[1])) throw new Error(`bad int chain ${s}`);
+    return { op: m[1] as ChainOp, c: m[2] === undefined ? null : BigInt(m[2]) };
+  });
+}
+
+const fitsImm32 = (c: bigint): boolean => c >= -(1n << 31n) && c < 1n << 31n;
+const isPow2 = (c: bigint): boolean => c > 0n && (c & (c - 1n)) === 0n;
+const log2 = (c: bigint): number => c.toString(2).length - 1;
+
+/** rax = rax <op> c (both signed 64-bit), to `slow` when the exact result leaves 64 bits. */
+function chainConstStep(a: A, op: ChainOp, c: bigint, slow: Slow): void {
+  const rhs = (): Gpr<64> | number => {
+    if (fitsImm32(c)) return Number(c);
+    a.mov(rdx, c);
+    return rdx;
+  };
+  switch (op) {
+    case '+':
+      a.add(rax, rhs() as never);
+      a.jo(slow);
+      return;
+    case '-':
+      a.sub(rax, rhs() as never);
+      a.jo(slow);
+      return;
+    case '*':
+      if (fitsImm32(c)) a.imul(rax, rax, Number(c));
+      else {
+        a.mov(rdx, c);
+        a.imul(rax, rdx);
+      }
+      a.jo(slow);
+      return;
+    case '&':
+      a.and(rax, rhs() as never);
+      return;
+    case '|':
+      a.or(rax, rhs() as never);
+      return;
+    case '^':
+      a.xor(rax, rhs() as never);
+      return;
+    case '>>':
+      if (c > 0n) a.sar(rax, Number(c));
+      return;
+    case '<<':
+      if (c === 0n) return;
+      a.mov(rdx, rax);
+      a.shl(rdx, Number(c));
+      a.mov(rcx, rdx);
+      a.sar(rcx, Number(c));
+      a.cmp(rcx, rax);
+      a.jne(slow); // bits shifted out of 64
+      a.mov(rax, rdx);
+      return;
+    case '%':
+    case '//': {
+      if (isPow2(c)) {
+        // x mod 2^k and x // 2^k on two's complement: the low bits, the arithmetic shift.
+        if (op === '%') {
+          if (fitsImm32(c - 1n)) a.and(rax, Number(c - 1n));
+          else {
+            a.mov(rdx, c - 1n);
+            a.and(rax, rdx);
+          }
+        }
+        else if (c > 1n) a.sar(rax, log2(c));
+        return;
+      }
+      const done = a.newLabel();
+      a.mov(rcx, c);
+      a.cqo();
+      a.idiv(rcx);
+      // Truncated: a negative remainder (a negative dividend) is one divisor off the floor.
+      if (op === '%') {
+        a.mov(rax, rdx);
+        a.test(rax, rax);
+        a.jns(done);
+        a.add(rax, rcx);
+      } else {
+        a.test(rdx, rdx);
+        a.jns(done);
+        a.dec(rax);
+      }
+      a.bind(done);
+      return;
+    }
+  }
+}
+
+function intChainTemplate(): TemplateDef<FlowP & { chain: string }> {
+  return {
+    op: 'BINARY_OP_INT_CHAIN',
+    variant: (ins) => ({ chain: String(ins.facts.chain), ...flowVariant(ins) }),
+    emit(a: TplAsm, p: FlowP & { chain: string }) {
+      const steps = decodeChain(p.chain);
+      const slow = cold((c) => genericBinary(c));
+      const [first, ...rest] = steps;
+      if (first.c === null) {
+        intOperands(a, p, slow);
+        payload(a, rax);
+        payload(a, rcx);
+        switch (first.op) {
+          case '+':
+            a.add(rax, rcx); // two int48 payloads: no 64-bit overflow
+            break;
+          case '-':
+            a.sub(rax, rcx);
+            break;
+          case '*':
+            a.imul(rax, rcx);
+            a.jo(slow);
+            break;
+          case '&':
+            a.and(rax, rcx);
+            break;
+          case '|':
+            a.or(rax, rcx);
+            break;
+          case '^':
+            a.xor(rax, rcx);
+            break;
+          default:
+            throw new Error(`int chain: ${first.op} with a variable operand`);
+        }
+      } else {
+        // S[-1] is the constant (the LOAD_CONST before, which stored it for the slow path).
+        leftIntOperand(a, p, slow);
+        payload(a, rax);
+        chainConstStep(a, first.op, first.c, slow);
+      }
+      for (const s of rest) chainConstStep(a, s.op, s.c!, slow);
+      // The result must be a small int.
+      a.mov(rdx, rax);
+      payload(a, rdx);
+      a.cmp(rdx, rax);
+      a.jne(slow);
+      a.shl(rax, 16);
+      boxScaled(a);
+      a.mov(S(-2), rax);
+      a.jmp(rest.length === 0 ? H.next() : H.after(2 * rest.length));
+    },
+  };
 }

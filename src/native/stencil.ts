@@ -40,6 +40,11 @@ export type HoleDesc =
   | { readonly k: 'target'; readonly of: number }
   /** rel32: the instruction after this one (and after the ones it fuses). */
   | { readonly k: 'next' }
+  /**
+   * rel32: instruction `of + 1` after this one, in the same copy (a fused int chain's fast
+   * path skipping the instructions its slow path runs one by one; stitch.ts makes it a join).
+   */
+  | { readonly k: 'after'; readonly of: number }
   /** rel32: this instruction's exception path (traceback entry, then handler or unwind). */
   | { readonly k: 'exc' }
   /**
@@ -101,6 +106,8 @@ export function describeHole(d: HoleDesc): string {
       return d.of === 0 ? d.k : `${d.k}.${d.of}`;
     case 'cache':
       return `cache+${8 * d.off}`;
+    case 'after':
+      return `after+${d.of + 1}`;
     case 'cold':
       return `cold#${d.id}`;
     default:
@@ -126,7 +133,7 @@ export interface InstrView {
 }
 
 /** Pieces of a compiled function that are not bytecode instructions. */
-export const PSEUDO_OPS = ['ENTER', 'INIT_LOCALS', 'COPY_FREE_VARS', 'MAKE_CELL', 'EXIT', 'UNWIND', 'EXC_THUNK', 'RERAISE_THUNK', 'HANDLER', 'HANDLER_NO_TB', 'GEN_PROLOGUE', 'GEN_CREATE', 'GEN_RESUME_ENTRY', 'RESUME_AFTER_YIELD', 'EVAL_BREAKER', 'RANGE_ITER_GUARD', 'ENTRY_INT_GUARD'] as const;
+export const PSEUDO_OPS = ['ENTER', 'INIT_LOCALS', 'COPY_FREE_VARS', 'MAKE_CELL', 'EXIT', 'UNWIND', 'EXC_THUNK', 'RERAISE_THUNK', 'HANDLER', 'HANDLER_NO_TB', 'GEN_PROLOGUE', 'GEN_CREATE', 'GEN_RESUME_ENTRY', 'RESUME_AFTER_YIELD', 'EVAL_BREAKER', 'RANGE_ITER_GUARD', 'ENTRY_INT_GUARD', 'BINARY_OP_INT_CHAIN'] as const;
 export type PseudoOp = (typeof PSEUDO_OPS)[number];
 
 /**
@@ -319,6 +326,7 @@ export const H = {
   arg: (of = 0) => hole.imm32<HoleDesc>({ k: 'arg', of }),
   target: (of = 0) => hole.rel32<HoleDesc>({ k: 'target', of }),
   next: () => hole.rel32<HoleDesc>({ k: 'next' }),
+  after: (of: number) => hole.rel32<HoleDesc>({ k: 'after', of }),
   exc: () => hole.rel32<HoleDesc>({ k: 'exc' }),
   deopt: () => hole.rel32<HoleDesc>({ k: 'deopt' }),
   reraise: () => hole.rel32<HoleDesc>({ k: 'reraise' }),

@@ -26,6 +26,7 @@ import { type CodeObject, type ExceptionEntry, isGeneratorLike } from '../byteco
 import { stackDepths } from '../bytecode/depths.js';
 import { GENERIC, Op, type OpName, OPS } from '../bytecode/ops.js';
 import { TEMPLATES } from '../../templates/index.js';
+import { chainStep, encodeChain } from '../../templates/arith.js';
 import { BOX_PREFIX, type Chunk, type ChunkReloc } from './image.js';
 import { INT48_MAX, INT48_MIN, OBJ_TAG_BITS } from './layout.js';
 import { analyzeFacts, Fact } from './facts.js';
@@ -206,6 +207,8 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
   // Instructions with a predecessor other than the previous one: they start with nothing
   // known in registers (Flow).
   const joins = new Set<number>([0]);
+  /** Int chains by first instruction: their steps (encodeChain), set below. */
+  const chainSteps = new Map<number, string>();
   for (let i = 0; i < n; i++) if (OPS[GENERIC[co.ops[i]]].arg === 'jump') joins.add(co.args[i]);
   for (const h of co.exceptionTable) joins.add(h.target);
   // Backward jumps check for a pending SIGINT first, as CPython's eval breaker does at
@@ -220,6 +223,8 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
   };
   const baseFacts = (i: number): Record<string, string | number | boolean> => {
     const facts: Record<string, string | number | boolean> = { ...env.facts(co, i) };
+    const chain = chainSteps.get(i);
+    if (chain !== undefined) facts.chain = chain;
     if (smallIntConst(i)) facts.smallIntConst = true;
     if (smallIntConst(i + 1)) facts.smallIntConstNext = true;
     // The top of the stack is that constant when only the previous instruction leads here.
@@ -245,6 +250,38 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
       stencilFor(def, def.variant ? def.variant(view(chosen[i], co.args[i], nextView(i), depths[i], baseFacts(i))) : {});
     } catch {
       chosen[i] = genericName;
+    }
+  }
+  // Int chains (templates/arith.ts intChainTemplate): a BINARY_OP that compiles as an int
+  // op or the generic one, followed by (small-int LOAD_CONST, BINARY_OP) pairs that no jump
+  // lands in and no superinstruction spans, compiles as one piece with 64-bit intermediates.
+  // Its fast path jumps past the pairs (a join there), its slow path runs them as they are.
+  {
+    const startOps = new Set(['BINARY_OP', 'BINARY_OP_ADD_INT', 'BINARY_OP_SUB_INT', 'BINARY_OP_MUL_INT', 'BINARY_OP_FLOORDIV_INT', 'BINARY_OP_MOD_INT', 'BINARY_OP_BITWISE_INT']);
+    const fusesOf = (j: number): number => (j >= 0 && j < n ? (templateOf(chosen[j])?.fuses ?? 0) : 0);
+    const constOf = (j: number): bigint | null => (smallIntConst(j) ? BigInt((co.consts[co.args[j]] as { v: string | number | bigint }).v) : null);
+    const isBinop = (j: number): boolean => j < n && GENERIC[co.ops[j]] === Op.BINARY_OP && depths[j] >= 0;
+    for (let i = 0; i < n; i++) {
+      if (!isBinop(i) || !startOps.has(chosen[i]) || fusesOf(i - 1) > 0) continue;
+      const right = i > 0 && !joins.has(i) && GENERIC[co.ops[i - 1]] === Op.LOAD_CONST ? constOf(i - 1) : null;
+      const first = chainStep(co.args[i], right) ?? (right !== null ? chainStep(co.args[i], null) : null);
+      if (first === null) continue;
+      const steps = [first];
+      let j = i + 1;
+      while (isBinop(j + 1) && !joins.has(j) && !joins.has(j + 1) && constOf(j) !== null && fusesOf(j) === 0 && fusesOf(j + 1) === 0) {
+        const step = chainStep(co.args[j + 1], constOf(j));
+        if (step === null) break;
+        steps.push(step);
+        j += 2;
+      }
+      // One op alone: only a shift or bitwise op by a constant the profile left generic
+      // (the interpreter does not specialize shifts); the *_INT templates do the rest.
+      const alone = steps.length === 1 && chosen[i] === 'BINARY_OP' && first.c !== null && ['>>', '<<', '&', '|', '^'].includes(first.op);
+      if (steps.length < 2 && !alone) continue;
+      chainSteps.set(i, encodeChain(steps));
+      chosen[i] = 'BINARY_OP_INT_CHAIN';
+      if (steps.length > 1) joins.add(j);
+      i = j - 1;
     }
   }
   const facts = analyzeFacts(co, chosen, depths);
@@ -557,6 +594,9 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
           rel(site, placed[np].offset);
           break;
         }
+        case 'after':
+          rel(site, instrStart(i + 1 + d.of, spec.copy ?? SAFE));
+          break;
         case 'exc':
           rel(site, placed[thunkPiece.get(i)!].offset);
           break;
