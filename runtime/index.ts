@@ -91,6 +91,8 @@ import { withModule } from './core/withctx.js';
 import { matchModule } from './core/match.js';
 import { signalsModule } from './core/signals.js';
 import { tbNotesModule } from './core/tbnotes.js';
+import { suggestModule } from './core/suggest.js';
+import { sysExcModule } from './core/sysexc.js';
 import { metaclassModule } from './core/metaclass.js';
 import { unionModule } from './core/union.js';
 import { intSubModule } from './core/intsub.js';
@@ -104,7 +106,7 @@ export function runtimeModules(): RuntimeModule[] {
   // Ints (docs/int.md).
   modules.push(...intModules);
   // Calls, frames, tracebacks, generic operations, attributes, modules, entry.
-  modules.push(funcModule, callExModule, namespacesModule, evalCallModule, tracebackModule, tbNotesModule, withModule, matchModule, signalsModule, opsModule, attrsModule, attrCacheModule, classesModule, pyslotsModule, genModule, coroModule, modulesModule, sysInfoModule, abcFlagsModule, globalsWriteModule, timeModule, funcReprModule, userModulesModule, buildModule, builtinsModule, entryModule);
+  modules.push(funcModule, callExModule, namespacesModule, evalCallModule, tracebackModule, tbNotesModule, suggestModule, sysExcModule, withModule, matchModule, signalsModule, opsModule, attrsModule, attrCacheModule, classesModule, pyslotsModule, genModule, coroModule, modulesModule, sysInfoModule, abcFlagsModule, globalsWriteModule, timeModule, funcReprModule, userModulesModule, buildModule, builtinsModule, entryModule);
   // Builtin functions and types (docs/builtins-native.md).
   modules.push(...biModules, metaclassModule, unionModule, intSubModule);
   // Descriptor types, exception attributes; then the dunder methods of builtin types, computed

@@ -440,6 +440,14 @@ export const attrsModule: RuntimeModule = {
         a.mov(rsi, r13);
         a.call(sym('rt_raise_attribute_error'));
         a.bind(out);
+        // A failed lookup names itself and the object in the AttributeError (suggest.ts).
+        const done = a.newLabel();
+        a.cmp(rax, g('rt_const_exc'));
+        a.jne(done);
+        a.mov(rdi, r12);
+        a.mov(rsi, r13);
+        a.call(sym('rt_attr_error_context'));
+        a.bind(done);
         epilogue(a, [r12, r13, r14]);
       },
     },

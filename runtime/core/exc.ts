@@ -49,9 +49,9 @@ export const excModule: RuntimeModule = {
         prologue(a, [r12, r13]);
         a.mov(r12, rdi);
         a.mov(r13, rsi);
-        a.mov(edi, EXCEPTION.size);
-        a.mov(rsi, r12);
-        a.call(sym('rt_alloc'));
+        // AttributeError and NameError get their family words (name, obj): suggest.ts.
+        a.mov(rdi, r12);
+        a.call(sym('rt_exc_alloc_for'));
         a.mov(qword(mem(rax, EXCEPTION.args)), r13);
         a.mov(rcx, UNBOUND);
         for (const f of ['traceback', 'cause', 'context', 'dict', 'notes'] as const) a.mov(qword(mem(rax, EXCEPTION[f])), rcx);

@@ -191,12 +191,10 @@ export const funcModule: RuntimeModule = {
     },
     {
       name: 'rt_raise_name_error',
-      contract: "rdi=name str -> rax=EXC (NameError: name 'x' is not defined); may allocate",
+      contract: "rdi=name str -> rax=EXC (NameError: name 'x' is not defined, with its name); may allocate",
       emit(a: Assembler<any>) {
-        a.mov(rdx, rdi);
-        a.lea(rdi, rip(sym('type_NameError')));
-        a.lea(rsi, rip(sym('msg_name_not_defined')));
-        a.jmp(sym('rt_raise_fmt'));
+        a.xor(esi, esi);
+        a.jmp(sym('rt_raise_name_error_in'));
       },
     },
     {
@@ -208,8 +206,9 @@ export const funcModule: RuntimeModule = {
         // the module never assigns may have been set on the module object from outside: its
         // overflow dict (usermodules.ts), when the module object exists.
         const missing = a.newLabel();
-        prologue(a, [r12]);
+        prologue(a, [r12, r13]);
         a.mov(r12, rdi);
+        a.mov(r13, rsi);
         a.mov(rax, qword(mem(rsi, MODINFO.globals)));
         a.mov(rcx, qword(mem(rsi, MODINFO.nglobals)));
         a.mov(rax, qword(sib(rax, rcx, 8))); // the module object, once made
@@ -223,12 +222,16 @@ export const funcModule: RuntimeModule = {
         a.call(sym('rt_dict_getitem'));
         a.cmp(rax, g('rt_const_unbound'));
         a.je(missing);
+        a.pop(r13);
         a.pop(r12);
         a.ret();
         a.bind(missing);
         a.mov(rdi, r12);
+        a.mov(rsi, r13);
+        a.pop(r13);
         a.pop(r12);
-        a.jmp(sym('rt_raise_name_error'));
+        // The module goes with the error, for the suggestion from its globals (suggest.ts).
+        a.jmp(sym('rt_raise_name_error_in'));
       },
     },
   ],

@@ -12,6 +12,7 @@ import { mathConstants, mathFunctions } from './mathmodule.js';
 import { timeFunctions } from './timemodule.js';
 import { abcflagsFunctions } from './abcflags.js';
 import { SYS_STRUCTSEQ_NAMES } from './sysinfo.js';
+import { SYS_EXC_FUNCTIONS } from './sysexc.js';
 import type { RuntimeModule } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { builtinFunctionData, emitStr } from '../../src/native/statics.js';
@@ -38,7 +39,7 @@ export const CPYTHON_MODULE_NAMES: Readonly<Record<(typeof BUILTIN_MODULES)[numb
 /** The attributes each native builtin module defines. */
 export function nativeModuleNames(): Readonly<Record<(typeof BUILTIN_MODULES)[number], ReadonlySet<string>>> {
   return {
-    sys: new Set(['argv', 'stdout', 'stderr', '__stdout__', '__stderr__', 'stdin', '__stdin__', 'maxsize', 'exit', 'getrecursionlimit', 'setrecursionlimit', 'set_asyncgen_hooks', 'modules', 'intern', ...SYS_STRUCTSEQ_NAMES, ...SYS_STRS.map(([n]) => n)]),
+    sys: new Set(['argv', 'stdout', 'stderr', '__stdout__', '__stderr__', 'stdin', '__stdin__', 'maxsize', 'exit', 'getrecursionlimit', 'setrecursionlimit', 'set_asyncgen_hooks', 'modules', 'intern', ...SYS_EXC_FUNCTIONS, ...SYS_STRUCTSEQ_NAMES, ...SYS_STRS.map(([n]) => n)]),
     math: new Set([...Object.keys(mathFunctions), ...Object.keys(mathConstants)]),
     time: new Set(Object.keys(timeFunctions)),
     _abcflags: new Set(Object.keys(abcflagsFunctions)),
@@ -199,7 +200,7 @@ export const modulesModule: RuntimeModule = {
           a.lea(rsi, rip(sym('cstr_maxsize')));
           a.mov(rdx, rax);
           a.call(sym('rt_dict_set_cstr'));
-          for (const fn of ['exit', 'getrecursionlimit', 'setrecursionlimit', 'set_asyncgen_hooks', 'intern']) {
+          for (const fn of ['exit', 'getrecursionlimit', 'setrecursionlimit', 'set_asyncgen_hooks', 'intern', ...SYS_EXC_FUNCTIONS]) {
             a.mov(rdi, r12);
             a.lea(rsi, rip(sym(`cstr_${fn}`)));
             a.mov(rdx, sym(`box:sysfn_${fn}`) as never);

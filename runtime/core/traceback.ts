@@ -326,6 +326,24 @@ export const tracebackModule: RuntimeModule = {
         a.call(sym('rt_sb_append_cstr'));
         a.mov(r13, rax);
         a.bind(noMsg);
+        // ". Did you mean: 'x'?" for an AttributeError / NameError (suggest.ts).
+        const noSuggestion = a.newLabel();
+        a.mov(rdi, r12);
+        a.call(sym('rt_exc_suggestion'));
+        a.cmp(rax, g('rt_const_unbound'));
+        a.je(noSuggestion);
+        a.mov(r14, rax);
+        a.mov(rdi, r13);
+        a.lea(rsi, rip(sym('str_did_you_mean')));
+        a.call(sym('rt_sb_append_cstr'));
+        a.mov(rdi, rax);
+        a.mov(rsi, r14);
+        a.call(sym('rt_sb_append_str'));
+        a.mov(rdi, rax);
+        a.lea(rsi, rip(sym('str_did_you_mean_end')));
+        a.call(sym('rt_sb_append_cstr'));
+        a.mov(r13, rax);
+        a.bind(noSuggestion);
         a.mov(rdi, r13);
         a.mov(esi, 10);
         a.call(sym('rt_sb_append_cp'));
@@ -342,6 +360,8 @@ export const tracebackModule: RuntimeModule = {
     cstr('msg_during_handling', '\nDuring handling of the above exception, another exception occurred:\n\n'),
     cstr('str_colon_space', ': '),
     cstr('str_str_failed', ': <exception str() failed>'),
+    cstr('str_did_you_mean', ". Did you mean: '"),
+    cstr('str_did_you_mean_end', "'?"),
     { name: 'str_main_name', section: 'rodata', align: 16, emit: (a) => emitStr(a, '__main__') },
     { name: 'const_str_main', section: 'rodata', align: 8, emit: (a) => a.u64(sym('box:str_main_name')) },
   ],

@@ -16,6 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { BUILTIN_MODULES, CPYTHON_MODULE_NAMES, nativeModuleNames } from '../../runtime/core/modules.js';
 import { typeDictData } from '../../runtime/core/methods.js';
+import { suggestionCandidate } from '../../runtime/core/suggest.js';
 import { Assembler, type AsmOutput } from '../asm/index.js';
 import type { CodeObject, Const } from '../bytecode/code.js';
 import { CO_OPTIMIZED, CO_VARARGS, CO_VARKEYWORDS, isGeneratorLike } from '../bytecode/code.js';
@@ -1094,7 +1095,17 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
     // The dunder wrappers of builtin types (wrappers.ts) are reached by name only: through
     // the program's own names, or through the MRO walks of classes it creates.
     const makesClasses = codes.some((co) => co.ops.some((op) => GENERIC[op] === Op.LOAD_BUILD_CLASS));
-    const dicts = typeDictData(runtime, (m) => named.has(m.name) || (m.name.startsWith('__') && (makesClasses || !m.entry.startsWith('rt_wrap'))));
+    // So do the methods a traceback may suggest for an attribute the program uses (". Did you
+    // mean: 'upper'?" after "'str' object has no attribute 'uper'": runtime/core/suggest.ts).
+    const attrNames = new Set<string>();
+    for (const co of codes) co.ops.forEach((op, i) => { if (GENERIC[op] === Op.LOAD_ATTR || GENERIC[op] === Op.LOAD_METHOD) attrNames.add(co.names[co.args[i]]); });
+    const near = new Map<string, boolean>();
+    const suggestable = (n: string): boolean => {
+      let r = near.get(n);
+      if (r === undefined) near.set(n, (r = [...attrNames].some((x) => suggestionCandidate(x, n))));
+      return r;
+    };
+    const dicts = typeDictData(runtime, (m) => named.has(m.name) || (m.name.startsWith('__') && (makesClasses || !m.entry.startsWith('rt_wrap'))) || suggestable(m.name));
     runtimeChunks = [...runtimeChunks.filter((c) => !/^rt:(typedict_|mfn_)/.test(c.name)), ...assembleRuntime([{ name: 'program-methods', routines: [], data: dicts }])];
   }
   const programChunks = [...b.chunks(), ...textChunks];

@@ -9,11 +9,10 @@
 // CPython's compile-time warnings (SyntaxWarning) come from `edgepyc build` for a binary, so
 // the build's stderr is prepended to the binary's.
 //
+// CPython 3.11's ". Did you mean: 'x'?" after NameError / AttributeError messages is
+// compared too (runtime/core/suggest.ts).
+//
 // Known differences, kept on purpose for now (docs/native-unsupported.md, last section):
-// - CPython 3.11 adds ". Did you mean: 'x'?" to NameError / AttributeError final lines
-//   (traceback.c's Levenshtein search over dir(obj) or the frame's locals, globals and
-//   builtins); the native runtime does not compute suggestions yet. For the programs in
-//   NO_SUGGESTION the final line is compared without that suffix (with it is accepted too).
 // - Programs using a construct the native backend refuses (REFUSED) must be refused at
 //   compile time with the construct named; once supported they are compared like the rest.
 
@@ -27,12 +26,6 @@ import { EDGEPYC, ROOT } from '../lib/programs.js';
 const SPEC_ERRORS = join(ROOT, 'tests', 'spec', 'errors');
 const SPEC_FIXTURES = join(ROOT, 'tests', 'native', 'fixtures', 'tracebacks');
 const TB_PROGRAMS = join(ROOT, 'tests', 'programs', 'errors');
-
-/** Programs whose CPython report ends in a "Did you mean" suggestion the runtime lacks. */
-const NO_SUGGESTION: ReadonlySet<string> = new Set([
-  'tb_attribute_suggestion', 'tb_builtin_name_suggestion', 'tb_class_attr_suggestion',
-  'tb_module_attr_suggestion', 'tb_name_suggestion_local', 'tb_property_attribute_error',
-]);
 
 /** Programs refused at compile time today, with the construct the refusal names. */
 const REFUSED: Readonly<Record<string, string>> = {
@@ -59,17 +52,11 @@ function cases(): Case[] {
   return out;
 }
 
-/** The fixture with the known differences applied: the suggestion suffix dropped. */
-function withoutSuggestion(want: string): string {
-  return want.replace(/\. Did you mean: '[^'\n]*'\?\n/g, '\n');
-}
-
 function check(c: Case, got: string): void {
   const norm = got.split(c.dir).join('{dir}');
   const want = c.want.endsWith('\n') || c.want === '' ? c.want : `${c.want}\n`;
   const gotN = norm === '' || norm.endsWith('\n') ? norm : `${norm}\n`;
-  if (NO_SUGGESTION.has(c.name) && gotN !== want) expect(gotN).toBe(withoutSuggestion(want));
-  else expect(gotN).toBe(want);
+  expect(gotN).toBe(want);
 }
 
 const all = cases();
@@ -78,7 +65,7 @@ const binDir = join(tmpdir(), 'edgepyc-tests', 'tracebacks');
 test('the corpus is complete: every spec error program has a fixture and tb_ programs exist', () => {
   expect(all.filter((c) => c.dir === SPEC_ERRORS).length).toBeGreaterThanOrEqual(17);
   expect(all.filter((c) => c.dir === TB_PROGRAMS).length).toBeGreaterThanOrEqual(40);
-  for (const n of [...NO_SUGGESTION, ...Object.keys(REFUSED)]) expect(all.some((c) => c.name === n)).toBe(true);
+  for (const n of Object.keys(REFUSED)) expect(all.some((c) => c.name === n)).toBe(true);
 });
 
 describe.concurrent('tracebacks of native binaries equal CPython 3.11 line for line', () => {
