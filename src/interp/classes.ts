@@ -41,6 +41,10 @@ export function buildClass(args: any[], kw: PyKwargs | null): any {
   let ns: any;
   const prepare = getAttrOpt(meta, '__prepare__');
   ns = prepare !== undefined ? call(prepare, [name, newTuple(bases)], kwds) : new PyDict(dictType);
+  // builtin___build_class__: the namespace must support item access.
+  if (!(ns instanceof PyDict) && typeOf(ns).lookup('__getitem__') === undefined) {
+    throw pyErr(TypeError, `${meta instanceof PyType ? meta.name : '<metaclass>'}.__prepare__() must return a mapping, not ${typeName(ns)}`);
+  }
   const cell = runClassBody(func, ns);
   if (bases !== origBases && bases.length !== origBases.length || bases.some((b, i) => b !== origBases[i])) {
     setItemOn(ns, '__orig_bases__', newTuple(origBases));
@@ -140,6 +144,15 @@ export function typeNew(meta: PyType, name: string, basesTuple: PyTuple, ns: any
     }
   }
   if (layout === 'bool') layout = 'int';
+  // solid_base/best_base (Objects/typeobject.c): a class whose __slots__ add members has a
+  // layout of its own; two bases whose slotted layouts are unrelated conflict.
+  let slotted: PyType | null = null;
+  for (const b of bases) {
+    const sb = slotSolidBase(b);
+    if (sb === null) continue;
+    if (slotted === null || sb.isSubtype(slotted)) slotted = sb;
+    else if (!slotted.isSubtype(sb)) throw pyErr(TypeError, 'multiple bases have instance lay-out conflict');
+  }
   const dict = new PyDict(dictType);
   if (ns instanceof PyDict) {
     for (const [k, v] of ns.entries()) dict.set(k, v);
@@ -147,7 +160,7 @@ export function typeNew(meta: PyType, name: string, basesTuple: PyTuple, ns: any
     for (const k of toArray(callDescr(typeOf(ns).lookup('keys'), ns, []))) dict.set(k, callDescr(typeOf(ns).lookup('__getitem__'), ns, [k]));
   }
   const t = new PyType(meta, name, bases, dict, layout, false);
-  inheritCollectionFlags(t, bases[0], dict);
+  inheritCollectionFlags(t, bases, dict);
   if (dict.has('__slots__')) installSlots(t, dict);
   try {
     t.mro = computeMro(t);
@@ -222,6 +235,15 @@ export const typeNewRef: { f: any } = { f: undefined };
 export const memberDescriptorType = iteratorType('member_descriptor');
 memberTypeRef.t = memberDescriptorType;
 
+/** Classes whose own __slots__ add member slots (their instances have a layout of their own). */
+const slotAdders = new WeakSet<PyType>();
+
+/** The nearest class in t's MRO whose __slots__ add members (CPython's solid_base), or null. */
+function slotSolidBase(t: PyType): PyType | null {
+  for (const c of t.mro) if (slotAdders.has(c)) return c;
+  return null;
+}
+
 /** Values of __slots__ attributes, per instance (instances of slotted classes lack a dict). */
 const slotValues = new WeakMap<object, Map<string, any>>();
 
@@ -234,11 +256,13 @@ function installSlots(t: PyType, dict: PyDict): void {
   const names: any[] = typeof spec === 'string' ? [spec] : toArray(spec);
   let wantsDict = false;
   const seen = new Set<string>();
+  const baseHasDict = t.bases.some((b) => b.instanceDict && b !== objectType);
   for (const n of names) {
     if (typeof n !== 'string') throw pyErr(TypeError, `__slots__ items must be strings, not '${typeName(n)}'`);
     if (!/^[\p{L}_][\p{L}\p{N}_]*$/u.test(n)) throw pyErr(TypeError, '__slots__ must be identifiers');
     if (n === '__dict__') {
-      if (wantsDict) throw pyErr(TypeError, '__dict__ slot disallowed: we already got one');
+      // type_new_visit_slots: a second '__dict__', or one when a base already has a dict.
+      if (wantsDict || baseHasDict) throw pyErr(TypeError, '__dict__ slot disallowed: we already got one');
       wantsDict = true;
       continue;
     }
@@ -248,8 +272,8 @@ function installSlots(t: PyType, dict: PyDict): void {
     seen.add(mangled);
     if (dict.has(mangled)) throw pyErr(ValueError, `'${mangled}' in __slots__ conflicts with class variable`);
   }
-  const baseHasDict = t.bases.some((b) => b.instanceDict && b !== objectType);
   t.instanceDict = wantsDict || baseHasDict;
+  if (seen.size > 0) slotAdders.add(t);
   for (const n of seen) {
     const d = new PyGetSet(memberDescriptorType, n, t.name, (o) => {
       const v = slotValues.get(o)?.get(n);
@@ -263,6 +287,7 @@ function installSlots(t: PyType, dict: PyDict): void {
       }
       m.set(n, v);
     });
+    d.ownerType = t;
     d.del = (o) => {
       const m = slotValues.get(o);
       // PyMember_SetOne: deleting an unset slot names only the attribute.
@@ -270,6 +295,15 @@ function installSlots(t: PyType, dict: PyDict): void {
     };
     dict.setStr(n, d);
   }
+}
+
+/** descr_check (Objects/descrobject.c): a slot member applies only to its class's instances. */
+function memberCheck(d: PyGetSet, obj: any): any {
+  const owner = d.ownerType;
+  if (owner !== null && !typeOf(obj).isSubtype(owner)) {
+    throw pyErr(TypeError, `descriptor '${d.name}' for '${owner.name}' objects doesn't apply to a '${typeName(obj)}' object`);
+  }
+  return obj;
 }
 
 function mangleSlot(className: string, n: string): string {
@@ -306,23 +340,41 @@ function instanceDictOf(x: any): PyDict {
   throw attributeError(x, '__dict__');
 }
 
-/** PyObject_GenericSetDict: an instance dict can be replaced, never deleted. */
-function deleteInstanceDict(): never {
-  throw pyErr(TypeError, 'cannot delete __dict__');
+/**
+ * subtype_setdict (Objects/typeobject.c): deleting a class instance's __dict__ drops it (the
+ * next access makes a fresh one); objects of builtin types say "cannot delete __dict__"
+ * (PyObject_GenericSetDict).
+ */
+function deleteInstanceDict(x: any): void {
+  if (!(x instanceof PyObject) || !typeOf(x).instanceDict || typeOf(x).builtin) throw pyErr(TypeError, 'cannot delete __dict__');
+  x.dict = null;
 }
 
 function setInstanceDict(x: any, v: any): void {
+  // A slotted instance without a dict has no __dict__ attribute to assign.
+  if (!(x instanceof PyObject) || !typeOf(x).instanceDict) throw attributeError(x, '__dict__');
   if (!(v instanceof PyDict)) throw pyErr(TypeError, `__dict__ must be set to a dictionary, not a '${typeName(v)}'`);
-  (x as PyObject).dict = v;
+  x.dict = v;
 }
 
 const TPFLAGS_SEQUENCE = 1 << 5;
 const TPFLAGS_MAPPING = 1 << 6;
 
-/** inherit_special's collection flags, or the class body's `__abc_tpflags__` (consumed). */
-function inheritCollectionFlags(t: PyType, base: PyType, dict: PyDict): void {
-  t.isSequenceABC = base.isSequenceABC;
-  t.isMappingABC = base.isMappingABC;
+/**
+ * The collection flags of the first class along the MRO that has one (inherit_patma_flags,
+ * called per MRO entry in type_ready_inherit; the bases' own MROs in order stand in for
+ * the class's not yet computed one), or the class body's `__abc_tpflags__` (consumed).
+ */
+function inheritCollectionFlags(t: PyType, bases: PyType[], dict: PyDict): void {
+  search: for (const b of bases) {
+    for (const c of b.mro) {
+      if (c.isSequenceABC || c.isMappingABC) {
+        t.isSequenceABC = c.isSequenceABC;
+        t.isMappingABC = c.isMappingABC;
+        break search;
+      }
+    }
+  }
   const flags = dict.getStr('__abc_tpflags__');
   if (typeof flags === 'number') {
     dict.delete('__abc_tpflags__');
@@ -560,7 +612,7 @@ export function installClassBuiltins(): void {
   method(o, '__reduce_ex__', () => None);
   method(o, '__sizeof__', () => 16);
   classMethod(o, '__init_subclass__', (a, kw) => {
-    if (kw !== null && kw.size > 0) throw pyErr(TypeError, `${(a[0] as PyType).name}.__init_subclass__() takes no keyword arguments`);
+    if (kw !== null && kw.size > 0) throw pyErr(TypeError, `${(a[0] as PyType).qualname}.__init_subclass__() takes no keyword arguments`);
     if (a.length > 1) throw pyErr(TypeError, `${(a[0] as PyType).name}.__init_subclass__() takes no arguments (${a.length - 1} given)`);
     return None;
   });
@@ -585,7 +637,7 @@ export function installClassBuiltins(): void {
   typeNewRef.f = new PyWrapper(staticmethodType, fn('__new__', (a, kw) => {
     const meta = a[0];
     if (!(meta instanceof PyType)) throw pyErr(TypeError, 'type.__new__(X): X is not a type object');
-    if (a.length === 2) return typeOf(a[1]);
+    // type(x) is type_call's special case (typeCallDefault), not type.__new__'s.
     if (a.length !== 4) throw pyErr(TypeError, 'type.__new__() takes exactly 3 arguments (' + (a.length - 1) + ' given)');
     if (typeof a[1] !== 'string') throw pyErr(TypeError, `type.__new__() argument 1 must be str, not ${typeName(a[1])}`);
     if (!(a[2] instanceof PyTuple)) throw pyErr(TypeError, `type.__new__() argument 2 must be tuple, not ${typeName(a[2])}`);
@@ -593,7 +645,13 @@ export function installClassBuiltins(): void {
     return typeNew(meta, a[1], a[2], a[3], kw);
   }));
   t.ns.setStr('__new__', typeNewRef.f);
-  method(t, '__init__', () => None);
+  method(t, '__init__', (a, kw) => {
+    // type_init (Objects/typeobject.c): checks the arguments type.__new__ already used.
+    const n = a.length - 1;
+    if (kw !== null && kw.size > 0 && n === 1) throw pyErr(TypeError, 'type.__init__() takes no keyword arguments');
+    if (n !== 1 && n !== 3) throw pyErr(TypeError, 'type.__init__() takes 1 or 3 arguments');
+    return None;
+  });
   typeCallRef.f = method(t, '__call__', (a, kw) => typeCallDefault(a[0], a.slice(1), kw));
   method(t, '__repr__', (a) => typeRepr(a[0]));
   objectGetattribute.typeF = method(t, '__getattribute__', (a) => {
@@ -612,7 +670,17 @@ export function installClassBuiltins(): void {
   typeMroRef.f = method(t, 'mro', (a) => newList([...(a[0] as PyType).mro]));
   method(t, '__subclasses__', (a) => newList((a[0] as PyType).subclasses.slice()));
   method(t, '__instancecheck__', (a) => typeOf(a[1]).isSubtype(a[0]));
-  method(t, '__subclasscheck__', (a) => a[1] instanceof PyType && a[1].isSubtype(a[0]));
+  method(t, '__subclasscheck__', (a) => {
+    // _PyObject_RealIsSubclass: check_class accepts anything with a __bases__ tuple.
+    if (a[1] instanceof PyType) return a[1].isSubtype(a[0]);
+    if (!(getAttrOpt(a[1], '__bases__') instanceof PyTuple)) throw pyErr(TypeError, 'issubclass() arg 1 must be a class');
+    const walk = (c: any): boolean => {
+      if (c === a[0]) return true;
+      const bases = getAttrOpt(c, '__bases__');
+      return bases instanceof PyTuple && bases.items.some(walk);
+    };
+    return walk(a[1]);
+  });
   classMethod(t, '__prepare__', () => new PyDict(dictType));
   method(t, '__or__', (a) => unionHook.make(a[0], a[1]));
   method(t, '__ror__', (a) => unionHook.make(a[1], a[0]));
@@ -682,15 +750,17 @@ export function installClassBuiltins(): void {
 
   // member descriptors (__slots__)
   const MD = memberDescriptorType;
-  method(MD, '__get__', (a) => (a[1] === None || a[1] === undefined ? a[0] : (a[0] as PyGetSet).get(a[1])));
+  method(MD, '__get__', (a) => (a[1] === None || a[1] === undefined ? a[0] : (a[0] as PyGetSet).get(memberCheck(a[0], a[1]))));
   method(MD, '__set__', (a) => {
     const d = a[0] as PyGetSet;
+    memberCheck(d, a[1]);
     if (d.readonlyMember || d.set === null) throw pyErr(AttributeError, 'readonly attribute');
     d.set(a[1], a[2]);
     return None;
   });
   method(MD, '__delete__', (a) => {
     const d = a[0] as PyGetSet;
+    memberCheck(d, a[1]);
     if (d.readonlyMember || d.del === null) throw pyErr(AttributeError, 'readonly attribute');
     d.del(a[1]);
     return None;

@@ -228,10 +228,14 @@ export function finalizeDropped(g: PyGenerator): void {
   try {
     if (g.cls === asyncGeneratorType) {
       const fin = g.asyncFinalizer;
-      if (fin !== undefined && fin !== None) callHook.call(fin, [g]);
-      return;
+      if (fin !== undefined && fin !== None) {
+        callHook.call(fin, [g]);
+        return;
+      }
+      // No finalizer hook (no event loop): _PyGen_Finalize falls through to gen_close,
+      // which throws GeneratorExit into the suspended frame (Objects/genobject.c).
     }
-    if (g.cls === generatorType) {
+    if (g.cls === generatorType || g.cls === asyncGeneratorType) {
       g.close();
       dropFrameLocals(g.frame);
     }

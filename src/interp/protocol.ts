@@ -185,6 +185,8 @@ export class PyGetSet extends PyObject {
   del: ((obj: any) => void) | null = null;
   /** A READONLY member of CPython (PyMemberDef): assigning or deleting says "readonly attribute". */
   readonlyMember = false;
+  /** __slots__ members: the class they belong to (descr_check refuses other instances). */
+  ownerType: PyType | null = null;
   constructor(cls: PyType, name: string, ownerName: string, get: (obj: any) => any, set: ((obj: any, v: any) => void) | null = null) {
     super();
     this.cls = cls;

@@ -264,6 +264,16 @@ function plainInstanceType(o: any): PyType | null {
   return t;
 }
 
+/**
+ * A class attribute whose own class is a Python class: that class can gain `__get__` or
+ * `__set__` later (it becomes a descriptor) without the version of the instance's type
+ * changing, so a cache keyed by that version could go stale (CPython's specializer also
+ * refuses these: analyze_descriptor).
+ */
+function mutableDescriptorKind(d: any): boolean {
+  return d instanceof PyObject && !(d instanceof PyType) && !typeOf(d).builtin;
+}
+
 export function specializeLoadAttr(f: Frame, pc: number, o: any): void {
   const code = f.code;
   const name = code.names[code.args[pc]];
@@ -272,6 +282,7 @@ export function specializeLoadAttr(f: Frame, pc: number, o: any): void {
   if (t === null) return fail(code, pc, o instanceof PyType ? 'class attribute' : `${typeOf(o).name} object`);
   const d = t.lookup(name);
   if (d !== undefined && isDataDescriptor(d)) return fail(code, pc, 'data descriptor');
+  if (mutableDescriptorKind(d)) return fail(code, pc, 'class attribute of a Python class');
   if (o.dict !== null && o.dict.map.has(name)) {
     if (d !== undefined && !(typeof d !== 'object' || d instanceof PyObject)) return fail(code, pc, 'shadowed descriptor');
     return specialize(code, pc, Op.LOAD_ATTR_INSTANCE, { type: t, version: t.version });
@@ -290,6 +301,7 @@ export function specializeStoreAttr(f: Frame, pc: number, o: any): void {
   if (t.lookup('__setattr__') !== setattrRef.f) return fail(code, pc, '__setattr__ overridden');
   const d = t.lookup(name);
   if (d !== undefined && isDataDescriptor(d)) return fail(code, pc, 'data descriptor');
+  if (mutableDescriptorKind(d)) return fail(code, pc, 'class attribute of a Python class');
   return specialize(code, pc, Op.STORE_ATTR_INSTANCE, { type: t, version: t.version });
 }
 

@@ -136,6 +136,8 @@ function inputImpl(a: any[], kw: PyKwargs | null): any {
 
 /** isinstance(obj, cls) (Objects/abstract.c, object_recursive_isinstance). */
 function isInstance(obj: any, cls: any): boolean {
+  // The exact-type short-cut comes first: no __instancecheck__ call.
+  if (cls instanceof PyType && typeOf(obj) === cls) return true;
   if (cls instanceof PyType && cls.cls === typeTypeRef.t) {
     const t = typeOf(obj);
     if (t === cls || t.isSubtype(cls)) return true;

@@ -79,8 +79,10 @@ export function installBuiltinTypes(): void {
   descrGetHook.f = descrGet;
   isInstanceHook.f = isInstance;
   eqHook.f = eq;
-  matchHooks.isMapping = (v) => v instanceof PyDict || (v instanceof PyObject && (v.cls as any).isMappingABC === true);
-  matchHooks.isSequence = (v) => (v instanceof PyList || v instanceof PyTuple || (v instanceof PyObject && v.cls === rangeType) || (v instanceof PyObject && (v.cls as any).isSequenceABC === true)) && !(v instanceof PyBoxed);
+  // A Python class's own flags decide (a class deriving from both a Sequence and dict is
+  // whichever comes first in its MRO); builtin objects by their representation.
+  matchHooks.isMapping = (v) => (v instanceof PyObject && !v.cls.builtin ? v.cls.isMappingABC : v instanceof PyDict || (v instanceof PyObject && (v.cls as any).isMappingABC === true));
+  matchHooks.isSequence = (v) => (v instanceof PyObject && !v.cls.builtin ? v.cls.isSequenceABC : (v instanceof PyList || v instanceof PyTuple || (v instanceof PyObject && v.cls === rangeType) || (v instanceof PyObject && (v.cls as any).isSequenceABC === true)) && !(v instanceof PyBoxed));
   matchHooks.selfMatching = (t) => [boolType, bytearrayType, bytesType, dictType, floatType, frozensetType, intType, listType, setType, strType, tupleType].some((b) => t.isSubtype(b));
   allocHooks.exception = (t, args) => E.newExc(t, args);
 

@@ -93,6 +93,7 @@ function index(m: PyMemoryView, k: any): number {
 export function installMemoryview(): void {
   memoryviewBytesRef.f = (v) => (v instanceof PyMemoryView ? v.bytes() : null);
   const M = memoryviewType;
+  M.isSequenceABC = true; // Py_TPFLAGS_SEQUENCE: `case [...]` matches a memoryview
   M.ns.setStr('__new__', staticNew((a, kw) => {
     const obj = a.length > 1 ? a[1] : kw?.get('object');
     if (obj === undefined) throw pyErr(TypeError, "memoryview() missing required argument 'object' (pos 1)");

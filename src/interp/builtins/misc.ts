@@ -10,7 +10,7 @@ import { AsyncGenASend, AsyncGenAThrow, asyncGenASendType, asyncGenAThrowType, C
 import { iterSelfRef, noneRef as iterNoneRef } from '../iterators.js';
 import * as IT from '../iterators.js';
 import { PyBaseException, PyBuiltin, PyCell, PyCodeObj, PyFunction, PyIterator, type PyKwargs, PyMethod, PyModule, PyObject, PyProperty, PyTraceback, PyTuple, PyWrapper } from '../objects.js';
-import { attributeError, call, callDescr, descrGet, Ellipsis, getAttr, getAttrOpt, setAttr, isTrue, newTuple, None, NotImplemented, objectId, richCompare, typeOf, typeName } from '../protocol.js';
+import { attributeError, call, callDescr, PyGetSet, descrGet, Ellipsis, getAttr, getAttrOpt, setAttr, isTrue, newTuple, None, NotImplemented, objectId, richCompare, typeOf, typeName } from '../protocol.js';
 import { PyDict } from '../pydict.js';
 import {
   asyncGeneratorType, builtinFunctionType, cellType, classmethodType, codeType, coroutineType, dictType, ellipsisType, frameType, functionType, generatorType, methodType, moduleType,
@@ -100,7 +100,14 @@ export function installMisc(): void {
   getset(F, '__dict__', (f: PyFunction) => {
     if (f.dict === null) f.dict = new PyDict(dictType);
     return f.dict;
+  }, (f: PyFunction, v: any) => {
+    // PyObject_GenericSetDict: replaceable by a dict, never deletable.
+    if (!(v instanceof PyDict)) throw pyErr(TypeError, `__dict__ must be set to a dictionary, not a '${typeName(v)}'`);
+    f.dict = v;
   });
+  (F.ns.getStr('__dict__') as PyGetSet).del = () => {
+    throw pyErr(TypeError, 'cannot delete __dict__');
+  };
   functionType.instanceDict = true;
   // types.FunctionType(code, globals, name=None, argdefs=None, closure=None)
   F.ns.setStr('__new__', staticNew((a, kw) => {

@@ -6,7 +6,7 @@
 
 import { readSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
-import { fn, getset, method, parseArgs, unpackArity } from '../bi.js';
+import { exactlyOne, fn, getset, method, noKw, parseArgs, unpackArity } from '../bi.js';
 import { asyncgenHooks } from '../generators.js';
 import { intOf } from '../arith.js';
 import { pyErr, RecursionError, SystemExit, TypeError, ValueError, newExc } from '../exceptions.js';
@@ -168,7 +168,7 @@ function installTextIO(): void {
   method(T, 'write', (a) => {
     const s = a[1];
     if ((a[0] as TextStream).mode !== 'w') throw pyErr(UnsupportedOperation, 'not writable');
-    if (typeof s !== 'string') throw pyErr(TypeError, `write() argument must be str, not ${typeName(s)}`);
+    if (typeof s !== 'string') throw pyErr(TypeError, `write() argument must be str, not ${s === None ? 'None' : typeName(s)}`);
     (a[0] as TextStream).write(s);
     return [...s].length;
   });
@@ -307,7 +307,13 @@ export function initSys(m: PyModule, argv: string[], path: string[], executable:
   });
   def('getdefaultencoding', () => 'utf-8');
   def('getfilesystemencoding', () => 'utf-8');
-  def('intern', (a) => a[0]);
+  def('intern', (a, kw) => {
+    // CPython's sys_intern (argument clinic, one positional str; Python/sysmodule.c).
+    noKw('sys.intern', kw);
+    const s = exactlyOne('sys.intern', a);
+    if (typeof s !== 'string') throw pyErr(TypeError, `intern() argument must be str, not ${s === None ? 'None' : typeName(s)}`);
+    return s;
+  });
   def('getsizeof', (a) => {
     const f = typeOf(a[0]).lookup('__sizeof__');
     return f === undefined ? 24 : callMethod(a[0], '__sizeof__', []) + 16;
