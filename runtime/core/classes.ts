@@ -113,7 +113,9 @@ export const classesModule: RuntimeModule = {
         // Locals: [0] bases tuple, [8] metaclass value, [16] namespace, [24] cell result,
         // [32] keyword count (excluding metaclass), [40] kwnames tuple for the metaclass call,
         // [48.. 48+8*3) the call's arguments (name, bases, ns) followed by keyword values.
-        const BASES = 0, META = 8, NS = 16, CELLRES = 24, NKW = 32, KWN = 40, ARGV = 48, LOCALS = 48 + 8 * 3 + 8 * 16;
+        // [ORIG] the bases as written, before __mro_entries__ (mroentries.ts); LOCALS keeps
+        // rsp 16-byte aligned.
+        const BASES = 0, META = 8, NS = 16, CELLRES = 24, NKW = 32, KWN = 40, ARGV = 48, ORIG = 48 + 8 * 3 + 8 * 16, LOCALS = ORIG + 16;
         const saved = [rbx, rbp, r12, r13, r14, r15] as const;
         const out = a.newLabel();
         const fail = a.newLabel();
@@ -144,6 +146,7 @@ export const classesModule: RuntimeModule = {
         a.lea(rdi, mem(r12, 16));
         a.lea(rsi, mem(rbp, -2));
         a.call(sym('rt_tuple_from_values'));
+        a.mov(qword(mem(rsp, ORIG)), rax);
         a.mov(qword(mem(rsp, BASES)), rax);
         // Keywords: metaclass= is taken out; the others go to the metaclass call.
         a.mov(rax, g('rt_const_unbound'));
@@ -229,6 +232,12 @@ export const classesModule: RuntimeModule = {
           a.mov(qword(mem(rsp, KWN)), r8);
           a.bind(none);
         }
+        // PEP 560: bases with __mro_entries__ are replaced before the metaclass is chosen.
+        a.mov(rdi, qword(mem(rsp, ORIG)));
+        a.call(sym('rt_update_bases'));
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
+        a.mov(qword(mem(rsp, BASES)), rax);
         // func must be a function, name a str.
         {
           const bad = a.newLabel();
@@ -382,6 +391,18 @@ export const classesModule: RuntimeModule = {
           a.call(sym('rt_dict_new'));
           a.bind(haveNs);
           a.mov(qword(mem(rsp, NS)), rax);
+          // ns['__orig_bases__'] = the bases as written, when __mro_entries__ changed them.
+          const same = a.newLabel();
+          a.mov(rax, qword(mem(rsp, ORIG)));
+          a.cmp(rax, qword(mem(rsp, BASES)));
+          a.je(same);
+          a.mov(rdi, qword(mem(rsp, NS)));
+          a.mov(rsi, qword(rip(sym('str_orig_bases.v'))));
+          a.mov(rdx, qword(mem(rsp, ORIG)));
+          a.call(sym('rt_dict_setitem'));
+          a.cmp(rax, g('rt_const_exc'));
+          a.je(out);
+          a.bind(same);
         }
         // Run the body: a frame at the value-stack top with the namespace in slot 0.
         {

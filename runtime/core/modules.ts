@@ -22,7 +22,7 @@ import { cstr } from './exc.js';
 export const TEXTIO = { fd: 16, size: 24 } as const;
 
 /** Builtin modules available to `import` (created at start-up in this order). */
-export const BUILTIN_MODULES = ['sys', 'math', 'time', '_abcflags'] as const;
+export const BUILTIN_MODULES = ['sys', 'math', '_edgepyc_time', '_abcflags'] as const;
 
 /**
  * Every attribute CPython's version of each builtin module has, for the compile-time check
@@ -30,7 +30,8 @@ export const BUILTIN_MODULES = ['sys', 'math', 'time', '_abcflags'] as const;
  */
 export const CPYTHON_MODULE_NAMES: Readonly<Record<(typeof BUILTIN_MODULES)[number], readonly string[]>> = {
   sys: ['argv', 'stdout', 'stderr', '__stdout__', '__stderr__', '__stdin__', 'maxsize', 'exit', 'getrecursionlimit', 'setrecursionlimit', 'platform', 'byteorder', 'version', 'executable', 'version_info', 'implementation', 'modules', 'path', 'float_info', 'int_info', 'hash_info', 'intern', 'getsizeof', 'stdin', 'exc_info', 'exception', 'flags', 'maxunicode', 'set_int_max_str_digits', 'get_int_max_str_digits', '_getframe', 'getrefcount', 'settrace', 'gettrace', 'setprofile', 'exit', 'set_asyncgen_hooks', 'get_asyncgen_hooks'],
-  time: ['time', 'time_ns', 'monotonic', 'monotonic_ns', 'perf_counter', 'perf_counter_ns', 'process_time', 'process_time_ns', 'sleep', 'thread_time', 'thread_time_ns', 'gmtime', 'localtime', 'mktime', 'asctime', 'ctime', 'strftime', 'strptime', 'struct_time', 'timezone', 'altzone', 'daylight', 'tzname', 'get_clock_info', 'clock_gettime', 'clock_gettime_ns', 'clock_settime', 'clock_getres', 'CLOCK_MONOTONIC', 'CLOCK_REALTIME', 'CLOCK_PROCESS_CPUTIME_ID', 'CLOCK_THREAD_CPUTIME_ID', 'tzset', 'pthread_getcpuclockid'],
+  // The clocks under runtime/nativelib/time.py, the `time` of compiled programs (timemodule.ts; not a CPython module).
+  _edgepyc_time: Object.keys(timeFunctions),
   // The interpreter's bridge for abc.py (not a CPython module; abcflags.ts).
   _abcflags: ['register'],
   math: ['acos', 'acosh', 'asin', 'asinh', 'atan', 'atan2', 'atanh', 'cbrt', 'ceil', 'comb', 'copysign', 'cos', 'cosh', 'degrees', 'dist', 'e', 'erf', 'erfc', 'exp', 'exp2', 'expm1', 'fabs', 'factorial', 'floor', 'fmod', 'frexp', 'fsum', 'gamma', 'gcd', 'hypot', 'inf', 'isclose', 'isfinite', 'isinf', 'isnan', 'isqrt', 'lcm', 'ldexp', 'lgamma', 'log', 'log10', 'log1p', 'log2', 'modf', 'nan', 'nextafter', 'perm', 'pi', 'pow', 'prod', 'radians', 'remainder', 'sin', 'sinh', 'sqrt', 'tan', 'tanh', 'tau', 'trunc', 'ulp'],
@@ -41,7 +42,7 @@ export function nativeModuleNames(): Readonly<Record<(typeof BUILTIN_MODULES)[nu
   return {
     sys: new Set(['argv', 'stdout', 'stderr', '__stdout__', '__stderr__', 'stdin', '__stdin__', 'maxsize', 'exit', 'getrecursionlimit', 'setrecursionlimit', 'set_asyncgen_hooks', 'modules', 'intern', ...SYS_EXC_FUNCTIONS, ...SYS_STRUCTSEQ_NAMES, ...SYS_STRS.map(([n]) => n)]),
     math: new Set([...Object.keys(mathFunctions), ...Object.keys(mathConstants)]),
-    time: new Set(Object.keys(timeFunctions)),
+    _edgepyc_time: new Set(Object.keys(timeFunctions)),
     _abcflags: new Set(Object.keys(abcflagsFunctions)),
   };
 }
@@ -231,9 +232,9 @@ export const modulesModule: RuntimeModule = {
             a.mov(rdx, sym(`box:abcflagsfn_${name}`) as never);
             a.call(sym('rt_dict_set_cstr'));
           }
-        } else if (m === 'time') {
-          // time: its clock functions (static builtin objects, timemodule.ts).
-          a.mov(rdi, g('const_str_time'));
+        } else if (m === '_edgepyc_time') {
+          // _edgepyc_time: the clock functions (static builtin objects, timemodule.ts).
+          a.mov(rdi, g('const_str__edgepyc_time'));
           a.call(sym('rt_module_new'));
           a.mov(qword(rip(sym('rt_modules_table'), 8 * index)), rax);
           a.mov(r12, rax);

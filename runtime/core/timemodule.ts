@@ -9,12 +9,14 @@
 // both CLOCK_MONOTONIC, as in CPython on Linux. sleep(secs) takes an int or a float
 // (bools and big ints through rt_float_as_double), rounds up to whole nanoseconds
 // (_PyTime_ROUND_TIMEOUT) and sleeps again for the rest when a signal interrupts it.
-// struct_time (localtime, gmtime, strftime...) is not provided: modules.ts lists what is,
-// and the compiler refuses the rest at compile time.
+// These are the functions of the native module `_edgepyc_time`; the `time` module of
+// compiled programs is runtime/nativelib/time.py (struct_time, gmtime, localtime, mktime,
+// strftime, asctime, ctime in Python over them); the compiler refuses the rest.
 
-import { type Assembler, eax, edi, edx, mem, qword, r12, rax, rcx, rdi, rdx, rip, rsi, rsp, sym, xmm0, xmm1 } from '../../src/asm/index.js';
+import { type Assembler, byte, eax, edi, edx, esi, mem, qword, r12, r13, r14, rax, rcx, rdi, rdx, rip, rsi, rsp, sib, sym, xmm0, xmm1 } from '../../src/asm/index.js';
+import { BYTES } from '../../src/native/layout.js';
 import type { RuntimeDatum, RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
-import { epilogue, g, prologue } from '../../src/native/macros.js';
+import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { builtinFunctionData } from '../../src/native/statics.js';
 import { cstr } from './exc.js';
 import { LiteralPool } from './floatkit.js';
@@ -39,10 +41,17 @@ const CLOCKS = [
   ['process_time_ns', CLOCK_PROCESS_CPUTIME_ID, 'ns'],
 ] as const;
 
-/** Every function of the native time module, by name: its vector-ABI entry. */
+/**
+ * Every function of the native module `_edgepyc_time`, by name: its vector-ABI entry. The
+ * `time` module compiled programs import is runtime/nativelib/time.py, which re-exports
+ * the clocks and sleep and builds struct_time, gmtime, localtime, strftime... in Python over
+ * `_readfile` (the TZif zone files) and `_tzenv` (the TZ variable).
+ */
 export const timeFunctions: Readonly<Record<string, { entry: string }>> = Object.fromEntries([
   ...CLOCKS.map(([n]) => [n, { entry: `rt_time_${n}` }]),
   ['sleep', { entry: 'rt_time_sleep' }],
+  ['_readfile', { entry: 'rt_time__readfile' }],
+  ['_tzenv', { entry: 'rt_time__tzenv' }],
 ]);
 
 /** `if (kwnames) raise TypeError("time.NAME() takes no keyword arguments")`, else continue. */
@@ -195,6 +204,139 @@ const sleep: RuntimeRoutine = {
   },
 };
 
+/** Linux x86-64 system calls and flags for _readfile (asm-generic/fcntl.h, struct stat). */
+const SYS_READ = 0;
+const SYS_OPEN = 2;
+const SYS_CLOSE = 3;
+const SYS_FSTAT = 5;
+const O_RDONLY_CLOEXEC = 0o2000000;
+const STAT_SIZE = 48;
+/** Zone files are a few kB; anything past this is not one. */
+const READFILE_MAX = 1 << 24;
+
+/**
+ * _readfile(path: bytes) -> the whole file as bytes, or None when it cannot be opened or
+ * read (the Python layer then falls back as glibc does: UTC). Paths arrive encoded; every
+ * bytes object has a NUL after its data, so the data is the C string open(2) takes.
+ */
+const readfile: RuntimeRoutine = {
+  name: 'rt_time__readfile',
+  contract: '_edgepyc_time._readfile(path) with the vector ABI -> bytes of the file, None when it cannot be read, or EXC (TypeError for bad arguments); may allocate',
+  emit(a: Assembler<any>) {
+    // Locals: [0, 144) struct stat. r12 = fd, r13 = the bytes (raw), r14 = bytes read.
+    const saved = [r12, r13, r14] as const;
+    const LOCALS = 160;
+    const out = a.newLabel();
+    const none = a.newLabel();
+    const closeNone = a.newLabel();
+    const bad = a.newLabel();
+    prologue(a, saved, LOCALS);
+    a.test(rdx, rdx);
+    a.jne(bad);
+    a.cmp(rsi, 1);
+    a.jne(bad);
+    a.mov(r12, qword(mem(rdi, 0)));
+    a.mov(rdi, r12);
+    a.lea(rsi, rip(sym('type_bytes')));
+    a.call(sym('rt_isinstance_type'));
+    a.test(eax, eax);
+    a.je(bad);
+    a.mov(rdi, r12);
+    unboxPtr(a, rdi);
+    a.add(rdi, BYTES.data);
+    a.mov(esi, O_RDONLY_CLOEXEC);
+    a.xor(edx, edx);
+    a.mov(eax, SYS_OPEN);
+    a.syscall();
+    a.test(rax, rax);
+    a.js(none);
+    a.mov(r12, rax);
+    a.mov(rdi, r12);
+    a.mov(rsi, rsp);
+    a.mov(eax, SYS_FSTAT);
+    a.syscall();
+    a.test(rax, rax);
+    a.js(closeNone);
+    a.mov(rdi, qword(mem(rsp, STAT_SIZE)));
+    a.cmp(rdi, READFILE_MAX);
+    a.ja(closeNone);
+    a.call(sym('rt_bytes_alloc'));
+    a.mov(r13, rax);
+    a.xor(r14, r14);
+    const loop = a.newLabel();
+    const done = a.newLabel();
+    a.bind(loop);
+    a.cmp(r14, qword(mem(r13, BYTES.length)));
+    a.jae(done);
+    a.mov(rdi, r12);
+    a.lea(rsi, mem(r13, BYTES.data));
+    a.add(rsi, r14);
+    a.mov(rdx, qword(mem(r13, BYTES.length)));
+    a.sub(rdx, r14);
+    a.mov(eax, SYS_READ);
+    a.syscall();
+    a.cmp(rax, -EINTR);
+    a.je(loop);
+    a.test(rax, rax);
+    a.jle(closeNone); // an error, or the file shrank: not a file to trust
+    a.add(r14, rax);
+    a.jmp(loop);
+    a.bind(done);
+    a.mov(rdi, r12);
+    a.mov(eax, SYS_CLOSE);
+    a.syscall();
+    a.mov(rax, r13);
+    boxPtr(a, rax, rcx);
+    a.bind(out);
+    epilogue(a, saved, LOCALS);
+    a.bind(closeNone);
+    a.mov(rdi, r12);
+    a.mov(eax, SYS_CLOSE);
+    a.syscall();
+    a.bind(none);
+    a.mov(rax, g('rt_const_None'));
+    a.jmp(out);
+    a.bind(bad);
+    a.lea(rdi, rip(sym('type_TypeError')));
+    a.lea(rsi, rip(sym('msg_time_readfile')));
+    a.call(sym('rt_raise_cstr'));
+    a.jmp(out);
+  },
+};
+
+/** _tzenv() -> the TZ environment variable as a str (Latin-1 decoded), or None when unset. */
+const tzenv: RuntimeRoutine = {
+  name: 'rt_time__tzenv',
+  contract: '_edgepyc_time._tzenv() with the vector ABI -> str or None; may allocate',
+  emit(a: Assembler<any>) {
+    const none = a.newLabel();
+    const out = a.newLabel();
+    prologue(a, [r12], 0);
+    a.lea(rdi, rip(sym('cstr_time_tz')));
+    a.call(sym('rt_getenv'));
+    a.test(rax, rax);
+    a.je(none);
+    a.mov(r12, rax);
+    a.xor(esi, esi);
+    const len = a.newLabel();
+    const lenDone = a.newLabel();
+    a.bind(len);
+    a.cmp(byte(sib(r12, rsi, 1)), 0);
+    a.je(lenDone);
+    a.inc(rsi);
+    a.jmp(len);
+    a.bind(lenDone);
+    a.mov(rdi, r12);
+    a.mov(edx, 1);
+    a.call(sym('rt_str_new_from'));
+    a.jmp(out);
+    a.bind(none);
+    a.mov(rax, g('rt_const_None'));
+    a.bind(out);
+    epilogue(a, [r12], 0);
+  },
+};
+
 /** The static builtin-function objects `timefn_NAME` and the C strings naming them. */
 function functionObjects(): RuntimeDatum[] {
   return Object.entries(timeFunctions).flatMap(([name, f]) => [
@@ -206,7 +348,7 @@ function functionObjects(): RuntimeDatum[] {
 
 export const timeModule: RuntimeModule = {
   name: 'time',
-  routines: [...CLOCKS.map(clockRoutine), sleep],
+  routines: [...CLOCKS.map(clockRoutine), sleep, readfile, tzenv],
   data: [
     ...functionObjects(),
     cstr('msg_time_no_kw', '%s() takes no keyword arguments'),
@@ -215,5 +357,7 @@ export const timeModule: RuntimeModule = {
     cstr('msg_time_not_int', "'%T' object cannot be interpreted as an integer"),
     cstr('msg_time_nan', 'Invalid value NaN (not a number)'),
     cstr('msg_time_negative', 'sleep length must be non-negative'),
+    cstr('msg_time_readfile', '_readfile() takes exactly one bytes argument'),
+    cstr('cstr_time_tz', 'TZ'),
   ],
 };

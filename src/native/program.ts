@@ -636,7 +636,7 @@ function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globa
  * runtime, the program's static objects and its stitched functions.
  */
 /** Modules of runtime/nativelib: Python source compiled with the program that imports them. */
-const NATIVE_LIB_MODULES: ReadonlySet<string> = new Set(['asyncio', 'contextlib']);
+const NATIVE_LIB_MODULES: ReadonlySet<string> = new Set(['asyncio', 'contextlib', 'time']);
 
 function nativeLibDir(): string {
   return join(stdlibDir(), '..', 'nativelib');
