@@ -87,6 +87,16 @@ function checkInput(file: string): void {
   }
 }
 
+/**
+ * Refuse (one line, exit 2) an output path that cannot be written: its directory is missing,
+ * or the path is a directory. `what` names the output in the message ('profile', 'file').
+ */
+function checkOutput(path: string, what: string): void {
+  const outDir = dirname(resolve(path));
+  if (!existsSync(outDir) || !statSync(outDir).isDirectory()) fail(`can't write ${what} '${path}': no such directory '${outDir}'`);
+  if (existsSync(path) && statSync(path).isDirectory()) fail(`can't write ${what} '${path}': ${openErrorText({ code: 'EISDIR' })}`);
+}
+
 /** Run a job on a worker thread with a big stack; resolves to the exit status. */
 export function runInWorker(job: Job): Promise<number> {
   return new Promise((resolvePromise) => {
@@ -165,6 +175,7 @@ export async function main(argv: string[]): Promise<number> {
     .passThroughOptions()
     .action(async (file: string, args: string[], opts: { stats?: boolean; jit?: boolean; useProfile?: string }) => {
       checkInput(file);
+      if (opts.useProfile !== undefined && opts.jit !== true) fail('--use-profile needs --jit (the interpreter does not use a profile)', 'run');
       if (opts.jit === true) {
         if (opts.useProfile !== undefined) await checkProfile(opts.useProfile);
         const { runJitCommand } = await import('./native/command.js');
@@ -190,6 +201,7 @@ export async function main(argv: string[]): Promise<number> {
       if (opts.useProfile !== undefined) await checkProfile(opts.useProfile);
       const defaultOut = opts.emit === 'asm' ? '-' : file.replace(/\.py$/, '') === file ? `${file}.out` : file.replace(/\.py$/, '');
       const output = opts.output ?? defaultOut;
+      if (output !== '-') checkOutput(output, opts.emit === 'asm' ? 'listing' : 'executable');
       let profilePath = opts.useProfile ?? null;
       if (opts.profile === true) {
         profilePath = `${output === '-' ? file.replace(/\.py$/, '') : output}.profile`;
@@ -216,8 +228,7 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (file: string, args: string[], opts: { output: string; budget?: string }) => {
       checkInput(file);
       const budget = opts.budget === undefined ? null : parseIntOption(opts.budget, '--budget', 'profile');
-      const outDir = dirname(resolve(opts.output));
-      if (!existsSync(outDir) || !statSync(outDir).isDirectory()) fail(`can't write profile '${opts.output}': no such directory '${outDir}'`);
+      checkOutput(opts.output, 'profile');
       result = await runInWorker({ kind: 'profile', file, args, out: opts.output, budget });
     });
 

@@ -29,7 +29,7 @@ export function disasmCommand(req: DisasmRequest): number {
   };
   const text = listProgram(program, { function: req.function, file: req.function === undefined ? mainPath(req.file) : undefined, source });
   if (text === '') {
-    process.stderr.write(`edgepyc: no function named '${req.function}' in ${req.file}\n`);
+    process.stderr.write(`edgepyc: error: no function named '${req.function}' in ${req.file}\n`);
     return 2;
   }
   process.stdout.write(text);

@@ -152,7 +152,8 @@ export function runFile(file: string, options: RunOptions): RunResult {
   try {
     bytes = readFileSync(file);
   } catch (err: any) {
-    writeErr(`edgepyc: can't open file '${file}': [Errno 2] No such file or directory\n`);
+    // The CLI checked the file (cli.ts checkInput); this is a file gone since: the same line.
+    writeErr(`edgepyc: error: can't open file '${file}': [Errno 2] No such file or directory\n`);
     return { exitCode: 2, mainCode: null };
   }
   let text: string;

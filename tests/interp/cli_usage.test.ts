@@ -50,6 +50,17 @@ describe('usage errors: one line, exit status 2', () => {
     [['build', '--emit', 'elf', 'ok.py'], "edgepyc: error: option '--emit <kind>' argument 'elf' is invalid. Allowed choices are exe, asm. (see 'edgepyc build --help')"],
     [['build', '--profile', '--use-profile', 'p', 'ok.py'], "edgepyc: error: --profile and --use-profile cannot be combined (see 'edgepyc build --help')"],
     [['disasm', 'ok.py', 'other.py'], "edgepyc: error: too many arguments for 'disasm'. Expected 1 argument but got 2. (see 'edgepyc disasm --help')"],
+    [['disasm', '--function', 'nope', 'ok.py'], "edgepyc: error: no function named 'nope' in ok.py"],
+    [['disasm', '--bytecode', '--function', 'nope', 'ok.py'], "edgepyc: error: no function named 'nope' in ok.py"],
+    [['disasm', '--profile', 'missing.profile', 'ok.py'], "edgepyc: error: can't open profile 'missing.profile'"],
+    [['run', '--use-profile', 'p', 'ok.py'], "edgepyc: error: --use-profile needs --jit (the interpreter does not use a profile) (see 'edgepyc run --help')"],
+    [['run', '--jit', '--use-profile', 'missing.profile', 'ok.py'], "edgepyc: error: can't open profile 'missing.profile'"],
+    [['profile', 'ok.py', '-o', 'pkg'], "edgepyc: error: can't write profile 'pkg': [Errno 21] Is a directory"],
+    [['profile', 'ok.py', '-o', 'nodir/ok.profile'], `edgepyc: error: can't write profile 'nodir/ok.profile': no such directory '${join(tmp, 'nodir')}'`],
+    [['build', 'ok.py', '-o', 'pkg'], "edgepyc: error: can't write executable 'pkg': [Errno 21] Is a directory"],
+    [['build', 'ok.py', '-o', 'nodir/ok'], `edgepyc: error: can't write executable 'nodir/ok': no such directory '${join(tmp, 'nodir')}'`],
+    [['build', 'ok.py', 'extra'], "edgepyc: error: unexpected arguments 'extra' (program arguments go after --profile --) (see 'edgepyc build --help')"],
+    [['repl', 'extra'], "edgepyc: error: too many arguments for 'repl'. Expected 0 arguments but got 1. (see 'edgepyc repl --help')"],
   ];
   for (const [argv, line] of cases) {
     test(argv.join(' ') || '(no arguments)', async () => {
