@@ -35,7 +35,7 @@ const CMP_NE = 3;
  * rax = raw address of the bytes behind the value in `v` (bytes; a bytearray's contents; a
  * memoryview's object's); else jumps to `other`. Clobbers rcx, rdx.
  */
-function bytesOf(a: Assembler<any>, v: typeof rdi, other: Label): void {
+export function bytesOf(a: Assembler<any>, v: typeof rdi, other: Label): void {
   const again = a.newLabel();
   const notArray = a.newLabel();
   const done = a.newLabel();
@@ -272,7 +272,7 @@ const routines: RuntimeRoutine[] = [
 ];
 
 /** repr of the bytes at raw r12 into a builder (r13): b'...' as bytes_repr (quote choice, escapes). */
-function emitRepr(a: Assembler<any>): void {
+function emitRepr(a: Assembler<any>, t: 'bytes' | 'bytearray'): void {
   const useDouble = a.newLabel();
   const quoteChosen = a.newLabel();
   const loop = a.newLabel();
@@ -346,6 +346,16 @@ function emitRepr(a: Assembler<any>): void {
       a.jmp(next);
       a.bind(notQuote);
     }
+    if (t === 'bytearray') {
+      // bytearray_repr escapes ' even inside "..." (bytesobject.c's repr does not)
+      const notSingle = a.newLabel();
+      a.cmp(ebx, 0x27);
+      a.jne(notSingle);
+      cp(0x5c);
+      cp(0x27);
+      a.jmp(next);
+      a.bind(notSingle);
+    }
     a.cmp(ebx, 0x20);
     a.jb(hex);
     a.cmp(ebx, 0x7f);
@@ -397,7 +407,7 @@ routines.push(
         a.call(sym('rt_sb_append_cstr'));
         a.mov(r13, rax);
       }
-      emitRepr(a);
+      emitRepr(a, t);
       if (t === 'bytearray') {
         a.mov(rdi, r13);
         a.mov(esi, 0x29);
