@@ -579,22 +579,13 @@ const newStr: RuntimeRoutine = {
     a.call(sym('rt_raise_cstr'));
     a.jmp(fail);
     a.bind(notStr);
+    // bytes-like objects decode (bytescodec.ts); others are "need a bytes-like object"
     a.mov(rdi, qword(mem(rsp)));
-    a.call(sym('rt_type_of'));
-    a.lea(rcx, rip(sym('type_bytes')));
-    a.cmp(rax, rcx);
-    const isBytes = a.newLabel();
-    a.je(isBytes);
-    a.mov(rdx, qword(mem(rsp)));
-    a.lea(rdi, rip(sym('type_TypeError')));
-    a.lea(rsi, rip(sym('msg_newstr_need_bytes')));
-    a.call(sym('rt_raise_fmt'));
-    a.jmp(fail);
-    a.bind(isBytes);
-    a.lea(rdi, rip(sym('type_SystemError')));
-    a.lea(rsi, rip(sym('msg_newstr_no_decoder')));
-    a.call(sym('rt_raise_cstr'));
-    a.jmp(fail);
+    a.mov(rsi, qword(mem(rsp, 8)));
+    a.mov(rdx, qword(mem(rsp, 16)));
+    a.lea(rcx, rip(sym('bytes_fname_str')));
+    a.call(sym('rt_bytes_decode_obj'));
+    a.jmp(out);
     a.bind(emptyDecode);
     a.mov(rax, g('const_str_empty'));
     a.jmp(out);
@@ -631,8 +622,6 @@ export const strReprModule: RuntimeModule = {
     cstr('msg_newstr_invalid_kw', "'%U' is an invalid keyword argument for str()"),
     cstr('msg_newstr_dup', "argument for str() given by name ('%U') and position (%d)"),
     cstr('msg_newstr_decoding_str', 'decoding str is not supported'),
-    cstr('msg_newstr_need_bytes', 'decoding to str: need a bytes-like object, %T found'),
-    cstr('msg_newstr_no_decoder', 'str(): decoding bytes is not in the native runtime yet'),
   ],
 };
 
