@@ -7,7 +7,7 @@
 // in tests/programs too. Every program runs in every execution mode edgepyc has.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { execa } from 'execa';
@@ -71,15 +71,15 @@ function readOpt(path: string): string | null {
   return existsSync(path) ? readFileSync(path, 'utf8') : null;
 }
 
-/** The command line for a program in a mode. */
-export function commandFor(mode: Mode, p: Program, args: string[]): [string, string[]] {
+/** The command line for a program in a mode (native: `exe`, the binary this run built, else the kept one). */
+export function commandFor(mode: Mode, p: Program, args: string[], exe?: string): [string, string[]] {
   switch (mode) {
     case 'interp':
       return [EDGEPYC, ['run', p.py, ...args]];
     case 'jit':
       return [EDGEPYC, ['run', '--jit', p.py, ...args]];
     case 'native':
-      return [nativeBinary(p), args];
+      return [exe ?? nativeBinary(p), args];
   }
 }
 
@@ -89,9 +89,25 @@ export function commandFor(mode: Mode, p: Program, args: string[]): [string, str
  */
 const BIN_DIR = join(tmpdir(), `edgepyc-tests-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}`);
 
-/** Where native-mode tests put the executable of a program. */
+/**
+ * Where the executable of a program stays after its native-mode run, for inspection: the
+ * last run's. Path separators become `__`, so `a/b_c` and `a_b/c` keep distinct files.
+ */
 export function nativeBinary(p: Program): string {
-  return join(BIN_DIR, p.name.replace(/[^\w.-]/g, '_'));
+  return join(BIN_DIR, p.name.replaceAll('/', '__').replace(/[^\w.-]/g, '_'));
+}
+
+let builds = 0;
+
+/**
+ * The file one native-mode run builds and executes: unique per process and build. Several
+ * engineers run the suites in one checkout at once; with one file per program, a run could
+ * execute the binary another run had just built from a different state of the working tree
+ * (seen as stdlib/dataclasses_basic, dataclasses_order_frozen and enum_basic printing other
+ * output, exit 0, under EDGEPYC_GC_STRESS=1 while another test run shared the box).
+ */
+export function nativeBuildPath(p: Program): string {
+  return `${nativeBinary(p)}.${process.pid}.${builds++}`;
 }
 
 /**
@@ -103,9 +119,10 @@ export async function runProgram(mode: Mode, p: Program, timeoutMs = 60000): Pro
   const argsLine = readOpt(join(p.dir, `${p.base}.args`));
   const args = argsLine === null ? [] : argsLine.split('\n')[0].split(' ').filter((a) => a !== '');
   const input = readOpt(join(p.dir, `${p.base}.in`)) ?? '';
-  if (mode === 'native') {
+  const exe = mode === 'native' ? nativeBuildPath(p) : undefined;
+  if (exe !== undefined) {
     mkdirSync(BIN_DIR, { recursive: true });
-    const b = await execa(EDGEPYC, ['build', p.py, '-o', nativeBinary(p)], { cwd: p.dir, reject: false, timeout: timeoutMs });
+    const b = await execa(EDGEPYC, ['build', p.py, '-o', exe], { cwd: p.dir, reject: false, timeout: timeoutMs });
     if (b.exitCode !== 0) {
       // A SyntaxError is reported by the build: that is the program's expected outcome when
       // CPython reports it too. A construct the native backend refuses never passes.
@@ -116,7 +133,7 @@ export async function runProgram(mode: Mode, p: Program, timeoutMs = 60000): Pro
       return compareOutcome(p, { stdout: '', stderr: b.stderr as string, exitCode: b.exitCode ?? -1, timedOut: false }, timeoutMs);
     }
   }
-  const [cmd, argv] = commandFor(mode, p, args);
+  const [cmd, argv] = commandFor(mode, p, args, exe);
   const r = await execa(cmd, argv, {
     cwd: p.dir,
     input,
@@ -125,6 +142,8 @@ export async function runProgram(mode: Mode, p: Program, timeoutMs = 60000): Pro
     stripFinalNewline: false,
     env: { PYTHONHASHSEED: '0' },
   });
+  // The run's own binary becomes the program's inspectable one (rename replaces atomically).
+  if (exe !== undefined) renameSync(exe, nativeBinary(p));
   return compareOutcome(p, { stdout: r.stdout as string, stderr: r.stderr as string, exitCode: r.exitCode ?? -1, timedOut: r.timedOut }, timeoutMs);
 }
 

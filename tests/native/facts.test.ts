@@ -10,15 +10,17 @@
 // unprofiled runs are tests/programs.test.ts's. A structural check reads the stitched code
 // (`--emit asm`) to see that the optimized copy exists and drops the checks facts cover.
 
-import { describe, expect, test } from 'vitest';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { afterAll, describe, expect, test } from 'vitest';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { EDGEPYC, ROOT } from '../lib/programs.js';
 
 const DIR = join(ROOT, 'tests', 'programs', 'native_facts');
-const OUT = join(tmpdir(), 'edgepyc-facts-tests');
+// One folder per test process: test runs of other checkouts (and of this one) at once must
+// not execute each other's binaries (tests/lib/programs.ts nativeBuildPath).
+const OUT = join(tmpdir(), `edgepyc-facts-tests-${process.pid}`);
 const NAMES = readdirSync(DIR).filter((f) => f.endsWith('.py')).map((f) => f.slice(0, -3)).sort();
 
 function expected(name: string): { stdout: string; stderr: string; exit: number } {
@@ -38,6 +40,8 @@ async function buildProfiled(name: string): Promise<string> {
   expect(b.exitCode, b.stderr as string).toBe(0);
   return exe;
 }
+
+afterAll(() => rmSync(OUT, { recursive: true, force: true }));
 
 describe.concurrent('native_facts programs with a profile', () => {
   test.each(NAMES)('%s', async (name) => {
