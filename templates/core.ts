@@ -9,6 +9,7 @@ import { boxInt, CELL, GEN_FINISHED, GENERATOR } from '../src/native/layout.js';
 import { cold, D, GEN, H, type HoleDesc, L, RT, S, SA, SLOT, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
 import { callRt, excCheck, flowOf, loadOperands } from './util.js';
 import { emitEvalCall, type EvalScope, isEvalScope } from './evalcall.js';
+import { leaveFrame } from './frame.js';
 
 /** Generators: mark the generator finished (before returning). */
 function genFinish(a: TplAsm): void {
@@ -104,7 +105,9 @@ export const coreTemplates: TemplateDef<any>[] = [
       if (p.gen) a.mov(rax, S(-1));
       else loadOperands(a, flowOf(p), [[rax, -1]]);
       if (p.gen) a.xor(edx, edx);
-      a.jmp(H.exit());
+      // A generator leaves through its EXIT piece; a plain function's return is EXIT inline.
+      if (p.gen) a.jmp(H.exit());
+      else leaveFrame(a);
     },
   },
   {
@@ -114,7 +117,8 @@ export const coreTemplates: TemplateDef<any>[] = [
       if (p.gen) genFinish(a);
       a.mov(rax, H.const());
       if (p.gen) a.xor(edx, edx);
-      a.jmp(H.exit());
+      if (p.gen) a.jmp(H.exit());
+      else leaveFrame(a);
     },
   },
   {

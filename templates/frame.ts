@@ -16,6 +16,13 @@ import { boxInt, FUNCTION, GEN_RUNNING, GENERATOR, TUPLE } from '../src/native/l
 import { cold, D, GEN, H, type HoleDesc, L, RT, S, SLOT, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
 import { callRt } from './util.js';
 
+/** Leave the function with rax (EXIT; RETURN_VALUE and RETURN_CONST inline it). */
+export function leaveFrame(a: TplAsm): void {
+  a.inc(RT('rt_recursion_room'));
+  a.pop(rbx);
+  a.ret();
+}
+
 /** Strip the tag of the object value in `r` (leaves its address). */
 function unbox(a: TplAsm, r: typeof rax): void {
   a.shl(r, 16);
@@ -32,17 +39,23 @@ export const frameTemplates: TemplateDef<any>[] = [
         c.pop(rbx);
         c.ret();
       });
+      const deep = cold((c) => {
+        c.inc(RT('rt_recursion_room'));
+        callRt(c, 'rt_raise_recursion');
+        c.pop(rbx);
+        c.ret();
+      });
       a.push(rbx);
       a.mov(rbx, rdi);
       a.lea(rax, mem(rbx, hole.disp32<HoleDesc>({ k: 'frameBytes' })));
       a.cmp(rax, RT('rt_vs_limit'));
       a.ja(overflow);
       // rt_vs_top is set by the body's runtime calls (templates/util.ts setTop), not here.
-      a.mov(rax, RT('rt_depth'));
-      a.inc(rax);
-      a.cmp(rax, RT('rt_recursion_limit'));
-      a.jg(overflow);
-      a.mov(RT('rt_depth'), rax);
+      // The depth counts down (runtime/core/protocol.ts rt_recursion_room).
+      a.dec(RT('rt_recursion_room'));
+      a.jl(deep);
+      // Dropped where the body follows; kept by the int entry's copy (stitch.ts intEntryPiece).
+      a.jmp(H.next());
     },
   },
   {
@@ -54,6 +67,7 @@ export const frameTemplates: TemplateDef<any>[] = [
       a.mov(ecx, H.count());
       a.mov(rax, RT('rt_const_unbound'));
       a.rep_stosq();
+      a.jmp(H.next()); // as ENTER's
     },
   },
   {
@@ -115,11 +129,8 @@ export const frameTemplates: TemplateDef<any>[] = [
       const overflow = a.newLabel();
       a.push(rbx);
       a.mov(rbx, rdi);
-      a.mov(rax, RT('rt_depth'));
-      a.inc(rax);
-      a.cmp(rax, RT('rt_recursion_limit'));
-      a.jg(overflow);
-      a.mov(RT('rt_depth'), rax);
+      a.dec(RT('rt_recursion_room'));
+      a.jl(overflow);
       // The state picks the resume point; the generator is running from here on.
       a.mov(rcx, GEN());
       unbox(a, rcx);
@@ -131,6 +142,7 @@ export const frameTemplates: TemplateDef<any>[] = [
       a.lea(rcx, H.resumeTable());
       a.jmp(qword(sib(rcx, rax, 8)));
       a.bind(overflow);
+      a.inc(RT('rt_recursion_room'));
       callRt(a, 'rt_raise_recursion');
       a.pop(rbx);
       a.ret();
@@ -162,9 +174,7 @@ export const frameTemplates: TemplateDef<any>[] = [
     op: 'EXIT',
     doc: 'leave with rax: recursion depth back, caller frame base back',
     emit(a: TplAsm) {
-      a.dec(RT('rt_depth'));
-      a.pop(rbx);
-      a.ret();
+      leaveFrame(a);
     },
   },
   {

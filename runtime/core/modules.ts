@@ -460,6 +460,10 @@ export const modulesModule: RuntimeModule = {
         a.cmp(rax, 1);
         const tooSmall = a.newLabel();
         a.jl(tooSmall);
+        // The room left moves with the limit (protocol.ts rt_recursion_room).
+        a.mov(rcx, rax);
+        a.sub(rcx, g('rt_recursion_limit'));
+        a.add(g('rt_recursion_room'), rcx);
         a.mov(g('rt_recursion_limit'), rax);
         a.mov(rax, g('rt_const_None'));
         a.ret();

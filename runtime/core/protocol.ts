@@ -621,14 +621,12 @@ export const protocolModule: RuntimeModule = {
       contract: 'rdi=NUL-terminated suffix for the message (e.g. " while getting the repr of an object") -> rax=0, or EXC (RecursionError) when the depth limit is reached; may allocate',
       emit(a: Assembler<any>) {
         const over = a.newLabel();
-        a.mov(rax, g('rt_depth'));
-        a.inc(rax);
-        a.cmp(rax, g('rt_recursion_limit'));
-        a.jg(over);
-        a.mov(g('rt_depth'), rax);
+        a.dec(g('rt_recursion_room'));
+        a.jl(over);
         a.xor(eax, eax);
         a.ret();
         a.bind(over);
+        a.inc(g('rt_recursion_room'));
         // Room to handle the error: CPython likewise allows a little extra depth here.
         a.mov(rdx, rdi);
         a.lea(rdi, rip(sym('type_RecursionError')));
@@ -640,7 +638,7 @@ export const protocolModule: RuntimeModule = {
       name: 'rt_recursion_leave',
       contract: 'undo rt_recursion_enter; clobbers nothing but flags',
       emit(a: Assembler<any>) {
-        a.dec(g('rt_depth'));
+        a.inc(g('rt_recursion_room'));
         a.ret();
       },
     },
@@ -654,7 +652,9 @@ export const protocolModule: RuntimeModule = {
     { name: 'rt_const_False', section: 'rodata', align: 8, emit: (a) => a.u64(sym('box:obj_False')) },
     { name: 'rt_const_True', section: 'rodata', align: 8, emit: (a) => a.u64(sym('box:obj_True')) },
     { name: 'rt_const_None', section: 'rodata', align: 8, emit: (a) => a.u64(sym('box:obj_None')) },
-    { name: 'rt_depth', section: 'bss', size: 8 },
+    // The depth counter counts down: rt_recursion_room = rt_recursion_limit - depth, so entering
+    // a frame is one `dec` and a sign test (templates/frame.ts ENTER), leaving one `inc`.
+    { name: 'rt_recursion_room', section: 'data', align: 8, emit: (a) => a.u64(1000) },
     { name: 'rt_recursion_limit', section: 'data', align: 8, emit: (a) => a.u64(1000) },
     cstr('str_lt', '<'),
     cstr('str_gt', '>'),

@@ -204,6 +204,8 @@ function maybeUnboundLoads(co: CodeObject): Set<number> {
 
 /** The bss array holding every instruction's inline cache (StitchEnv.cache). */
 const INLINE_CACHES = 'rt_inline_caches';
+/** The bss array of rooted cache words (StitchEnv.rootCache): a range of rt_globals_table. */
+const ROOT_CACHES = 'rt_root_caches';
 
 class ProgramBuilder {
   readonly rodata = new Assembler<any>();
@@ -967,6 +969,8 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
   // Inline caches: byte offset in INLINE_CACHES of each instruction's words.
   const cacheAt = new Map<CodeObject, Map<number, number>>();
   let cacheBytes = 0;
+  const rootCacheAt = new Map<CodeObject, Map<number, number>>();
+  let rootCacheWords = 0;
   const env: StitchEnv = {
     constant: (co, i) => wordOf(b.constWord(co.consts[i], codeSymbol)),
     name: (text) => ({ symbol: `box:${b.str(text)}` }),
@@ -1043,6 +1047,16 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
       }
       return { symbol: INLINE_CACHES, offset: off };
     },
+    rootCache: (co, i) => {
+      let m = rootCacheAt.get(co);
+      if (m === undefined) rootCacheAt.set(co, (m = new Map()));
+      let off = m.get(i);
+      if (off === undefined) {
+        off = 8 * rootCacheWords++;
+        m.set(i, off);
+      }
+      return { symbol: ROOT_CACHES, offset: off };
+    },
   };
 
   // ---- stitch every function, then its code object
@@ -1064,6 +1078,10 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
   // The inline caches of every instruction (zero: empty), in bss.
   const cacheSize = Math.max(8, cacheBytes);
   textChunks.push({ name: INLINE_CACHES, section: 'bss', bytes: new Uint8Array(0), size: cacheSize, align: 64, symbols: [{ name: INLINE_CACHES, offset: 0, size: cacheSize, kind: 'object' }], relocs: [] });
+  // The rooted cache words: a collector root range like a module's globals (rt_globals_table).
+  if (rootCacheWords > 0) {
+    textChunks.push({ name: ROOT_CACHES, section: 'bss', bytes: new Uint8Array(0), size: 8 * rootCacheWords, align: 8, symbols: [{ name: ROOT_CACHES, offset: 0, size: 8 * rootCacheWords, kind: 'object' }], relocs: [] });
+  }
   b.rodataItem('rt_main_code_ptr', 8, (a) => a.u64(sym(codeSym.get(main.root)!)));
   // sys.modules['__main__'] (runtime/core/sysinfo.ts).
   b.rodataItem('rt_main_modinfo', 8, (a) => a.u64(sym(modinfoSym(main))));
@@ -1072,10 +1090,14 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
     a.u64(main.globalNames.length);
   });
   b.rodataItem('rt_globals_table', 8, (a) => {
-    a.u64(units.length);
+    a.u64(units.length + (rootCacheWords > 0 ? 1 : 0));
     for (const u of units) {
       a.u64(sym(globalsSym(u)));
       a.u64(u.globalNames.length + 1);
+    }
+    if (rootCacheWords > 0) {
+      a.u64(sym(ROOT_CACHES));
+      a.u64(rootCacheWords);
     }
   });
   let runtimeChunks = extra.length === 0 ? image.chunks : assembleRuntime(runtime);

@@ -67,10 +67,19 @@ export type HoleDesc =
   | { readonly k: 'global'; readonly of: number }
   /** rel32 (rip): word `off` of this instruction's inline cache. */
   | { readonly k: 'cache'; readonly off: number }
+  /**
+   * rel32 (rip): this instruction's rooted cache word: one value word (0 when empty) that
+   * the collector scans as a root, so the object it names stays alive while it is cached
+   * (an identity compare against it can never match a new object at a reused address).
+   */
+  | { readonly k: 'rootCache' }
   /** rel32 (rip) or imm64: this function's code descriptor. */
   | { readonly k: 'code' }
-  /** rel32 call: native entry of the callee the profile saw at this call site. */
-  | { readonly k: 'callee' }
+  /**
+   * rel32 call: native entry of the callee the profile saw at this call site (`ints`: its
+   * int entry, stitch.ts INT_ENTRY_SUFFIX, when every argument is a known small int).
+   */
+  | { readonly k: 'callee'; readonly ints?: boolean }
   /** rel32 (rip): code object of that callee. */
   | { readonly k: 'calleeCode' }
   /** imm32: this instruction's index (tracebacks). */
@@ -335,7 +344,7 @@ export const H = {
   frameBytes: () => hole.imm32<HoleDesc>({ k: 'frameBytes' }),
   count: () => hole.imm32<HoleDesc>({ k: 'count' }),
   instr: () => hole.imm32<HoleDesc>({ k: 'instr' }),
-  callee: () => hole.rel32<HoleDesc>({ k: 'callee' }),
+  callee: (ints = false) => hole.rel32<HoleDesc>(ints ? { k: 'callee', ints } : { k: 'callee' }),
   resumeTable: () => rip(hole.rel32<HoleDesc>({ k: 'resumeTable' })),
   moduleGlobals: () => rip(hole.rel32<HoleDesc>({ k: 'moduleGlobals' })),
   importChain: () => rip(hole.rel32<HoleDesc>({ k: 'importChain' })),
@@ -343,6 +352,8 @@ export const H = {
   calleeCode: () => rip(hole.rel32<HoleDesc>({ k: 'calleeCode' })),
   global: (of = 0) => qword(rip(hole.rel32<HoleDesc>({ k: 'global', of }))),
   cache: (off = 0) => qword(rip(hole.rel32<HoleDesc>({ k: 'cache', off }))),
+  /** [rip + this instruction's rooted cache word] (HoleDesc 'rootCache'). */
+  rootCache: () => qword(rip(hole.rel32<HoleDesc>({ k: 'rootCache' }))),
   /** [rip + word `off` of the inline cache] without a size, for `lea`. */
   cacheAddr: (off = 0) => rip(hole.rel32<HoleDesc>({ k: 'cache', off })),
   code: () => rip(hole.rel32<HoleDesc>({ k: 'code' })),

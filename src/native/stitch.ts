@@ -67,6 +67,8 @@ export interface StitchEnv {
    * call for (co, i), so the copies of an instruction (cold parts, ...) share them.
    */
   cache(co: CodeObject, i: number, words: number): { symbol: string; offset: number };
+  /** Instruction `i`'s rooted cache word (zero-filled, scanned by the collector as a root). */
+  rootCache(co: CodeObject, i: number): { symbol: string; offset: number };
 }
 
 /** One piece of the function: a stencil placed at an offset. */
@@ -112,7 +114,15 @@ interface PieceSpec {
   copy?: Copy;
   /** The safe copy's instruction a 'deopt' hole of the piece leaves for. */
   deoptTo?: number;
+  /** The piece control goes to after this one (the int entry's prologue: past the guards). */
+  nextPiece?: number;
 }
+
+/**
+ * Suffix of a function's int entry symbol: the entry for callers that pass small ints in
+ * every parameter (the optimized copy without its ENTRY_INT_GUARDs).
+ */
+export const INT_ENTRY_SUFFIX = '.ints';
 
 function templateOf(op: string): TemplateDef<any> | undefined {
   return TEMPLATES.get(op);
@@ -360,6 +370,7 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
         for (const param of facts!.intParams) {
           pushPiece({ def: pseudo('ENTRY_INT_GUARD'), view: view('ENTRY_INT_GUARD', param, null, 0), instr: 0, label: 'ENTRY_INT_GUARD', prefix: true, copy, deoptTo: 0 });
         }
+        if (facts!.intParams.length > 0) afterGuards = specs.length;
       }
       if (copy === OPT && i > 0 && facts!.guardedIters.has(i - 1)) {
         // The iterator GET_ITER made is a range_iterator: checked once before the loop.
@@ -393,8 +404,20 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
       }
     }
   };
+  /** The optimized copy's first piece after its ENTRY_INT_GUARDs (-1: no guards). */
+  let afterGuards = -1;
   if (optimized) emitCopy(OPT);
   emitCopy(SAFE);
+  // The int entry (symbol `<entry>.ints`): for callers whose arguments are known small ints
+  // (templates/calls.ts), the prologue again, then the optimized copy past its guards. Only
+  // for prologues that are ENTER and INIT_LOCALS (both end in a `jmp next` the normal
+  // entry's layout drops); elsewhere `<entry>.ints` is the entry itself.
+  let intEntryPiece = -1;
+  if (afterGuards >= 0 && !isGen && nfree === 0 && ncells === 0) {
+    intEntryPiece = specs.length;
+    for (let p = 0; p < firstInstrPiece; p++) specs.push({ ...specs[p], prefix: true });
+    specs[specs.length - 1].nextPiece = afterGuards;
+  }
   const endOfBody = specs.length;
 
   // ---- exception paths
@@ -471,6 +494,7 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
     // following piece otherwise.
     const owner = specs[p].coldOf;
     if (owner !== undefined) return nextPieceOf(owner);
+    if (specs[p].nextPiece !== undefined) return specs[p].nextPiece;
     if (p >= firstInstrPiece && p < endOfBody && specs[p].prefix !== true) {
       const i = specs[p].instr;
       const fuses = specs[p].def.fuses ?? 0;
@@ -621,7 +645,7 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
         case 'calleeCode': {
           const callee = env.callee(co, i);
           if (callee === null) throw new Error(`${co.qualname}: instruction ${i} has no profiled callee`);
-          relSym(site, d.k === 'callee' ? env.entrySymbol(callee) : env.codeSymbol(callee), 0);
+          relSym(site, d.k === 'callee' ? `${env.entrySymbol(callee)}${d.ints === true ? INT_ENTRY_SUFFIX : ''}` : env.codeSymbol(callee), 0);
           break;
         }
         case 'cache': {
@@ -629,6 +653,12 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
           if (d.off >= words || i < 0) throw new Error(`${spec.label}: cache word ${d.off} outside its ${words} words (TemplateDef.cacheWords)`);
           const c = env.cache(co, i, words);
           relSym(site, c.symbol, c.offset + 8 * d.off);
+          break;
+        }
+        case 'rootCache': {
+          if (i < 0) throw new Error(`${spec.label}: a rooted cache word outside an instruction`);
+          const c = env.rootCache(co, i);
+          relSym(site, c.symbol, c.offset);
           break;
         }
         case 'resumeTable':
@@ -668,7 +698,10 @@ export function stitchFunction(co: CodeObject, env: StitchEnv, profiled: readonl
     section: 'text',
     bytes,
     align: 16,
-    symbols: [{ name: symbolName, offset: 0, size: bytes.length, kind: 'function' }],
+    symbols: [
+      { name: symbolName, offset: 0, size: bytes.length, kind: 'function' },
+      { name: `${symbolName}${INT_ENTRY_SUFFIX}`, offset: intEntryPiece >= 0 ? placed[intEntryPiece].offset : 0, size: 0, kind: 'function', local: true },
+    ],
     relocs,
   };
   return { chunk, pieces: placed, instrOffsets, optInstrOffsets: optOffsets, chosen, resumeOffset: resumeEntryPiece >= 0 ? placed[resumeEntryPiece].offset : -1 };

@@ -118,7 +118,8 @@ describe('repr through type slots', () => {
     for (let i = 0; i < 1200; i++) t = rt.call('rt_tuple_pack1', t);
     expect(rt.call('rt_repr', t)).toBe(EXC);
     expect(rt.raised()).toEqual({ exc: 'RecursionError', args: ['maximum recursion depth exceeded while getting the repr of an object'] });
-    expect(rt.img.readU64(rt.addr('rt_depth'))).toBe(0n);
+    // Depth back to 0: the room left is the whole limit (protocol.ts rt_recursion_room).
+    expect(rt.img.readU64(rt.addr('rt_recursion_room'))).toBe(rt.img.readU64(rt.addr('rt_recursion_limit')));
   });
 });
 

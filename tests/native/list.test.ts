@@ -244,7 +244,8 @@ describe('iteration and repr', () => {
     for (let i = 0; i < 1100; i++) deep = v.list([deep]);
     expect(rt.call('rt_repr', deep)).toBe(EXC);
     expect(v.read(EXC)).toEqual({ exc: 'RecursionError', args: ['maximum recursion depth exceeded while getting the repr of an object'] });
-    expect(rt.img.readU64(rt.addr('rt_depth'))).toBe(0n);
+    // Depth back to 0: the room left is the whole limit (protocol.ts rt_recursion_room).
+    expect(rt.img.readU64(rt.addr('rt_recursion_room'))).toBe(rt.img.readU64(rt.addr('rt_recursion_limit')));
     expect(rt.img.readU64(rt.addr('rt_cont_repr_depth'))).toBe(0n);
   });
 });
