@@ -25,6 +25,7 @@ import { tupleModule } from './core/tuple.js';
 import { valueModule } from './core/value.js';
 import { attrsModule } from './core/attrs.js';
 import { attrCacheModule } from './core/attrcache.js';
+import { instValuesModule } from './core/instvalues.js';
 import { buildModule } from './core/build.js';
 import { builtinFunctionObjects, builtinsModule } from './core/builtins.js';
 import { classesModule } from './core/classes.js';
@@ -87,8 +88,6 @@ import { mathIntModule } from './core/mathint.js';
 import { iterSeqModule } from './core/iterseq.js';
 import { stdinModule } from './core/stdin.js';
 import { bytesObjModule } from './core/bytesobj.js';
-import { bytesMethModule } from './core/bytesmeth.js';
-import { bytesCodecModule } from './core/bytescodec.js';
 import { genericAliasModule } from './core/genericalias.js';
 import { withModule } from './core/withctx.js';
 import { matchModule } from './core/match.js';
@@ -109,14 +108,14 @@ export function runtimeModules(): RuntimeModule[] {
   // Ints (docs/int.md).
   modules.push(...intModules);
   // Calls, frames, tracebacks, generic operations, attributes, modules, entry.
-  modules.push(funcModule, callExModule, namespacesModule, evalCallModule, tracebackModule, tbNotesModule, suggestModule, sysExcModule, withModule, matchModule, signalsModule, opsModule, attrsModule, attrCacheModule, classesModule, mroEntriesModule, pyslotsModule, genModule, coroModule, modulesModule, sysInfoModule, abcFlagsModule, globalsWriteModule, timeModule, funcReprModule, userModulesModule, buildModule, builtinsModule, entryModule);
+  modules.push(funcModule, callExModule, namespacesModule, evalCallModule, tracebackModule, tbNotesModule, suggestModule, sysExcModule, withModule, matchModule, signalsModule, opsModule, attrsModule, attrCacheModule, instValuesModule, classesModule, mroEntriesModule, pyslotsModule, genModule, coroModule, modulesModule, sysInfoModule, abcFlagsModule, globalsWriteModule, timeModule, funcReprModule, userModulesModule, buildModule, builtinsModule, entryModule);
   // Builtin functions and types (docs/builtins-native.md).
   modules.push(...biModules, metaclassModule, unionModule, intSubModule);
   // Descriptor types, exception attributes; then the dunder methods of builtin types, computed
   // from every module above (keep them last). docs/classes-native.md.
   modules.push(descrKitModule, descrModule, descrSuperModule, excAttrsModule, slotsModule);
   // Data attributes of builtin types, complex numbers (docs/types-native.md).
-  modules.push(getsetModule, complexModule, complexFmtModule, mathIntModule, iterSeqModule, stdinModule, bytesObjModule, bytesMethModule, bytesCodecModule, genericAliasModule);
+  modules.push(getsetModule, complexModule, complexFmtModule, mathIntModule, iterSeqModule, stdinModule, bytesObjModule, genericAliasModule);
   modules.push(wrappersModule(modules));
   return [...modules, objectsModule(modules), { name: 'builtin-objects', routines: [], data: builtinFunctionObjects(modules) }, methodsModule(modules)];
 }

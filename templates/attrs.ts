@@ -10,18 +10,42 @@
 // anything else goes through rt_call_method_stack. CALL_TYPE (a class called, by the
 // profile) goes through rt_call_class_exact, which enters a plain __init__ directly.
 
-import { eax, ecx, edx, esi, mem, qword, r8, rax, rcx, rdi, rdx, rip, rsi, sib, sym } from '../src/asm/index.js';
-import { ATTR_IC, CODE, DICT, FUNCTION, INSTANCE, TAG_OBJ, VALUES } from '../src/native/layout.js';
+import { dword, eax, ecx, edx, esi, mem, qword, r8, rax, rcx, rdi, rdx, rip, rsi, sib, sym } from '../src/asm/index.js';
+import { ATTR_IC, CODE, FUNCTION, HDR_AUX, INSTANCE, LAYOUTS, TAG_OBJ, TYPE } from '../src/native/layout.js';
 import { cold, H, RT, S, SA, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
 import { callRt, excCheck } from './util.js';
 
 /**
  * A LOAD_ATTR / STORE_ATTR cache hit, inline: object in rdi, an entry for its type, the
- * epoch current, the instance dict's entry at the cached index holding the name; then rax =
- * the value (load) or the value word stored (store, `value` given). Anything else jumps to
- * `slow`. Clobbers rax, rcx, rdx, rsi, r8.
+ * epoch current, the inline value at the cached offset within the object's room and set
+ * (runtime/core/instvalues.ts); then rax = the value (load) or the value stored (store,
+ * `value` given). Anything else jumps to `slow`. Clobbers rax, rcx, rdx, r8.
  */
 function cachedEntry(a: TplAsm, slow: ReturnType<typeof cold>, value?: ReturnType<typeof S>): void {
+  findTypeEntry(a, slow);
+  // rcx = the byte offset of the inline value (runtime/core/instvalues.ts): within the
+  // object's room (the header's aux word) and set.
+  a.mov(eax, dword(mem(r8, HDR_AUX)));
+  a.cmp(rcx, rax);
+  a.jae(slow);
+  if (value === undefined) {
+    a.mov(rax, qword(sib(r8, rcx, 1)));
+    a.cmp(rax, RT('rt_const_unbound'));
+    a.je(slow);
+  } else {
+    a.mov(rax, RT('rt_const_unbound'));
+    a.cmp(qword(sib(r8, rcx, 1)), rax);
+    a.je(slow);
+    a.mov(rdx, value);
+    a.mov(qword(sib(r8, rcx, 1)), rdx);
+  }
+}
+
+/**
+ * The cache entry of the type of the object in rdi, inline: r8 = the object's raw address,
+ * rax = its type, rcx = the entry's payload, the epoch current; else jumps to `slow`.
+ */
+function findTypeEntry(a: TplAsm, slow: ReturnType<typeof cold>): void {
   a.mov(rax, rdi);
   a.shr(rax, 48);
   a.cmp(eax, TAG_OBJ);
@@ -45,30 +69,9 @@ function cachedEntry(a: TplAsm, slow: ReturnType<typeof cold>, value?: ReturnTyp
     }
   }
   a.bind(found);
-  a.mov(rax, RT('rt_type_cache_epoch'));
-  a.cmp(rax, H.cache(ATTR_IC.epoch / 8));
+  a.mov(rdx, RT('rt_type_cache_epoch'));
+  a.cmp(rdx, H.cache(ATTR_IC.epoch / 8));
   a.jne(slow);
-  a.mov(rax, qword(mem(r8, INSTANCE.dict)));
-  a.cmp(rax, RT('rt_const_unbound'));
-  a.je(slow);
-  a.shl(rax, 16);
-  a.shr(rax, 16);
-  a.cmp(rcx, qword(mem(rax, DICT.nentries)));
-  a.jae(slow);
-  if (value !== undefined) a.inc(qword(mem(rax, DICT.version)));
-  a.mov(rax, qword(mem(rax, DICT.entries)));
-  a.shl(rax, 16);
-  a.shr(rax, 16);
-  a.shl(rcx, 4);
-  a.mov(rsi, H.name());
-  a.cmp(qword(sib(rax, rcx, 1, VALUES.items)), rsi);
-  a.jne(slow);
-  if (value === undefined) {
-    a.mov(rax, qword(sib(rax, rcx, 1, VALUES.items + 8)));
-  } else {
-    a.mov(rdx, value);
-    a.mov(qword(sib(rax, rcx, 1, VALUES.items + 8)), rdx);
-  }
 }
 
 /** CALL_METHOD through the runtime: any callable, self or NULL. */
@@ -123,15 +126,32 @@ export const attrTemplates: TemplateDef<any>[] = [
   },
   {
     op: 'LOAD_METHOD',
-    doc: 'rt_load_method_ic writes (method, self) or (attribute, NULL) into the two slots; the cache holds the function found on the type',
+    doc: 'the cache inline for instances in values mode (an entry for the type: the function found on it), else rt_load_method_ic writes (method, self) or (attribute, NULL) into the two slots',
     cacheWords: ATTR_IC.words,
     emit(a: TplAsm) {
+      const slow = cold((c) => {
+        c.mov(rdi, S(-1));
+        c.mov(rsi, H.name());
+        c.lea(rdx, SA(-1));
+        c.lea(rcx, H.cacheAddr());
+        callRt(c, 'rt_load_method_ic');
+        excCheck(c);
+        c.jmp(H.next());
+      });
+      // Inline hit: an instance in values mode (dict word UNBOUND) whose type has an entry
+      // (the entry was made with the name outside the class's shared keys: nothing shadows
+      // the function, runtime/core/attrcache.ts). Dict-mode instances and other layouts are
+      // the runtime's.
       a.mov(rdi, S(-1));
-      a.mov(rsi, H.name());
+      findTypeEntry(a, slow);
+      a.cmp(qword(mem(rax, TYPE.layout)), LAYOUTS.instance.id);
+      a.jne(slow);
+      a.mov(rax, RT('rt_const_unbound'));
+      a.cmp(qword(mem(r8, INSTANCE.dict)), rax);
+      a.jne(slow);
       a.lea(rdx, SA(-1));
-      a.lea(rcx, H.cacheAddr());
-      callRt(a, 'rt_load_method_ic');
-      excCheck(a);
+      a.mov(qword(mem(rdx)), rcx);
+      a.mov(qword(mem(rdx, 8)), rdi);
     },
   },
   {

@@ -29,7 +29,7 @@
 // the generic path answers.
 
 import { type Assembler, dword, eax, ecx, mem, qword, r10, r11, r12, r13, r14, r15, r8, r9, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym, type Gpr, type Label } from '../../src/asm/index.js';
-import { ATTR_IC, CODE, DICT, DICTKEYS, FUNCTION, INSTANCE, LAYOUTS, STR, TAG_OBJ, TYPE, typeSlot, VALUES } from '../../src/native/layout.js';
+import { ATTR_IC, CODE, DICT, DICTKEYS, FUNCTION, HDR_AUX, INSTANCE, LAYOUTS, STR, TAG_OBJ, TYPE, typeSlot, VALUES } from '../../src/native/layout.js';
 import type { RuntimeModule } from '../../src/native/rt.js';
 import { epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 
@@ -135,14 +135,18 @@ function typeLetsDictWin(a: Assembler<any>, type: R64, name: R64): void {
 /**
  * The tail of a cache miss (rt_getattr_ic_miss, rt_setattr_ic_miss), after the generic
  * routine ran: r12 = object, r13 = name, r14 = cache, rbx free, [rsp] a free word. When the
- * object is a plain instance whose type has no `slot` override and lets its instance dict win
- * for the name, and the dict holds the name, fill an entry (type, index, epoch read before
- * the lookups). Jumps to `out` or falls through, with rax clobbered.
+ * object is a plain instance in values mode (instvalues.ts) whose type has no `slot`
+ * override and lets the instance win for the name, and the name is in the class's shared
+ * keys within the object's room, fill an entry (type, byte offset of the value, epoch read
+ * before the lookups). Jumps to `out` or falls through, with rax clobbered.
  */
-function fillFromInstanceDict(a: Assembler<any>, slot: 'getattr' | 'setattr', out: Label): void {
+function fillFromInlineValues(a: Assembler<any>, slot: 'getattr' | 'setattr', out: Label): void {
   ifNotObj(a, r12, rax, out);
   a.mov(rbx, r12);
   unboxPtr(a, rbx);
+  a.mov(rax, qword(mem(rbx, INSTANCE.dict)));
+  a.cmp(rax, g('rt_const_unbound'));
+  a.jne(out);
   a.mov(rbx, qword(mem(rbx)));
   a.cmp(qword(mem(rbx, TYPE.layout)), LAYOUTS.instance.id);
   a.jne(out);
@@ -154,16 +158,13 @@ function fillFromInstanceDict(a: Assembler<any>, slot: 'getattr' | 'setattr', ou
   const drop = a.newLabel();
   a.test(eax, eax);
   a.je(drop);
-  a.mov(rdi, r12);
-  unboxPtr(a, rdi);
-  a.mov(rdi, qword(mem(rdi, INSTANCE.dict)));
-  ifNotObj(a, rdi, rax, drop);
-  unboxPtr(a, rdi);
+  a.mov(rdi, rbx);
   a.mov(rsi, r13);
-  a.call(sym('rt_dict_find_str_ix'));
+  a.call(sym('rt_inst_values_index'));
   a.test(rax, rax);
   a.js(drop);
-  a.mov(r8, rax);
+  a.mov(r8, qword(mem(rbx, TYPE.instanceSize)));
+  a.lea(r8, sib(r8, rax, 8));
   a.mov(rdx, qword(mem(rsp))); // the epoch
   fillEntry(a, r14, rbx, r8, rdx);
   a.bind(drop);
@@ -245,18 +246,13 @@ export const attrCacheModule: RuntimeModule = {
         findEntry(a, rdx, r9, rcx, rax, hit);
         a.jmp(slow);
         a.bind(hit);
-        // rcx = entry index in the instance dict.
-        a.mov(rax, qword(mem(r8, INSTANCE.dict)));
-        ifNotObj(a, rax, r10, slow);
-        unboxPtr(a, rax);
-        a.cmp(rcx, qword(mem(rax, DICT.nentries)));
+        // rcx = the byte offset of the inline value: within the object's room, and set.
+        a.mov(eax, dword(mem(r8, HDR_AUX)));
+        a.cmp(rcx, rax);
         a.jae(slow);
-        a.mov(rax, qword(mem(rax, DICT.entries)));
-        unboxPtr(a, rax);
-        a.shl(rcx, 4);
-        a.cmp(qword(sib(rax, rcx, 1, VALUES.items)), rsi);
-        a.jne(slow);
-        a.mov(rax, qword(sib(rax, rcx, 1, VALUES.items + 8)));
+        a.mov(rax, qword(sib(r8, rcx, 1)));
+        a.cmp(rax, g('rt_const_unbound'));
+        a.je(slow);
         a.ret();
         a.bind(slow);
         a.jmp(sym('rt_getattr_ic_miss'));
@@ -277,7 +273,7 @@ export const attrCacheModule: RuntimeModule = {
         a.mov(r15, rax);
         a.cmp(rax, g('rt_const_exc'));
         a.je(out);
-        fillFromInstanceDict(a, 'getattr', out);
+        fillFromInlineValues(a, 'getattr', out);
         a.bind(out);
         a.mov(rax, r15);
         epilogue(a, saved, 8);
@@ -296,86 +292,35 @@ export const attrCacheModule: RuntimeModule = {
         findEntry(a, rcx, r9, r10, rax, hit);
         a.jmp(slow);
         a.bind(hit);
-        // r10 = entry index in the instance dict.
-        const insert = a.newLabel();
-        a.mov(r8, qword(mem(r8, INSTANCE.dict)));
-        ifNotObj(a, r8, rax, insert);
-        unboxPtr(a, r8);
-        a.cmp(r10, qword(mem(r8, DICT.nentries)));
-        a.jae(insert);
-        a.mov(rax, qword(mem(r8, DICT.entries)));
-        unboxPtr(a, rax);
-        a.shl(r10, 4);
-        a.cmp(qword(sib(rax, r10, 1, VALUES.items)), rsi);
+        // r10 = the byte offset of the inline value, within the object's room.
+        a.mov(eax, dword(mem(r8, HDR_AUX)));
+        a.cmp(r10, rax);
+        a.jae(slow);
+        a.mov(r11, g('rt_const_unbound'));
+        const put = a.newLabel();
+        a.cmp(qword(sib(r8, r10, 1)), r11);
+        a.jne(put);
+        // Unset (an instance being built, as in __init__): a new value goes in when the
+        // object is in values mode and no later value is set (insertion order, instvalues.ts).
+        a.cmp(qword(mem(r8, INSTANCE.dict)), r11);
         a.jne(slow);
-        a.mov(qword(sib(rax, r10, 1, VALUES.items + 8)), rdx);
-        a.inc(qword(mem(r8, DICT.version)));
+        {
+          const scan = a.newLabel();
+          a.lea(r9, mem(r10, 8));
+          a.bind(scan);
+          a.cmp(r9, rax);
+          a.jae(put);
+          a.cmp(qword(sib(r8, r9, 1)), r11);
+          a.jne(slow);
+          a.add(r9, 8);
+          a.jmp(scan);
+        }
+        a.bind(put);
+        a.mov(qword(sib(r8, r10, 1)), rdx);
         a.xor(eax, eax);
         a.ret();
-        // The instance has fewer entries than the index (it is being built, as in
-        // __init__): the name is added when its dict has exactly that many.
-        a.bind(insert);
-        a.jmp(sym('rt_setattr_ic_insert'));
         a.bind(slow);
         a.jmp(sym('rt_setattr_ic_miss'));
-      },
-    },
-    {
-      name: 'rt_setattr_ic_insert',
-      contract: "rt_setattr_ic when the type's entry names index i and the instance dict has i entries (or none and i = 0): the name is appended (rt_dict_insert_new) when the dict does not have it, else rt_setattr_ic_miss; may allocate",
-      emit(a: Assembler<any>) {
-        // rdi obj, rsi name, rdx value, rcx cache, r10 = i. Every value is in the caller's
-        // frame (below rt_vs_top), so nothing needs rooting here.
-        const saved = [rbx, r12, r13, r14, r15] as const;
-        const miss = a.newLabel();
-        const out = a.newLabel();
-        prologue(a, saved, 8);
-        a.mov(r12, rdi);
-        a.mov(r13, rsi);
-        a.mov(r14, rdx);
-        a.mov(r15, rcx);
-        a.mov(qword(mem(rsp)), r10);
-        a.mov(rbx, rdi);
-        unboxPtr(a, rbx);
-        a.mov(rax, qword(mem(rbx, INSTANCE.dict)));
-        a.cmp(rax, g('rt_const_unbound'));
-        const exists = a.newLabel();
-        a.jne(exists);
-        // No dict yet: the first attribute (i = 0) makes one.
-        a.cmp(qword(mem(rsp)), 0);
-        a.jne(miss);
-        a.call(sym('rt_dict_new'));
-        a.cmp(rax, g('rt_const_exc'));
-        a.je(out);
-        a.mov(qword(mem(rbx, INSTANCE.dict)), rax);
-        a.bind(exists);
-        ifNotObj(a, rax, rcx, miss);
-        a.mov(rbx, rax);
-        unboxPtr(a, rbx); // the dict (raw)
-        a.mov(rax, qword(mem(rsp)));
-        a.cmp(rax, qword(mem(rbx, DICT.nentries)));
-        a.jne(miss);
-        a.mov(rdi, rbx);
-        a.mov(rsi, r13);
-        a.call(sym('rt_dict_find_str_ix'));
-        a.cmp(rax, -1);
-        a.jne(miss);
-        a.mov(rdi, rbx);
-        a.mov(rsi, r13);
-        a.mov(rdx, r14);
-        a.mov(rcx, r13);
-        unboxPtr(a, rcx);
-        a.mov(rcx, qword(mem(rcx, STR.hash)));
-        a.call(sym('rt_dict_insert_new'));
-        a.jmp(out);
-        a.bind(miss);
-        a.mov(rdi, r12);
-        a.mov(rsi, r13);
-        a.mov(rdx, r14);
-        a.mov(rcx, r15);
-        a.call(sym('rt_setattr_ic_miss'));
-        a.bind(out);
-        epilogue(a, saved, 8);
       },
     },
     {
@@ -392,7 +337,7 @@ export const attrCacheModule: RuntimeModule = {
         a.mov(r15, rax);
         a.cmp(rax, g('rt_const_exc'));
         a.je(out);
-        fillFromInstanceDict(a, 'setattr', out);
+        fillFromInlineValues(a, 'setattr', out);
         a.bind(out);
         a.mov(rax, r15);
         epilogue(a, saved, 8);
@@ -421,6 +366,8 @@ export const attrCacheModule: RuntimeModule = {
         const shadow = a.newLabel();
         a.cmp(qword(mem(r9, TYPE.layout)), LAYOUTS.instance.id);
         a.jne(pair);
+        // Values mode: the entry was made with the name outside the class's shared keys,
+        // and a name added to them moves the epoch on (instvalues.ts): nothing shadows.
         a.mov(r11, qword(mem(r8, INSTANCE.dict)));
         a.cmp(r11, g('rt_const_unbound'));
         a.je(pair);
@@ -485,6 +432,7 @@ export const attrCacheModule: RuntimeModule = {
         a.mov(r12, rdi);
         a.mov(r13, rdx);
         a.mov(r14, rcx);
+        a.mov(qword(mem(rsp)), rsi);
         a.mov(rbx, g('rt_type_cache_epoch'));
         a.call(sym('rt_load_method'));
         a.mov(r15, rax);
@@ -503,6 +451,20 @@ export const attrCacheModule: RuntimeModule = {
         a.mov(rax, qword(mem(rdi, TYPE.layout)));
         a.cmp(rax, LAYOUTS.exception.id);
         a.je(out);
+        // Instances keeping the name among their class's shared keys may shadow the method
+        // with an inline value: not cached (instvalues.ts).
+        {
+          const fill = a.newLabel();
+          a.cmp(rax, LAYOUTS.instance.id);
+          a.jne(fill);
+          a.mov(r12, rdi); // the object is not needed any more: its type
+          a.mov(rsi, qword(mem(rsp)));
+          a.call(sym('rt_inst_values_index'));
+          a.mov(rdi, r12);
+          a.test(rax, rax);
+          a.jns(out);
+          a.bind(fill);
+        }
         a.mov(rsi, qword(mem(r13)));
         fillEntry(a, r14, rdi, rsi, rbx);
         a.bind(out);

@@ -351,15 +351,24 @@ export const attrsModule: RuntimeModule = {
         // The instance dict.
         {
           const noDict = a.newLabel();
+          const inline = a.newLabel();
           a.mov(rdi, r12);
           a.call(sym('rt_instance_dict_slot'));
           a.test(rax, rax);
           a.je(noDict);
           a.mov(rdi, qword(mem(rax)));
           a.cmp(rdi, g('rt_const_unbound'));
-          a.je(noDict);
+          a.je(inline);
           a.mov(rsi, r13);
           a.call(sym('rt_dict_lookup_str'));
+          a.cmp(rax, g('rt_const_unbound'));
+          a.jne(out);
+          a.jmp(noDict);
+          // No dict: the inline values (instvalues.ts).
+          a.bind(inline);
+          a.mov(rdi, r12);
+          a.mov(rsi, r13);
+          a.call(sym('rt_inst_values_get'));
           a.cmp(rax, g('rt_const_unbound'));
           a.jne(out);
           a.bind(noDict);
@@ -388,6 +397,11 @@ export const attrsModule: RuntimeModule = {
           a.test(rax, rax);
           a.je(missing);
           a.mov(rbx, rax);
+          // Inline values move into a dict first (instvalues.ts).
+          a.mov(rdi, r12);
+          a.call(sym('rt_inst_materialize'));
+          a.cmp(rax, g('rt_const_exc'));
+          a.je(out);
           a.mov(rax, qword(mem(rbx)));
           a.cmp(rax, g('rt_const_unbound'));
           a.jne(out);
@@ -818,9 +832,18 @@ export const attrsModule: RuntimeModule = {
         a.je(noShadow);
         a.mov(rdi, qword(mem(rax)));
         a.cmp(rdi, g('rt_const_unbound'));
-        a.je(noShadow);
+        const inline = a.newLabel();
+        a.je(inline);
         a.mov(rsi, r13);
         a.call(sym('rt_dict_lookup_str'));
+        a.cmp(rax, g('rt_const_unbound'));
+        a.jne(generic);
+        a.jmp(noShadow);
+        // No dict: an inline value of the name shadows the method too (instvalues.ts).
+        a.bind(inline);
+        a.mov(rdi, r12);
+        a.mov(rsi, r13);
+        a.call(sym('rt_inst_values_get'));
         a.cmp(rax, g('rt_const_unbound'));
         a.jne(generic);
         a.bind(noShadow);
@@ -945,10 +968,34 @@ export const attrsModule: RuntimeModule = {
           a.call(sym('rt_raise_fmt'));
           a.jmp(out);
           a.bind(setDict);
+          // The inline values go (into the old dict) first (instvalues.ts).
+          a.mov(rdi, r12);
+          a.call(sym('rt_inst_materialize'));
+          a.cmp(rax, g('rt_const_exc'));
+          a.je(out);
           a.mov(qword(mem(rbx)), r14);
           a.xor(eax, eax);
           a.jmp(out);
           a.bind(notDictName);
+        }
+        {
+          // No dict: the inline values take it when they can, else they move into a dict
+          // and the dict takes it (instvalues.ts).
+          const dictMode = a.newLabel();
+          a.mov(rax, qword(mem(rbx)));
+          a.cmp(rax, g('rt_const_unbound'));
+          a.jne(dictMode);
+          a.mov(rdi, r12);
+          a.mov(rsi, r13);
+          a.mov(rdx, r14);
+          a.call(sym('rt_inst_values_set'));
+          a.test(eax, eax);
+          a.je(out);
+          a.mov(rdi, r12);
+          a.call(sym('rt_inst_materialize'));
+          a.cmp(rax, g('rt_const_exc'));
+          a.je(out);
+          a.bind(dictMode);
         }
         a.mov(rdi, qword(mem(rbx)));
         const del = a.newLabel();

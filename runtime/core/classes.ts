@@ -10,10 +10,10 @@
 // (then that type's slot routine is inherited).
 
 import {
-  type Assembler, type Label, eax, ebp, ebx, ecx, edi, edx, esi, mem, qword, r12, r13, r14, r14d, r15, r8, r8d, r9, rax, rbp, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym,
+  type Assembler, type Label, dword, eax, ebp, ebx, ecx, edi, edx, esi, mem, qword, r12, r13, r13d, r14, r14d, r15, r8, r8d, r9, rax, rbp, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym,
 } from '../../src/asm/index.js';
 import { BINOPS, INPLACE } from '../../src/bytecode/ops.js';
-import { BIGINT, CELL, CODE, EXCEPTION, FUNCTION, INSTANCE, LAYOUTS, TUPLE, TYPE, TYPE_SLOTS, type TypeSlot, TYPEFLAG_BASETYPE, TYPEFLAG_BUILTIN, typeSlot, UNBOUND } from '../../src/native/layout.js';
+import { BIGINT, CELL, CODE, EXCEPTION, FUNCTION, HDR_AUX, INSTANCE, LAYOUTS, TUPLE, TYPE, TYPE_SLOTS, type TypeSlot, TYPEFLAG_BASETYPE, TYPEFLAG_BUILTIN, typeSlot, UNBOUND } from '../../src/native/layout.js';
 import type { RuntimeDatum, RuntimeModule } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { emitStr, emitWord } from '../../src/native/statics.js';
@@ -1267,23 +1267,30 @@ export const classesModule: RuntimeModule = {
           a.jmp(out);
         }
         a.bind(alloc);
-        a.mov(rdi, qword(mem(r12, TYPE.instanceSize)));
-        a.cmp(rdi, INSTANCE.size);
-        const sized = a.newLabel();
-        a.jae(sized);
-        a.mov(edi, INSTANCE.size);
-        a.bind(sized);
+        // Room for the inline values of the class's shared keys (instvalues.ts): rdx = their
+        // end offset, kept in the header's aux word.
+        a.mov(rdi, r12);
+        a.call(sym('rt_inst_alloc_size'));
+        a.mov(r13, rdx);
+        a.mov(rdi, rax);
         a.mov(rsi, r12);
         a.call(sym('rt_alloc'));
+        a.mov(dword(mem(rax, HDR_AUX)), r13d);
         a.mov(rcx, UNBOUND);
         a.mov(qword(mem(rax, INSTANCE.dict)), rcx);
-        // The __slots__ fields after the dict word start empty (runtime/core/slots.ts).
+        // The __slots__ fields after the dict word and the inline values start empty
+        // (runtime/core/slots.ts, instvalues.ts).
         {
           const fill = a.newLabel();
           const filled = a.newLabel();
           a.cmp(qword(mem(r12, TYPE.layout)), LAYOUTS.instance.id);
           a.jne(filled);
           a.mov(rdx, qword(mem(r12, TYPE.instanceSize)));
+          a.cmp(rdx, r13);
+          const room = a.newLabel();
+          a.jae(room);
+          a.mov(rdx, r13);
+          a.bind(room);
           a.add(rdx, rax);
           a.lea(r8, mem(rax, INSTANCE.size));
           a.bind(fill);

@@ -570,7 +570,7 @@ const genericRoutines: RuntimeRoutine[] = [
   },
   {
     name: 'rt_descr_dict_addr',
-    contract: "rdi=object -> rax=address of its instance-dict word (instances of classes, exceptions, functions, classmethod/staticmethod objects), or 0 when it has none; no alloc",
+    contract: "rdi=object -> rax=address of its instance-dict word (instances of classes, exceptions, functions, classmethod/staticmethod objects), or 0 when it has none; an instance's inline values move into a dict first (may allocate)",
     emit(a: Assembler<any>) {
       const none = a.newLabel();
       const out = a.newLabel();
@@ -589,6 +589,10 @@ const genericRoutines: RuntimeRoutine[] = [
           // A class with __slots__ and no dict (runtime/core/slots.ts).
           a.test(qword(mem(r13, TYPE.flags)), TYPEFLAG_NO_DICT);
           a.jne(none);
+          // Inline values move into a dict first (instvalues.ts); the caller roots the object.
+          a.mov(rdi, r12);
+          boxPtr(a, rdi, rax);
+          a.call(sym('rt_inst_materialize'));
         }
         a.lea(rax, mem(r12, off));
         a.jmp(out);

@@ -84,6 +84,7 @@ function typeDatum(spec: BuiltinTypeSpec, byName: Map<string, BuiltinTypeSpec>):
           const owner = mro.find((n) => ctx.defined(`rt_${slot}_${n}`));
           a.u64(owner === undefined ? 0n : sym(`rt_${slot}_${owner}`));
         }
+        a.u64(0n); // sharedKeys: builtin types have none (TYPE.sharedKeys)
       },
     },
   ];

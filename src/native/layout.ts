@@ -326,8 +326,17 @@ export const TYPE = {
    * contract of the runtime entry point it specializes (TYPE_SLOTS below).
    */
   slots: 104,
-  size: 104 + 8 * 22,
+  /**
+   * After the slots: the shared key table of the class's instances (runtime/core/instvalues.ts,
+   * CPython's ht_cached_keys): a boxed `values` array of SHARED_KEYS_MAX names, its `length` the
+   * names in use; 0 (raw) until the first instance, and always 0 in builtin types.
+   */
+  sharedKeys: 104 + 8 * 22,
+  size: 104 + 8 * 23,
 } as const;
+
+/** Names a class's shared key table holds at most (CPython's SHARED_KEYS_MAX_SIZE). */
+export const SHARED_KEYS_MAX = 30;
 
 /**
  * Type slots, in order, with the generic runtime entry point each one specializes:
@@ -359,7 +368,7 @@ export const TYPE_SLOTS = [
 ] as const;
 export type TypeSlot = (typeof TYPE_SLOTS)[number];
 
-if (TYPE.size !== TYPE.slots + 8 * TYPE_SLOTS.length) throw new Error('layout: TYPE.size does not cover TYPE_SLOTS');
+if (TYPE.sharedKeys !== TYPE.slots + 8 * TYPE_SLOTS.length || TYPE.size !== TYPE.sharedKeys + 8) throw new Error('layout: TYPE.size does not cover TYPE_SLOTS');
 
 /** Byte offset of a type slot. */
 export function typeSlot(name: TypeSlot): number {
