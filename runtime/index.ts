@@ -30,6 +30,7 @@ import { buildModule } from './core/build.js';
 import { builtinFunctionObjects, builtinsModule } from './core/builtins.js';
 import { classesModule } from './core/classes.js';
 import { mroEntriesModule } from './core/mroentries.js';
+import { atexitRtModule } from './core/atexitrt.js';
 import { entryModule } from './core/entry.js';
 import { genModule } from './core/gen.js';
 import { coroModule } from './core/coro.js';
@@ -110,7 +111,7 @@ export function runtimeModules(): RuntimeModule[] {
   // Ints (docs/int.md).
   modules.push(...intModules);
   // Calls, frames, tracebacks, generic operations, attributes, modules, entry.
-  modules.push(funcModule, callExModule, namespacesModule, evalCallModule, tracebackModule, tbNotesModule, suggestModule, sysExcModule, withModule, matchModule, signalsModule, opsModule, attrsModule, attrCacheModule, instValuesModule, classesModule, mroEntriesModule, pyslotsModule, genModule, coroModule, modulesModule, sysInfoModule, abcFlagsModule, globalsWriteModule, timeModule, funcReprModule, userModulesModule, buildModule, builtinsModule, entryModule);
+  modules.push(funcModule, callExModule, namespacesModule, evalCallModule, tracebackModule, tbNotesModule, suggestModule, sysExcModule, withModule, matchModule, signalsModule, opsModule, attrsModule, attrCacheModule, instValuesModule, classesModule, mroEntriesModule, atexitRtModule, pyslotsModule, genModule, coroModule, modulesModule, sysInfoModule, abcFlagsModule, globalsWriteModule, timeModule, funcReprModule, userModulesModule, buildModule, builtinsModule, entryModule);
   // Builtin functions and types (docs/builtins-native.md).
   modules.push(...biModules, metaclassModule, unionModule, intSubModule);
   // Descriptor types, exception attributes; then the dunder methods of builtin types, computed

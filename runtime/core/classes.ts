@@ -263,13 +263,26 @@ export const classesModule: RuntimeModule = {
           a.jmp(out);
           a.bind(ok);
         }
-        // The metaclass: given, else the most derived metaclass of the bases (type if none).
+        // The metaclass: given, else the most derived metaclass of the bases (type if none),
+        // starting from type(bases[0]) as CPython's __build_class__ does (so `class C(3)`
+        // calls int(name, bases, ns)).
         {
           const given = a.newLabel();
+          const noBases = a.newLabel();
+          const picked = a.newLabel();
           a.mov(rax, qword(mem(rsp, META)));
           a.cmp(rax, g('rt_const_unbound'));
           a.jne(given);
+          a.mov(rax, qword(mem(rsp, BASES)));
+          unboxPtr(a, rax);
+          a.cmp(qword(mem(rax, TUPLE.length)), 0);
+          a.je(noBases);
+          a.mov(rdi, qword(mem(rax, TUPLE.items)));
+          a.call(sym('rt_type_of'));
+          a.jmp(picked);
+          a.bind(noBases);
           a.lea(rax, rip(sym('type_type')));
+          a.bind(picked);
           boxPtr(a, rax, rcx);
           a.mov(qword(mem(rsp, META)), rax);
           a.bind(given);

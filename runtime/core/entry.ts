@@ -75,6 +75,8 @@ export const entryModule: RuntimeModule = {
         a.call(sym('rt_handle_uncaught'));
         a.bind(done);
         a.mov(r12d, eax);
+        // atexit callbacks run after the uncaught exception was reported (atexitrt.ts).
+        a.call(sym('rt_run_atexit'));
         a.call(sym('rt_signals_restore'));
         a.call(sym('rt_gc_report'));
         a.call(sym('rt_flush_stdout'));

@@ -542,8 +542,6 @@ def _tm_arg(t, fname):
         raise TypeError('%s(): illegal time tuple argument' % fname)
     vals = []
     for v in t:
-        if isinstance(v, float):
-            raise TypeError('%s(): illegal time tuple argument' % fname)
         if not isinstance(v, int):
             if hasattr(type(v), '__index__'):
                 v = v.__index__()

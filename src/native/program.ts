@@ -638,7 +638,7 @@ function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globa
  * runtime, the program's static objects and its stitched functions.
  */
 /** Modules of runtime/nativelib: Python source compiled with the program that imports them. */
-const NATIVE_LIB_MODULES: ReadonlySet<string> = new Set(['asyncio', 'contextlib', 'time']);
+const NATIVE_LIB_MODULES: ReadonlySet<string> = new Set(['asyncio', 'contextlib', 'time', 'atexit']);
 
 function nativeLibDir(): string {
   return join(stdlibDir(), '..', 'nativelib');
@@ -958,6 +958,15 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
     });
     for (const [co, m] of evalSites) evalChain.set(co, new Map([...m.keys()].map((j) => [j, name])));
   }
+
+  // atexit's callbacks run at exit through this chain (count 0: no atexit; atexitrt.ts).
+  const atexitByName = byName.get('atexit');
+  const atexitUnit = atexitByName !== undefined && isLibraryUnit(atexitByName) ? atexitByName : undefined;
+  b.rodataItem('rt_atexit_chain', 8, (a) => {
+    a.u64(atexitUnit === undefined ? 0 : 1);
+    a.u64(0);
+    if (atexitUnit !== undefined) a.u64(sym(modinfoSym(atexitUnit)));
+  });
 
   // ---- profile
   const profileOf = (co: CodeObject) => options.profile?.codes[`${basename(co.filename)}:${co.key}`] ?? null;
