@@ -55,8 +55,13 @@ describe('stitched code', () => {
     expect(load).toMatch(/cache\+8/);
     expect(load).toMatch(/rt_type_cache_epoch/);
     expect(load).not.toMatch(/call rt_getattr/);
-    // obj.describe(): LOAD_METHOD through the cached routine, CALL_METHOD calling the code's entry.
-    expect(body('LOAD_METHOD')).toMatch(/call rt_load_method_ic/);
+    // obj.describe(): LOAD_METHOD checks the cache inline (an instance in values mode), the
+    // cached routine in its cold part; CALL_METHOD calls the code's entry.
+    const method = body('LOAD_METHOD 1');
+    expect(method).toMatch(/cache\+8/);
+    expect(method).toMatch(/rt_type_cache_epoch/);
+    expect(method).not.toMatch(/call rt_load_method_ic/);
+    expect(body('LOAD_METHOD (cold)')).toMatch(/call rt_load_method_ic/);
     expect(body('CALL_METHOD 0')).toMatch(/call qword ptr \[rcx\+0x10\]/);
   }, 120000);
 });
