@@ -101,6 +101,7 @@ import { sysExcModule } from './core/sysexc.js';
 import { metaclassModule } from './core/metaclass.js';
 import { unionModule } from './core/union.js';
 import { intSubModule } from './core/intsub.js';
+import { builtinSubModule } from './core/builtinsub.js';
 import { slotsModule } from './core/slots.js';
 
 /** All runtime modules of a compiled program. */
@@ -113,7 +114,7 @@ export function runtimeModules(): RuntimeModule[] {
   // Calls, frames, tracebacks, generic operations, attributes, modules, entry.
   modules.push(funcModule, callExModule, namespacesModule, evalCallModule, tracebackModule, tbNotesModule, suggestModule, sysExcModule, withModule, matchModule, signalsModule, opsModule, attrsModule, attrCacheModule, instValuesModule, classesModule, mroEntriesModule, atexitRtModule, pyslotsModule, genModule, coroModule, modulesModule, sysInfoModule, abcFlagsModule, globalsWriteModule, timeModule, funcReprModule, userModulesModule, buildModule, builtinsModule, entryModule);
   // Builtin functions and types (docs/builtins-native.md).
-  modules.push(...biModules, metaclassModule, unionModule, intSubModule);
+  modules.push(...biModules, metaclassModule, unionModule, intSubModule, builtinSubModule);
   // Descriptor types, exception attributes; then the dunder methods of builtin types, computed
   // from every module above (keep them last). docs/classes-native.md.
   modules.push(descrKitModule, descrModule, descrSuperModule, excAttrsModule, slotsModule);

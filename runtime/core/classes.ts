@@ -18,7 +18,7 @@ import type { RuntimeDatum, RuntimeModule } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { emitStr, emitWord } from '../../src/native/statics.js';
 import { cstr } from './exc.js';
-import { CONTAINER_SUBCLASS_BASES } from './builtinsub.js';
+import { CONTAINER_SUBCLASS_BASES, NUMBER_SUBCLASS_BASES } from './builtinsub.js';
 
 /** Flag of heap types (classes made at run time). */
 export const TYPEFLAG_HEAP = 4;
@@ -786,7 +786,26 @@ export const classesModule: RuntimeModule = {
             a.mov(edx, LAYOUTS.tuple.id);
             a.lea(rcx, rip(sym('type_tuple')));
             a.cmp(rax, rcx);
-            a.jne(unsupported);
+            a.je(intOrStr);
+            // float, complex: instances of layout floatsub / complexsub (builtinsub.ts).
+            for (const n of NUMBER_SUBCLASS_BASES) {
+              const other = a.newLabel();
+              const takeNum = a.newLabel();
+              a.lea(rcx, rip(sym(`type_${n.type}`)));
+              a.cmp(rax, rcx);
+              a.jne(other);
+              a.cmp(qword(mem(rsp, LAYOUT)), LAYOUTS.instance.id);
+              a.je(takeNum);
+              a.cmp(qword(mem(rsp, SOLID)), rax);
+              a.jne(layoutConflict);
+              a.bind(takeNum);
+              a.mov(qword(mem(rsp, LAYOUT)), LAYOUTS[n.layout].id);
+              a.mov(qword(mem(rsp, ISIZE)), n.size);
+              a.mov(qword(mem(rsp, SOLID)), rax);
+              a.jmp(next);
+              a.bind(other);
+            }
+            a.jmp(unsupported);
             a.bind(intOrStr);
             a.cmp(qword(mem(rsp, LAYOUT)), LAYOUTS.instance.id);
             a.je(take);

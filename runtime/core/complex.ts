@@ -15,7 +15,7 @@
 import {
   type Assembler, type Label, al, eax, ecx, edi, edx, esi, mem, qword, r12, r13, r14, r14d, rax, rcx, rdi, rdx, rip, rsi, rsp, sym, xmm0, xmm1, xmm2, xmm3, xmm4, xmm5,
 } from '../../src/asm/index.js';
-import { COMPLEX, TAG_MIN, TAG_OBJ } from '../../src/native/layout.js';
+import { COMPLEX, LAYOUTS, TAG_MIN, TAG_OBJ, TYPE } from '../../src/native/layout.js';
 import type { RuntimeDatum, RuntimeMethod, RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { emitStr } from '../../src/native/statics.js';
@@ -189,6 +189,8 @@ function methodChecks(a: Assembler<any>, name: string, raise: Label): void {
   a.lea(rcx, rip(sym('type_complex')));
   a.cmp(rax, rcx);
   a.je(selfOk);
+  a.cmp(qword(mem(rax, TYPE.layout)), LAYOUTS.complexsub.id); // a subclass's instance (builtinsub.ts)
+  a.je(selfOk);
   a.bind(descr);
   a.lea(rsi, rip(sym('msg_complexm_descriptor')));
   a.mov(rcx, r12);
@@ -244,7 +246,7 @@ const METHODS: RuntimeMethod[] = [
 
 export const complexModule: RuntimeModule = {
   name: 'complex',
-  types: [{ name: 'complex', layout: 'raw' }],
+  types: [{ name: 'complex', layout: 'raw', subclassable: true }],
   methods: METHODS,
   routines: [
     {
@@ -282,7 +284,11 @@ export const complexModule: RuntimeModule = {
         a.mov(rcx, qword(mem(rax)));
         a.lea(rdx, rip(sym('type_complex')));
         a.cmp(rcx, rdx);
+        const isComplex = a.newLabel();
+        a.je(isComplex);
+        a.cmp(qword(mem(rcx, TYPE.layout)), LAYOUTS.complexsub.id); // a subclass's instance (builtinsub.ts)
         a.jne(number);
+        a.bind(isComplex);
         a.movsd(xmm0, qword(mem(rax, COMPLEX.real)));
         a.movsd(xmm1, qword(mem(rax, COMPLEX.imag)));
         a.mov(eax, 1);
@@ -309,7 +315,11 @@ export const complexModule: RuntimeModule = {
         a.mov(rax, qword(mem(rax)));
         a.lea(rcx, rip(sym('type_complex')));
         a.cmp(rax, rcx);
+        const yes = a.newLabel();
+        a.je(yes);
+        a.cmp(qword(mem(rax, TYPE.layout)), LAYOUTS.complexsub.id); // a subclass's instance (builtinsub.ts)
         a.jne(no);
+        a.bind(yes);
         a.mov(eax, 1);
         a.ret();
         a.bind(no);

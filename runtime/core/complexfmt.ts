@@ -29,6 +29,7 @@ import { boxInt, COMPLEX, STR, TAG_OBJ, UNBOUND } from '../../src/native/layout.
 import type { RuntimeDatum, RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { epilogue, g, loadCodePoint, prologue, unboxPtr } from '../../src/native/macros.js';
 import { type BiSpec, parseArgs, specData } from './bi_args.js';
+import { newOfSubclass } from './builtinsub.js';
 import { cstr } from './exc.js';
 import { DTSF } from './floatkit.js';
 import { FSPEC } from './floatformat.js';
@@ -362,6 +363,7 @@ const newComplex: RuntimeRoutine = {
     const badSecond = a.newLabel();
     const noImag = a.newLabel();
     const build = a.newLabel();
+    newOfSubclass(a, 'complex'); // complex.__new__(C, ...): builtinsub.ts
     prologue(a, saved, FRAME);
     a.mov(rbx, rdi);
     a.mov(rdi, rsi);
@@ -394,6 +396,12 @@ const newComplex: RuntimeRoutine = {
       a.call(sym('rt_complex_exact'));
       a.test(eax, eax);
       a.je(notSame);
+      a.mov(rax, r12); // not an instance of a subclass (builtinsub.ts)
+      unboxPtr(a, rax);
+      a.mov(rax, qword(mem(rax)));
+      a.lea(rcx, rip(sym('type_complex')));
+      a.cmp(rax, rcx);
+      a.jne(notSame);
       a.mov(rax, r12);
       a.jmp(out);
       a.bind(notSame);

@@ -19,10 +19,11 @@
 import {
   type Assembler, type Label, al, byte, cl, dword, eax, ecx, edx, esi, mem, qword, r10, r10d, r11, r12, r13, r14, r14d, r8, r9, r9d, rax, rcx, rdi, rdx, rip, rsi, rsp, sib, sym, xmm0, xmm1, xmm2,
 } from '../../src/asm/index.js';
-import { BIGINT, TAG_INT, TAG_MIN, TAG_OBJ, boxInt } from '../../src/native/layout.js';
+import { BIGINT, LAYOUTS, TAG_INT, TAG_MIN, TAG_OBJ, TYPE, boxInt } from '../../src/native/layout.js';
 import { emitStr } from '../../src/native/statics.js';
 import type { RuntimeDatum, RuntimeModule } from '../../src/native/rt.js';
 import { epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
+import { FLOATSUB, floatSubUnbox } from './builtinsub.js';
 import { cstr } from './exc.js';
 import { DTSF, F64_MANT, F64_SIGN, LiteralPool } from './floatkit.js';
 
@@ -89,7 +90,16 @@ export const floatModule: RuntimeModule = {
         a.mov(rax, qword(mem(rax)));
         a.lea(rcx, rip(sym('type_int')));
         a.cmp(rax, rcx);
+        const isInt = a.newLabel();
+        a.je(isInt);
+        // an instance of a float subclass (builtinsub.ts): its double
+        a.cmp(qword(mem(rax, TYPE.layout)), LAYOUTS.floatsub.id);
         a.jne(no);
+        a.mov(rax, rdi);
+        unboxPtr(a, rax);
+        a.movsd(xmm0, qword(mem(rax, FLOATSUB.value)));
+        a.jmp(yes);
+        a.bind(isInt);
         a.sub(rsp, 8);
         a.call(qword(rip(sym('float_int_to_double'))));
         a.add(rsp, 8);
@@ -126,6 +136,7 @@ export const floatModule: RuntimeModule = {
       name: 'rt_repr_float',
       contract: "rdi=float -> rax=str value: repr(x), the shortest round-trip digits in 'r' format with '.0' ('1e+16', '1.5', 'inf', '-0.0'); may allocate",
       emit(a: Assembler<any>) {
+        floatSubUnbox(a, rdi); // an instance of a float subclass: its double (builtinsub.ts)
         a.mov(esi, 0x72);
         a.xor(edx, edx);
         a.mov(ecx, DTSF.ADD_DOT_0);
@@ -134,8 +145,15 @@ export const floatModule: RuntimeModule = {
     },
     {
       name: 'rt_str_float',
-      contract: 'rdi=float -> rax=str value: str(x), which is repr(x); may allocate',
+      contract: 'rdi=float -> rax=str value: str(x), which is repr(x) (type(x).__repr__ for an instance of a float subclass: float has no tp_str); may allocate',
       emit(a: Assembler<any>) {
+        const exact = a.newLabel();
+        a.mov(rax, rdi);
+        a.shr(rax, 48);
+        a.cmp(eax, TAG_MIN);
+        a.jb(exact);
+        a.jmp(sym('rt_repr'));
+        a.bind(exact);
         a.jmp(sym('rt_repr_float'));
       },
     },
@@ -143,6 +161,7 @@ export const floatModule: RuntimeModule = {
       name: 'rt_hash_float',
       contract: 'rdi=float -> rax=hash as CPython\'s _Py_HashDouble (hash(1.0) == hash(1), modulus 2^61 - 1, +-314159 for +-inf); a nan by identity (its word, docs/float.md); clobbers rax rcx rdx r8; no alloc',
       emit(a: Assembler<any>) {
+        floatSubUnbox(a, rdi); // an instance of a float subclass: its double (builtinsub.ts)
         // |x| = m * 2^e exactly, so |x| mod (2^61 - 1) = m * 2^(e mod 61), a 61-bit rotation
         // of m (2^61 = 1 modulo the prime, 2^-1 = 2^60).
         const special = a.newLabel();
@@ -213,6 +232,7 @@ export const floatModule: RuntimeModule = {
       name: 'rt_bool_float',
       contract: 'rdi=float -> eax=0 for +-0.0, else 1 (nan is true); clobbers rax; no alloc',
       emit(a: Assembler<any>) {
+        floatSubUnbox(a, rdi); // an instance of a float subclass: its double (builtinsub.ts)
         a.mov(rax, rdi);
         a.add(rax, rax);
         a.setne(al);
@@ -224,6 +244,7 @@ export const floatModule: RuntimeModule = {
       name: 'rt_unary_float',
       contract: 'rdi=float, edx=0 neg, 1 pos, 2 invert, 3 abs -> rax=float value, or NotImplemented for ~; clobbers rax rcx; no alloc',
       emit(a: Assembler<any>) {
+        floatSubUnbox(a, rdi); // an instance of a float subclass: its double (builtinsub.ts)
         const notNeg = a.newLabel();
         const notPos = a.newLabel();
         const notInv = a.newLabel();
@@ -372,6 +393,8 @@ export const floatModule: RuntimeModule = {
       name: 'rt_richcompare_float',
       contract: 'rdi=float, rsi=b, edx=op index in CMPOPS -> rax=True/False (float, int of any size or bool b; exact, nan unordered), or NotImplemented; clobbers caller-saved; no alloc',
       emit(a: Assembler<any>) {
+        floatSubUnbox(a, rdi); // an instance of a float subclass: its double (builtinsub.ts)
+        floatSubUnbox(a, rsi); // an instance of a float subclass: its double (builtinsub.ts)
         const pool = new LiteralPool(a);
         const notImpl = a.newLabel();
         const bFloat = a.newLabel();
@@ -456,6 +479,8 @@ export const floatModule: RuntimeModule = {
       name: 'rt_binop_float',
       contract: 'rdi=a, rsi=b, edx=op index in BINOPS (+16 in place: same result) -> rax=float value, NotImplemented unless both are float/int/bool and the op is + - * / // % **, or EXC (ZeroDivisionError, OverflowError, ValueError); may allocate, may raise',
       emit(a: Assembler<any>) {
+        floatSubUnbox(a, rdi); // an instance of a float subclass: its double (builtinsub.ts)
+        floatSubUnbox(a, rsi); // an instance of a float subclass: its double (builtinsub.ts)
         const saved = [r12, r13, r14] as const;
         const notImpl = a.newLabel();
         const raised = a.newLabel();

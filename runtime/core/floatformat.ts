@@ -24,6 +24,7 @@ import {
 import { OBJ_TAG_BITS, STR } from '../../src/native/layout.js';
 import type { RuntimeDatum, RuntimeModule } from '../../src/native/rt.js';
 import { epilogue, g, loadCodePoint, prologue } from '../../src/native/macros.js';
+import { floatSubUnbox } from './builtinsub.js';
 import { cstr } from './exc.js';
 import { DTSF, LiteralPool } from './floatkit.js';
 
@@ -968,7 +969,8 @@ export const floatFormatModule: RuntimeModule = {
         a.shl(rax, 16);
         a.shr(rax, 16);
         a.cmp(qword(mem(rax, STR.length)), 0);
-        a.je(empty);
+        a.je(empty); // str(x): a float subclass's own __repr__ (rt_str_float)
+        floatSubUnbox(a, rdi); // an instance of a float subclass: its double (builtinsub.ts)
         prologue(a, saved, FRAME);
         a.mov(r12, rdi);
         a.mov(rdi, rsi);

@@ -19,6 +19,7 @@ import { BIGINT, BYTES, STR, TAG_INT, TAG_MIN, TAG_OBJ, TUPLE, UNBOUND, boxInt }
 import type { RuntimeDatum, RuntimeMethod, RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { epilogue, g, prologue } from '../../src/native/macros.js';
 import { DTOA_DIGITS_MAX } from './dtoa.js';
+import { floatSubUnbox, newOfSubclass } from './builtinsub.js';
 import { cstr } from './exc.js';
 import { F64_ABS, F64_MANT } from './floatkit.js';
 
@@ -65,6 +66,11 @@ function methodChecks(a: Assembler<any>, name: string, kind: ArgKind, raise: Lab
     a.shr(rax, 48);
     a.cmp(eax, TAG_MIN);
     a.jb(selfOk);
+    // an instance of a float subclass (builtinsub.ts): method() reads its double
+    a.mov(rdi, rcx);
+    floatSubUnbox(a, rdi);
+    a.cmp(rdi, rcx);
+    a.jne(selfOk);
     a.lea(rdi, rip(sym('type_TypeError')));
     a.lea(rsi, msg('descriptor'));
     a.jmp(raise);
@@ -112,6 +118,7 @@ function method(name: string, kind: ArgKind, contract: string, body: (a: Assembl
       prologue(a, saved);
       methodChecks(a, name, kind, raise);
       a.mov(rbx, qword(mem(r12)));
+      if (kind !== 'o') floatSubUnbox(a, rbx);
       body(a, out);
       a.bind(out);
       epilogue(a, saved);
@@ -930,6 +937,7 @@ export const floatMethodsModule: RuntimeModule = {
         const raised = a.newLabel();
         const badType = a.newLabel();
         const notStr = a.newLabel();
+        newOfSubclass(a, 'float'); // float.__new__(F, ...): builtinsub.ts
         prologue(a, saved, 8);
         a.mov(r12, rsi);
         a.mov(r13, rdx);
@@ -997,6 +1005,11 @@ export const floatMethodsModule: RuntimeModule = {
         a.mov(rax, g('rt_const_exc'));
         a.jmp(out);
         a.bind(badType);
+        // __float__, then __index__ (PyNumber_Float; builtinsub.ts)
+        a.mov(rdi, r12);
+        a.call(sym('rt_float_protocol'));
+        a.cmp(rax, g('rt_const_unbound'));
+        a.jne(out);
         a.lea(rdi, rip(sym('type_TypeError')));
         a.lea(rsi, rip(sym('msg_floatm_new_type')));
         a.mov(rdx, r12);

@@ -25,6 +25,7 @@ import type { RuntimeDatum, RuntimeMethod, RuntimeModule, RuntimeRoutine } from 
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { cstr } from './exc.js';
 import { OPND, SMALL_ONE, SMALL_ZERO, opnd, raiseCstr, unpack } from './int_common.js';
+import { floatSubUnbox } from './builtinsub.js';
 
 const SAVED = [rbx, r12, r13, r14, r15] as const;
 
@@ -991,6 +992,7 @@ const newInt: RuntimeRoutine = {
     a.call(sym('rt_int_pos'));
     a.jmp(out);
     a.bind(notInt);
+    floatSubUnbox(a, r12); // an instance of a float subclass: its double (builtinsub.ts)
     const notFloat = a.newLabel();
     a.mov(rax, r12);
     a.shr(rax, 48);
@@ -1004,6 +1006,12 @@ const newInt: RuntimeRoutine = {
     a.mov(esi, 10);
     parseText(a, badType, out);
     a.bind(badType);
+    // __int__, __index__, then __trunc__ (PyNumber_Long; builtinsub.ts)
+    a.mov(rdi, r12);
+    a.xor(esi, esi);
+    a.call(sym('rt_int_protocol'));
+    a.cmp(rax, g('rt_const_unbound'));
+    a.jne(out);
     a.lea(rdi, rip(sym('type_TypeError')));
     a.lea(rsi, rip(sym('msg_int_new_type')));
     a.mov(rdx, r12);

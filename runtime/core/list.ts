@@ -19,6 +19,7 @@ import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros
 import { emitStr } from '../../src/native/statics.js';
 import { cstr } from './exc.js';
 import { argSpec, argSpecDatum, callChecked, checkArgs, ifNotExact, ifNotLayout, ifNotSmallInt, raise } from './listshared.js';
+import { indexProtocol } from './builtinsub.js';
 
 export const LIST_SIZE = LIST.items + 8;
 export const SEQITER_SIZE = SEQITER.index + 8;
@@ -545,6 +546,7 @@ export const listModule: RuntimeModule = {
         a.je(have);
         a.cmp(edx, 1);
         a.je(tooBig);
+        indexProtocol(a, [rdi, rsi], have, tooBig); // the class's __index__ (builtinsub.ts)
         a.mov(rdx, rsi);
         raise(a, 'TypeError', 'msg_list_indices', [rdx]);
         a.bind(tooBig);
@@ -599,6 +601,7 @@ export const listModule: RuntimeModule = {
         a.je(have);
         a.cmp(ecx, 1);
         a.je(tooBig);
+        indexProtocol(a, [rdi, rsi, rdx], have, tooBig); // the class's __index__ (builtinsub.ts)
         a.mov(rdx, rsi);
         raise(a, 'TypeError', 'msg_list_indices', [rdx]);
         a.bind(tooBig);
@@ -653,6 +656,7 @@ export const listModule: RuntimeModule = {
         a.je(have);
         a.cmp(edx, 1);
         a.je(tooBig);
+        indexProtocol(a, [rdi, rsi], have, tooBig); // the class's __index__ (builtinsub.ts)
         a.mov(rdx, rsi);
         raise(a, 'TypeError', 'msg_list_indices', [rdx]);
         a.bind(tooBig);

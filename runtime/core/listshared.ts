@@ -19,6 +19,7 @@ import { boxIntUnchecked, epilogue, g, prologue, unboxPtr } from '../../src/nati
 import { intSubclassIndex } from './intsub.js';
 import { emitWord } from '../../src/native/statics.js';
 import { cstr } from './exc.js';
+import { sliceIndexTail } from './builtinsub.js';
 
 type R64 = Gpr<64>;
 
@@ -543,11 +544,13 @@ export const contSharedModule: RuntimeModule = {
     },
     {
       name: 'rt_cont_sliceidx_arg',
-      contract: 'rdi=argument (an index bound of list.index & co.) -> rax=i64 (ints beyond i64 clipped) and edx=0; or edx=1 with TypeError raised ("slice indices must be integers or have an __index__ method"); may allocate (only to raise)',
+      contract: 'rdi=argument (an index bound of list.index & co.: an int or an object with __index__) -> rax=i64 (ints beyond i64 clipped) and edx=0; or edx=1 with TypeError raised ("slice indices must be integers or have an __index__ method", or what __index__ raised); may allocate, may raise',
       emit(a: Assembler<any>) {
         // _PyEval_SliceIndexNotNone
         const bad = a.newLabel();
         const over = a.newLabel();
+        const retry = a.newLabel();
+        a.bind(retry);
         a.call(sym('rt_cont_index'));
         a.cmp(edx, 1);
         a.je(over);
@@ -564,13 +567,7 @@ export const contSharedModule: RuntimeModule = {
         a.xor(edx, edx);
         a.ret();
         a.bind(bad);
-        a.sub(rsp, 8);
-        a.lea(rdi, rip(sym('type_TypeError')));
-        a.lea(rsi, rip(sym('msg_cont_sliceidx')));
-        a.call(sym('rt_raise_cstr'));
-        a.add(rsp, 8);
-        a.mov(edx, 1);
-        a.ret();
+        sliceIndexTail(a, retry, 'msg_cont_sliceidx'); // __index__ (builtinsub.ts)
       },
     },
     {

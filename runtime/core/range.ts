@@ -10,7 +10,7 @@
 // longrange_iterator (value fields) the others. len() of a range longer than sys.maxsize
 // raises OverflowError "Python int too large to convert to C ssize_t"; bool() does not.
 
-import { type Assembler, type Label, al, dword, eax, ebx, ecx, edi, edx, mem, qword, r12, r13, r14, r14d, r15, r8, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sym } from '../../src/asm/index.js';
+import { type Assembler, type Label, al, dword, eax, ebx, ecx, edi, edx, esi, mem, qword, r12, r13, r14, r14d, r15, r8, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sym } from '../../src/asm/index.js';
 import { boxInt, RANGE, RANGEITER } from '../../src/native/layout.js';
 import type { RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
@@ -594,6 +594,23 @@ const SLOTS: RuntimeRoutine[] = [
       a.mov(r12, rdi);
       a.mov(r13, rsi);
       ifExact(a, r13, 'slice', rax, rcx, slice);
+      // an object with __index__: its int (PyIndex_Check; builtinsub.ts)
+      {
+        const plain = a.newLabel();
+        a.mov(rdi, r13);
+        a.call(sym('rt_int_kind'));
+        a.test(eax, eax);
+        a.jne(plain);
+        a.mov(rdi, r13);
+        a.mov(esi, 1);
+        a.call(sym('rt_int_protocol'));
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(fail);
+        a.cmp(rax, g('rt_const_unbound'));
+        a.je(notInt);
+        a.mov(r13, rax);
+        a.bind(plain);
+      }
       a.mov(rdi, r13);
       a.call(sym('rt_range_int_arg'));
       a.cmp(rax, g('rt_const_exc'));

@@ -15,6 +15,7 @@ import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros
 import { emitStr } from '../../src/native/statics.js';
 import { cstr } from './exc.js';
 import { argSpec, argSpecDatum, callChecked, checkArgs, ifExc, ifNotExact } from './listshared.js';
+import { sliceIndexTail } from './builtinsub.js';
 
 const I64_MAX = 0x7fff_ffff_ffff_ffffn;
 
@@ -56,7 +57,7 @@ export const sliceModule: RuntimeModule = {
     },
     {
       name: 'rt_slice_index',
-      contract: 'rdi=slice bound (int, bool, None), rsi=value for None -> rax=i64 (ints beyond i64 clamp to its range), edx=0; or edx=1 with TypeError raised; may allocate (only to raise)',
+      contract: 'rdi=slice bound (int, bool, None, an object with __index__), rsi=value for None -> rax=i64 (ints beyond i64 clamp to its range), edx=0; or edx=1 with TypeError raised (or what __index__ raised); may allocate, may raise (__index__)',
       emit(a: Assembler<any>) {
         // _PyEval_SliceIndex: None keeps the default, integers clip, anything else is an error.
         const notNone = a.newLabel();
@@ -87,14 +88,9 @@ export const sliceModule: RuntimeModule = {
         a.not(rax);
         a.xor(edx, edx);
         a.ret();
+        // an object with __index__: its int, read again (builtinsub.ts)
         a.bind(bad);
-        a.sub(rsp, 8);
-        a.lea(rdi, rip(sym('type_TypeError')));
-        a.lea(rsi, rip(sym('msg_slice_indices')));
-        a.call(sym('rt_raise_cstr'));
-        a.add(rsp, 8);
-        a.mov(edx, 1);
-        a.ret();
+        sliceIndexTail(a, notNone, 'msg_slice_indices');
       },
     },
     {

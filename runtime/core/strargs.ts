@@ -24,6 +24,7 @@ import type { RuntimeDatum, RuntimeModule, RuntimeRoutine } from '../../src/nati
 import { epilogue, g, prologue } from '../../src/native/macros.js';
 import { cstr } from './exc.js';
 import { raw } from './strkit.js';
+import { sliceIndexTail } from './builtinsub.js';
 
 export type ArgKind = 'noargs' | 'one' | 'pos' | 'legacy' | 'kw';
 const KIND_CODE: Record<ArgKind, number> = { noargs: 0, one: 1, pos: 2, legacy: 3, kw: 4 };
@@ -407,7 +408,7 @@ const ssize: RuntimeRoutine = {
 
 const sliceArgRoutine: RuntimeRoutine = {
   name: 'rt_str_arg_slice',
-  contract: 'rdi=value (UNBOUND or None: absent), rsi=default -> rax=i64 (ints beyond i64 clamped) and edx=0, or edx=1 with TypeError "slice indices must be integers or None or have an __index__ method"; may allocate (only to raise)',
+  contract: 'rdi=value (UNBOUND or None: absent; an int or an object with __index__), rsi=default -> rax=i64 (ints beyond i64 clamped) and edx=0, or edx=1 with TypeError "slice indices must be integers or None or have an __index__ method" (or what __index__ raised); may allocate, may raise',
   emit(a) {
     const absent = a.newLabel();
     const big = a.newLabel();
@@ -416,6 +417,8 @@ const sliceArgRoutine: RuntimeRoutine = {
     a.je(absent);
     a.cmp(rdi, g('rt_const_None'));
     a.je(absent);
+    const retry = a.newLabel();
+    a.bind(retry);
     a.call(sym('rt_str_index_value'));
     a.cmp(edx, 1);
     a.je(big);
@@ -437,13 +440,7 @@ const sliceArgRoutine: RuntimeRoutine = {
     a.xor(edx, edx);
     a.ret();
     a.bind(bad);
-    a.sub(rsp, 8);
-    a.lea(rdi, rip(sym('type_TypeError')));
-    a.lea(rsi, rip(sym('msg_str_slice_indices')));
-    a.call(sym('rt_raise_cstr'));
-    a.add(rsp, 8);
-    a.mov(edx, 1);
-    a.ret();
+    sliceIndexTail(a, retry, 'msg_str_slice_indices'); // __index__ (builtinsub.ts)
   },
 };
 

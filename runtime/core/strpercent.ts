@@ -19,6 +19,7 @@ import type { RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { epilogue, g, loadCodePoint, prologue } from '../../src/native/macros.js';
 import { cstr } from './exc.js';
 import { type R64, callWeak, kindOf, lenOf, literalCstr, raw } from './strkit.js';
+import { floatSubUnbox } from './builtinsub.js';
 
 const F_LJUST = 1;
 const F_SIGN = 2;
@@ -726,10 +727,13 @@ function formatArg(a: Assembler<any>, fail: Label): void {
       loadCodePoint(a, edi, rax, rdx, rcx);
       a.jmp(have);
       a.bind(notStr);
+      const again = a.newLabel();
+      const viaIndex = a.newLabel();
+      a.bind(again);
       a.mov(rdi, qword(mem(rsp, P.value)));
       a.call(sym('rt_str_index_value'));
       a.cmp(edx, 2);
-      a.je(bad);
+      a.je(viaIndex);
       const range = a.newLabel();
       a.cmp(edx, 1);
       a.je(range);
@@ -737,6 +741,17 @@ function formatArg(a: Assembler<any>, fail: Label): void {
       a.ja(range);
       a.mov(edi, eax);
       a.jmp(have);
+      // an object with __index__ (PyLong_AsLongAndOverflow; builtinsub.ts)
+      a.bind(viaIndex);
+      a.mov(rdi, qword(mem(rsp, P.value)));
+      a.mov(esi, 1);
+      a.call(sym('rt_int_protocol'));
+      a.cmp(rax, g('rt_const_exc'));
+      a.je(fail);
+      a.cmp(rax, g('rt_const_unbound'));
+      a.je(bad);
+      a.mov(qword(mem(rsp, P.value)), rax);
+      a.jmp(again);
       a.bind(range);
       fail1(a, 'OverflowError', 'msg_pct_c_range', fail);
       a.bind(bad);
@@ -826,8 +841,11 @@ function formatInt(a: Assembler<any>, fail: Label): void {
   const wrong = a.newLabel();
   const big = a.newLabel();
   const have = a.newLabel();
+  const again = a.newLabel();
+  const protocol = a.newLabel();
   a.mov(qword(mem(rsp, P.sign)), 1);
   a.mov(qword(mem(rsp, P.numeric)), 1);
+  a.bind(again);
   a.mov(rdi, qword(mem(rsp, P.value)));
   a.call(sym('rt_str_index_value'));
   a.cmp(edx, 1);
@@ -837,13 +855,16 @@ function formatInt(a: Assembler<any>, fail: Label): void {
   a.mov(rax, qword(mem(rsp, P.ch)));
   for (const c of [0x6f, 0x78, 0x58]) {
     a.cmp(eax, c);
-    a.je(wrong);
+    a.je(protocol);
   }
-  a.mov(rax, qword(mem(rsp, P.value)));
+  a.mov(rdi, qword(mem(rsp, P.value)));
+  floatSubUnbox(a, rdi); // an instance of a float subclass: its double (builtinsub.ts)
+  a.mov(qword(mem(rsp, P.value)), rdi);
+  a.mov(rax, rdi);
   a.mov(rcx, rax);
   a.shr(rcx, 48);
   a.cmp(ecx, 0xfff9);
-  a.jae(wrong); // not a double
+  a.jae(protocol); // not a double
   a.movq(xmm0, rax);
   a.ucomisd(xmm0, xmm0);
   const notNan = a.newLabel();
@@ -871,6 +892,27 @@ function formatInt(a: Assembler<any>, fail: Label): void {
   a.bind(fitsI64);
   a.cvttsd2si(rax, xmm0);
   a.jmp(isInt);
+  // other objects: int(value) for d i u, its __index__ for o x X (mainformatlong; builtinsub.ts)
+  a.bind(protocol);
+  {
+    a.mov(rax, qword(mem(rsp, P.ch)));
+    a.xor(esi, esi);
+    for (const c of [0x6f, 0x78, 0x58]) {
+      const skip = a.newLabel();
+      a.cmp(eax, c);
+      a.jne(skip);
+      a.mov(esi, 1);
+      a.bind(skip);
+    }
+    a.mov(rdi, qword(mem(rsp, P.value)));
+    a.call(sym('rt_int_protocol'));
+    a.cmp(rax, g('rt_const_exc'));
+    a.je(fail);
+    a.cmp(rax, g('rt_const_unbound'));
+    a.je(wrong);
+    a.mov(qword(mem(rsp, P.value)), rax);
+    a.jmp(again);
+  }
   a.bind(wrong);
   a.mov(rdx, qword(mem(rsp, P.ch)));
   a.mov(byte(mem(rsp, P.buf)), dl);
@@ -948,6 +990,19 @@ function formatFloat(a: Assembler<any>, fail: Label): void {
   a.test(eax, eax);
   a.js(fail);
   a.jne(isNumber);
+  // __float__, then __index__ (PyFloat_AsDouble; builtinsub.ts)
+  {
+    const none = a.newLabel();
+    a.mov(rdi, qword(mem(rsp, P.value)));
+    a.call(sym('rt_float_protocol'));
+    a.cmp(rax, g('rt_const_exc'));
+    a.je(fail);
+    a.cmp(rax, g('rt_const_unbound'));
+    a.je(none);
+    a.movq(xmm0, rax);
+    a.jmp(isNumber);
+    a.bind(none);
+  }
   a.mov(rdx, qword(mem(rsp, P.value)));
   a.lea(rdi, rip(sym('type_TypeError')));
   a.lea(rsi, rip(sym('msg_pct_real_number')));

@@ -130,6 +130,13 @@ export const LAYOUTS = {
    * instance-dict word at the next 8-byte boundary after the data's terminator. Not raw.
    */
   strsub: { id: 19 },
+  /**
+   * An instance of a Python subclass of float (runtime/core/builtinsub.ts): the double at +16,
+   * the instance-dict word at +24. Not raw (the dict word is traced).
+   */
+  floatsub: { id: 20 },
+  /** An instance of a Python subclass of complex: a COMPLEX, then the instance-dict word. */
+  complexsub: { id: 21 },
 } as const;
 
 export type LayoutKind = keyof typeof LAYOUTS;
