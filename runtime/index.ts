@@ -98,6 +98,7 @@ import { signalsModule } from './core/signals.js';
 import { tbNotesModule } from './core/tbnotes.js';
 import { suggestModule } from './core/suggest.js';
 import { sysExcModule } from './core/sysexc.js';
+import { excGroupModule } from './core/excgroup.js';
 import { metaclassModule } from './core/metaclass.js';
 import { unionModule } from './core/union.js';
 import { intSubModule } from './core/intsub.js';
@@ -112,7 +113,7 @@ export function runtimeModules(): RuntimeModule[] {
   // Ints (docs/int.md).
   modules.push(...intModules);
   // Calls, frames, tracebacks, generic operations, attributes, modules, entry.
-  modules.push(funcModule, callExModule, namespacesModule, evalCallModule, tracebackModule, tbNotesModule, suggestModule, sysExcModule, withModule, matchModule, signalsModule, opsModule, attrsModule, attrCacheModule, instValuesModule, classesModule, mroEntriesModule, atexitRtModule, pyslotsModule, genModule, coroModule, modulesModule, sysInfoModule, abcFlagsModule, globalsWriteModule, timeModule, funcReprModule, userModulesModule, buildModule, builtinsModule, entryModule);
+  modules.push(funcModule, callExModule, namespacesModule, evalCallModule, tracebackModule, tbNotesModule, suggestModule, sysExcModule, excGroupModule, withModule, matchModule, signalsModule, opsModule, attrsModule, attrCacheModule, instValuesModule, classesModule, mroEntriesModule, atexitRtModule, pyslotsModule, genModule, coroModule, modulesModule, sysInfoModule, abcFlagsModule, globalsWriteModule, timeModule, funcReprModule, userModulesModule, buildModule, builtinsModule, entryModule);
   // Builtin functions and types (docs/builtins-native.md).
   modules.push(...biModules, metaclassModule, unionModule, intSubModule, builtinSubModule);
   // Descriptor types, exception attributes; then the dunder methods of builtin types, computed

@@ -31,6 +31,26 @@ export const stmtTemplates: TemplateDef<any>[] = [
       a.mov(S(0), rax);
     },
   },
+  // ---- except* (runtime/core/excgroup.ts)
+  {
+    op: 'CHECK_EG_MATCH',
+    doc: '[exc or None, type] -> [rest, match or None]',
+    emit(a: TplAsm) {
+      a.lea(rdi, SA(-2));
+      callRt(a, 'rt_check_eg_match');
+      excCheck(a);
+    },
+  },
+  {
+    op: 'PREP_RERAISE_STAR',
+    doc: '[orig, (raised, rest)] -> [exception to re-raise or None]',
+    emit(a: TplAsm) {
+      a.lea(rdi, SA(-2));
+      callRt(a, 'rt_prep_reraise_star');
+      excCheck(a);
+      a.mov(S(-2), rax);
+    },
+  },
   // ---- match
   {
     op: 'MATCH_SEQUENCE',

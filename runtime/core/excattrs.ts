@@ -34,6 +34,8 @@ const FAMILIES = [
   { type: 'ImportError', names: ['msg', 'name', 'path'] },
   { type: 'AttributeError', names: ['name', 'obj'] },
   { type: 'NameError', names: ['name'] },
+  // Set by BaseExceptionGroup's new slot (excgroup.ts).
+  { type: 'BaseExceptionGroup', names: ['message', 'exceptions'] },
 ] as const;
 const OS = { errno: EXC_EXT.f0, strerror: EXC_EXT.f0 + 8, filename: EXC_EXT.f0 + 16, filename2: EXC_EXT.f0 + 24, written: EXC_EXT.f0 + 32 } as const;
 const IMPORT_MSG = EXC_EXT.f0;

@@ -16,6 +16,8 @@ export interface BuiltinTypeSpec {
   base: string | null;
   layout: LayoutKind;
   subclassable: boolean;
+  /** All bases when there are several (ExceptionGroup: BaseExceptionGroup, Exception); `base` is the first. */
+  bases?: readonly string[];
 }
 
 const NOT_SUBCLASSABLE = new Set(['bool', 'range', 'NoneType', 'NotImplementedType', 'ellipsis', 'function', 'builtin_function_or_method', 'method', 'cell', 'range_iterator', 'list_iterator', 'tuple_iterator']);
@@ -29,7 +31,7 @@ export function builtinTypeSpecs(extra: readonly RuntimeType[] = []): BuiltinTyp
     specs.push({ name, base, layout, subclassable: !NOT_SUBCLASSABLE.has(name) });
   }
   for (const t of EXCEPTION_TYPES) {
-    specs.push({ name: t.name, base: t.bases[0]?.name ?? 'object', layout: 'exception', subclassable: true });
+    specs.push({ name: t.name, base: t.bases[0]?.name ?? 'object', layout: 'exception', subclassable: true, ...(t.bases.length > 1 ? { bases: t.bases.map((b) => b.name) } : {}) });
   }
   const known = new Set(specs.map((s) => s.name));
   for (const t of extra) {
@@ -42,8 +44,24 @@ export function builtinTypeSpecs(extra: readonly RuntimeType[] = []): BuiltinTyp
 }
 
 function mroOf(name: string, byName: Map<string, BuiltinTypeSpec>): string[] {
+  const spec = byName.get(name);
+  if (spec?.bases !== undefined) return c3(name, spec.bases.map((b) => mroOf(b, byName)).concat([[...spec.bases]]));
   const out: string[] = [];
   for (let t: BuiltinTypeSpec | undefined = byName.get(name); t !== undefined; t = t.base === null ? undefined : byName.get(t.base)) out.push(t.name);
+  return out;
+}
+
+/** C3 linearization (the MRO of a type with several bases, as typeobject.c mro_implementation). */
+function c3(name: string, seqs: string[][]): string[] {
+  const out = [name];
+  const rest = seqs.map((s) => [...s]).filter((s) => s.length > 0);
+  while (rest.length > 0) {
+    const head = rest.map((s) => s[0]).find((h) => rest.every((s) => !s.slice(1).includes(h)));
+    if (head === undefined) throw new Error(`builtin type ${name}: no consistent MRO`);
+    out.push(head);
+    for (const s of rest) if (s[0] === head) s.shift();
+    for (let i = rest.length - 1; i >= 0; i--) if (rest[i].length === 0) rest.splice(i, 1);
+  }
   return out;
 }
 
@@ -55,7 +73,7 @@ function typeDatum(spec: BuiltinTypeSpec, byName: Map<string, BuiltinTypeSpec>):
   const mro = mroOf(spec.name, byName);
   return [
     { name: nameSym, section: 'rodata', align: 8, emit: (a) => emitStr(a, spec.name) },
-    { name: basesSym, section: 'rodata', align: 8, emit: (a) => emitTuple(a, spec.base === null ? [] : [{ box: `type_${spec.base}` }]) },
+    { name: basesSym, section: 'rodata', align: 8, emit: (a) => emitTuple(a, (spec.bases ?? (spec.base === null ? [] : [spec.base])).map((n) => ({ box: `type_${n}` }))) },
     { name: mroSym, section: 'rodata', align: 8, emit: (a) => emitTuple(a, mro.map((n) => ({ box: `type_${n}` }))) },
     {
       name: typeSym,

@@ -60,6 +60,13 @@ export const tracebackModule: RuntimeModule = {
         const saved = [rbx, r12, r13] as const;
         const frame = 8 * MAX_CHAIN + 8;
         prologue(a, saved, frame);
+        // A program with exception groups prints through runtime/lib/_edgepyc_eg.py (excgroup.ts).
+        const viaGroups = a.newLabel();
+        a.mov(r12, rdi);
+        a.call(sym('rt_eg_print'));
+        a.test(eax, eax);
+        a.jne(viaGroups);
+        a.mov(rdi, r12);
         const collect = a.newLabel();
         const collected = a.newLabel();
         const useContext = a.newLabel();
@@ -124,6 +131,7 @@ export const tracebackModule: RuntimeModule = {
         a.call(sym('rt_write_cstr'));
         a.jmp(printLoop);
         a.bind(printed);
+        a.bind(viaGroups);
         epilogue(a, saved, frame);
       },
     },

@@ -76,8 +76,9 @@ export class CodeGen extends ExprGen {
         u.emit(Op.RAISE_VARARGS, s.exc ? (s.cause ? 2 : 1) : 0);
         return;
       case 'Try':
-        if (s.isStar) this.compileTryStar(s);
-        else if (s.finalbody.length > 0) this.compileTryFinally(s);
+        // try/except*/finally: the finally wraps the except* statement (compileTryFinally).
+        if (s.finalbody.length > 0) this.compileTryFinally(s);
+        else if (s.isStar) this.compileTryStar(s);
         else this.compileTryExcept(s);
         return;
       case 'Assert': {

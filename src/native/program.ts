@@ -406,8 +406,10 @@ function builtinModuleAliases(codes: readonly CodeObject[]): Map<string, Builtin
   return out;
 }
 
-/** Builtin types the native runtime does not implement yet (see checkSupported). */
+/** The exception-group types: a program naming one gets runtime/lib/_edgepyc_eg.py compiled in. */
 const EXCEPTION_GROUP_TYPES: ReadonlySet<string> = new Set(['ExceptionGroup', 'BaseExceptionGroup']);
+/** The runtime/lib module behind exception groups and except* (runtime/core/excgroup.ts); its frames stay out of tracebacks, as CPython's C code. */
+const EG_MODULE = '_edgepyc_eg';
 
 /**
  * Attributes of CPython's code, frame and traceback introspection that natively compiled
@@ -594,13 +596,6 @@ function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globa
       if (!globals.has(name) && !b.builtinNames.has(name) && CPYTHON_BUILTINS.has(name)) missing = `builtin:${name}`;
       // vars() and dir() without an argument read the caller's local namespace.
       else if (!globals.has(name) && (name === 'vars' || name === 'dir') && i + 1 < co.ops.length && GENERIC[co.ops[i + 1]] === Op.CALL && co.args[i + 1] === 0) missing = `builtin:${name}() without an argument`;
-    }
-    // Exception groups: the types exist in the hierarchy but not their behaviour (message,
-    // exceptions, split/subgroup/derive, group tracebacks) yet; refused in the program, never
-    // wrong output. Library modules only test for them (contextlib's suppress: issubclass),
-    // which is right while nothing can make a group.
-    if (missing === null && !lenient && (GENERIC[co.ops[i]] === Op.LOAD_GLOBAL || GENERIC[co.ops[i]] === Op.LOAD_NAME) && EXCEPTION_GROUP_TYPES.has(co.names[co.args[i]]) && !globals.has(co.names[co.args[i]])) {
-      missing = `builtin:${co.names[co.args[i]]}`;
     }
     if (missing === null && (GENERIC[co.ops[i]] === Op.LOAD_GLOBAL || GENERIC[co.ops[i]] === Op.LOAD_NAME) && co.names[co.args[i]] === 'eval' && !globals.has('eval')) {
       if (evalCallSite(co, i, globals, stackDepths(co)) < 0) missing = 'feature:eval other than a direct call eval(...)';
@@ -812,6 +807,8 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
           load(EVAL_MODULE);
         }
       }
+      // Exception groups and except* run Python of runtime/lib (runtime/core/excgroup.ts).
+      if (unit.name !== EG_MODULE && (co.names.some((n) => EXCEPTION_GROUP_TYPES.has(n) && !unit.globalIndex.has(n)) || co.ops.some((op) => GENERIC[op] === Op.CHECK_EG_MATCH))) load(EG_MODULE);
       for (let i = 0; i < co.ops.length; i++) {
         if (GENERIC[co.ops[i]] !== Op.IMPORT_NAME) continue;
         const levelConst = i >= 2 && GENERIC[co.ops[i - 2]] === Op.LOAD_CONST ? co.consts[co.args[i - 2]] : null;
@@ -1081,7 +1078,8 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
     textChunks.push(stitched.chunk);
     functions.push({ code: co, stitched, entry: entrySym.get(co)!, codeSymbol: codeSym.get(co)! });
     // The evaluator's frames stand for the evaluated code: one `File "<string>"` entry.
-    const tb = !unitOf.get(co)!.name.startsWith(EVAL_MODULE) ? 'source' : co.name === '_run' ? 'evalString' : 'hidden';
+    const unitName = unitOf.get(co)!.name;
+    const tb = unitName === EG_MODULE ? 'hidden' : !unitName.startsWith(EVAL_MODULE) ? 'source' : co.name === '_run' ? 'evalString' : 'hidden';
     emitCodeObject(b, co, codeSym.get(co)!, entrySym.get(co)!, stitched, codeSymbol, tb);
   }
   // The inline caches of every instruction (zero: empty), in bss.
@@ -1094,6 +1092,9 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
   b.rodataItem('rt_main_code_ptr', 8, (a) => a.u64(sym(codeSym.get(main.root)!)));
   // sys.modules['__main__'] (runtime/core/sysinfo.ts).
   b.rodataItem('rt_main_modinfo', 8, (a) => a.u64(sym(modinfoSym(main))));
+  // The exception-group module when the program has one, else 0 (runtime/core/excgroup.ts).
+  const egUnit = byName.get(EG_MODULE);
+  b.rodataItem('rt_eg_modinfo', 8, (a) => a.u64(egUnit === undefined ? 0n : sym(modinfoSym(egUnit))));
   b.dataItem('rt_main_globals', 8, (a) => {
     a.u64(sym(globalsSym(main)));
     a.u64(main.globalNames.length);
