@@ -597,6 +597,9 @@ function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globa
       // vars() and dir() without an argument read the caller's local namespace.
       else if (!globals.has(name) && (name === 'vars' || name === 'dir') && i + 1 < co.ops.length && GENERIC[co.ops[i + 1]] === Op.CALL && co.args[i + 1] === 0) missing = `builtin:${name}() without an argument`;
     }
+    // The builtins module as a module global (CPython's __builtins__): there is no builtins
+    // module object natively.
+    if (missing === null && (GENERIC[co.ops[i]] === Op.LOAD_GLOBAL || GENERIC[co.ops[i]] === Op.LOAD_NAME) && co.names[co.args[i]] === '__builtins__' && !globals.has('__builtins__')) missing = 'builtin:__builtins__';
     if (missing === null && (GENERIC[co.ops[i]] === Op.LOAD_GLOBAL || GENERIC[co.ops[i]] === Op.LOAD_NAME) && co.names[co.args[i]] === 'eval' && !globals.has('eval')) {
       if (evalCallSite(co, i, globals, stackDepths(co)) < 0) missing = 'feature:eval other than a direct call eval(...)';
     }
