@@ -360,7 +360,7 @@ const METHODS: RuntimeMethod[] = [
 
 export const genericAliasModule: RuntimeModule = {
   name: 'genericalias',
-  types: [{ name: 'GenericAlias', layout: 'fixed' }],
+  types: [{ name: 'GenericAlias', layout: 'fixed', module: 'types' }],
   methods: METHODS,
   routines,
   data: [

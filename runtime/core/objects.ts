@@ -16,6 +16,8 @@ export interface BuiltinTypeSpec {
   base: string | null;
   layout: LayoutKind;
   subclassable: boolean;
+  /** `__module__` when not 'builtins' (RuntimeType.module). */
+  module?: string;
   /** All bases when there are several (ExceptionGroup: BaseExceptionGroup, Exception); `base` is the first. */
   bases?: readonly string[];
 }
@@ -38,7 +40,7 @@ export function builtinTypeSpecs(extra: readonly RuntimeType[] = []): BuiltinTyp
     if (known.has(t.name)) throw new Error(`builtin type ${t.name} declared twice`);
     if (t.base !== undefined && !known.has(t.base)) throw new Error(`builtin type ${t.name}: base ${t.base} is not declared before it`);
     known.add(t.name);
-    specs.push({ name: t.name, base: t.base ?? 'object', layout: t.layout, subclassable: t.subclassable ?? false });
+    specs.push({ name: t.name, base: t.base ?? 'object', layout: t.layout, subclassable: t.subclassable ?? false, ...(t.module !== undefined ? { module: t.module } : {}) });
   }
   return specs;
 }
@@ -73,6 +75,7 @@ function typeDatum(spec: BuiltinTypeSpec, byName: Map<string, BuiltinTypeSpec>):
   const mro = mroOf(spec.name, byName);
   return [
     { name: nameSym, section: 'rodata', align: 8, emit: (a) => emitStr(a, spec.name) },
+    ...(spec.module !== undefined ? [{ name: `typemodule_${spec.name}`, section: 'rodata' as const, align: 8, emit: (a: Assembler<any>) => emitStr(a, spec.module!) }] : []),
     { name: basesSym, section: 'rodata', align: 8, emit: (a) => emitTuple(a, (spec.bases ?? (spec.base === null ? [] : [spec.base])).map((n) => ({ box: `type_${n}` }))) },
     { name: mroSym, section: 'rodata', align: 8, emit: (a) => emitTuple(a, mro.map((n) => ({ box: `type_${n}` }))) },
     {
@@ -84,7 +87,7 @@ function typeDatum(spec: BuiltinTypeSpec, byName: Map<string, BuiltinTypeSpec>):
         const words: StaticWord[] = [
           { box: nameSym }, // name
           { box: nameSym }, // qualname
-          { box: 'typename_builtins_module' }, // module
+          { box: spec.module !== undefined ? `typemodule_${spec.name}` : 'typename_builtins_module' }, // module
           { box: basesSym },
           { box: mroSym },
           { boxIfDefined: `typedict_${spec.name}`, otherwise: UNBOUND }, // dict of methods, emitted from the modules' method tables

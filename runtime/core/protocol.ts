@@ -137,8 +137,14 @@ export const protocolModule: RuntimeModule = {
         a.lea(rsi, rip(sym('str_class_open')));
         a.call(sym('rt_sb_append_cstr'));
         a.mov(r13, rax);
+        // Builtin types print no module, unless theirs is not builtins (types.GenericAlias).
+        const withModule = a.newLabel();
         a.test(qword(mem(r12, TYPE.flags)), TYPEFLAG_BUILTIN);
-        a.jne(builtin);
+        a.je(withModule);
+        a.mov(rax, sym('box:typename_builtins_module') as never);
+        a.cmp(qword(mem(r12, TYPE.module)), rax);
+        a.je(builtin);
+        a.bind(withModule);
         a.mov(rdi, r13);
         a.mov(rsi, qword(mem(r12, TYPE.module)));
         a.call(sym('rt_sb_append_str'));

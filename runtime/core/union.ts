@@ -454,7 +454,7 @@ const METHODS: RuntimeMethod[] = [
 
 export const unionModule: RuntimeModule = {
   name: 'union',
-  types: [{ name: 'UnionType', layout: 'fixed' }],
+  types: [{ name: 'UnionType', layout: 'fixed', module: 'types' }],
   methods: METHODS,
   routines,
   data: [

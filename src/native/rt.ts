@@ -77,6 +77,8 @@ export interface RuntimeType {
   readonly layout: import('./layout.js').LayoutKind;
   /** Python code may subclass it (default false). */
   readonly subclassable?: boolean;
+  /** Its `__module__` when not 'builtins' (types.GenericAlias): repr `<class 'types.GenericAlias'>`. */
+  readonly module?: string;
 }
 
 export interface RuntimeModule {
