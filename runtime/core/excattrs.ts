@@ -374,6 +374,24 @@ const routines: RuntimeRoutine[] = [
       a.test(rax, rax);
       a.je(generic);
       ifNotExt(a, rbx, generic);
+      {
+        // BaseExceptionGroup's message and exceptions are read-only members (excgroup.ts).
+        const writable = a.newLabel();
+        a.push(rax);
+        a.push(rax);
+        a.mov(rdi, r12);
+        a.lea(rsi, rip(sym('type_BaseExceptionGroup')));
+        a.call(sym('rt_isinstance_type'));
+        a.test(eax, eax);
+        a.pop(rax);
+        a.pop(rax);
+        a.je(writable);
+        a.lea(rdi, rip(sym('type_AttributeError')));
+        a.lea(rsi, rip(sym('xattr_readonly')));
+        a.call(sym('rt_raise_cstr'));
+        a.jmp(out);
+        a.bind(writable);
+      }
       a.mov(qword(sib(rbx, rax, 1)), r14);
       a.jmp(ok);
       a.bind(generic);
@@ -916,6 +934,7 @@ export const excAttrsModule: RuntimeModule = {
   routines,
   data: [
     nameTable('xattr_names_base', BASE_NAMES),
+    cstr('xattr_readonly', 'readonly attribute'),
     ...FAMILIES.map((f) => nameTable(`xattr_names_${f.type}`, f.names)),
     nameTable('xattr_names_value', ['value']),
     nameTable('xattr_names_code', ['code']),

@@ -49,3 +49,14 @@ class Bad(ExceptionGroup):
         return 42
 show('bad derive', lambda: Bad('x', [ValueError(), TypeError()]).split(ValueError))
 print(len(str(ExceptionGroup('x' * 3000, [ValueError()]))))
+for attr in ('message', 'exceptions'):
+    try:
+        setattr(g, attr, 'x')
+    except AttributeError as e:
+        print(attr, 'AttributeError', e)
+    try:
+        delattr(g, attr)
+    except AttributeError as e:
+        print(attr, 'AttributeError', e)
+g.extra = 5
+print(g.extra, g.message)
