@@ -336,38 +336,6 @@ export const builtinSubModule: RuntimeModule = {
       },
     },
     {
-      name: 'rt_complex_parts_protocol',
-      contract: 'rdi=value -> as rt_complex_parts (eax=1 with xmm0=real, xmm1=imag for a complex, float, int or bool; 0 for other types; -1 if it raised), and objects with __float__ or __index__ give (their float, 0.0) (complex_new after PyNumber_Check); may allocate, may raise',
-      emit(a: Assembler<any>) {
-        const done = a.newLabel();
-        const none = a.newLabel();
-        const raised = a.newLabel();
-        a.push(r12);
-        a.mov(r12, rdi);
-        a.call(sym('rt_complex_parts'));
-        a.test(eax, eax);
-        a.jne(done);
-        a.mov(rdi, r12);
-        a.call(sym('rt_float_protocol'));
-        a.cmp(rax, g('rt_const_exc'));
-        a.je(raised);
-        a.cmp(rax, g('rt_const_unbound'));
-        a.je(none);
-        a.movq(xmm0, rax);
-        a.xorpd(xmm1, xmm1);
-        a.mov(eax, 1);
-        a.jmp(done);
-        a.bind(raised);
-        a.mov(eax, -1);
-        a.jmp(done);
-        a.bind(none);
-        a.xor(eax, eax);
-        a.bind(done);
-        a.pop(r12);
-        a.ret();
-      },
-    },
-    {
       name: 'rt_floatsub_new',
       contract: 'rdi=a subclass of float, rsi=args, rdx=nargs, rcx=kwnames|0 -> rax=float(*args) as an instance of that class (layout floatsub, empty instance dict), or EXC (float()\'s errors); may allocate, may raise',
       emit(a: Assembler<any>) {

@@ -15,12 +15,11 @@
 // to rewrite themselves into a specialized variant chosen from the operand types; a
 // specialized instruction checks its guard on every execution and on failure runs the
 // generic path, deoptimizing after repeated misses. Dispatch is one switch whose cases
-// are the op table's opcode numbers as literals (opcodes.ts); the table defines the ops,
-// this loop implements them.
+// are the op table's opcode numbers; the table defines the ops, this loop implements them.
 
 import { CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, findHandler } from '../bytecode/code.js';
 import type { CodeObject } from '../bytecode/code.js';
-import { checkOpcodes, OpCode } from './opcodes.js';
+import { Op } from '../bytecode/ops.js';
 import { binaryOp, compareOp, unaryInvert, unaryNegative, unaryPositive } from './arith.js';
 import { contains, delItem, getItem, setItem, unpackSequence, unpackEx } from './containers.js';
 import * as X from './eval_support.js';
@@ -35,10 +34,6 @@ import * as S from './specialize.js';
 import { dictType, listType, tupleType } from './typeobj.js';
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
-
-// The switch's case labels are opcodes.ts's literals (V8 dispatches literal labels through a
-// jump table; `Op.X` labels were a chain of loads and compares): they must be the table's.
-checkOpcodes();
 
 /** Signals for the exception handler: an exception re-raised without a new traceback entry. */
 let reraising = false;
@@ -104,28 +99,28 @@ export function run(entry: Frame): any {
         const arg = args[pc];
         pc++;
         switch (op) {
-          case OpCode.NOP:
+          case Op.NOP:
             break;
-          case OpCode.POP_TOP:
+          case Op.POP_TOP:
             slots[--sp] = undefined;
             break;
-          case OpCode.COPY:
+          case Op.COPY:
             slots[sp] = slots[sp - arg];
             sp++;
             break;
-          case OpCode.SWAP: {
+          case Op.SWAP: {
             const t = slots[sp - 1];
             slots[sp - 1] = slots[sp - arg];
             slots[sp - arg] = t;
             break;
           }
-          case OpCode.PUSH_NULL:
+          case Op.PUSH_NULL:
             slots[sp++] = undefined;
             break;
-          case OpCode.LOAD_CONST:
+          case Op.LOAD_CONST:
             slots[sp++] = consts[arg];
             break;
-          case OpCode.RETURN_VALUE: {
+          case Op.RETURN_VALUE: {
             const v = slots[--sp];
             f.sp = sp;
             const r = finishFrame(f, v);
@@ -134,7 +129,7 @@ export function run(entry: Frame): any {
             f.slots[f.sp++] = r;
             continue outer;
           }
-          case OpCode.RETURN_CONST: {
+          case Op.RETURN_CONST: {
             f.sp = sp;
             const r = finishFrame(f, consts[arg]);
             if (f === entry) return r;
@@ -144,21 +139,21 @@ export function run(entry: Frame): any {
           }
 
           // ---- variables
-          case OpCode.LOAD_FAST: {
+          case Op.LOAD_FAST: {
             const v = slots[arg];
             if (v === undefined) throw unboundLocal(code, arg);
             slots[sp++] = v;
             break;
           }
-          case OpCode.STORE_FAST:
+          case Op.STORE_FAST:
             slots[arg] = slots[--sp];
             slots[sp] = undefined;
             break;
-          case OpCode.LOAD_FAST__LOAD_FAST: {
+          case Op.LOAD_FAST__LOAD_FAST: {
             const v = slots[arg];
             const w = slots[args[pc]];
             if (v === undefined || w === undefined) {
-              ops[pc - 1] = OpCode.LOAD_FAST;
+              ops[pc - 1] = Op.LOAD_FAST;
               pc--;
               break;
             }
@@ -167,7 +162,7 @@ export function run(entry: Frame): any {
             pc++;
             break;
           }
-          case OpCode.LOAD_FAST__LOAD_CONST: {
+          case Op.LOAD_FAST__LOAD_CONST: {
             const v = slots[arg];
             if (v === undefined) throw unboundLocal(code, arg);
             slots[sp++] = v;
@@ -175,19 +170,19 @@ export function run(entry: Frame): any {
             pc++;
             break;
           }
-          case OpCode.STORE_FAST__LOAD_FAST: {
+          case Op.STORE_FAST__LOAD_FAST: {
             slots[arg] = slots[sp - 1];
             const w = slots[args[pc]];
             if (w === undefined) {
               slots[--sp] = undefined;
-              ops[pc - 1] = OpCode.STORE_FAST;
+              ops[pc - 1] = Op.STORE_FAST;
               break; // the LOAD_FAST that follows raises UnboundLocalError
             }
             slots[sp - 1] = w;
             pc++;
             break;
           }
-          case OpCode.STORE_FAST__STORE_FAST:
+          case Op.STORE_FAST__STORE_FAST:
             slots[arg] = slots[sp - 1];
             slots[args[pc]] = slots[sp - 2];
             sp -= 2;
@@ -195,33 +190,33 @@ export function run(entry: Frame): any {
             slots[sp + 1] = undefined;
             pc++;
             break;
-          case OpCode.DELETE_FAST:
+          case Op.DELETE_FAST:
             if (slots[arg] === undefined) throw unboundLocal(code, arg);
             slots[arg] = undefined;
             break;
-          case OpCode.LOAD_DEREF: {
+          case Op.LOAD_DEREF: {
             const v = (slots[code.nlocals + arg] as PyCell).v;
             if (v === undefined) throw X.unboundDeref(code, arg);
             slots[sp++] = v;
             break;
           }
-          case OpCode.STORE_DEREF:
+          case Op.STORE_DEREF:
             (slots[code.nlocals + arg] as PyCell).v = slots[--sp];
             slots[sp] = undefined;
             break;
-          case OpCode.DELETE_DEREF: {
+          case Op.DELETE_DEREF: {
             const cell = slots[code.nlocals + arg] as PyCell;
             if (cell.v === undefined) throw X.unboundDeref(code, arg);
             cell.v = undefined;
             break;
           }
-          case OpCode.LOAD_CLOSURE:
+          case Op.LOAD_CLOSURE:
             slots[sp++] = slots[code.nlocals + arg];
             break;
-          case OpCode.LOAD_CLASSDEREF:
+          case Op.LOAD_CLASSDEREF:
             slots[sp++] = X.loadClassDeref(f, arg);
             break;
-          case OpCode.LOAD_GLOBAL: {
+          case Op.LOAD_GLOBAL: {
             const name = code.names[arg];
             let v = f.globals.getStr(name);
             if (v === undefined) {
@@ -232,54 +227,54 @@ export function run(entry: Frame): any {
             if (counters[pc - 1]-- === 0) S.specializeLoadGlobal(f, pc - 1);
             break;
           }
-          case OpCode.LOAD_GLOBAL_MODULE: {
+          case Op.LOAD_GLOBAL_MODULE: {
             const c = f.rt.caches[pc - 1];
             if (c.dict === f.globals && c.version === f.globals.version) {
               slots[sp++] = c.value;
               break;
             }
             S.miss(code, pc - 1);
-            ops[pc - 1] = OpCode.LOAD_GLOBAL;
+            ops[pc - 1] = Op.LOAD_GLOBAL;
             pc--;
             break;
           }
-          case OpCode.LOAD_GLOBAL_BUILTIN: {
+          case Op.LOAD_GLOBAL_BUILTIN: {
             const c = f.rt.caches[pc - 1];
             if (c.dict === f.globals && c.version === f.globals.version && c.bversion === f.builtins.version) {
               slots[sp++] = c.value;
               break;
             }
             S.miss(code, pc - 1);
-            ops[pc - 1] = OpCode.LOAD_GLOBAL;
+            ops[pc - 1] = Op.LOAD_GLOBAL;
             pc--;
             break;
           }
-          case OpCode.STORE_GLOBAL:
+          case Op.STORE_GLOBAL:
             X.storeGlobal(f.globals, code.names[arg], slots[--sp]);
             slots[sp] = undefined;
             break;
-          case OpCode.DELETE_GLOBAL:
+          case Op.DELETE_GLOBAL:
             if (f.globals.delete(code.names[arg]) === undefined) throw X.nameError(code.names[arg]);
             break;
-          case OpCode.LOAD_NAME:
+          case Op.LOAD_NAME:
             slots[sp++] = X.loadName(f, code.names[arg]);
             break;
-          case OpCode.STORE_NAME:
+          case Op.STORE_NAME:
             X.storeName(f, code.names[arg], slots[--sp]);
             slots[sp] = undefined;
             break;
-          case OpCode.DELETE_NAME:
+          case Op.DELETE_NAME:
             X.deleteName(f, code.names[arg]);
             break;
 
           // ---- attributes
-          case OpCode.LOAD_ATTR: {
+          case Op.LOAD_ATTR: {
             const o = slots[sp - 1];
             if (counters[pc - 1]-- === 0) S.specializeLoadAttr(f, pc - 1, o);
             slots[sp - 1] = getAttr(o, code.names[arg]);
             break;
           }
-          case OpCode.LOAD_ATTR_INSTANCE: {
+          case Op.LOAD_ATTR_INSTANCE: {
             const o = slots[sp - 1];
             const c = f.rt.caches[pc - 1];
             if (o instanceof PyObject && o.cls === c.type && o.cls.version === c.version) {
@@ -293,7 +288,7 @@ export function run(entry: Frame): any {
             slots[sp - 1] = getAttr(o, code.names[arg]);
             break;
           }
-          case OpCode.LOAD_ATTR_CLASS: {
+          case Op.LOAD_ATTR_CLASS: {
             const o = slots[sp - 1];
             const c = f.rt.caches[pc - 1];
             if (o instanceof PyObject && o.cls === c.type && o.cls.version === c.version && (o.dict === null || !o.dict.map.has(code.names[arg]))) {
@@ -304,7 +299,7 @@ export function run(entry: Frame): any {
             slots[sp - 1] = getAttr(o, code.names[arg]);
             break;
           }
-          case OpCode.LOAD_ATTR_MODULE: {
+          case Op.LOAD_ATTR_MODULE: {
             const o = slots[sp - 1];
             const c = f.rt.caches[pc - 1];
             if (o === c.module) {
@@ -318,13 +313,13 @@ export function run(entry: Frame): any {
             slots[sp - 1] = getAttr(o, code.names[arg]);
             break;
           }
-          case OpCode.STORE_ATTR:
+          case Op.STORE_ATTR:
             setAttr(slots[sp - 1], code.names[arg], slots[sp - 2]);
             if (counters[pc - 1]-- === 0) S.specializeStoreAttr(f, pc - 1, slots[sp - 1]);
             sp -= 2;
             slots[sp] = slots[sp + 1] = undefined;
             break;
-          case OpCode.STORE_ATTR_INSTANCE: {
+          case Op.STORE_ATTR_INSTANCE: {
             const o = slots[sp - 1];
             const c = f.rt.caches[pc - 1];
             if (o instanceof PyObject && o.cls === c.type && o.cls.version === c.version && o.dict !== null) {
@@ -337,11 +332,11 @@ export function run(entry: Frame): any {
             slots[sp] = slots[sp + 1] = undefined;
             break;
           }
-          case OpCode.DELETE_ATTR:
+          case Op.DELETE_ATTR:
             delAttr(slots[--sp], code.names[arg]);
             slots[sp] = undefined;
             break;
-          case OpCode.LOAD_METHOD: {
+          case Op.LOAD_METHOD: {
             const o = slots[sp - 1];
             const [m, self] = lookupMethod(o, code.names[arg]);
             slots[sp - 1] = m;
@@ -349,7 +344,7 @@ export function run(entry: Frame): any {
             if (counters[pc - 1]-- === 0) S.specializeLoadMethod(f, pc - 1, o);
             break;
           }
-          case OpCode.LOAD_METHOD_PY: {
+          case Op.LOAD_METHOD_PY: {
             const o = slots[sp - 1];
             const c = f.rt.caches[pc - 1];
             if (o instanceof PyObject && o.cls === c.type && o.cls.version === c.version && (o.dict === null || !o.dict.map.has(code.names[arg]))) {
@@ -363,7 +358,7 @@ export function run(entry: Frame): any {
             slots[sp++] = self;
             break;
           }
-          case OpCode.LOAD_METHOD_BUILTIN: {
+          case Op.LOAD_METHOD_BUILTIN: {
             const o = slots[sp - 1];
             const c = f.rt.caches[pc - 1];
             if (X.typeOfFast(o) === c.type) {
@@ -377,7 +372,7 @@ export function run(entry: Frame): any {
             slots[sp++] = self;
             break;
           }
-          case OpCode.LOAD_METHOD_MODULE: {
+          case Op.LOAD_METHOD_MODULE: {
             const o = slots[sp - 1];
             const c = f.rt.caches[pc - 1];
             if (o === c.module) {
@@ -396,7 +391,7 @@ export function run(entry: Frame): any {
           }
 
           // ---- subscripts
-          case OpCode.BINARY_SUBSCR: {
+          case Op.BINARY_SUBSCR: {
             const k = slots[--sp];
             slots[sp] = undefined;
             const o = slots[sp - 1];
@@ -404,7 +399,7 @@ export function run(entry: Frame): any {
             if (counters[pc - 1]-- === 0) S.specializeSubscr(code, pc - 1, o, k);
             break;
           }
-          case OpCode.BINARY_SUBSCR_LIST_INT: {
+          case Op.BINARY_SUBSCR_LIST_INT: {
             const k = slots[sp - 1];
             const o = slots[sp - 2];
             if (typeof k === 'number' && o instanceof PyList && o.cls === listType) {
@@ -421,7 +416,7 @@ export function run(entry: Frame): any {
             slots[sp - 1] = getItem(o, k);
             break;
           }
-          case OpCode.BINARY_SUBSCR_TUPLE_INT: {
+          case Op.BINARY_SUBSCR_TUPLE_INT: {
             const k = slots[sp - 1];
             const o = slots[sp - 2];
             if (typeof k === 'number' && o instanceof PyTuple && o.cls === tupleType) {
@@ -438,7 +433,7 @@ export function run(entry: Frame): any {
             slots[sp - 1] = getItem(o, k);
             break;
           }
-          case OpCode.BINARY_SUBSCR_DICT: {
+          case Op.BINARY_SUBSCR_DICT: {
             const k = slots[sp - 1];
             const o = slots[sp - 2];
             if (o instanceof PyDict && o.cls === dictType) {
@@ -452,7 +447,7 @@ export function run(entry: Frame): any {
             slots[sp - 1] = getItem(o, k);
             break;
           }
-          case OpCode.BINARY_SUBSCR_STR_INT: {
+          case Op.BINARY_SUBSCR_STR_INT: {
             const k = slots[sp - 1];
             const o = slots[sp - 2];
             if (typeof k === 'number' && typeof o === 'string') {
@@ -465,7 +460,7 @@ export function run(entry: Frame): any {
             slots[sp - 1] = getItem(o, k);
             break;
           }
-          case OpCode.STORE_SUBSCR: {
+          case Op.STORE_SUBSCR: {
             const k = slots[sp - 1];
             const o = slots[sp - 2];
             setItem(o, k, slots[sp - 3]);
@@ -474,7 +469,7 @@ export function run(entry: Frame): any {
             slots[sp] = slots[sp + 1] = slots[sp + 2] = undefined;
             break;
           }
-          case OpCode.STORE_SUBSCR_LIST_INT: {
+          case Op.STORE_SUBSCR_LIST_INT: {
             const k = slots[sp - 1];
             const o = slots[sp - 2];
             if (typeof k === 'number' && o instanceof PyList && o.cls === listType) {
@@ -493,7 +488,7 @@ export function run(entry: Frame): any {
             slots[sp] = slots[sp + 1] = slots[sp + 2] = undefined;
             break;
           }
-          case OpCode.STORE_SUBSCR_DICT: {
+          case Op.STORE_SUBSCR_DICT: {
             const k = slots[sp - 1];
             const o = slots[sp - 2];
             if (o instanceof PyDict && o.cls === dictType) o.set(k, slots[sp - 3]);
@@ -505,19 +500,19 @@ export function run(entry: Frame): any {
             slots[sp] = slots[sp + 1] = slots[sp + 2] = undefined;
             break;
           }
-          case OpCode.DELETE_SUBSCR: {
+          case Op.DELETE_SUBSCR: {
             const k = slots[--sp];
             const o = slots[--sp];
             slots[sp] = slots[sp + 1] = undefined;
             delItem(o, k);
             break;
           }
-          case OpCode.BUILD_SLICE:
+          case Op.BUILD_SLICE:
             sp = X.buildSlice(slots, sp, arg);
             break;
 
           // ---- operators
-          case OpCode.BINARY_OP: {
+          case Op.BINARY_OP: {
             const b = slots[--sp];
             slots[sp] = undefined;
             const a = slots[sp - 1];
@@ -525,7 +520,7 @@ export function run(entry: Frame): any {
             slots[sp - 1] = binaryOp(a, b, arg);
             break;
           }
-          case OpCode.BINARY_OP_ADD_INT: {
+          case Op.BINARY_OP_ADD_INT: {
             const b = slots[sp - 1];
             const a = slots[sp - 2];
             if (typeof a === 'number' && typeof b === 'number') {
@@ -541,7 +536,7 @@ export function run(entry: Frame): any {
             slots[sp - 1] = binaryOp(a, b, arg);
             break;
           }
-          case OpCode.BINARY_OP_SUB_INT: {
+          case Op.BINARY_OP_SUB_INT: {
             const b = slots[sp - 1];
             const a = slots[sp - 2];
             if (typeof a === 'number' && typeof b === 'number') {
@@ -557,7 +552,7 @@ export function run(entry: Frame): any {
             slots[sp - 1] = binaryOp(a, b, arg);
             break;
           }
-          case OpCode.BINARY_OP_MUL_INT: {
+          case Op.BINARY_OP_MUL_INT: {
             const b = slots[sp - 1];
             const a = slots[sp - 2];
             if (typeof a === 'number' && typeof b === 'number') {
@@ -572,7 +567,7 @@ export function run(entry: Frame): any {
             slots[sp - 1] = binaryOp(a, b, arg);
             break;
           }
-          case OpCode.BINARY_OP_FLOORDIV_INT: {
+          case Op.BINARY_OP_FLOORDIV_INT: {
             const b = slots[sp - 1];
             const a = slots[sp - 2];
             if (typeof a === 'number' && typeof b === 'number' && b !== 0) {
@@ -586,7 +581,7 @@ export function run(entry: Frame): any {
             slots[sp - 1] = binaryOp(a, b, arg);
             break;
           }
-          case OpCode.BINARY_OP_MOD_INT: {
+          case Op.BINARY_OP_MOD_INT: {
             const b = slots[sp - 1];
             const a = slots[sp - 2];
             if (typeof a === 'number' && typeof b === 'number' && b !== 0) {
@@ -601,7 +596,7 @@ export function run(entry: Frame): any {
             slots[sp - 1] = binaryOp(a, b, arg);
             break;
           }
-          case OpCode.BINARY_OP_BITWISE_INT: {
+          case Op.BINARY_OP_BITWISE_INT: {
             const b = slots[sp - 1];
             const a = slots[sp - 2];
             if (typeof a === 'number' && typeof b === 'number' && (a | 0) === a && (b | 0) === b) {
@@ -622,19 +617,19 @@ export function run(entry: Frame): any {
             slots[sp - 1] = binaryOp(a, b, arg);
             break;
           }
-          case OpCode.BINARY_OP_ADD_FLOAT:
-          case OpCode.BINARY_OP_SUB_FLOAT:
-          case OpCode.BINARY_OP_MUL_FLOAT:
-          case OpCode.BINARY_OP_TRUEDIV_FLOAT: {
+          case Op.BINARY_OP_ADD_FLOAT:
+          case Op.BINARY_OP_SUB_FLOAT:
+          case Op.BINARY_OP_MUL_FLOAT:
+          case Op.BINARY_OP_TRUEDIV_FLOAT: {
             const b = slots[sp - 1];
             const a = slots[sp - 2];
             const av = a instanceof PyFloat ? a.v : typeof a === 'number' ? a : NaN;
             const bv = b instanceof PyFloat ? b.v : typeof b === 'number' ? b : NaN;
             if ((a instanceof PyFloat || b instanceof PyFloat) && av === av && bv === bv && (a instanceof PyFloat ? a.cls === X.floatT : true) && (b instanceof PyFloat ? b.cls === X.floatT : true)) {
               let r: number;
-              if (op === OpCode.BINARY_OP_ADD_FLOAT) r = av + bv;
-              else if (op === OpCode.BINARY_OP_SUB_FLOAT) r = av - bv;
-              else if (op === OpCode.BINARY_OP_MUL_FLOAT) r = av * bv;
+              if (op === Op.BINARY_OP_ADD_FLOAT) r = av + bv;
+              else if (op === Op.BINARY_OP_SUB_FLOAT) r = av - bv;
+              else if (op === Op.BINARY_OP_MUL_FLOAT) r = av * bv;
               else {
                 if (bv === 0) {
                   slots[--sp] = undefined;
@@ -652,7 +647,7 @@ export function run(entry: Frame): any {
             slots[sp - 1] = binaryOp(a, b, arg);
             break;
           }
-          case OpCode.BINARY_OP_ADD_STR: {
+          case Op.BINARY_OP_ADD_STR: {
             const b = slots[sp - 1];
             const a = slots[sp - 2];
             slots[--sp] = undefined;
@@ -663,18 +658,18 @@ export function run(entry: Frame): any {
             }
             break;
           }
-          case OpCode.UNARY_NEGATIVE: {
+          case Op.UNARY_NEGATIVE: {
             const a = slots[sp - 1];
             slots[sp - 1] = typeof a === 'number' ? (a === 0 ? 0 : -a) : unaryNegative(a);
             break;
           }
-          case OpCode.UNARY_INVERT:
+          case Op.UNARY_INVERT:
             slots[sp - 1] = unaryInvert(slots[sp - 1]);
             break;
-          case OpCode.UNARY_NOT:
+          case Op.UNARY_NOT:
             slots[sp - 1] = !isTrue(slots[sp - 1]);
             break;
-          case OpCode.COMPARE_OP: {
+          case Op.COMPARE_OP: {
             const b = slots[--sp];
             slots[sp] = undefined;
             const a = slots[sp - 1];
@@ -682,9 +677,9 @@ export function run(entry: Frame): any {
             slots[sp - 1] = compareOp(a, b, arg);
             break;
           }
-          case OpCode.COMPARE_OP_INT:
-          case OpCode.COMPARE_OP_FLOAT:
-          case OpCode.COMPARE_OP_STR: {
+          case Op.COMPARE_OP_INT:
+          case Op.COMPARE_OP_FLOAT:
+          case Op.COMPARE_OP_STR: {
             const b = slots[--sp];
             slots[sp] = undefined;
             const a = slots[sp - 1];
@@ -692,7 +687,7 @@ export function run(entry: Frame): any {
             slots[sp - 1] = compareOp(a, b, arg);
             break;
           }
-          case OpCode.COMPARE_OP_INT_JUMP: {
+          case Op.COMPARE_OP_INT_JUMP: {
             const b = slots[sp - 1];
             const a = slots[sp - 2];
             if (typeof a === 'number' && typeof b === 'number') {
@@ -707,8 +702,8 @@ export function run(entry: Frame): any {
               }
               sp -= 2;
               slots[sp] = slots[sp + 1] = undefined;
-              if (prof) X.recordBranch(f.rt, pc, r === (ops[pc] === OpCode.POP_JUMP_IF_TRUE));
-              pc = r === (ops[pc] === OpCode.POP_JUMP_IF_TRUE) ? args[pc] : pc + 1;
+              if (prof) X.recordBranch(f.rt, pc, r === (ops[pc] === Op.POP_JUMP_IF_TRUE));
+              pc = r === (ops[pc] === Op.POP_JUMP_IF_TRUE) ? args[pc] : pc + 1;
               break;
             }
             S.miss(code, pc - 1);
@@ -716,16 +711,16 @@ export function run(entry: Frame): any {
             slots[sp - 1] = compareOp(a, b, arg);
             break;
           }
-          case OpCode.COMPARE_OP_FLOAT_JUMP:
-          case OpCode.COMPARE_OP_STR_JUMP: {
+          case Op.COMPARE_OP_FLOAT_JUMP:
+          case Op.COMPARE_OP_STR_JUMP: {
             const b = slots[sp - 1];
             const a = slots[sp - 2];
             if (S.compareGuard(op, a, b)) {
               const r = S.compareFast(a, b, arg);
               sp -= 2;
               slots[sp] = slots[sp + 1] = undefined;
-              if (prof) X.recordBranch(f.rt, pc, r === (ops[pc] === OpCode.POP_JUMP_IF_TRUE));
-              pc = r === (ops[pc] === OpCode.POP_JUMP_IF_TRUE) ? args[pc] : pc + 1;
+              if (prof) X.recordBranch(f.rt, pc, r === (ops[pc] === Op.POP_JUMP_IF_TRUE));
+              pc = r === (ops[pc] === Op.POP_JUMP_IF_TRUE) ? args[pc] : pc + 1;
               break;
             }
             S.miss(code, pc - 1);
@@ -733,14 +728,14 @@ export function run(entry: Frame): any {
             slots[sp - 1] = compareOp(a, b, arg);
             break;
           }
-          case OpCode.IS_OP: {
+          case Op.IS_OP: {
             const b = slots[--sp];
             slots[sp] = undefined;
             const r = X.isSame(slots[sp - 1], b);
             slots[sp - 1] = arg ? !r : r;
             break;
           }
-          case OpCode.CONTAINS_OP: {
+          case Op.CONTAINS_OP: {
             const b = slots[--sp];
             slots[sp] = undefined;
             const a = slots[sp - 1];
@@ -749,7 +744,7 @@ export function run(entry: Frame): any {
             slots[sp - 1] = arg ? !r : r;
             break;
           }
-          case OpCode.CONTAINS_OP_DICT: {
+          case Op.CONTAINS_OP_DICT: {
             const b = slots[--sp];
             slots[sp] = undefined;
             const a = slots[sp - 1];
@@ -762,7 +757,7 @@ export function run(entry: Frame): any {
             slots[sp - 1] = arg ? !r : r;
             break;
           }
-          case OpCode.CONTAINS_OP_SET: {
+          case Op.CONTAINS_OP_SET: {
             const b = slots[--sp];
             slots[sp] = undefined;
             const a = slots[sp - 1];
@@ -772,24 +767,24 @@ export function run(entry: Frame): any {
           }
 
           // ---- building
-          case OpCode.BUILD_TUPLE: {
+          case Op.BUILD_TUPLE: {
             const items = slots.slice(sp - arg, sp);
             for (let i = sp - arg; i < sp; i++) slots[i] = undefined;
             sp -= arg;
             slots[sp++] = newTuple(items);
             break;
           }
-          case OpCode.BUILD_LIST: {
+          case Op.BUILD_LIST: {
             const items = slots.slice(sp - arg, sp);
             for (let i = sp - arg; i < sp; i++) slots[i] = undefined;
             sp -= arg;
             slots[sp++] = new PyList(listType, items);
             break;
           }
-          case OpCode.BUILD_SET:
+          case Op.BUILD_SET:
             sp = X.buildSet(slots, sp, arg);
             break;
-          case OpCode.BUILD_MAP: {
+          case Op.BUILD_MAP: {
             const d = new PyDict(dictType);
             const base = sp - 2 * arg;
             for (let i = base; i < sp; i += 2) {
@@ -800,7 +795,7 @@ export function run(entry: Frame): any {
             slots[sp++] = d;
             break;
           }
-          case OpCode.BUILD_STRING: {
+          case Op.BUILD_STRING: {
             let s = '';
             for (let i = sp - arg; i < sp; i++) {
               s += slots[i];
@@ -810,57 +805,57 @@ export function run(entry: Frame): any {
             slots[sp++] = s;
             break;
           }
-          case OpCode.FORMAT_VALUE:
+          case Op.FORMAT_VALUE:
             sp = X.formatValue(slots, sp, arg);
             break;
-          case OpCode.LIST_APPEND: {
+          case Op.LIST_APPEND: {
             const v = slots[--sp];
             slots[sp] = undefined;
             (slots[sp - arg] as PyList).items.push(v);
             break;
           }
-          case OpCode.SET_ADD: {
+          case Op.SET_ADD: {
             const v = slots[--sp];
             slots[sp] = undefined;
             X.setAdd(slots[sp - arg], v);
             break;
           }
-          case OpCode.MAP_ADD: {
+          case Op.MAP_ADD: {
             const v = slots[--sp];
             const k = slots[--sp];
             slots[sp] = slots[sp + 1] = undefined;
             (slots[sp - arg] as PyDict).set(k, v);
             break;
           }
-          case OpCode.LIST_EXTEND: {
+          case Op.LIST_EXTEND: {
             const v = slots[--sp];
             slots[sp] = undefined;
             X.listExtend(slots[sp - arg], v);
             break;
           }
-          case OpCode.SET_UPDATE: {
+          case Op.SET_UPDATE: {
             const v = slots[--sp];
             slots[sp] = undefined;
             X.setUpdate(slots[sp - arg], v);
             break;
           }
-          case OpCode.DICT_UPDATE: {
+          case Op.DICT_UPDATE: {
             const v = slots[--sp];
             slots[sp] = undefined;
             X.dictUpdate(slots[sp - arg], v);
             break;
           }
-          case OpCode.DICT_MERGE: {
+          case Op.DICT_MERGE: {
             const v = slots[--sp];
             slots[sp] = undefined;
             X.dictMerge(slots[sp - arg], v, slots[sp - arg - 2]);
             break;
           }
-          case OpCode.UNPACK_SEQUENCE:
+          case Op.UNPACK_SEQUENCE:
             if (counters[pc - 1]-- === 0) S.specializeUnpack(code, pc - 1, slots[sp - 1], arg);
             sp = unpackSequence(slots, sp, arg);
             break;
-          case OpCode.UNPACK_SEQUENCE_TUPLE: {
+          case Op.UNPACK_SEQUENCE_TUPLE: {
             const o = slots[sp - 1];
             if (o instanceof PyTuple && o.cls === tupleType && o.items.length === arg) {
               const items = o.items;
@@ -872,7 +867,7 @@ export function run(entry: Frame): any {
             sp = unpackSequence(slots, sp, arg);
             break;
           }
-          case OpCode.UNPACK_SEQUENCE_LIST: {
+          case Op.UNPACK_SEQUENCE_LIST: {
             const o = slots[sp - 1];
             if (o instanceof PyList && o.cls === listType && o.items.length === arg) {
               const items = o.items;
@@ -884,15 +879,15 @@ export function run(entry: Frame): any {
             sp = unpackSequence(slots, sp, arg);
             break;
           }
-          case OpCode.UNPACK_EX:
+          case Op.UNPACK_EX:
             sp = unpackEx(slots, sp, arg);
             break;
 
           // ---- control flow
-          case OpCode.JUMP:
+          case Op.JUMP:
             pc = arg;
             break;
-          case OpCode.POP_JUMP_IF_FALSE: {
+          case Op.POP_JUMP_IF_FALSE: {
             const v = slots[--sp];
             slots[sp] = undefined;
             const t = v === true || (v !== false && isTrue(v));
@@ -900,7 +895,7 @@ export function run(entry: Frame): any {
             if (!t) pc = arg;
             break;
           }
-          case OpCode.POP_JUMP_IF_TRUE: {
+          case Op.POP_JUMP_IF_TRUE: {
             const v = slots[--sp];
             slots[sp] = undefined;
             const t = v === true || (v !== false && isTrue(v));
@@ -908,36 +903,36 @@ export function run(entry: Frame): any {
             if (t) pc = arg;
             break;
           }
-          case OpCode.POP_JUMP_IF_NONE: {
+          case Op.POP_JUMP_IF_NONE: {
             const v = slots[--sp];
             slots[sp] = undefined;
             if (prof) X.recordBranch(f.rt, pc - 1, v === None);
             if (v === None) pc = arg;
             break;
           }
-          case OpCode.POP_JUMP_IF_NOT_NONE: {
+          case Op.POP_JUMP_IF_NOT_NONE: {
             const v = slots[--sp];
             slots[sp] = undefined;
             if (prof) X.recordBranch(f.rt, pc - 1, v !== None);
             if (v !== None) pc = arg;
             break;
           }
-          case OpCode.JUMP_IF_FALSE_OR_POP: {
+          case Op.JUMP_IF_FALSE_OR_POP: {
             const v = slots[sp - 1];
             if (!isTrue(v)) pc = arg;
             else slots[--sp] = undefined;
             break;
           }
-          case OpCode.JUMP_IF_TRUE_OR_POP: {
+          case Op.JUMP_IF_TRUE_OR_POP: {
             const v = slots[sp - 1];
             if (isTrue(v)) pc = arg;
             else slots[--sp] = undefined;
             break;
           }
-          case OpCode.GET_ITER:
+          case Op.GET_ITER:
             slots[sp - 1] = X.getIterForLoop(slots[sp - 1]);
             break;
-          case OpCode.FOR_ITER: {
+          case Op.FOR_ITER: {
             const it = slots[sp - 1];
             if (counters[pc - 1]-- === 0) S.specializeForIter(code, pc - 1, it);
             const v = iterNext(it);
@@ -948,7 +943,7 @@ export function run(entry: Frame): any {
             } else slots[sp++] = v;
             break;
           }
-          case OpCode.FOR_ITER_RANGE: {
+          case Op.FOR_ITER_RANGE: {
             const it = slots[sp - 1];
             if (it instanceof X.RangeIterT) {
               if (it.remaining > 0) {
@@ -970,8 +965,8 @@ export function run(entry: Frame): any {
             } else slots[sp++] = v;
             break;
           }
-          case OpCode.FOR_ITER_LIST:
-          case OpCode.FOR_ITER_TUPLE: {
+          case Op.FOR_ITER_LIST:
+          case Op.FOR_ITER_TUPLE: {
             const it = slots[sp - 1];
             if (it instanceof X.SeqIterT) {
               const items = it.items;
@@ -994,7 +989,7 @@ export function run(entry: Frame): any {
           }
 
           // ---- calls
-          case OpCode.CALL: {
+          case Op.CALL: {
             const base = sp - arg;
             const callable = slots[base - 1];
             const argv = slots.slice(base, sp);
@@ -1015,7 +1010,7 @@ export function run(entry: Frame): any {
             }
             break;
           }
-          case OpCode.CALL_PY_EXACT_ARGS: {
+          case Op.CALL_PY_EXACT_ARGS: {
             const base = sp - arg;
             const callable = slots[base - 1];
             if (callable instanceof PyFunction && callable.code === f.rt.caches[pc - 1].code) {
@@ -1054,15 +1049,15 @@ export function run(entry: Frame): any {
             }
             break;
           }
-          case OpCode.CALL_PY_WITH_DEFAULTS:
-          case OpCode.CALL_BUILTIN:
-          case OpCode.CALL_TYPE: {
+          case Op.CALL_PY_WITH_DEFAULTS:
+          case Op.CALL_BUILTIN:
+          case Op.CALL_TYPE: {
             const base = sp - arg;
             const callable = slots[base - 1];
             const argv = slots.slice(base, sp);
             for (let i = base - 1; i < sp; i++) slots[i] = undefined;
             sp = base - 1;
-            if (op === OpCode.CALL_BUILTIN && callable instanceof PyBuiltin && callable.self === undefined) {
+            if (op === Op.CALL_BUILTIN && callable instanceof PyBuiltin && callable.self === undefined) {
               f.pc = pc;
               slots[sp++] = callable.fn(argv, null);
               break;
@@ -1081,7 +1076,7 @@ export function run(entry: Frame): any {
             }
             break;
           }
-          case OpCode.CALL_KW: {
+          case Op.CALL_KW: {
             const names = (slots[--sp] as PyTuple).items as string[];
             slots[sp] = undefined;
             const base = sp - arg;
@@ -1106,7 +1101,7 @@ export function run(entry: Frame): any {
             }
             break;
           }
-          case OpCode.CALL_METHOD: {
+          case Op.CALL_METHOD: {
             const base = sp - arg;
             const m = slots[base - 2];
             const self = slots[base - 1];
@@ -1139,7 +1134,7 @@ export function run(entry: Frame): any {
             }
             break;
           }
-          case OpCode.CALL_METHOD_PY: {
+          case Op.CALL_METHOD_PY: {
             const base = sp - arg;
             const m = slots[base - 2];
             const self = slots[base - 1];
@@ -1177,7 +1172,7 @@ export function run(entry: Frame): any {
             }
             break;
           }
-          case OpCode.CALL_METHOD_BUILTIN: {
+          case Op.CALL_METHOD_BUILTIN: {
             const base = sp - arg;
             const m = slots[base - 2];
             const self = slots[base - 1];
@@ -1206,7 +1201,7 @@ export function run(entry: Frame): any {
             }
             break;
           }
-          case OpCode.CALL_METHOD_KW: {
+          case Op.CALL_METHOD_KW: {
             const names = (slots[--sp] as PyTuple).items as string[];
             slots[sp] = undefined;
             const base = sp - arg;
@@ -1233,7 +1228,7 @@ export function run(entry: Frame): any {
             }
             break;
           }
-          case OpCode.CALL_FUNCTION_EX: {
+          case Op.CALL_FUNCTION_EX: {
             let kw: PyKwargs | null = null;
             if (arg & 1) {
               kw = X.kwargsFromMapping(slots[--sp]);
@@ -1258,27 +1253,27 @@ export function run(entry: Frame): any {
             }
             break;
           }
-          case OpCode.MAKE_FUNCTION:
+          case Op.MAKE_FUNCTION:
             sp = X.makeFunction(f, slots, sp, arg);
             break;
-          case OpCode.LOAD_BUILD_CLASS:
+          case Op.LOAD_BUILD_CLASS:
             slots[sp++] = X.buildClassBuiltin(f);
             break;
-          case OpCode.CALL_INTRINSIC_1:
+          case Op.CALL_INTRINSIC_1:
             slots[sp - 1] = X.intrinsic1(f, arg, slots[sp - 1]);
             break;
 
           // ---- exceptions
-          case OpCode.RAISE_VARARGS:
+          case Op.RAISE_VARARGS:
             X.doRaise(slots, sp, arg);
             break; // not reached
-          case OpCode.RERAISE: {
+          case Op.RERAISE: {
             const e = slots[--sp];
             slots[sp] = undefined;
             reraising = true;
             throw e;
           }
-          case OpCode.PUSH_EXC_INFO: {
+          case Op.PUSH_EXC_INFO: {
             const e = slots[sp - 1];
             const st = tstate.exc;
             slots[sp - 1] = st.value === undefined ? None : st.value;
@@ -1286,34 +1281,34 @@ export function run(entry: Frame): any {
             slots[sp++] = e;
             break;
           }
-          case OpCode.POP_EXCEPT: {
+          case Op.POP_EXCEPT: {
             const v = slots[--sp];
             slots[sp] = undefined;
             tstate.exc.value = v;
             break;
           }
-          case OpCode.CHECK_EXC_MATCH:
+          case Op.CHECK_EXC_MATCH:
             slots[sp - 1] = X.checkExcMatch(slots[sp - 2], slots[sp - 1]);
             break;
-          case OpCode.CHECK_EG_MATCH:
+          case Op.CHECK_EG_MATCH:
             X.checkEgMatch(slots, sp);
             break;
-          case OpCode.PREP_RERAISE_STAR: {
+          case Op.PREP_RERAISE_STAR: {
             const pair = slots[--sp] as PyTuple;
             slots[sp] = undefined;
             slots[sp - 1] = X.prepReraiseStar(slots[sp - 1], pair);
             break;
           }
-          case OpCode.LOAD_ASSERTION_ERROR:
+          case Op.LOAD_ASSERTION_ERROR:
             slots[sp++] = AssertionError;
             break;
-          case OpCode.BEFORE_WITH:
+          case Op.BEFORE_WITH:
             sp = X.beforeWith(slots, sp);
             break;
-          case OpCode.BEFORE_ASYNC_WITH:
+          case Op.BEFORE_ASYNC_WITH:
             sp = X.beforeAsyncWith(slots, sp);
             break;
-          case OpCode.WITH_EXCEPT_START: {
+          case Op.WITH_EXCEPT_START: {
             const exit = slots[sp - 3];
             const e = slots[sp - 1];
             slots[sp++] = X.callExit(exit, e);
@@ -1321,7 +1316,7 @@ export function run(entry: Frame): any {
           }
 
           // ---- generators
-          case OpCode.YIELD_VALUE: {
+          case Op.YIELD_VALUE: {
             const v = slots[--sp];
             slots[sp] = undefined;
             f.sp = sp;
@@ -1331,7 +1326,7 @@ export function run(entry: Frame): any {
             tstate.frame = f.back;
             return v;
           }
-          case OpCode.SEND: {
+          case Op.SEND: {
             const v = slots[sp - 1];
             const it = slots[sp - 2];
             const r = X.send(it, v);
@@ -1343,20 +1338,20 @@ export function run(entry: Frame): any {
             } else slots[sp - 1] = r.value;
             break;
           }
-          case OpCode.GET_YIELD_FROM_ITER:
+          case Op.GET_YIELD_FROM_ITER:
             slots[sp - 1] = X.getYieldFromIter(f, slots[sp - 1]);
             break;
-          case OpCode.GET_AWAITABLE:
+          case Op.GET_AWAITABLE:
             slots[sp - 1] = X.getAwaitable(slots[sp - 1], arg);
             break;
-          case OpCode.GET_AITER:
+          case Op.GET_AITER:
             slots[sp - 1] = X.getAiter(slots[sp - 1]);
             break;
-          case OpCode.GET_ANEXT:
+          case Op.GET_ANEXT:
             slots[sp] = X.getAnext(slots[sp - 1]);
             sp++;
             break;
-          case OpCode.END_ASYNC_FOR: {
+          case Op.END_ASYNC_FOR: {
             const e = slots[--sp];
             slots[sp] = undefined;
             if (!X.isStopAsyncIteration(e)) {
@@ -1368,21 +1363,21 @@ export function run(entry: Frame): any {
           }
 
           // ---- modules, annotations, pattern matching
-          case OpCode.IMPORT_NAME: {
+          case Op.IMPORT_NAME: {
             const fromlist = slots[--sp];
             const level = slots[--sp];
             slots[sp] = slots[sp + 1] = undefined;
             slots[sp++] = X.importName(f, code.names[arg], fromlist, level);
             break;
           }
-          case OpCode.IMPORT_FROM:
+          case Op.IMPORT_FROM:
             slots[sp] = X.importFrom(slots[sp - 1], code.names[arg]);
             sp++;
             break;
-          case OpCode.SETUP_ANNOTATIONS:
+          case Op.SETUP_ANNOTATIONS:
             X.setupAnnotations(f);
             break;
-          case OpCode.MATCH_CLASS: {
+          case Op.MATCH_CLASS: {
             const names = slots[--sp];
             const cls = slots[--sp];
             const subject = slots[sp - 1];
@@ -1390,23 +1385,23 @@ export function run(entry: Frame): any {
             slots[sp - 1] = X.matchClass(subject, cls, arg, names);
             break;
           }
-          case OpCode.MATCH_MAPPING:
+          case Op.MATCH_MAPPING:
             slots[sp] = X.matchMapping(slots[sp - 1]);
             sp++;
             break;
-          case OpCode.MATCH_SEQUENCE:
+          case Op.MATCH_SEQUENCE:
             slots[sp] = X.matchSequence(slots[sp - 1]);
             sp++;
             break;
-          case OpCode.MATCH_KEYS:
+          case Op.MATCH_KEYS:
             slots[sp] = X.matchKeys(slots[sp - 2], slots[sp - 1]);
             sp++;
             break;
-          case OpCode.GET_LEN:
+          case Op.GET_LEN:
             slots[sp] = X.lenOf(slots[sp - 1]);
             sp++;
             break;
-          case OpCode.COPY_DICT_WITHOUT_KEYS:
+          case Op.COPY_DICT_WITHOUT_KEYS:
             slots[sp - 1] = X.copyDictWithoutKeys(slots[sp - 2], slots[sp - 1]);
             break;
           default:
