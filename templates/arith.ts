@@ -8,10 +8,10 @@
 // back to the generic runtime call, which is always correct. Floats are the doubles
 // themselves; int operands of a float op convert exactly (int48 fits a double).
 
-import { type Assembler, cl, eax, ecx, edx, type Gpr, type Label, rax, rcx, rdi, rdx, rsi, sym, xmm0, xmm1, xmm2 } from '../src/asm/index.js';
+import { type Assembler, cl, eax, ecx, edx, type Gpr, type Label, mem, qword, rax, rcx, rdi, rdx, rip, rsi, sym, xmm0, xmm1, xmm2 } from '../src/asm/index.js';
 import type { Cond } from '../src/asm/table.js';
 import { BINOPS, CMPOPS, INPLACE } from '../src/bytecode/ops.js';
-import { INT_TAG_BITS, TAG_INT, TAG_MIN } from '../src/native/layout.js';
+import { INT_TAG_BITS, TAG_INT, TAG_MIN, TAG_OBJ } from '../src/native/layout.js';
 import { cold, H, type HoleDesc, RT, S, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
 
 /** Where a failed guard goes: a label, or the out-of-line generic path. */
@@ -486,6 +486,33 @@ export const arithTemplates: TemplateDef<any>[] = [
   },
   ...floatBinaries(),
   intChainTemplate(),
+  {
+    // str + str (the profile saw two strs): both exact strs go straight to rt_str_concat
+    // (which cannot fail), anything else (subclasses with their own __add__/__radd__, other
+    // types) takes the generic path. The operands stay in their slots, below the value-stack
+    // top that callRt sets, so the allocation keeps them alive.
+    op: 'BINARY_OP_ADD_STR',
+    emit(a: TplAsm) {
+      const slow = cold((c) => genericBinary(c));
+      a.mov(rdi, S(-2));
+      a.mov(rsi, S(-1));
+      a.lea(rdx, rip(sym('type_str')));
+      for (const r of [rdi, rsi]) {
+        a.mov(rax, r);
+        a.shr(rax, 48);
+        a.cmp(eax, TAG_OBJ);
+        a.jne(slow);
+        a.mov(rax, r);
+        a.shl(rax, 16);
+        a.shr(rax, 16);
+        a.cmp(qword(mem(rax)), rdx);
+        a.jne(slow);
+      }
+      callRt(a, 'rt_str_concat');
+      a.mov(S(-2), rax);
+      a.jmp(H.next());
+    },
+  },
   {
     op: 'COMPARE_OP_INT',
     variant: (ins) => ({ cmp: ins.arg, ...flowVariant(ins) }),

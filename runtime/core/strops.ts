@@ -707,6 +707,11 @@ const binop: RuntimeRoutine = {
     prologue(a, saved);
     a.mov(r12, rdi);
     a.mov(r13, rsi);
+    // str has no in-place slots (no nb_inplace_add / sq_inplace_concat): `s += x` is the
+    // binary op, where a str subclass on the right with its own __radd__ goes first
+    // (rt_binary_op's subclass priority, which the in-place attempt would bypass).
+    a.test(edx, INPLACE_MASK + 1);
+    a.jne(ni);
     a.and(edx, INPLACE_MASK);
     a.mov(r14d, edx);
     a.cmp(edx, OP_MUL);
