@@ -45,6 +45,7 @@ import { abcFlagsModule } from './core/abcflags.js';
 import { sysInfoModule } from './core/sysinfo.js';
 import { globalsWriteModule } from './core/globalswrite.js';
 import { timeModule } from './core/timemodule.js';
+import { osFileModule } from './core/osfile.js';
 import { funcReprModule } from './core/funcrepr.js';
 import { opsModule } from './core/ops.js';
 import { tracebackModule } from './core/traceback.js';
@@ -92,7 +93,6 @@ import { bytesObjModule } from './core/bytesobj.js';
 import { bytesMethModule } from './core/bytesmeth.js';
 import { bytesCodecModule } from './core/bytescodec.js';
 import { genericAliasModule } from './core/genericalias.js';
-import { gaAttrsModule } from './core/gaattrs.js';
 import { withModule } from './core/withctx.js';
 import { matchModule } from './core/match.js';
 import { signalsModule } from './core/signals.js';
@@ -114,14 +114,14 @@ export function runtimeModules(): RuntimeModule[] {
   // Ints (docs/int.md).
   modules.push(...intModules);
   // Calls, frames, tracebacks, generic operations, attributes, modules, entry.
-  modules.push(funcModule, callExModule, namespacesModule, evalCallModule, tracebackModule, tbNotesModule, suggestModule, sysExcModule, excGroupModule, withModule, matchModule, signalsModule, opsModule, attrsModule, attrCacheModule, instValuesModule, classesModule, mroEntriesModule, atexitRtModule, pyslotsModule, genModule, coroModule, modulesModule, sysInfoModule, abcFlagsModule, globalsWriteModule, timeModule, funcReprModule, userModulesModule, buildModule, builtinsModule, entryModule);
+  modules.push(funcModule, callExModule, namespacesModule, evalCallModule, tracebackModule, tbNotesModule, suggestModule, sysExcModule, excGroupModule, withModule, matchModule, signalsModule, opsModule, attrsModule, attrCacheModule, instValuesModule, classesModule, mroEntriesModule, atexitRtModule, pyslotsModule, genModule, coroModule, modulesModule, sysInfoModule, abcFlagsModule, globalsWriteModule, timeModule, osFileModule, funcReprModule, userModulesModule, buildModule, builtinsModule, entryModule);
   // Builtin functions and types (docs/builtins-native.md).
   modules.push(...biModules, metaclassModule, unionModule, intSubModule, builtinSubModule);
   // Descriptor types, exception attributes; then the dunder methods of builtin types, computed
   // from every module above (keep them last). docs/classes-native.md.
   modules.push(descrKitModule, descrModule, descrSuperModule, excAttrsModule, slotsModule);
   // Data attributes of builtin types, complex numbers (docs/types-native.md).
-  modules.push(getsetModule, complexModule, complexFmtModule, mathIntModule, iterSeqModule, stdinModule, bytesObjModule, bytesMethModule, bytesCodecModule, genericAliasModule, gaAttrsModule);
+  modules.push(getsetModule, complexModule, complexFmtModule, mathIntModule, iterSeqModule, stdinModule, bytesObjModule, bytesMethModule, bytesCodecModule, genericAliasModule);
   modules.push(wrappersModule(modules));
   return [...modules, objectsModule(modules), { name: 'builtin-objects', routines: [], data: builtinFunctionObjects(modules) }, methodsModule(modules)];
 }

@@ -9,6 +9,7 @@
 import { type Assembler, byte, eax, ebx, ecx, edi, esi, mem, qword, r12, r13, r14, r15, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
 import { boxFloat, boxInt, MODULE, STR } from '../../src/native/layout.js';
 import { mathConstants, mathFunctions } from './mathmodule.js';
+import { osFunctions } from './osfile.js';
 import { timeFunctions } from './timemodule.js';
 import { abcflagsFunctions } from './abcflags.js';
 import { SYS_STRUCTSEQ_NAMES } from './sysinfo.js';
@@ -22,7 +23,7 @@ import { cstr } from './exc.js';
 export const TEXTIO = { fd: 16, size: 24 } as const;
 
 /** Builtin modules available to `import` (created at start-up in this order). */
-export const BUILTIN_MODULES = ['sys', 'math', '_edgepyc_time', '_abcflags'] as const;
+export const BUILTIN_MODULES = ['sys', 'math', '_edgepyc_time', '_abcflags', '_edgepyc_os'] as const;
 
 /**
  * Every attribute CPython's version of each builtin module has, for the compile-time check
@@ -34,6 +35,8 @@ export const CPYTHON_MODULE_NAMES: Readonly<Record<(typeof BUILTIN_MODULES)[numb
   _edgepyc_time: Object.keys(timeFunctions),
   // The interpreter's bridge for abc.py (not a CPython module; abcflags.ts).
   _abcflags: ['register'],
+  // The system calls under runtime/nativelib/_edgepyc_files.py's open() (osfile.ts; not a CPython module).
+  _edgepyc_os: Object.keys(osFunctions),
   math: ['acos', 'acosh', 'asin', 'asinh', 'atan', 'atan2', 'atanh', 'cbrt', 'ceil', 'comb', 'copysign', 'cos', 'cosh', 'degrees', 'dist', 'e', 'erf', 'erfc', 'exp', 'exp2', 'expm1', 'fabs', 'factorial', 'floor', 'fmod', 'frexp', 'fsum', 'gamma', 'gcd', 'hypot', 'inf', 'isclose', 'isfinite', 'isinf', 'isnan', 'isqrt', 'lcm', 'ldexp', 'lgamma', 'log', 'log10', 'log1p', 'log2', 'modf', 'nan', 'nextafter', 'perm', 'pi', 'pow', 'prod', 'radians', 'remainder', 'sin', 'sinh', 'sqrt', 'tan', 'tanh', 'tau', 'trunc', 'ulp'],
 };
 
@@ -44,6 +47,7 @@ export function nativeModuleNames(): Readonly<Record<(typeof BUILTIN_MODULES)[nu
     math: new Set([...Object.keys(mathFunctions), ...Object.keys(mathConstants)]),
     _edgepyc_time: new Set(Object.keys(timeFunctions)),
     _abcflags: new Set(Object.keys(abcflagsFunctions)),
+    _edgepyc_os: new Set(Object.keys(osFunctions)),
   };
 }
 
@@ -216,6 +220,20 @@ export const modulesModule: RuntimeModule = {
             a.mov(rdi, r12);
             a.lea(rsi, rip(sym(`cstr_${name}`)));
             a.mov(rdx, sym(`box:sysobj_${name}`) as never);
+            a.call(sym('rt_dict_set_cstr'));
+          }
+        } else if (m === '_edgepyc_os') {
+          // _edgepyc_os: its system-call wrappers (static builtin objects, osfile.ts).
+          a.mov(rdi, g('const_str__edgepyc_os'));
+          a.call(sym('rt_module_new'));
+          a.mov(qword(rip(sym('rt_modules_table'), 8 * index)), rax);
+          a.mov(r12, rax);
+          unboxPtr(a, r12);
+          a.mov(r12, qword(mem(r12, MODULE.dict)));
+          for (const name of Object.keys(osFunctions)) {
+            a.mov(rdi, r12);
+            a.lea(rsi, rip(sym(`cstr_os_${name}`)));
+            a.mov(rdx, sym(`box:osfn_${name}`) as never);
             a.call(sym('rt_dict_set_cstr'));
           }
         } else if (m === '_abcflags') {

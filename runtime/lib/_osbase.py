@@ -1,5 +1,43 @@
-"""os.environ and os.fspath for edgepyc's os and posixpath (= os.path), in a module of
-their own so that neither of those has to import the other."""
+"""os.environ, os.fspath and OSError construction for edgepyc's os, posixpath (= os.path)
+and the native open() (runtime/nativelib/_edgepyc_files.py), in a module of their own so
+that none of those has to import another.
+
+The system calls come from `_edgepyc_os` (runtime/core/osfile.ts natively,
+src/interp/modules/edgepyc_os.ts in the interpreter): paths in as bytes, -errno out on
+failure, turned into the OSError subclass with glibc's strerror text here.
+"""
+
+import _edgepyc_os as posix
+
+# glibc's strerror() for the errors file and directory operations meet.
+_STRERROR = {
+    1: 'Operation not permitted', 2: 'No such file or directory', 4: 'Interrupted system call',
+    5: 'Input/output error', 9: 'Bad file descriptor', 11: 'Resource temporarily unavailable',
+    12: 'Cannot allocate memory', 13: 'Permission denied', 16: 'Device or resource busy',
+    17: 'File exists', 18: 'Invalid cross-device link', 20: 'Not a directory', 21: 'Is a directory',
+    22: 'Invalid argument', 23: 'Too many open files in system', 24: 'Too many open files',
+    26: 'Text file busy', 27: 'File too large', 28: 'No space left on device', 29: 'Illegal seek',
+    30: 'Read-only file system', 31: 'Too many links', 32: 'Broken pipe',
+    36: 'File name too long', 38: 'Function not implemented', 39: 'Directory not empty',
+    40: 'Too many levels of symbolic links', 122: 'Disk quota exceeded',
+}
+
+
+def oserror(err, filename=None, filename2=None):
+    """OSError(errno, strerror[, filename[, None, filename2]]): CPython picks the subclass."""
+    msg = _STRERROR.get(err, 'Unknown error %d' % err)
+    if filename is None:
+        return OSError(err, msg)
+    if filename2 is None:
+        return OSError(err, msg, filename)
+    return OSError(err, msg, filename, None, filename2)
+
+
+def check(r, filename=None, filename2=None):
+    """r itself unless it is -errno, which raises."""
+    if isinstance(r, int) and r < 0:
+        raise oserror(-r, filename, filename2)
+    return r
 
 
 def fspath(path):
@@ -21,7 +59,7 @@ def fspath(path):
 
 
 class _Environ(dict):
-    """The (empty) process environment: a dict of str -> str."""
+    """The process environment: a dict of str -> str (assignments are not exported)."""
 
     def __repr__(self):
         return 'environ({%s})' % ', '.join('%r: %r' % item for item in self.items())
@@ -31,3 +69,6 @@ class _Environ(dict):
 
 
 environ = _Environ()
+for _entry in posix.environ():
+    _name, _sep, _value = _entry.partition(b'=')
+    environ[_name.decode('utf-8', 'surrogateescape')] = _value.decode('utf-8', 'surrogateescape')

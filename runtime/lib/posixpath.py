@@ -2,17 +2,14 @@
 
 Pure string functions, exact: join, split, splitext, splitdrive, basename, dirname,
 isabs, normcase, normpath, commonprefix, commonpath, expanduser, expandvars (both
-against os.environ, which is empty in edgepyc, so they leave paths unchanged unless the
-program sets variables), and abspath/relpath for absolute paths.
-File-system queries, approximated with open() because there is no stat(): exists and
-lexists (True when the path opens or is a directory or is unreadable), isfile (opens
-for reading), isdir (open() fails with IsADirectoryError); islink is always False.
-Opening a FIFO blocks, as open() would.
-Missing: abspath/realpath of relative paths and relpath that climbs above the current
-directory (no getcwd), getsize, getmtime/getatime/getctime, samefile, ismount.
+against os.environ, the process environment), abspath and relpath (relative paths
+against the working directory from getcwd).
+File-system queries from stat() (_osbase's system calls): exists and lexists, isfile,
+isdir; islink is always False (no lstat()). realpath does not resolve symbolic links.
+Missing: getsize, getmtime/getatime/getctime, samefile, ismount.
 """
 
-from _osbase import environ, fspath
+from _osbase import environ, fspath, posix
 
 __all__ = ['normcase', 'isabs', 'join', 'splitdrive', 'split', 'splitext', 'basename',
            'dirname', 'commonprefix', 'exists', 'lexists', 'isdir', 'isfile', 'islink',
@@ -186,23 +183,25 @@ def normpath(path):
     return path or dot
 
 
+def _getcwd(like):
+    cwd = posix.getcwd()
+    if isinstance(cwd, int):
+        from _osbase import oserror
+        raise oserror(-cwd)
+    return cwd if isinstance(like, bytes) else cwd.decode('utf-8', 'surrogateescape')
+
+
 def abspath(path):
-    """Return an absolute path (relative paths need getcwd, which edgepyc lacks)."""
+    """Return an absolute path."""
     path = fspath(path)
     if not isabs(path):
-        raise NotImplementedError('os.path.abspath() of a relative path needs '
-                                  'os.getcwd(), which edgepyc does not provide')
+        path = join(_getcwd(path), path)
     return normpath(path)
 
 
 def realpath(filename, *, strict=False):
     """Like abspath (symbolic links are not resolved)."""
     return abspath(filename)
-
-
-# A stand-in for the unknown current directory: relpath() of two relative paths only
-# depends on it when the answer climbs above it, which is detected and refused.
-_FAKE_DEPTH = 64
 
 
 def relpath(path, start=None):
@@ -219,21 +218,10 @@ def relpath(path, start=None):
     else:
         start = fspath(start)
     try:
-        unknown = sep_[:0] + (b'\x00' if isinstance(path, bytes) else '\x00')
-        fake_cwd = [unknown] * _FAKE_DEPTH
-
-        def components(p):
-            if isabs(p):
-                return [x for x in normpath(p).split(sep_) if x]
-            return [x for x in normpath(sep_.join(fake_cwd) + sep_ + p).split(sep_) if x]
-
-        start_list = components(start)
-        path_list = components(path)
+        start_list = [x for x in abspath(start).split(sep_) if x]
+        path_list = [x for x in abspath(path).split(sep_) if x]
         i = len(commonprefix([start_list, path_list]))
         rel_list = [pardir_] * (len(start_list) - i) + path_list[i:]
-        if unknown in rel_list:
-            raise NotImplementedError('os.path.relpath() would need os.getcwd(), '
-                                      'which edgepyc does not provide')
         if not rel_list:
             return curdir_
         return join(*rel_list)
@@ -348,18 +336,23 @@ def expandvars(path):
 
 
 def _probe(path):
-    """'file', 'dir', 'other' (exists, kind unknown) or None (missing/invalid)."""
-    try:
-        path = fspath(path)
-        f = open(path, 'rb')
-    except IsADirectoryError:
-        return 'dir'
-    except PermissionError:
-        return 'other'
-    except (OSError, ValueError, TypeError):
+    """'file', 'dir', 'other' (exists, another kind) or None (missing/invalid), from stat()."""
+    if isinstance(path, int):
+        mode = posix.fstat(path)
+    else:
+        try:
+            path = fspath(path)
+        except TypeError:
+            raise TypeError('stat: path should be string, bytes, os.PathLike or integer, not '
+                            + type(path).__name__) from None
+        b = path.encode('utf-8', 'surrogateescape') if isinstance(path, str) else path
+        if b'\x00' in b:
+            return None
+        mode = posix.stat(b)
+    if mode < 0:
         return None
-    f.close()
-    return 'file'
+    kind = mode & 0o170000
+    return 'dir' if kind == 0o040000 else 'file' if kind == 0o100000 else 'other'
 
 
 def exists(path):

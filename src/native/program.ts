@@ -635,8 +635,14 @@ function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globa
  * Compile a module's code object (from the shared compiler) into linkable chunks: the
  * runtime, the program's static objects and its stitched functions.
  */
+/**
+ * The runtime/nativelib module behind the builtin open() (runtime/core/osfile.ts): compiled
+ * with the program when some module names `open` without binding it.
+ */
+const OPEN_MODULE = '_edgepyc_files';
+
 /** Modules of runtime/nativelib: Python source compiled with the program that imports them. */
-const NATIVE_LIB_MODULES: ReadonlySet<string> = new Set(['asyncio', 'contextlib', 'time', 'atexit']);
+const NATIVE_LIB_MODULES: ReadonlySet<string> = new Set(['asyncio', 'contextlib', 'time', 'atexit', OPEN_MODULE]);
 
 function nativeLibDir(): string {
   return join(stdlibDir(), '..', 'nativelib');
@@ -812,6 +818,7 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
       }
       // Exception groups and except* run Python of runtime/lib (runtime/core/excgroup.ts).
       if (unit.name !== EG_MODULE && (co.names.some((n) => EXCEPTION_GROUP_TYPES.has(n) && !unit.globalIndex.has(n)) || co.ops.some((op) => GENERIC[op] === Op.CHECK_EG_MATCH))) load(EG_MODULE);
+      if (unit.name !== OPEN_MODULE && co.names.includes('open') && !unit.globalIndex.has('open')) load(OPEN_MODULE);
       for (let i = 0; i < co.ops.length; i++) {
         if (GENERIC[co.ops[i]] !== Op.IMPORT_NAME) continue;
         const levelConst = i >= 2 && GENERIC[co.ops[i - 2]] === Op.LOAD_CONST ? co.consts[co.args[i - 2]] : null;
@@ -966,6 +973,14 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
     a.u64(atexitUnit === undefined ? 0 : 1);
     a.u64(0);
     if (atexitUnit !== undefined) a.u64(sym(modinfoSym(atexitUnit)));
+  });
+
+  // The builtin open() imports its module through this chain (count 0: the program never names it).
+  const openUnit = byName.get(OPEN_MODULE);
+  b.rodataItem('rt_open_chain', 8, (a) => {
+    a.u64(openUnit === undefined ? 0 : 1);
+    a.u64(0);
+    if (openUnit !== undefined) a.u64(sym(modinfoSym(openUnit)));
   });
 
   // ---- profile

@@ -22,7 +22,7 @@ _LIB = _HERE.rpartition('/')[0].rpartition('/')[0] + '/runtime/lib'
 # come from runtime/lib or the program's own folder.  unicodedata is imported by
 # CPython's own compiler for \N{...} escapes, and __future__ by every `from __future__
 # import ...` statement; neither is imported by library code.
-_NATIVE = frozenset(['sys', 'math', 'time', 'builtins', 'unicodedata', '__future__'])
+_NATIVE = frozenset(['sys', 'math', 'time', 'builtins', 'unicodedata', '__future__', '_edgepyc_os', '_abcflags'])
 _PathFinder = sys.modules['_frozen_importlib_external'].PathFinder
 
 
@@ -54,7 +54,37 @@ class _Gate:
         pass
 
 
+def _bridges():
+    """edgepyc's bridge modules (the interpreter implements them in TypeScript), over CPython."""
+    posix = sys.modules['posix']
+
+    def errno_of(f):
+        def call(*args):
+            try:
+                return f(*args)
+            except OSError as e:
+                return -e.errno
+        return call
+
+    osb = type(sys)('_edgepyc_os')
+    osb.getcwd = errno_of(posix.getcwdb)
+    osb.chdir = errno_of(lambda p: posix.chdir(p) or 0)
+    osb.stat = errno_of(lambda p: posix.stat(p).st_mode)
+    osb.fstat = errno_of(lambda fd: posix.fstat(fd).st_mode)
+    osb.unlink = errno_of(lambda p: posix.unlink(p) or 0)
+    osb.rmdir = errno_of(lambda p: posix.rmdir(p) or 0)
+    osb.mkdir = errno_of(lambda p, m: posix.mkdir(p, m) or 0)
+    osb.rename = errno_of(lambda a, b: posix.rename(a, b) or 0)
+    osb.listdir = errno_of(posix.listdir)
+    osb.environ = lambda: [k + b'=' + v for k, v in posix.environ.items()]
+    abcf = type(sys)('_abcflags')
+    abcf.register = lambda subclass, cls: None
+    sys.modules['_edgepyc_os'] = osb
+    sys.modules['_abcflags'] = abcf
+
+
 def main():
+    _bridges()
     if len(sys.argv) < 2:
         sys.stderr.write(__doc__)
         sys.exit(2)

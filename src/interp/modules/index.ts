@@ -3,6 +3,7 @@
 import { fn } from '../bi.js';
 import { registerCollectionFlags } from '../classes.js';
 import { initTraceback } from './traceback_module.js';
+import { initEdgepycOs } from './edgepyc_os.js';
 import { dictType, PyType } from '../typeobj.js';
 import { builtinModules, loadModule, reloadModule, resolveName } from '../imports.js';
 import { PyDict } from '../pydict.js';
@@ -133,6 +134,7 @@ export function setupLibModules(): void {
   builtinModules.set('gc', initGc);
   builtinModules.set('atexit', initAtexit);
   builtinModules.set('_abcflags', initAbcFlags);
+  builtinModules.set('_edgepyc_os', initEdgepycOs);
   builtinModules.set('importlib', initImportlib);
   builtinModules.set('traceback', initTraceback);
   builtinModules.set('unicodedata', initUnicodedata);
