@@ -22,6 +22,9 @@ import { cstr } from './exc.js';
 /** TextIOWrapper objects: the file descriptor as a small int. */
 export const TEXTIO = { fd: 16, size: 24 } as const;
 
+/** What CPython's recursion depth counts beyond the frames rt_recursion_room counts. */
+const RECURSION_DEPTH_BIAS = 1;
+
 /** Builtin modules available to `import` (created at start-up in this order). */
 export const BUILTIN_MODULES = ['sys', 'math', '_edgepyc_time', '_abcflags', '_edgepyc_os'] as const;
 
@@ -222,20 +225,6 @@ export const modulesModule: RuntimeModule = {
             a.mov(rdx, sym(`box:sysobj_${name}`) as never);
             a.call(sym('rt_dict_set_cstr'));
           }
-        } else if (m === '_edgepyc_os') {
-          // _edgepyc_os: its system-call wrappers (static builtin objects, osfile.ts).
-          a.mov(rdi, g('const_str__edgepyc_os'));
-          a.call(sym('rt_module_new'));
-          a.mov(qword(rip(sym('rt_modules_table'), 8 * index)), rax);
-          a.mov(r12, rax);
-          unboxPtr(a, r12);
-          a.mov(r12, qword(mem(r12, MODULE.dict)));
-          for (const name of Object.keys(osFunctions)) {
-            a.mov(rdi, r12);
-            a.lea(rsi, rip(sym(`cstr_os_${name}`)));
-            a.mov(rdx, sym(`box:osfn_${name}`) as never);
-            a.call(sym('rt_dict_set_cstr'));
-          }
         } else if (m === '_abcflags') {
           // _abcflags: register (abcflags.ts).
           a.mov(rdi, g('const_str__abcflags'));
@@ -248,6 +237,20 @@ export const modulesModule: RuntimeModule = {
             a.mov(rdi, r12);
             a.lea(rsi, rip(sym(`cstr_abcflags_${name}`)));
             a.mov(rdx, sym(`box:abcflagsfn_${name}`) as never);
+            a.call(sym('rt_dict_set_cstr'));
+          }
+        } else if (m === '_edgepyc_os') {
+          // _edgepyc_os: its system-call wrappers (static builtin objects, osfile.ts).
+          a.mov(rdi, g('const_str__edgepyc_os'));
+          a.call(sym('rt_module_new'));
+          a.mov(qword(rip(sym('rt_modules_table'), 8 * index)), rax);
+          a.mov(r12, rax);
+          unboxPtr(a, r12);
+          a.mov(r12, qword(mem(r12, MODULE.dict)));
+          for (const name of Object.keys(osFunctions)) {
+            a.mov(rdi, r12);
+            a.lea(rsi, rip(sym(`cstr_os_${name}`)));
+            a.mov(rdx, sym(`box:osfn_${name}`) as never);
             a.call(sym('rt_dict_set_cstr'));
           }
         } else if (m === '_edgepyc_time') {
@@ -477,7 +480,15 @@ export const modulesModule: RuntimeModule = {
         a.sar(rax, 16);
         a.cmp(rax, 1);
         const tooSmall = a.newLabel();
+        const tooLow = a.newLabel();
         a.jl(tooSmall);
+        // CPython refuses a limit at or below the current depth, which it counts as the
+        // Python frames on the stack plus one (sysmodule.c sys_setrecursionlimit_impl).
+        a.mov(rdx, g('rt_recursion_limit'));
+        a.sub(rdx, g('rt_recursion_room'));
+        a.add(rdx, RECURSION_DEPTH_BIAS);
+        a.cmp(rax, rdx);
+        a.jle(tooLow);
         // The room left moves with the limit (protocol.ts rt_recursion_room).
         a.mov(rcx, rax);
         a.sub(rcx, g('rt_recursion_limit'));
@@ -489,6 +500,12 @@ export const modulesModule: RuntimeModule = {
         a.lea(rdi, rip(sym('type_ValueError')));
         a.lea(rsi, rip(sym('msg_recursion_limit')));
         a.jmp(sym('rt_raise_cstr'));
+        a.bind(tooLow);
+        a.mov(rcx, rdx);
+        a.mov(rdx, rax);
+        a.lea(rdi, rip(sym('type_RecursionError')));
+        a.lea(rsi, rip(sym('msg_recursion_too_low')));
+        a.jmp(sym('rt_raise_fmt'));
         a.bind(bad);
         a.lea(rdi, rip(sym('type_TypeError')));
         a.lea(rsi, rip(sym('msg_int_required')));
@@ -518,6 +535,7 @@ export const modulesModule: RuntimeModule = {
     cstr('msg_cannot_import', "cannot import name '%U' from '%U' (unknown location)"),
     cstr('msg_write_arg', 'write() argument must be str'),
     cstr('msg_recursion_limit', 'recursion limit must be greater or equal than 1'),
+    cstr('msg_recursion_too_low', 'cannot set the recursion limit to %d at the recursion depth %d: the limit is too low'),
     cstr('msg_int_required', "'float' object cannot be interpreted as an integer"),
   ],
 };
