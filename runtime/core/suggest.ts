@@ -703,19 +703,42 @@ export const suggestModule: RuntimeModule = {
  */
 export function suggestionCandidate(name: string, item: string): boolean {
   if (name === item) return false;
-  const a = Buffer.from(name, 'utf8');
-  const b = Buffer.from(item, 'utf8');
+  const ascii = /^[\x00-\x7f]*$/;
+  const a = ascii.test(name) ? name : Buffer.from(name, 'utf8').toString('latin1');
+  const b = ascii.test(item) ? item : Buffer.from(item, 'utf8').toString('latin1');
   const max = Math.floor(((a.length + b.length + 3) * MOVE_COST) / 6);
+  // Cheap bounds first: every inserted or deleted byte costs MOVE_COST, and so does every
+  // byte of one string that the other lacks even ignoring case.
+  if (Math.abs(a.length - b.length) * MOVE_COST > max) return false;
+  if (missingBytes(a, b) * MOVE_COST > max) return false;
   return levenshteinBytes(a, b, max) <= max;
 }
 
-/** suggestions.c levenshtein_distance (the same algorithm as rt_levenshtein). */
-function levenshteinBytes(a0: Uint8Array, b0: Uint8Array, max: number): number {
+const COUNTS = new Int32Array(256);
+
+/** max(bytes of a missing from b, bytes of b missing from a), as lowercase multisets. */
+function missingBytes(a: string, b: string): number {
+  const lower = (c: number): number => (c >= 0x41 && c <= 0x5a ? c + 0x20 : c);
+  for (let i = 0; i < a.length; i++) COUNTS[lower(a.charCodeAt(i))]++;
+  let bMissing = 0;
+  for (let i = 0; i < b.length; i++) if (COUNTS[lower(b.charCodeAt(i))]-- <= 0) bMissing++;
+  let aMissing = 0;
+  for (let i = 0; i < a.length; i++) {
+    const c = lower(a.charCodeAt(i));
+    if (COUNTS[c] > 0) aMissing += COUNTS[c];
+    COUNTS[c] = 0;
+  }
+  for (let i = 0; i < b.length; i++) COUNTS[lower(b.charCodeAt(i))] = 0;
+  return Math.max(aMissing, bMissing);
+}
+
+/** suggestions.c levenshtein_distance (the same algorithm as rt_levenshtein) over byte strings (one char per byte). */
+function levenshteinBytes(a0: string, b0: string, max: number): number {
   let [as, ae, bs, be] = [0, a0.length, 0, b0.length];
-  while (as < ae && bs < be && a0[as] === b0[bs]) { as++; bs++; }
-  while (as < ae && bs < be && a0[ae - 1] === b0[be - 1]) { ae--; be--; }
-  let a = a0.subarray(as, ae);
-  let b = b0.subarray(bs, be);
+  while (as < ae && bs < be && a0.charCodeAt(as) === b0.charCodeAt(bs)) { as++; bs++; }
+  while (as < ae && bs < be && a0.charCodeAt(ae - 1) === b0.charCodeAt(be - 1)) { ae--; be--; }
+  let a = a0.slice(as, ae);
+  let b = b0.slice(bs, be);
   if (a.length === 0 || b.length === 0) return (a.length + b.length) * MOVE_COST;
   if (a.length > MAX_STRING_SIZE || b.length > MAX_STRING_SIZE) return max + 1;
   if (b.length < a.length) [a, b] = [b, a];
@@ -729,7 +752,7 @@ function levenshteinBytes(a0: Uint8Array, b0: Uint8Array, max: number): number {
     result = distance;
     let minimum = Infinity;
     for (let i = 0; i < a.length; i++) {
-      const substitute = distance + cost(b[bi], a[i]);
+      const substitute = distance + cost(b.charCodeAt(bi), a.charCodeAt(i));
       distance = buffer[i];
       result = Math.min(Math.min(result, distance) + MOVE_COST, substitute);
       buffer[i] = result;
