@@ -939,6 +939,20 @@ export const attrsModule: RuntimeModule = {
         a.call(rax);
         a.jmp(out);
         a.bind(noDescr);
+        {
+          // obj.__class__ = cls (object's __class__ setter; instvalues.ts).
+          const notClass = a.newLabel();
+          a.mov(rdi, r13);
+          a.lea(rsi, rip(sym('cstr_attr__class__')));
+          a.call(sym('rt_str_equals_cstr'));
+          a.test(eax, eax);
+          a.je(notClass);
+          a.mov(rdi, r12);
+          a.mov(rsi, r14);
+          a.call(sym('rt_inst_set_class'));
+          a.jmp(out);
+          a.bind(notClass);
+        }
         // The instance dict, made on first store.
         a.mov(rdi, r12);
         a.call(sym('rt_instance_dict_slot'));

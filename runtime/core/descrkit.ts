@@ -514,6 +514,20 @@ const genericRoutines: RuntimeRoutine[] = [
       a.call(rcx);
       a.jmp(out);
       a.bind(noDescr);
+      {
+        // obj.__class__ = cls (object's __class__ setter; instvalues.ts).
+        const notClass = a.newLabel();
+        a.mov(rdi, r13);
+        a.lea(rsi, rip(sym('dsc_n___class__')));
+        a.call(sym('rt_str_equals_cstr'));
+        a.test(eax, eax);
+        a.je(notClass);
+        a.mov(rdi, r12);
+        a.mov(rsi, r14);
+        a.call(sym('rt_inst_set_class'));
+        a.jmp(out);
+        a.bind(notClass);
+      }
       const haveDict = a.newLabel();
       a.test(r15, r15);
       a.jne(haveDict);

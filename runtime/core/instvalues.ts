@@ -38,6 +38,7 @@
 import { type Assembler, dword, eax, edi, edx, ecx, mem, qword, r12, r13, r13d, r14, r15, r15d, r8, r9, rax, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
 import { DICT, HDR_AUX, INSTANCE, LAYOUTS, SHARED_KEYS_MAX, TAG_OBJ, TYPE, TYPEFLAG_BUILTIN, TYPEFLAG_NO_DICT, UNBOUND, VALUES } from '../../src/native/layout.js';
 import type { RuntimeModule } from '../../src/native/rt.js';
+import { cstr } from './exc.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 
 void DICT;
@@ -352,6 +353,87 @@ export const instValuesModule: RuntimeModule = {
         epilogue(a, saved, 8);
       },
     },
+    {
+      name: 'rt_inst_set_class',
+      contract: "rdi=object, rsi=new class value or UNBOUND (delete) -> rax=0 or EXC: obj.__class__ = cls (object_set_class, typeobject.c): CPython's TypeErrors for a deletion, a non-class, a builtin type on either side, and layouts that differ (layout kind, instance size, dict or not, solid base); the inline values move into a dict first (they are laid out by the old class's keys); may allocate",
+      emit(a: Assembler<any>) {
+        const saved = [rbx, r12, r13, r14, r15] as const;
+        const out = a.newLabel();
+        const differs = a.newLabel();
+        const notMutable = a.newLabel();
+        prologue(a, saved, 8);
+        a.mov(r12, rdi);
+        a.mov(r13, rsi);
+        a.cmp(r13, g('rt_const_unbound'));
+        const notDel = a.newLabel();
+        a.jne(notDel);
+        a.lea(rdi, rip(sym('type_TypeError')));
+        a.lea(rsi, rip(sym('msg_iv_class_del')));
+        a.call(sym('rt_raise_cstr'));
+        a.jmp(out);
+        a.bind(notDel);
+        // A class: its type is type or a metaclass (the `type` layout).
+        a.mov(rdi, r13);
+        a.call(sym('rt_type_of'));
+        a.cmp(qword(mem(rax, TYPE.layout)), LAYOUTS.type.id);
+        const isClass = a.newLabel();
+        a.je(isClass);
+        a.lea(rdi, rip(sym('type_TypeError')));
+        a.lea(rsi, rip(sym('msg_iv_class_not_class')));
+        a.mov(rdx, r13);
+        a.call(sym('rt_raise_fmt'));
+        a.jmp(out);
+        a.bind(isClass);
+        a.mov(r15, r13);
+        unboxPtr(a, r15); // the new class
+        a.mov(rdi, r12);
+        a.call(sym('rt_type_of'));
+        a.mov(r14, rax); // the old class
+        a.test(qword(mem(r14, TYPE.flags)), TYPEFLAG_BUILTIN);
+        a.jne(notMutable);
+        a.test(qword(mem(r15, TYPE.flags)), TYPEFLAG_BUILTIN);
+        a.jne(notMutable);
+        // compatible_for_assignment, as far as the layouts here tell.
+        for (const field of [TYPE.layout, TYPE.instanceSize, TYPE.base] as const) {
+          a.mov(rax, qword(mem(r14, field)));
+          a.cmp(rax, qword(mem(r15, field)));
+          a.jne(differs);
+        }
+        a.mov(rax, qword(mem(r14, TYPE.flags)));
+        a.xor(rax, qword(mem(r15, TYPE.flags)));
+        a.test(rax, TYPEFLAG_NO_DICT);
+        a.jne(differs);
+        a.mov(rdi, r12);
+        a.call(sym('rt_inst_materialize'));
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
+        a.mov(rax, r12);
+        unboxPtr(a, rax);
+        a.mov(qword(mem(rax)), r15);
+        // Cached decisions were about the old class of this object: none is about the object
+        // itself, so nothing to invalidate (the header type is checked at every use).
+        a.xor(eax, eax);
+        a.jmp(out);
+        a.bind(notMutable);
+        a.lea(rdi, rip(sym('type_TypeError')));
+        a.lea(rsi, rip(sym('msg_iv_class_mutable')));
+        a.call(sym('rt_raise_cstr'));
+        a.jmp(out);
+        a.bind(differs);
+        a.lea(rdi, rip(sym('type_TypeError')));
+        a.lea(rsi, rip(sym('msg_iv_class_layout')));
+        a.mov(rdx, r15);
+        a.mov(rcx, r14);
+        a.call(sym('rt_raise_fmt'));
+        a.bind(out);
+        epilogue(a, saved, 8);
+      },
+    },
   ],
-  data: [],
+  data: [
+    cstr('msg_iv_class_del', "can't delete __class__ attribute"),
+    cstr('msg_iv_class_not_class', "__class__ must be set to a class, not '%T' object"),
+    cstr('msg_iv_class_mutable', '__class__ assignment only supported for mutable types or ModuleType subclasses'),
+    cstr('msg_iv_class_layout', "__class__ assignment: '%N' object layout differs from '%N'"),
+  ],
 };
