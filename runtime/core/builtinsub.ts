@@ -336,6 +336,87 @@ export const builtinSubModule: RuntimeModule = {
       },
     },
     {
+      name: 'rt_complex_parts_protocol',
+      contract: 'rdi=value -> as rt_complex_parts (eax=1 with xmm0=real, xmm1=imag for a complex, float, int or bool; 0 for other types; -1 if it raised), and objects with __float__ or __index__ give (their float, 0.0) (complex_new after PyNumber_Check); may allocate, may raise',
+      emit(a: Assembler<any>) {
+        const done = a.newLabel();
+        const none = a.newLabel();
+        const raised = a.newLabel();
+        a.push(r12);
+        a.mov(r12, rdi);
+        a.call(sym('rt_complex_parts'));
+        a.test(eax, eax);
+        a.jne(done);
+        a.mov(rdi, r12);
+        a.call(sym('rt_float_protocol'));
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(raised);
+        a.cmp(rax, g('rt_const_unbound'));
+        a.je(none);
+        a.movq(xmm0, rax);
+        a.xorpd(xmm1, xmm1);
+        a.mov(eax, 1);
+        a.jmp(done);
+        a.bind(raised);
+        a.mov(eax, -1);
+        a.jmp(done);
+        a.bind(none);
+        a.xor(eax, eax);
+        a.bind(done);
+        a.pop(r12);
+        a.ret();
+      },
+    },
+    {
+      name: 'rt_object_meth_sizeof',
+      contract: "object.__sizeof__() (vector ABI: rdi=args with args[0]=self, rsi=nargs, rdx=kwnames) -> rax=an int: 28 for an int that is not a heap object, 24 for a float, else the instance size of its type (at least 16), or EXC (TypeError \"object.__sizeof__() takes no arguments (1 given)\", \"unbound method object.__sizeof__() needs an argument\"); may allocate",
+      emit(a: Assembler<any>) {
+        const one = a.newLabel();
+        const obj = a.newLabel();
+        const ret = a.newLabel();
+        a.cmp(rsi, 1);
+        a.je(one);
+        a.sub(rsp, 8);
+        a.lea(rdi, rip(sym('type_TypeError')));
+        const noSelf = a.newLabel();
+        a.test(rsi, rsi);
+        a.je(noSelf);
+        a.lea(rdx, mem(rsi, -1));
+        a.lea(rsi, rip(sym('msg_bsub_sizeof_args')));
+        a.call(sym('rt_raise_fmt'));
+        a.add(rsp, 8);
+        a.ret();
+        a.bind(noSelf);
+        a.lea(rsi, rip(sym('msg_bsub_sizeof_unbound')));
+        a.call(sym('rt_raise_cstr'));
+        a.add(rsp, 8);
+        a.ret();
+        a.bind(one);
+        a.mov(rdi, qword(mem(rdi)));
+        a.mov(rax, rdi);
+        a.shr(rax, 48);
+        a.mov(ecx, 24);
+        a.cmp(eax, TAG_MIN);
+        a.jb(ret);
+        a.mov(ecx, 28);
+        a.cmp(eax, TAG_OBJ);
+        a.jne(ret);
+        a.bind(obj);
+        a.mov(rax, rdi);
+        unboxPtr(a, rax);
+        a.mov(rax, qword(mem(rax)));
+        a.mov(rcx, qword(mem(rax, TYPE.instanceSize)));
+        a.mov(eax, 16);
+        a.cmp(rcx, rax);
+        a.cmovb(rcx, rax);
+        a.bind(ret);
+        a.mov(rax, rcx);
+        a.mov(rdx, 0xfff9n << 48n);
+        a.or(rax, rdx);
+        a.ret();
+      },
+    },
+    {
       name: 'rt_floatsub_new',
       contract: 'rdi=a subclass of float, rsi=args, rdx=nargs, rcx=kwnames|0 -> rax=float(*args) as an instance of that class (layout floatsub, empty instance dict), or EXC (float()\'s errors); may allocate, may raise',
       emit(a: Assembler<any>) {
@@ -368,11 +449,14 @@ export const builtinSubModule: RuntimeModule = {
       },
     },
   ],
+  methods: [{ type: 'object', name: '__sizeof__', entry: 'rt_object_meth_sizeof' }],
   data: [
     ...PROTO_NAMES.flatMap((n) => [
       { name: `bsub_str_${n}`, section: 'rodata' as const, align: 16, emit: (a: Assembler<any>) => emitStr(a, n) },
       { name: `bsub_const_${n}`, section: 'rodata' as const, align: 8, emit: (a: Assembler<any>) => a.u64(sym(`box:bsub_str_${n}`)) },
     ]),
+    cstr('msg_bsub_sizeof_args', 'object.__sizeof__() takes no arguments (%d given)'),
+    cstr('msg_bsub_sizeof_unbound', "unbound method object.__sizeof__() needs an argument"),
     cstr('msg_bsub_int_nonint', '__int__ returned non-int (type %T)'),
     cstr('msg_bsub_index_nonint', '__index__ returned non-int (type %T)'),
     cstr('msg_bsub_trunc_nonint', '__trunc__ returned non-Integral (type %T)'),

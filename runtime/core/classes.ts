@@ -1453,6 +1453,7 @@ export const classesModule: RuntimeModule = {
     cstr('msg_takes_no_args', '%N() takes no arguments'),
     cstr('msg_cannot_create_instances', "cannot create '%N' instances"),
     cstr('msg_mro_conflict', 'Cannot create a consistent method resolution\norder (MRO) for bases %U'), // CPython's line break
+    cstr('msg_duplicate_base', 'duplicate base class %N'),
   ],
 };
 
@@ -1477,6 +1478,37 @@ function c3Routine() {
       a.mov(r12, rdi);
       a.mov(r13, qword(mem(r12, TYPE.bases)));
       unboxPtr(a, r13);
+      // A base named twice: CPython's check_duplicates ("duplicate base class X").
+      {
+        const outer = a.newLabel();
+        const inner = a.newLabel();
+        const nextOuter = a.newLabel();
+        const unique = a.newLabel();
+        const dup = a.newLabel();
+        a.xor(ebx, ebx);
+        a.bind(outer);
+        a.cmp(rbx, qword(mem(r13, TUPLE.length)));
+        a.jae(unique);
+        a.mov(rdx, qword(sib(r13, rbx, 8, TUPLE.items)));
+        a.lea(rcx, mem(rbx, 1));
+        a.bind(inner);
+        a.cmp(rcx, qword(mem(r13, TUPLE.length)));
+        a.jae(nextOuter);
+        a.cmp(rdx, qword(sib(r13, rcx, 8, TUPLE.items)));
+        a.je(dup);
+        a.inc(rcx);
+        a.jmp(inner);
+        a.bind(nextOuter);
+        a.inc(rbx);
+        a.jmp(outer);
+        a.bind(dup);
+        unboxPtr(a, rdx);
+        a.lea(rdi, rip(sym('type_TypeError')));
+        a.lea(rsi, rip(sym('msg_duplicate_base')));
+        a.call(sym('rt_raise_fmt'));
+        a.jmp(out);
+        a.bind(unique);
+      }
       // result list starts with the class itself
       a.mov(edi, 8);
       a.call(sym('rt_list_new'));

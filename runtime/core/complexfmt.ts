@@ -411,7 +411,7 @@ const newComplex: RuntimeRoutine = {
     a.call(sym('rt_complex_exact'));
     a.mov(r14d, eax);
     a.mov(rdi, r12);
-    a.call(sym('rt_complex_parts'));
+    a.call(sym('rt_complex_parts_protocol')); // and __float__/__index__ (builtinsub.ts)
     a.test(eax, eax);
     a.je(badFirst);
     a.js(raised);
@@ -431,7 +431,7 @@ const newComplex: RuntimeRoutine = {
     a.shl(eax, 1);
     a.or(r14d, eax);
     a.mov(rdi, r13);
-    a.call(sym('rt_complex_parts'));
+    a.call(sym('rt_complex_parts_protocol')); // and __float__/__index__ (builtinsub.ts)
     a.test(eax, eax);
     a.je(badSecond);
     a.js(raised);

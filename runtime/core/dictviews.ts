@@ -14,6 +14,7 @@ import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros
 import { cstr } from './exc.js';
 import { callChecked, ifNotExact } from './listshared.js';
 import { dictEntries } from './dict.js';
+import { unhashable } from './list.js';
 
 type Kind = 'key' | 'value' | 'item';
 const KINDS: readonly Kind[] = ['key', 'value', 'item'];
@@ -68,6 +69,15 @@ export const dictViewsModule: RuntimeModule = {
     ...KINDS.map((k) => ({ name: VIEW_OF[k], layout: 'fixed' as const })),
   ],
   routines: [
+    // dict_keys and dict_items compare as sets, so their hash is PyObject_HashNotImplemented
+    // (dict_values keeps the identity hash), dictobject.c.
+    ...(['keys', 'items'] as const).map((k) => ({
+      name: `rt_hash_dict_${k}`,
+      contract: `hash slot of dict_${k}: rdi=view -> rax=-1 with TypeError "unhashable type: 'dict_${k}'"; may allocate`,
+      emit(a: Assembler<any>) {
+        unhashable(a);
+      },
+    })),
     {
       name: 'rt_dict_iter_new',
       contract: 'rdi=dict value, rsi=iterator type address, edx=1 for a reverse iterator -> rax=iterator value; may allocate',

@@ -1020,8 +1020,9 @@ export const floatMethodsModule: RuntimeModule = {
     },
     {
       name: 'rt_float_get_real',
-      contract: 'rdi=float -> rax=the float (float.real); clobbers rax',
+      contract: 'rdi=float -> rax=the float (float.real; an exact float for an instance of a subclass); clobbers rax',
       emit(a: Assembler<any>) {
+        floatSubUnbox(a, rdi);
         a.mov(rax, rdi);
         a.ret();
       },

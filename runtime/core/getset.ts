@@ -99,6 +99,11 @@ const ATTRIBUTES: readonly RuntimeMethod[] = [
   { type: 'type', name: '__base__', entry: 'rt_type_get_base', kind: 'member' },
   { type: 'type', name: 'mro', entry: 'rt_type_meth_mro' },
   { type: 'cell', name: 'cell_contents', entry: 'rt_cell_get_contents', kind: 'getter' },
+  // The descriptors' own attributes (descrobject.c descr_members: __objclass__, __name__).
+  ...(['getset_descriptor', 'member_descriptor'] as const).flatMap((t) => [
+    { type: t, name: '__name__', entry: 'rt_descr_get_name', kind: 'member' as const },
+    { type: t, name: '__objclass__', entry: 'rt_descr_get_objclass', kind: 'member' as const },
+  ]),
 ];
 
 export const getsetModule: RuntimeModule = {
@@ -109,6 +114,18 @@ export const getsetModule: RuntimeModule = {
   ],
   methods: ATTRIBUTES,
   routines: [
+    getter('rt_descr_get_name', 'rax=the name of a getset or member descriptor (a str); clobbers rax', (a) => {
+      a.mov(rax, rdi);
+      unboxPtr(a, rax);
+      a.mov(rax, qword(mem(rax, GETSET.name)));
+      a.ret();
+    }),
+    getter('rt_descr_get_objclass', 'rax=the class owning a getset or member descriptor; clobbers rax', (a) => {
+      a.mov(rax, rdi);
+      unboxPtr(a, rax);
+      a.mov(rax, qword(mem(rax, GETSET.owner)));
+      a.ret();
+    }),
     getter('rt_int_get_real', 'rax=int(instance) (int.real, int.numerator: a bool gives 0 or 1); may allocate', (a) => a.jmp(sym('rt_int_pos'))),
     getter('rt_int_get_imag', 'rax=0 (int.imag); clobbers rax', (a) => {
       a.mov(rax, boxInt(0n));

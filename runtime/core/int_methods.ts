@@ -377,11 +377,13 @@ function requireIndex(a: Assembler<any>, r: typeof rax, fail: Label): void {
   a.call(sym('rt_int_kind'));
   a.test(eax, eax);
   a.jne(ok);
-  a.lea(rdi, rip(sym('type_TypeError')));
-  a.lea(rsi, rip(sym('msg_int_not_index')));
-  a.mov(rdx, r);
-  a.call(sym('rt_raise_fmt'));
-  a.jmp(fail);
+  // other objects: PyNumber_Index (the class's __index__, or "'T' object cannot be
+  // interpreted as an integer"); r takes the int
+  a.mov(rdi, r);
+  a.call(sym('rt_bi_index'));
+  a.cmp(rax, g('rt_const_exc'));
+  a.je(fail);
+  a.mov(r, rax);
   a.bind(ok);
 }
 

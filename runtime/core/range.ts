@@ -199,7 +199,7 @@ const CORE: RuntimeRoutine[] = [
   },
   {
     name: 'rt_range_int_arg',
-    contract: "rdi=argument -> rax=it as an int value (ints as they are, bools as 0 or 1), or EXC (TypeError \"'%T' object cannot be interpreted as an integer\"); may allocate (only to raise)",
+    contract: "rdi=argument -> rax=it as an int value (ints as they are, bools as 0 or 1, other objects through __index__: rt_bi_index), or EXC (TypeError \"'%T' object cannot be interpreted as an integer\"); may allocate, may raise",
     emit(a: Assembler<any>) {
       const notSmall = a.newLabel();
       const bad = a.newLabel();
@@ -227,8 +227,8 @@ const CORE: RuntimeRoutine[] = [
         a.jmp(sym('rt_int_pos'));
         a.bind(notSub);
       }
-      a.mov(rdx, rdi);
-      raise(a, 'TypeError', 'msg_cont_not_integer', [rdx]);
+      // Other objects: PyNumber_Index (their class's __index__, or CPython's TypeError).
+      a.jmp(sym('rt_bi_index'));
     },
   },
   {

@@ -334,15 +334,17 @@ function gather(a: Assembler<any>, k: Kind, what: 'or' | 'copy', dk: Kind = k): 
 
 const getitem: RuntimeRoutine = {
   name: 'rt_getitem_str',
-  contract: 'rdi=str value, rsi=index (int, bool, slice) -> rax=str value or EXC (IndexError "string index out of range", TypeError for other keys); may allocate',
+  contract: 'rdi=str value, rsi=index (int, bool, slice, an object with __index__) -> rax=str value or EXC (IndexError "string index out of range", TypeError for other keys); may allocate, may raise (__index__)',
   emit(a) {
     const notIndex = a.newLabel();
     const range = a.newLabel();
     const tooBig = a.newLabel();
+    const retry = a.newLabel();
     prologue(a, [r12, r13], SLICEOUT.size);
     a.mov(r12, rdi);
     a.mov(r13, rsi);
-    a.mov(rdi, rsi);
+    a.bind(retry);
+    a.mov(rdi, r13);
     a.call(sym('rt_str_index_value'));
     a.cmp(edx, 1);
     a.je(tooBig);
@@ -402,6 +404,20 @@ const getitem: RuntimeRoutine = {
     a.mov(rax, g('rt_const_exc'));
     a.jmp(out);
     a.bind(notSlice);
+    {
+      // an object with __index__: its int (builtinsub.ts)
+      const noIndex = a.newLabel();
+      a.mov(rdi, r13);
+      a.mov(esi, 1);
+      a.call(sym('rt_int_protocol'));
+      a.cmp(rax, g('rt_const_exc'));
+      a.je(out);
+      a.cmp(rax, g('rt_const_unbound'));
+      a.je(noIndex);
+      a.mov(r13, rax);
+      a.jmp(retry);
+      a.bind(noIndex);
+    }
     a.mov(rdx, r13);
     raise(a, 'TypeError', 'msg_str_indices');
     a.jmp(out);
