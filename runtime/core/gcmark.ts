@@ -28,7 +28,7 @@ import { type Assembler, type Label, byte, dword, eax, ebx, ecx, edi, edx, mem, 
 import type { RuntimeDatum, RuntimeRoutine } from '../../src/native/rt.js';
 import { epilogue, g, prologue } from '../../src/native/macros.js';
 import { GC_MARK, LAYOUTS, TAG_OBJ, TYPE } from '../../src/native/layout.js';
-import { BLOCK_SHIFT, BLOCK_SIZE, CLASS, DESC, DESC_SHIFT, GC_SYS, MADV_DONTNEED, MIN_THRESHOLD, MREMAP_MAYMOVE, NCLASSES, STATE_LARGE_HEAD, stat } from './gclayout.js';
+import { BLOCK_SHIFT, BLOCK_SIZE, CLASS, DESC, DESC_SHIFT, GC_SYS, MADV_DONTNEED, MIN_THRESHOLD, MREMAP_MAYMOVE, NCLASSES, STATE_LARGE_HEAD, stat, THRESHOLD_SHIFT } from './gclayout.js';
 
 /** How far ahead (in words) the drain prefetches the objects a scanned object refers to. */
 const PREFETCH_WORDS = 16;
@@ -673,9 +673,10 @@ const reclaim: RuntimeRoutine = {
     a.jmp(largeLoop);
     a.bind(largeDone);
     a.mov(stat('liveBytes'), rbx);
-    // Next collection after allocating max(live, MIN_THRESHOLD) bytes: the heap peaks near
-    // twice the live size, and each collection's work (proportional to live) is paid for by
-    // as many bytes of allocation.
+    // Next collection after allocating max(live / 2, MIN_THRESHOLD) bytes (THRESHOLD_SHIFT):
+    // the heap peaks near 1.5 x the live size, and each collection's work (proportional to
+    // live) is paid for by half as many bytes of allocation.
+    a.shr(rbx, THRESHOLD_SHIFT);
     a.cmp(rbx, MIN_THRESHOLD);
     a.jae(minOk);
     a.mov(ebx, MIN_THRESHOLD);

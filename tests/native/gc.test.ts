@@ -726,11 +726,15 @@ describe('deep and wide structures', () => {
     rt.img.writeU64(rt.addr('rt_gc_stats_on'), 0n);
     expect(rt.call('gctest_chain_check', head, BigInt(n))).toBe(BigInt(n + 1));
     expect(s1.liveBytes).toBeGreaterThanOrEqual(BigInt(n * 48));
+    // Growth policy: the next collection after allocating half the live bytes (gclayout.ts
+    // THRESHOLD_SHIFT), at least MIN_THRESHOLD.
+    expect(s1.thresholdBytes).toBe(s1.liveBytes >> 1n);
     console.log(`gc: built a ${n}-tuple chain in ${(t1 - t0).toFixed(1)} ms; collecting it (live ${s1.liveBytes} bytes) took ${Number(s1.pauseTotalNs - s0.pauseTotalNs) / 1e6} ms`);
     roots.set(0, 0n);
     collect(rt);
     const s2 = stats(rt);
     expect(s2.liveBytes).toBeLessThan(1n << 20n);
+    expect(s2.thresholdBytes).toBe(4n << 20n);
     expect(s2.heapBytes).toBeLessThan(s1.heapBytes / 4n);
     // Free blocks beyond the next threshold went back to the OS.
     expect(s2.releasedBytes).toBeGreaterThan(s1.releasedBytes);
