@@ -13,7 +13,7 @@
 
 import { sym } from '../../src/asm/index.js';
 import type { RuntimeDatum, RuntimeMethod, RuntimeModule } from '../../src/native/rt.js';
-import { staticDictData, type StaticDictEntry } from '../../src/native/staticdict.js';
+import { staticDictData, staticDictKeySymbol, type StaticDictEntry } from '../../src/native/staticdict.js';
 import { emitHeader, emitStr } from '../../src/native/statics.js';
 import { UNBOUND } from '../../src/native/layout.js';
 import { builtinTypeSpecs } from './objects.js';
@@ -136,5 +136,18 @@ export function methodsModule(modules: readonly RuntimeModule[]): RuntimeModule 
   entries.push({ key: '__debug__', value: { box: 'obj_True' } });
   entries.push({ key: '__name__', value: { box: 'typename_builtins_module' } });
   data.push(...staticDictData('builtins_dict', entries));
+  // The names alone, in the dict's order, for NameError suggestions (suggest.ts): a program
+  // that never reads the builtins dict links no builtin function it does not name itself.
+  data.push({
+    name: 'builtins_names',
+    section: 'rodata',
+    align: 16,
+    emit(a, ctx) {
+      const live = entries.map((e, i) => ({ e, i })).filter(({ e }) => e.requires === undefined || ctx.defined(e.requires));
+      emitHeader(a, 'type_tuple');
+      a.u64(live.length);
+      for (const { i } of live) a.u64(sym(`box:${staticDictKeySymbol('builtins_dict', i)}`));
+    },
+  });
   return { name: 'methods', routines: [], data };
 }

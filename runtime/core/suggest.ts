@@ -563,14 +563,13 @@ const routines: RuntimeRoutine[] = [
       a.mov(r14, rax);
       a.cmp(rax, g('rt_const_unbound'));
       a.jne(out);
-      // Then the builtins.
+      // Then the builtins: their names in the builtins dict's order (static, methods.ts).
       a.bind(builtins);
-      a.lea(rdi, rip(sym('builtins_dict')));
-      boxPtr(a, rdi, rax);
-      a.call(sym('rt_list_from_iterable'));
-      onExc(a, failed);
-      a.mov(r15, rax);
-      suggestInList(a, r15);
+      a.lea(rdi, rip(sym('builtins_names')));
+      a.mov(rsi, qword(mem(rdi, TUPLE.length)));
+      a.add(rdi, TUPLE.items);
+      a.mov(rdx, r13);
+      a.call(sym('rt_suggest_among'));
       a.mov(r14, rax);
       a.jmp(out);
       a.bind(failed);

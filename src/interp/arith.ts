@@ -100,6 +100,15 @@ function intBinary(op: number, a: number | bigint, b: number | bigint): any {
           return r === 0 ? 0 : r;
         }
         break;
+      case 7: // a << b: multiplying by a power of two is exact while the result is safe
+        if (b >= 0 && b < 53) {
+          const r = a * 2 ** b;
+          if (r <= MAX_SAFE && r >= -MAX_SAFE) return r;
+        }
+        break;
+      case 8: // a >> b: floor division by a power of two is exact
+        if (b >= 0) return b < 54 ? Math.floor(a / 2 ** b) || 0 : a < 0 ? -1 : 0;
+        break;
       case 9:
         if ((a | 0) === a && (b | 0) === b) return a & b;
         break;

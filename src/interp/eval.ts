@@ -15,11 +15,12 @@
 // to rewrite themselves into a specialized variant chosen from the operand types; a
 // specialized instruction checks its guard on every execution and on failure runs the
 // generic path, deoptimizing after repeated misses. Dispatch is one switch whose cases
-// are the op table's opcode numbers; the table defines the ops, this loop implements them.
+// are the op table's opcode numbers as literals (opcodes.ts); the table defines the ops,
+// this loop implements them.
 
 import { CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, findHandler } from '../bytecode/code.js';
 import type { CodeObject } from '../bytecode/code.js';
-import { Op } from '../bytecode/ops.js';
+import { checkOpcodes, OpCode } from './opcodes.js';
 import { binaryOp, compareOp, unaryInvert, unaryNegative, unaryPositive } from './arith.js';
 import { contains, delItem, getItem, setItem, unpackSequence, unpackEx } from './containers.js';
 import * as X from './eval_support.js';
@@ -34,6 +35,10 @@ import * as S from './specialize.js';
 import { dictType, listType, tupleType } from './typeobj.js';
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+// The switch's case labels are opcodes.ts's literals (V8 dispatches literal labels through a
+// jump table; `Op.X` labels were a chain of loads and compares): they must be the table's.
+checkOpcodes();
 
 /** Signals for the exception handler: an exception re-raised without a new traceback entry. */
 let reraising = false;
@@ -99,28 +104,28 @@ export function run(entry: Frame): any {
         const arg = args[pc];
         pc++;
         switch (op) {
-          case Op.NOP:
+          case OpCode.NOP:
             break;
-          case Op.POP_TOP:
+          case OpCode.POP_TOP:
             slots[--sp] = undefined;
             break;
-          case Op.COPY:
+          case OpCode.COPY:
             slots[sp] = slots[sp - arg];
             sp++;
             break;
-          case Op.SWAP: {
+          case OpCode.SWAP: {
             const t = slots[sp - 1];
             slots[sp - 1] = slots[sp - arg];
             slots[sp - arg] = t;
             break;
           }
-          case Op.PUSH_NULL:
+          case OpCode.PUSH_NULL:
             slots[sp++] = undefined;
             break;
-          case Op.LOAD_CONST:
+          case OpCode.LOAD_CONST:
             slots[sp++] = consts[arg];
             break;
-          case Op.RETURN_VALUE: {
+          case OpCode.RETURN_VALUE: {
             const v = slots[--sp];
             f.sp = sp;
             const r = finishFrame(f, v);
@@ -129,7 +134,7 @@ export function run(entry: Frame): any {
             f.slots[f.sp++] = r;
             continue outer;
           }
-          case Op.RETURN_CONST: {
+          case OpCode.RETURN_CONST: {
             f.sp = sp;
             const r = finishFrame(f, consts[arg]);
             if (f === entry) return r;
@@ -139,21 +144,21 @@ export function run(entry: Frame): any {
           }
 
           // ---- variables
-          case Op.LOAD_FAST: {
+          case OpCode.LOAD_FAST: {
             const v = slots[arg];
             if (v === undefined) throw unboundLocal(code, arg);
             slots[sp++] = v;
             break;
           }
-          case Op.STORE_FAST:
+          case OpCode.STORE_FAST:
             slots[arg] = slots[--sp];
             slots[sp] = undefined;
             break;
-          case Op.LOAD_FAST__LOAD_FAST: {
+          case OpCode.LOAD_FAST__LOAD_FAST: {
             const v = slots[arg];
             const w = slots[args[pc]];
             if (v === undefined || w === undefined) {
-              ops[pc - 1] = Op.LOAD_FAST;
+              ops[pc - 1] = OpCode.LOAD_FAST;
               pc--;
               break;
             }
@@ -162,7 +167,7 @@ export function run(entry: Frame): any {
             pc++;
             break;
           }
-          case Op.LOAD_FAST__LOAD_CONST: {
+          case OpCode.LOAD_FAST__LOAD_CONST: {
             const v = slots[arg];
             if (v === undefined) throw unboundLocal(code, arg);
             slots[sp++] = v;
@@ -170,19 +175,19 @@ export function run(entry: Frame): any {
             pc++;
             break;
           }
-          case Op.STORE_FAST__LOAD_FAST: {
+          case OpCode.STORE_FAST__LOAD_FAST: {
             slots[arg] = slots[sp - 1];
             const w = slots[args[pc]];
             if (w === undefined) {
               slots[--sp] = undefined;
-              ops[pc - 1] = Op.STORE_FAST;
+              ops[pc - 1] = OpCode.STORE_FAST;
               break; // the LOAD_FAST that follows raises UnboundLocalError
             }
             slots[sp - 1] = w;
             pc++;
             break;
           }
-          case Op.STORE_FAST__STORE_FAST:
+          case OpCode.STORE_FAST__STORE_FAST:
             slots[arg] = slots[sp - 1];
             slots[args[pc]] = slots[sp - 2];
             sp -= 2;
@@ -190,33 +195,33 @@ export function run(entry: Frame): any {
             slots[sp + 1] = undefined;
             pc++;
             break;
-          case Op.DELETE_FAST:
+          case OpCode.DELETE_FAST:
             if (slots[arg] === undefined) throw unboundLocal(code, arg);
             slots[arg] = undefined;
             break;
-          case Op.LOAD_DEREF: {
+          case OpCode.LOAD_DEREF: {
             const v = (slots[code.nlocals + arg] as PyCell).v;
             if (v === undefined) throw X.unboundDeref(code, arg);
             slots[sp++] = v;
             break;
           }
-          case Op.STORE_DEREF:
+          case OpCode.STORE_DEREF:
             (slots[code.nlocals + arg] as PyCell).v = slots[--sp];
             slots[sp] = undefined;
             break;
-          case Op.DELETE_DEREF: {
+          case OpCode.DELETE_DEREF: {
             const cell = slots[code.nlocals + arg] as PyCell;
             if (cell.v === undefined) throw X.unboundDeref(code, arg);
             cell.v = undefined;
             break;
           }
-          case Op.LOAD_CLOSURE:
+          case OpCode.LOAD_CLOSURE:
             slots[sp++] = slots[code.nlocals + arg];
             break;
-          case Op.LOAD_CLASSDEREF:
+          case OpCode.LOAD_CLASSDEREF:
             slots[sp++] = X.loadClassDeref(f, arg);
             break;
-          case Op.LOAD_GLOBAL: {
+          case OpCode.LOAD_GLOBAL: {
             const name = code.names[arg];
             let v = f.globals.getStr(name);
             if (v === undefined) {
@@ -227,54 +232,54 @@ export function run(entry: Frame): any {
             if (counters[pc - 1]-- === 0) S.specializeLoadGlobal(f, pc - 1);
             break;
           }
-          case Op.LOAD_GLOBAL_MODULE: {
+          case OpCode.LOAD_GLOBAL_MODULE: {
             const c = f.rt.caches[pc - 1];
             if (c.dict === f.globals && c.version === f.globals.version) {
               slots[sp++] = c.value;
               break;
             }
             S.miss(code, pc - 1);
-            ops[pc - 1] = Op.LOAD_GLOBAL;
+            ops[pc - 1] = OpCode.LOAD_GLOBAL;
             pc--;
             break;
           }
-          case Op.LOAD_GLOBAL_BUILTIN: {
+          case OpCode.LOAD_GLOBAL_BUILTIN: {
             const c = f.rt.caches[pc - 1];
             if (c.dict === f.globals && c.version === f.globals.version && c.bversion === f.builtins.version) {
               slots[sp++] = c.value;
               break;
             }
             S.miss(code, pc - 1);
-            ops[pc - 1] = Op.LOAD_GLOBAL;
+            ops[pc - 1] = OpCode.LOAD_GLOBAL;
             pc--;
             break;
           }
-          case Op.STORE_GLOBAL:
+          case OpCode.STORE_GLOBAL:
             X.storeGlobal(f.globals, code.names[arg], slots[--sp]);
             slots[sp] = undefined;
             break;
-          case Op.DELETE_GLOBAL:
+          case OpCode.DELETE_GLOBAL:
             if (f.globals.delete(code.names[arg]) === undefined) throw X.nameError(code.names[arg]);
             break;
-          case Op.LOAD_NAME:
+          case OpCode.LOAD_NAME:
             slots[sp++] = X.loadName(f, code.names[arg]);
             break;
-          case Op.STORE_NAME:
+          case OpCode.STORE_NAME:
             X.storeName(f, code.names[arg], slots[--sp]);
             slots[sp] = undefined;
             break;
-          case Op.DELETE_NAME:
+          case OpCode.DELETE_NAME:
             X.deleteName(f, code.names[arg]);
             break;
 
           // ---- attributes
-          case Op.LOAD_ATTR: {
+          case OpCode.LOAD_ATTR: {
             const o = slots[sp - 1];
             if (counters[pc - 1]-- === 0) S.specializeLoadAttr(f, pc - 1, o);
             slots[sp - 1] = getAttr(o, code.names[arg]);
             break;
           }
-          case Op.LOAD_ATTR_INSTANCE: {
+          case OpCode.LOAD_ATTR_INSTANCE: {
             const o = slots[sp - 1];
             const c = f.rt.caches[pc - 1];
             if (o instanceof PyObject && o.cls === c.type && o.cls.version === c.version) {
@@ -288,7 +293,7 @@ export function run(entry: Frame): any {
             slots[sp - 1] = getAttr(o, code.names[arg]);
             break;
           }
-          case Op.LOAD_ATTR_CLASS: {
+          case OpCode.LOAD_ATTR_CLASS: {
             const o = slots[sp - 1];
             const c = f.rt.caches[pc - 1];
             if (o instanceof PyObject && o.cls === c.type && o.cls.version === c.version && (o.dict === null || !o.dict.map.has(code.names[arg]))) {
@@ -299,7 +304,7 @@ export function run(entry: Frame): any {
             slots[sp - 1] = getAttr(o, code.names[arg]);
             break;
           }
-          case Op.LOAD_ATTR_MODULE: {
+          case OpCode.LOAD_ATTR_MODULE: {
             const o = slots[sp - 1];
             const c = f.rt.caches[pc - 1];
             if (o === c.module) {
@@ -313,13 +318,13 @@ export function run(entry: Frame): any {
             slots[sp - 1] = getAttr(o, code.names[arg]);
             break;
           }
-          case Op.STORE_ATTR:
+          case OpCode.STORE_ATTR:
             setAttr(slots[sp - 1], code.names[arg], slots[sp - 2]);
             if (counters[pc - 1]-- === 0) S.specializeStoreAttr(f, pc - 1, slots[sp - 1]);
             sp -= 2;
             slots[sp] = slots[sp + 1] = undefined;
             break;
-          case Op.STORE_ATTR_INSTANCE: {
+          case OpCode.STORE_ATTR_INSTANCE: {
             const o = slots[sp - 1];
             const c = f.rt.caches[pc - 1];
             if (o instanceof PyObject && o.cls === c.type && o.cls.version === c.version && o.dict !== null) {
@@ -332,11 +337,11 @@ export function run(entry: Frame): any {
             slots[sp] = slots[sp + 1] = undefined;
             break;
           }
-          case Op.DELETE_ATTR:
+          case OpCode.DELETE_ATTR:
             delAttr(slots[--sp], code.names[arg]);
             slots[sp] = undefined;
             break;
-          case Op.LOAD_METHOD: {
+          case OpCode.LOAD_METHOD: {
             const o = slots[sp - 1];
             const [m, self] = lookupMethod(o, code.names[arg]);
             slots[sp - 1] = m;
@@ -344,7 +349,7 @@ export function run(entry: Frame): any {
             if (counters[pc - 1]-- === 0) S.specializeLoadMethod(f, pc - 1, o);
             break;
           }
-          case Op.LOAD_METHOD_PY: {
+          case OpCode.LOAD_METHOD_PY: {
             const o = slots[sp - 1];
             const c = f.rt.caches[pc - 1];
             if (o instanceof PyObject && o.cls === c.type && o.cls.version === c.version && (o.dict === null || !o.dict.map.has(code.names[arg]))) {
@@ -358,7 +363,7 @@ export function run(entry: Frame): any {
             slots[sp++] = self;
             break;
           }
-          case Op.LOAD_METHOD_BUILTIN: {
+          case OpCode.LOAD_METHOD_BUILTIN: {
             const o = slots[sp - 1];
             const c = f.rt.caches[pc - 1];
             if (X.typeOfFast(o) === c.type) {
@@ -372,7 +377,7 @@ export function run(entry: Frame): any {
             slots[sp++] = self;
             break;
           }
-          case Op.LOAD_METHOD_MODULE: {
+          case OpCode.LOAD_METHOD_MODULE: {
             const o = slots[sp - 1];
             const c = f.rt.caches[pc - 1];
             if (o === c.module) {
@@ -391,7 +396,7 @@ export function run(entry: Frame): any {
           }
 
           // ---- subscripts
-          case Op.BINARY_SUBSCR: {
+          case OpCode.BINARY_SUBSCR: {
             const k = slots[--sp];
             slots[sp] = undefined;
             const o = slots[sp - 1];
@@ -399,7 +404,7 @@ export function run(entry: Frame): any {
             if (counters[pc - 1]-- === 0) S.specializeSubscr(code, pc - 1, o, k);
             break;
           }
-          case Op.BINARY_SUBSCR_LIST_INT: {
+          case OpCode.BINARY_SUBSCR_LIST_INT: {
             const k = slots[sp - 1];
             const o = slots[sp - 2];
             if (typeof k === 'number' && o instanceof PyList && o.cls === listType) {
@@ -416,7 +421,7 @@ export function run(entry: Frame): any {
             slots[sp - 1] = getItem(o, k);
             break;
           }
-          case Op.BINARY_SUBSCR_TUPLE_INT: {
+          case OpCode.BINARY_SUBSCR_TUPLE_INT: {
             const k = slots[sp - 1];
             const o = slots[sp - 2];
             if (typeof k === 'number' && o instanceof PyTuple && o.cls === tupleType) {
@@ -433,7 +438,7 @@ export function run(entry: Frame): any {
             slots[sp - 1] = getItem(o, k);
             break;
           }
-          case Op.BINARY_SUBSCR_DICT: {
+          case OpCode.BINARY_SUBSCR_DICT: {
             const k = slots[sp - 1];
             const o = slots[sp - 2];
             if (o instanceof PyDict && o.cls === dictType) {
@@ -447,7 +452,7 @@ export function run(entry: Frame): any {
             slots[sp - 1] = getItem(o, k);
             break;
           }
-          case Op.BINARY_SUBSCR_STR_INT: {
+          case OpCode.BINARY_SUBSCR_STR_INT: {
             const k = slots[sp - 1];
             const o = slots[sp - 2];
             if (typeof k === 'number' && typeof o === 'string') {
@@ -460,7 +465,7 @@ export function run(entry: Frame): any {
             slots[sp - 1] = getItem(o, k);
             break;
           }
-          case Op.STORE_SUBSCR: {
+          case OpCode.STORE_SUBSCR: {
             const k = slots[sp - 1];
             const o = slots[sp - 2];
             setItem(o, k, slots[sp - 3]);
@@ -469,7 +474,7 @@ export function run(entry: Frame): any {
             slots[sp] = slots[sp + 1] = slots[sp + 2] = undefined;
             break;
           }
-          case Op.STORE_SUBSCR_LIST_INT: {
+          case OpCode.STORE_SUBSCR_LIST_INT: {
             const k = slots[sp - 1];
             const o = slots[sp - 2];
             if (typeof k === 'number' && o instanceof PyList && o.cls === listType) {
@@ -488,7 +493,7 @@ export function run(entry: Frame): any {
             slots[sp] = slots[sp + 1] = slots[sp + 2] = undefined;
             break;
           }
-          case Op.STORE_SUBSCR_DICT: {
+          case OpCode.STORE_SUBSCR_DICT: {
             const k = slots[sp - 1];
             const o = slots[sp - 2];
             if (o instanceof PyDict && o.cls === dictType) o.set(k, slots[sp - 3]);
@@ -500,19 +505,19 @@ export function run(entry: Frame): any {
             slots[sp] = slots[sp + 1] = slots[sp + 2] = undefined;
             break;
           }
-          case Op.DELETE_SUBSCR: {
+          case OpCode.DELETE_SUBSCR: {
             const k = slots[--sp];
             const o = slots[--sp];
             slots[sp] = slots[sp + 1] = undefined;
             delItem(o, k);
             break;
           }
-          case Op.BUILD_SLICE:
+          case OpCode.BUILD_SLICE:
             sp = X.buildSlice(slots, sp, arg);
             break;
 
           // ---- operators
-          case Op.BINARY_OP: {
+          case OpCode.BINARY_OP: {
             const b = slots[--sp];
             slots[sp] = undefined;
             const a = slots[sp - 1];
@@ -520,7 +525,7 @@ export function run(entry: Frame): any {
             slots[sp - 1] = binaryOp(a, b, arg);
             break;
           }
-          case Op.BINARY_OP_ADD_INT: {
+          case OpCode.BINARY_OP_ADD_INT: {
             const b = slots[sp - 1];
             const a = slots[sp - 2];
             if (typeof a === 'number' && typeof b === 'number') {
@@ -536,7 +541,7 @@ export function run(entry: Frame): any {
             slots[sp - 1] = binaryOp(a, b, arg);
             break;
           }
-          case Op.BINARY_OP_SUB_INT: {
+          case OpCode.BINARY_OP_SUB_INT: {
             const b = slots[sp - 1];
             const a = slots[sp - 2];
             if (typeof a === 'number' && typeof b === 'number') {
@@ -552,7 +557,7 @@ export function run(entry: Frame): any {
             slots[sp - 1] = binaryOp(a, b, arg);
             break;
           }
-          case Op.BINARY_OP_MUL_INT: {
+          case OpCode.BINARY_OP_MUL_INT: {
             const b = slots[sp - 1];
             const a = slots[sp - 2];
             if (typeof a === 'number' && typeof b === 'number') {
@@ -567,7 +572,7 @@ export function run(entry: Frame): any {
             slots[sp - 1] = binaryOp(a, b, arg);
             break;
           }
-          case Op.BINARY_OP_FLOORDIV_INT: {
+          case OpCode.BINARY_OP_FLOORDIV_INT: {
             const b = slots[sp - 1];
             const a = slots[sp - 2];
             if (typeof a === 'number' && typeof b === 'number' && b !== 0) {
@@ -581,7 +586,7 @@ export function run(entry: Frame): any {
             slots[sp - 1] = binaryOp(a, b, arg);
             break;
           }
-          case Op.BINARY_OP_MOD_INT: {
+          case OpCode.BINARY_OP_MOD_INT: {
             const b = slots[sp - 1];
             const a = slots[sp - 2];
             if (typeof a === 'number' && typeof b === 'number' && b !== 0) {
@@ -596,7 +601,7 @@ export function run(entry: Frame): any {
             slots[sp - 1] = binaryOp(a, b, arg);
             break;
           }
-          case Op.BINARY_OP_BITWISE_INT: {
+          case OpCode.BINARY_OP_BITWISE_INT: {
             const b = slots[sp - 1];
             const a = slots[sp - 2];
             if (typeof a === 'number' && typeof b === 'number' && (a | 0) === a && (b | 0) === b) {
@@ -617,19 +622,19 @@ export function run(entry: Frame): any {
             slots[sp - 1] = binaryOp(a, b, arg);
             break;
           }
-          case Op.BINARY_OP_ADD_FLOAT:
-          case Op.BINARY_OP_SUB_FLOAT:
-          case Op.BINARY_OP_MUL_FLOAT:
-          case Op.BINARY_OP_TRUEDIV_FLOAT: {
+          case OpCode.BINARY_OP_ADD_FLOAT:
+          case OpCode.BINARY_OP_SUB_FLOAT:
+          case OpCode.BINARY_OP_MUL_FLOAT:
+          case OpCode.BINARY_OP_TRUEDIV_FLOAT: {
             const b = slots[sp - 1];
             const a = slots[sp - 2];
             const av = a instanceof PyFloat ? a.v : typeof a === 'number' ? a : NaN;
             const bv = b instanceof PyFloat ? b.v : typeof b === 'number' ? b : NaN;
             if ((a instanceof PyFloat || b instanceof PyFloat) && av === av && bv === bv && (a instanceof PyFloat ? a.cls === X.floatT : true) && (b instanceof PyFloat ? b.cls === X.floatT : true)) {
               let r: number;
-              if (op === Op.BINARY_OP_ADD_FLOAT) r = av + bv;
-              else if (op === Op.BINARY_OP_SUB_FLOAT) r = av - bv;
-              else if (op === Op.BINARY_OP_MUL_FLOAT) r = av * bv;
+              if (op === OpCode.BINARY_OP_ADD_FLOAT) r = av + bv;
+              else if (op === OpCode.BINARY_OP_SUB_FLOAT) r = av - bv;
+              else if (op === OpCode.BINARY_OP_MUL_FLOAT) r = av * bv;
               else {
                 if (bv === 0) {
                   slots[--sp] = undefined;
@@ -647,7 +652,7 @@ export function run(entry: Frame): any {
             slots[sp - 1] = binaryOp(a, b, arg);
             break;
           }
-          case Op.BINARY_OP_ADD_STR: {
+          case OpCode.BINARY_OP_ADD_STR: {
             const b = slots[sp - 1];
             const a = slots[sp - 2];
             slots[--sp] = undefined;
@@ -658,18 +663,18 @@ export function run(entry: Frame): any {
             }
             break;
           }
-          case Op.UNARY_NEGATIVE: {
+          case OpCode.UNARY_NEGATIVE: {
             const a = slots[sp - 1];
             slots[sp - 1] = typeof a === 'number' ? (a === 0 ? 0 : -a) : unaryNegative(a);
             break;
           }
-          case Op.UNARY_INVERT:
+          case OpCode.UNARY_INVERT:
             slots[sp - 1] = unaryInvert(slots[sp - 1]);
             break;
-          case Op.UNARY_NOT:
+          case OpCode.UNARY_NOT:
             slots[sp - 1] = !isTrue(slots[sp - 1]);
             break;
-          case Op.COMPARE_OP: {
+          case OpCode.COMPARE_OP: {
             const b = slots[--sp];
             slots[sp] = undefined;
             const a = slots[sp - 1];
@@ -677,9 +682,9 @@ export function run(entry: Frame): any {
             slots[sp - 1] = compareOp(a, b, arg);
             break;
           }
-          case Op.COMPARE_OP_INT:
-          case Op.COMPARE_OP_FLOAT:
-          case Op.COMPARE_OP_STR: {
+          case OpCode.COMPARE_OP_INT:
+          case OpCode.COMPARE_OP_FLOAT:
+          case OpCode.COMPARE_OP_STR: {
             const b = slots[--sp];
             slots[sp] = undefined;
             const a = slots[sp - 1];
@@ -687,7 +692,7 @@ export function run(entry: Frame): any {
             slots[sp - 1] = compareOp(a, b, arg);
             break;
           }
-          case Op.COMPARE_OP_INT_JUMP: {
+          case OpCode.COMPARE_OP_INT_JUMP: {
             const b = slots[sp - 1];
             const a = slots[sp - 2];
             if (typeof a === 'number' && typeof b === 'number') {
@@ -702,8 +707,8 @@ export function run(entry: Frame): any {
               }
               sp -= 2;
               slots[sp] = slots[sp + 1] = undefined;
-              if (prof) X.recordBranch(f.rt, pc, r === (ops[pc] === Op.POP_JUMP_IF_TRUE));
-              pc = r === (ops[pc] === Op.POP_JUMP_IF_TRUE) ? args[pc] : pc + 1;
+              if (prof) X.recordBranch(f.rt, pc, r === (ops[pc] === OpCode.POP_JUMP_IF_TRUE));
+              pc = r === (ops[pc] === OpCode.POP_JUMP_IF_TRUE) ? args[pc] : pc + 1;
               break;
             }
             S.miss(code, pc - 1);
@@ -711,16 +716,16 @@ export function run(entry: Frame): any {
             slots[sp - 1] = compareOp(a, b, arg);
             break;
           }
-          case Op.COMPARE_OP_FLOAT_JUMP:
-          case Op.COMPARE_OP_STR_JUMP: {
+          case OpCode.COMPARE_OP_FLOAT_JUMP:
+          case OpCode.COMPARE_OP_STR_JUMP: {
             const b = slots[sp - 1];
             const a = slots[sp - 2];
             if (S.compareGuard(op, a, b)) {
               const r = S.compareFast(a, b, arg);
               sp -= 2;
               slots[sp] = slots[sp + 1] = undefined;
-              if (prof) X.recordBranch(f.rt, pc, r === (ops[pc] === Op.POP_JUMP_IF_TRUE));
-              pc = r === (ops[pc] === Op.POP_JUMP_IF_TRUE) ? args[pc] : pc + 1;
+              if (prof) X.recordBranch(f.rt, pc, r === (ops[pc] === OpCode.POP_JUMP_IF_TRUE));
+              pc = r === (ops[pc] === OpCode.POP_JUMP_IF_TRUE) ? args[pc] : pc + 1;
               break;
             }
             S.miss(code, pc - 1);
@@ -728,14 +733,14 @@ export function run(entry: Frame): any {
             slots[sp - 1] = compareOp(a, b, arg);
             break;
           }
-          case Op.IS_OP: {
+          case OpCode.IS_OP: {
             const b = slots[--sp];
             slots[sp] = undefined;
             const r = X.isSame(slots[sp - 1], b);
             slots[sp - 1] = arg ? !r : r;
             break;
           }
-          case Op.CONTAINS_OP: {
+          case OpCode.CONTAINS_OP: {
             const b = slots[--sp];
             slots[sp] = undefined;
             const a = slots[sp - 1];
@@ -744,7 +749,7 @@ export function run(entry: Frame): any {
             slots[sp - 1] = arg ? !r : r;
             break;
           }
-          case Op.CONTAINS_OP_DICT: {
+          case OpCode.CONTAINS_OP_DICT: {
             const b = slots[--sp];
             slots[sp] = undefined;
             const a = slots[sp - 1];
@@ -757,7 +762,7 @@ export function run(entry: Frame): any {
             slots[sp - 1] = arg ? !r : r;
             break;
           }
-          case Op.CONTAINS_OP_SET: {
+          case OpCode.CONTAINS_OP_SET: {
             const b = slots[--sp];
             slots[sp] = undefined;
             const a = slots[sp - 1];
@@ -767,24 +772,24 @@ export function run(entry: Frame): any {
           }
 
           // ---- building
-          case Op.BUILD_TUPLE: {
+          case OpCode.BUILD_TUPLE: {
             const items = slots.slice(sp - arg, sp);
             for (let i = sp - arg; i < sp; i++) slots[i] = undefined;
             sp -= arg;
             slots[sp++] = newTuple(items);
             break;
           }
-          case Op.BUILD_LIST: {
+          case OpCode.BUILD_LIST: {
             const items = slots.slice(sp - arg, sp);
             for (let i = sp - arg; i < sp; i++) slots[i] = undefined;
             sp -= arg;
             slots[sp++] = new PyList(listType, items);
             break;
           }
-          case Op.BUILD_SET:
+          case OpCode.BUILD_SET:
             sp = X.buildSet(slots, sp, arg);
             break;
-          case Op.BUILD_MAP: {
+          case OpCode.BUILD_MAP: {
             const d = new PyDict(dictType);
             const base = sp - 2 * arg;
             for (let i = base; i < sp; i += 2) {
@@ -795,7 +800,7 @@ export function run(entry: Frame): any {
             slots[sp++] = d;
             break;
           }
-          case Op.BUILD_STRING: {
+          case OpCode.BUILD_STRING: {
             let s = '';
             for (let i = sp - arg; i < sp; i++) {
               s += slots[i];
@@ -805,57 +810,57 @@ export function run(entry: Frame): any {
             slots[sp++] = s;
             break;
           }
-          case Op.FORMAT_VALUE:
+          case OpCode.FORMAT_VALUE:
             sp = X.formatValue(slots, sp, arg);
             break;
-          case Op.LIST_APPEND: {
+          case OpCode.LIST_APPEND: {
             const v = slots[--sp];
             slots[sp] = undefined;
             (slots[sp - arg] as PyList).items.push(v);
             break;
           }
-          case Op.SET_ADD: {
+          case OpCode.SET_ADD: {
             const v = slots[--sp];
             slots[sp] = undefined;
             X.setAdd(slots[sp - arg], v);
             break;
           }
-          case Op.MAP_ADD: {
+          case OpCode.MAP_ADD: {
             const v = slots[--sp];
             const k = slots[--sp];
             slots[sp] = slots[sp + 1] = undefined;
             (slots[sp - arg] as PyDict).set(k, v);
             break;
           }
-          case Op.LIST_EXTEND: {
+          case OpCode.LIST_EXTEND: {
             const v = slots[--sp];
             slots[sp] = undefined;
             X.listExtend(slots[sp - arg], v);
             break;
           }
-          case Op.SET_UPDATE: {
+          case OpCode.SET_UPDATE: {
             const v = slots[--sp];
             slots[sp] = undefined;
             X.setUpdate(slots[sp - arg], v);
             break;
           }
-          case Op.DICT_UPDATE: {
+          case OpCode.DICT_UPDATE: {
             const v = slots[--sp];
             slots[sp] = undefined;
             X.dictUpdate(slots[sp - arg], v);
             break;
           }
-          case Op.DICT_MERGE: {
+          case OpCode.DICT_MERGE: {
             const v = slots[--sp];
             slots[sp] = undefined;
             X.dictMerge(slots[sp - arg], v, slots[sp - arg - 2]);
             break;
           }
-          case Op.UNPACK_SEQUENCE:
+          case OpCode.UNPACK_SEQUENCE:
             if (counters[pc - 1]-- === 0) S.specializeUnpack(code, pc - 1, slots[sp - 1], arg);
             sp = unpackSequence(slots, sp, arg);
             break;
-          case Op.UNPACK_SEQUENCE_TUPLE: {
+          case OpCode.UNPACK_SEQUENCE_TUPLE: {
             const o = slots[sp - 1];
             if (o instanceof PyTuple && o.cls === tupleType && o.items.length === arg) {
               const items = o.items;
@@ -867,7 +872,7 @@ export function run(entry: Frame): any {
             sp = unpackSequence(slots, sp, arg);
             break;
           }
-          case Op.UNPACK_SEQUENCE_LIST: {
+          case OpCode.UNPACK_SEQUENCE_LIST: {
             const o = slots[sp - 1];
             if (o instanceof PyList && o.cls === listType && o.items.length === arg) {
               const items = o.items;
@@ -879,15 +884,15 @@ export function run(entry: Frame): any {
             sp = unpackSequence(slots, sp, arg);
             break;
           }
-          case Op.UNPACK_EX:
+          case OpCode.UNPACK_EX:
             sp = unpackEx(slots, sp, arg);
             break;
 
           // ---- control flow
-          case Op.JUMP:
+          case OpCode.JUMP:
             pc = arg;
             break;
-          case Op.POP_JUMP_IF_FALSE: {
+          case OpCode.POP_JUMP_IF_FALSE: {
             const v = slots[--sp];
             slots[sp] = undefined;
             const t = v === true || (v !== false && isTrue(v));
@@ -895,7 +900,7 @@ export function run(entry: Frame): any {
             if (!t) pc = arg;
             break;
           }
-          case Op.POP_JUMP_IF_TRUE: {
+          case OpCode.POP_JUMP_IF_TRUE: {
             const v = slots[--sp];
             slots[sp] = undefined;
             const t = v === true || (v !== false && isTrue(v));
@@ -903,36 +908,36 @@ export function run(entry: Frame): any {
             if (t) pc = arg;
             break;
           }
-          case Op.POP_JUMP_IF_NONE: {
+          case OpCode.POP_JUMP_IF_NONE: {
             const v = slots[--sp];
             slots[sp] = undefined;
             if (prof) X.recordBranch(f.rt, pc - 1, v === None);
             if (v === None) pc = arg;
             break;
           }
-          case Op.POP_JUMP_IF_NOT_NONE: {
+          case OpCode.POP_JUMP_IF_NOT_NONE: {
             const v = slots[--sp];
             slots[sp] = undefined;
             if (prof) X.recordBranch(f.rt, pc - 1, v !== None);
             if (v !== None) pc = arg;
             break;
           }
-          case Op.JUMP_IF_FALSE_OR_POP: {
+          case OpCode.JUMP_IF_FALSE_OR_POP: {
             const v = slots[sp - 1];
             if (!isTrue(v)) pc = arg;
             else slots[--sp] = undefined;
             break;
           }
-          case Op.JUMP_IF_TRUE_OR_POP: {
+          case OpCode.JUMP_IF_TRUE_OR_POP: {
             const v = slots[sp - 1];
             if (isTrue(v)) pc = arg;
             else slots[--sp] = undefined;
             break;
           }
-          case Op.GET_ITER:
+          case OpCode.GET_ITER:
             slots[sp - 1] = X.getIterForLoop(slots[sp - 1]);
             break;
-          case Op.FOR_ITER: {
+          case OpCode.FOR_ITER: {
             const it = slots[sp - 1];
             if (counters[pc - 1]-- === 0) S.specializeForIter(code, pc - 1, it);
             const v = iterNext(it);
@@ -943,7 +948,7 @@ export function run(entry: Frame): any {
             } else slots[sp++] = v;
             break;
           }
-          case Op.FOR_ITER_RANGE: {
+          case OpCode.FOR_ITER_RANGE: {
             const it = slots[sp - 1];
             if (it instanceof X.RangeIterT) {
               if (it.remaining > 0) {
@@ -965,8 +970,8 @@ export function run(entry: Frame): any {
             } else slots[sp++] = v;
             break;
           }
-          case Op.FOR_ITER_LIST:
-          case Op.FOR_ITER_TUPLE: {
+          case OpCode.FOR_ITER_LIST:
+          case OpCode.FOR_ITER_TUPLE: {
             const it = slots[sp - 1];
             if (it instanceof X.SeqIterT) {
               const items = it.items;
@@ -989,7 +994,7 @@ export function run(entry: Frame): any {
           }
 
           // ---- calls
-          case Op.CALL: {
+          case OpCode.CALL: {
             const base = sp - arg;
             const callable = slots[base - 1];
             const argv = slots.slice(base, sp);
@@ -1010,7 +1015,7 @@ export function run(entry: Frame): any {
             }
             break;
           }
-          case Op.CALL_PY_EXACT_ARGS: {
+          case OpCode.CALL_PY_EXACT_ARGS: {
             const base = sp - arg;
             const callable = slots[base - 1];
             if (callable instanceof PyFunction && callable.code === f.rt.caches[pc - 1].code) {
@@ -1049,15 +1054,15 @@ export function run(entry: Frame): any {
             }
             break;
           }
-          case Op.CALL_PY_WITH_DEFAULTS:
-          case Op.CALL_BUILTIN:
-          case Op.CALL_TYPE: {
+          case OpCode.CALL_PY_WITH_DEFAULTS:
+          case OpCode.CALL_BUILTIN:
+          case OpCode.CALL_TYPE: {
             const base = sp - arg;
             const callable = slots[base - 1];
             const argv = slots.slice(base, sp);
             for (let i = base - 1; i < sp; i++) slots[i] = undefined;
             sp = base - 1;
-            if (op === Op.CALL_BUILTIN && callable instanceof PyBuiltin && callable.self === undefined) {
+            if (op === OpCode.CALL_BUILTIN && callable instanceof PyBuiltin && callable.self === undefined) {
               f.pc = pc;
               slots[sp++] = callable.fn(argv, null);
               break;
@@ -1076,7 +1081,7 @@ export function run(entry: Frame): any {
             }
             break;
           }
-          case Op.CALL_KW: {
+          case OpCode.CALL_KW: {
             const names = (slots[--sp] as PyTuple).items as string[];
             slots[sp] = undefined;
             const base = sp - arg;
@@ -1101,7 +1106,7 @@ export function run(entry: Frame): any {
             }
             break;
           }
-          case Op.CALL_METHOD: {
+          case OpCode.CALL_METHOD: {
             const base = sp - arg;
             const m = slots[base - 2];
             const self = slots[base - 1];
@@ -1134,7 +1139,7 @@ export function run(entry: Frame): any {
             }
             break;
           }
-          case Op.CALL_METHOD_PY: {
+          case OpCode.CALL_METHOD_PY: {
             const base = sp - arg;
             const m = slots[base - 2];
             const self = slots[base - 1];
@@ -1172,7 +1177,7 @@ export function run(entry: Frame): any {
             }
             break;
           }
-          case Op.CALL_METHOD_BUILTIN: {
+          case OpCode.CALL_METHOD_BUILTIN: {
             const base = sp - arg;
             const m = slots[base - 2];
             const self = slots[base - 1];
@@ -1201,7 +1206,7 @@ export function run(entry: Frame): any {
             }
             break;
           }
-          case Op.CALL_METHOD_KW: {
+          case OpCode.CALL_METHOD_KW: {
             const names = (slots[--sp] as PyTuple).items as string[];
             slots[sp] = undefined;
             const base = sp - arg;
@@ -1228,7 +1233,7 @@ export function run(entry: Frame): any {
             }
             break;
           }
-          case Op.CALL_FUNCTION_EX: {
+          case OpCode.CALL_FUNCTION_EX: {
             let kw: PyKwargs | null = null;
             if (arg & 1) {
               kw = X.kwargsFromMapping(slots[--sp]);
@@ -1253,27 +1258,27 @@ export function run(entry: Frame): any {
             }
             break;
           }
-          case Op.MAKE_FUNCTION:
+          case OpCode.MAKE_FUNCTION:
             sp = X.makeFunction(f, slots, sp, arg);
             break;
-          case Op.LOAD_BUILD_CLASS:
+          case OpCode.LOAD_BUILD_CLASS:
             slots[sp++] = X.buildClassBuiltin(f);
             break;
-          case Op.CALL_INTRINSIC_1:
+          case OpCode.CALL_INTRINSIC_1:
             slots[sp - 1] = X.intrinsic1(f, arg, slots[sp - 1]);
             break;
 
           // ---- exceptions
-          case Op.RAISE_VARARGS:
+          case OpCode.RAISE_VARARGS:
             X.doRaise(slots, sp, arg);
             break; // not reached
-          case Op.RERAISE: {
+          case OpCode.RERAISE: {
             const e = slots[--sp];
             slots[sp] = undefined;
             reraising = true;
             throw e;
           }
-          case Op.PUSH_EXC_INFO: {
+          case OpCode.PUSH_EXC_INFO: {
             const e = slots[sp - 1];
             const st = tstate.exc;
             slots[sp - 1] = st.value === undefined ? None : st.value;
@@ -1281,34 +1286,34 @@ export function run(entry: Frame): any {
             slots[sp++] = e;
             break;
           }
-          case Op.POP_EXCEPT: {
+          case OpCode.POP_EXCEPT: {
             const v = slots[--sp];
             slots[sp] = undefined;
             tstate.exc.value = v;
             break;
           }
-          case Op.CHECK_EXC_MATCH:
+          case OpCode.CHECK_EXC_MATCH:
             slots[sp - 1] = X.checkExcMatch(slots[sp - 2], slots[sp - 1]);
             break;
-          case Op.CHECK_EG_MATCH:
+          case OpCode.CHECK_EG_MATCH:
             X.checkEgMatch(slots, sp);
             break;
-          case Op.PREP_RERAISE_STAR: {
+          case OpCode.PREP_RERAISE_STAR: {
             const pair = slots[--sp] as PyTuple;
             slots[sp] = undefined;
             slots[sp - 1] = X.prepReraiseStar(slots[sp - 1], pair);
             break;
           }
-          case Op.LOAD_ASSERTION_ERROR:
+          case OpCode.LOAD_ASSERTION_ERROR:
             slots[sp++] = AssertionError;
             break;
-          case Op.BEFORE_WITH:
+          case OpCode.BEFORE_WITH:
             sp = X.beforeWith(slots, sp);
             break;
-          case Op.BEFORE_ASYNC_WITH:
+          case OpCode.BEFORE_ASYNC_WITH:
             sp = X.beforeAsyncWith(slots, sp);
             break;
-          case Op.WITH_EXCEPT_START: {
+          case OpCode.WITH_EXCEPT_START: {
             const exit = slots[sp - 3];
             const e = slots[sp - 1];
             slots[sp++] = X.callExit(exit, e);
@@ -1316,7 +1321,7 @@ export function run(entry: Frame): any {
           }
 
           // ---- generators
-          case Op.YIELD_VALUE: {
+          case OpCode.YIELD_VALUE: {
             const v = slots[--sp];
             slots[sp] = undefined;
             f.sp = sp;
@@ -1326,7 +1331,7 @@ export function run(entry: Frame): any {
             tstate.frame = f.back;
             return v;
           }
-          case Op.SEND: {
+          case OpCode.SEND: {
             const v = slots[sp - 1];
             const it = slots[sp - 2];
             const r = X.send(it, v);
@@ -1338,20 +1343,20 @@ export function run(entry: Frame): any {
             } else slots[sp - 1] = r.value;
             break;
           }
-          case Op.GET_YIELD_FROM_ITER:
+          case OpCode.GET_YIELD_FROM_ITER:
             slots[sp - 1] = X.getYieldFromIter(f, slots[sp - 1]);
             break;
-          case Op.GET_AWAITABLE:
+          case OpCode.GET_AWAITABLE:
             slots[sp - 1] = X.getAwaitable(slots[sp - 1], arg);
             break;
-          case Op.GET_AITER:
+          case OpCode.GET_AITER:
             slots[sp - 1] = X.getAiter(slots[sp - 1]);
             break;
-          case Op.GET_ANEXT:
+          case OpCode.GET_ANEXT:
             slots[sp] = X.getAnext(slots[sp - 1]);
             sp++;
             break;
-          case Op.END_ASYNC_FOR: {
+          case OpCode.END_ASYNC_FOR: {
             const e = slots[--sp];
             slots[sp] = undefined;
             if (!X.isStopAsyncIteration(e)) {
@@ -1363,21 +1368,21 @@ export function run(entry: Frame): any {
           }
 
           // ---- modules, annotations, pattern matching
-          case Op.IMPORT_NAME: {
+          case OpCode.IMPORT_NAME: {
             const fromlist = slots[--sp];
             const level = slots[--sp];
             slots[sp] = slots[sp + 1] = undefined;
             slots[sp++] = X.importName(f, code.names[arg], fromlist, level);
             break;
           }
-          case Op.IMPORT_FROM:
+          case OpCode.IMPORT_FROM:
             slots[sp] = X.importFrom(slots[sp - 1], code.names[arg]);
             sp++;
             break;
-          case Op.SETUP_ANNOTATIONS:
+          case OpCode.SETUP_ANNOTATIONS:
             X.setupAnnotations(f);
             break;
-          case Op.MATCH_CLASS: {
+          case OpCode.MATCH_CLASS: {
             const names = slots[--sp];
             const cls = slots[--sp];
             const subject = slots[sp - 1];
@@ -1385,23 +1390,23 @@ export function run(entry: Frame): any {
             slots[sp - 1] = X.matchClass(subject, cls, arg, names);
             break;
           }
-          case Op.MATCH_MAPPING:
+          case OpCode.MATCH_MAPPING:
             slots[sp] = X.matchMapping(slots[sp - 1]);
             sp++;
             break;
-          case Op.MATCH_SEQUENCE:
+          case OpCode.MATCH_SEQUENCE:
             slots[sp] = X.matchSequence(slots[sp - 1]);
             sp++;
             break;
-          case Op.MATCH_KEYS:
+          case OpCode.MATCH_KEYS:
             slots[sp] = X.matchKeys(slots[sp - 2], slots[sp - 1]);
             sp++;
             break;
-          case Op.GET_LEN:
+          case OpCode.GET_LEN:
             slots[sp] = X.lenOf(slots[sp - 1]);
             sp++;
             break;
-          case Op.COPY_DICT_WITHOUT_KEYS:
+          case OpCode.COPY_DICT_WITHOUT_KEYS:
             slots[sp - 1] = X.copyDictWithoutKeys(slots[sp - 2], slots[sp - 1]);
             break;
           default:

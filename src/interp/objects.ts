@@ -26,15 +26,16 @@ import type { PyType } from './typeobj.js';
 
 // Fields of the classes below are `declare`d and assigned in constructors: a class-field
 // initializer on this base class would run as one DefineOwnProperty site shared by every
-// object kind (megamorphic, and slow in V8), on every allocation.
+// object kind (megamorphic, and slow in V8), on every allocation. For the same reason the
+// base constructor stores nothing: `dict` defaults to null through the prototype (below),
+// so an object without a dict (a float, most lists) never stores one, and those that get
+// one (instances, a function's attributes) own the property.
 export abstract class PyObject {
   declare cls: PyType;
-  /** The instance __dict__, for objects that have one (created lazily). */
+  /** The instance __dict__, for objects that have one (created lazily); null otherwise. */
   declare dict: PyDict | null;
-  constructor() {
-    this.dict = null;
-  }
 }
+(PyObject.prototype as { dict: PyDict | null }).dict = null;
 
 /** Instances of user-defined classes that do not derive from a builtin with its own layout. */
 export class PyInstance extends PyObject {

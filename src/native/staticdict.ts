@@ -57,6 +57,11 @@ export function staticDictIndices(hashes: readonly bigint[], log2: number): Int3
   return indices;
 }
 
+/** The static str of key `index` (of all its entries) of static dict `name`. */
+export function staticDictKeySymbol(name: string, index: number): string {
+  return `${name}.k${index}`;
+}
+
 /**
  * Data items of a static dict `name` with `entries` in order (keys must be distinct):
  * `name` (the dict), `name.keys`, `name.entries` and one static str per key `name.k<i>`.
@@ -67,7 +72,7 @@ export function staticDictData(name: string, entries: readonly StaticDictEntry[]
     if (seen.has(e.key)) throw new Error(`static dict ${name}: key '${e.key}' twice`);
     seen.add(e.key);
   }
-  const keySym = new Map(entries.map((e, i) => [e, `${name}.k${i}`]));
+  const keySym = new Map(entries.map((e, i) => [e, staticDictKeySymbol(name, i)]));
   /** The entries present in this image, the table size and the index table. */
   const table = (ctx: EmitContext) => {
     const live = entries.filter((e) => e.requires === undefined || ctx.defined(e.requires));

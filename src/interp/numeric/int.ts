@@ -20,6 +20,13 @@ import { powCR } from './libm.js';
 /** V8 refuses bigints above 2**30 bits; CPython would raise MemoryError long before us. */
 const MAX_BITS = 1 << 30;
 
+/** Bigints below 2**4096 in magnitude: no product or moderate shift of two reaches MAX_BITS. */
+const SMALL_BIG = 1n << 4096n;
+
+function isSmallBig(x: bigint): boolean {
+  return x < SMALL_BIG && x > -SMALL_BIG;
+}
+
 function num(x: number): PyInt {
   return x === 0 ? 0 : x; // canonical ints are never -0
 }
@@ -51,7 +58,8 @@ export function intMul(a: PyInt, b: PyInt): PyInt {
   }
   const A = toBig(a);
   const B = toBig(b);
-  if (A !== 0n && B !== 0n && bitLength(A) + bitLength(B) > MAX_BITS) throw memoryError();
+  // bitLength formats the number: only worth it when the product could be that large.
+  if (!(isSmallBig(A) && isSmallBig(B)) && A !== 0n && B !== 0n && bitLength(A) + bitLength(B) > MAX_BITS) throw memoryError();
   return normInt(A * B);
 }
 
@@ -141,21 +149,54 @@ function isInt32(x: PyInt): x is number {
   return typeof x === 'number' && (x | 0) === x;
 }
 
+const TWO32 = 4294967296;
+
+/**
+ * A bitwise operator on two safe-integer doubles, by 32-bit halves: the high half is the
+ * floor quotient (an int32 for |x| < 2**53, sign included), the low half ToUint32 (x mod
+ * 2**32); both are the two's complement digits Python's infinite-precision operators see.
+ */
+function bitwiseSafe(op: 0 | 1 | 2, a: number, b: number): PyInt {
+  const ah = Math.floor(a / TWO32);
+  const bh = Math.floor(b / TWO32);
+  const al = a >>> 0;
+  const bl = b >>> 0;
+  let h: number;
+  let l: number;
+  if (op === 0) {
+    h = ah & bh;
+    l = (al & bl) >>> 0;
+  } else if (op === 1) {
+    h = ah | bh;
+    l = (al | bl) >>> 0;
+  } else {
+    h = ah ^ bh;
+    l = (al ^ bl) >>> 0;
+  }
+  return intFromIntegralDouble(h * TWO32 + l); // -2**53 (h = -2**21, l = 0) is a bigint
+}
+
 /** a & b (two's complement on negatives) */
 export function intAnd(a: PyInt, b: PyInt): PyInt {
   if (isInt32(a) && isInt32(b)) return a & b;
+  if (typeof a === 'number' && typeof b === 'number') return bitwiseSafe(0, a, b);
+  // A mask that is a non-negative double keeps only the low 53 bits of the other operand.
+  if (typeof b === 'number' && b >= 0) return bitwiseSafe(0, Number(BigInt.asUintN(53, a as bigint)), b);
+  if (typeof a === 'number' && a >= 0) return bitwiseSafe(0, a, Number(BigInt.asUintN(53, b as bigint)));
   return normInt(toBig(a) & toBig(b));
 }
 
 /** a | b */
 export function intOr(a: PyInt, b: PyInt): PyInt {
   if (isInt32(a) && isInt32(b)) return a | b;
+  if (typeof a === 'number' && typeof b === 'number') return bitwiseSafe(1, a, b);
   return normInt(toBig(a) | toBig(b));
 }
 
 /** a ^ b */
 export function intXor(a: PyInt, b: PyInt): PyInt {
   if (isInt32(a) && isInt32(b)) return a ^ b;
+  if (typeof a === 'number' && typeof b === 'number') return bitwiseSafe(2, a, b);
   return normInt(toBig(a) ^ toBig(b));
 }
 
@@ -178,7 +219,7 @@ export function intLshift(a: PyInt, n: PyInt): PyInt {
     if (Number.isSafeInteger(r)) return r;
   }
   const A = toBig(a);
-  if (bitLength(A) + n > MAX_BITS) throw memoryError();
+  if (!(isSmallBig(A) && n <= MAX_BITS - 4096) && bitLength(A) + n > MAX_BITS) throw memoryError();
   return normInt(A << BigInt(n));
 }
 
