@@ -46,6 +46,7 @@ import { sysInfoModule } from './core/sysinfo.js';
 import { globalsWriteModule } from './core/globalswrite.js';
 import { timeModule } from './core/timemodule.js';
 import { osFileModule } from './core/osfile.js';
+import { classNsModule } from './core/classns.js';
 import { funcReprModule } from './core/funcrepr.js';
 import { opsModule } from './core/ops.js';
 import { tracebackModule } from './core/traceback.js';
@@ -114,7 +115,7 @@ export function runtimeModules(): RuntimeModule[] {
   // Ints (docs/int.md).
   modules.push(...intModules);
   // Calls, frames, tracebacks, generic operations, attributes, modules, entry.
-  modules.push(funcModule, callExModule, namespacesModule, evalCallModule, tracebackModule, tbNotesModule, suggestModule, sysExcModule, excGroupModule, withModule, matchModule, signalsModule, opsModule, attrsModule, attrCacheModule, instValuesModule, classesModule, mroEntriesModule, atexitRtModule, pyslotsModule, genModule, coroModule, modulesModule, sysInfoModule, abcFlagsModule, globalsWriteModule, timeModule, osFileModule, funcReprModule, userModulesModule, buildModule, builtinsModule, entryModule);
+  modules.push(funcModule, callExModule, namespacesModule, evalCallModule, tracebackModule, tbNotesModule, suggestModule, sysExcModule, excGroupModule, withModule, matchModule, signalsModule, opsModule, attrsModule, attrCacheModule, instValuesModule, classesModule, classNsModule, mroEntriesModule, atexitRtModule, pyslotsModule, genModule, coroModule, modulesModule, sysInfoModule, abcFlagsModule, globalsWriteModule, timeModule, osFileModule, funcReprModule, userModulesModule, buildModule, builtinsModule, entryModule);
   // Builtin functions and types (docs/builtins-native.md).
   modules.push(...biModules, metaclassModule, unionModule, intSubModule, builtinSubModule);
   // Descriptor types, exception attributes; then the dunder methods of builtin types, computed

@@ -321,7 +321,8 @@ export const coreTemplates: TemplateDef<any>[] = [
       a.mov(H.global(), rax);
     },
   },
-  // ---- class bodies: names live in the namespace dict in the hidden slot 0
+  // ---- class bodies: names live in the namespace (a dict, or the mapping __prepare__
+  // returned: runtime/core/classns.ts) in the hidden slot 0
   {
     op: 'LOAD_NAME',
     doc: 'class body: the namespace, then the module global or builtin (as LOAD_GLOBAL)',
@@ -330,7 +331,7 @@ export const coreTemplates: TemplateDef<any>[] = [
       const found = a.newLabel();
       a.mov(rdi, qword(mem(rbx, 0)));
       a.mov(rsi, H.name());
-      callRt(a, 'rt_dict_lookup_str');
+      callRt(a, 'rt_ns_lookup');
       a.cmp(rax, RT('rt_const_unbound'));
       a.jne(found);
       if (p.kind === 'builtin') {
@@ -363,7 +364,7 @@ export const coreTemplates: TemplateDef<any>[] = [
       a.mov(rdi, qword(mem(rbx, 0)));
       a.mov(rsi, H.name());
       a.mov(rdx, S(-1));
-      callRt(a, 'rt_dict_setitem');
+      callRt(a, 'rt_ns_store');
       excCheck(a);
     },
   },
@@ -372,7 +373,7 @@ export const coreTemplates: TemplateDef<any>[] = [
     emit(a: TplAsm) {
       a.mov(rdi, qword(mem(rbx, 0)));
       a.mov(rsi, H.name());
-      callRt(a, 'rt_delete_name');
+      callRt(a, 'rt_ns_delete');
       excCheck(a);
     },
   },
@@ -383,7 +384,7 @@ export const coreTemplates: TemplateDef<any>[] = [
       const found = a.newLabel();
       a.mov(rdi, qword(mem(rbx, 0)));
       a.mov(rsi, H.varname());
-      callRt(a, 'rt_dict_lookup_str');
+      callRt(a, 'rt_ns_lookup');
       a.cmp(rax, RT('rt_const_unbound'));
       a.jne(found);
       a.mov(rax, D());

@@ -100,23 +100,23 @@ export const namespacesModule: RuntimeModule = {
     },
     {
       name: 'rt_setup_annotations_ns',
-      contract: "rdi=namespace dict of a class body -> rax=0 or EXC: SETUP_ANNOTATIONS there ('__annotations__' gets a new dict unless present); may allocate",
+      contract: "rdi=namespace of a class body (a dict or the mapping __prepare__ returned) -> rax=0 or EXC: SETUP_ANNOTATIONS there ('__annotations__' gets a new dict unless present); may allocate",
       emit(a: Assembler<any>) {
         const out = a.newLabel();
         const fail = a.newLabel();
         prologue(a, [r12, r13]);
         a.mov(r12, rdi);
         a.mov(rsi, g('ns_str_annotations.v'));
-        a.call(sym('rt_dict_lookup_str'));
-        a.cmp(rax, g('rt_const_unbound'));
-        a.jne(out);
+        a.call(sym('rt_ns_lookup'));
         a.cmp(rax, g('rt_const_exc'));
         a.je(fail);
+        a.cmp(rax, g('rt_const_unbound'));
+        a.jne(out);
         a.call(sym('rt_dict_new'));
         a.mov(rdi, r12);
         a.mov(rsi, g('ns_str_annotations.v'));
         a.mov(rdx, rax);
-        a.call(sym('rt_dict_setitem'));
+        a.call(sym('rt_ns_store'));
         a.cmp(rax, g('rt_const_exc'));
         a.je(fail);
         a.bind(out);
