@@ -93,6 +93,7 @@ import { stdinModule } from './core/stdin.js';
 import { bytesObjModule } from './core/bytesobj.js';
 import { bytesMethModule } from './core/bytesmeth.js';
 import { bytesCodecModule } from './core/bytescodec.js';
+import { bytesxModule } from './core/bytesx.js';
 import { genericAliasModule } from './core/genericalias.js';
 import { withModule } from './core/withctx.js';
 import { matchModule } from './core/match.js';
@@ -122,7 +123,7 @@ export function runtimeModules(): RuntimeModule[] {
   // from every module above (keep them last). docs/classes-native.md.
   modules.push(descrKitModule, descrModule, descrSuperModule, excAttrsModule, slotsModule);
   // Data attributes of builtin types, complex numbers (docs/types-native.md).
-  modules.push(getsetModule, complexModule, complexFmtModule, mathIntModule, iterSeqModule, stdinModule, bytesObjModule, bytesMethModule, bytesCodecModule, genericAliasModule);
+  modules.push(getsetModule, complexModule, complexFmtModule, mathIntModule, iterSeqModule, stdinModule, bytesObjModule, bytesMethModule, bytesCodecModule, bytesxModule, genericAliasModule);
   modules.push(wrappersModule(modules));
   return [...modules, objectsModule(modules), { name: 'builtin-objects', routines: [], data: builtinFunctionObjects(modules) }, methodsModule(modules)];
 }

@@ -6,11 +6,12 @@
 // a builtin name into a reference to that object.
 
 import { type Assembler, al, byte, eax, ebp, ebx, ecx, edx, esi, mem, qword, r12, r13, r14, r15, rax, rbp, rbx, rcx, rdi, rdx, rip, rsi, rsp, sib, sym } from '../../src/asm/index.js';
-import { STR, TUPLE, typeSlot, UNBOUND } from '../../src/native/layout.js';
+import { boxInt, STR, TUPLE, typeSlot, UNBOUND } from '../../src/native/layout.js';
 import type { RuntimeDatum, RuntimeModule } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { builtinFunctionData } from '../../src/native/statics.js';
 import { cstr } from './exc.js';
+import { staticStr } from './descrkit.js';
 
 export const builtinsModule: RuntimeModule = {
   name: 'builtins',
@@ -118,7 +119,8 @@ export const builtinsModule: RuntimeModule = {
       name: 'rt_builtin_print',
       contract: 'print(*objects, sep=" ", end="\\n", flush=False) to stdout; vector ABI; may allocate, may raise',
       emit(a: Assembler<any>) {
-        // Locals: [rsp] sep (str or UNBOUND = " "), [rsp+8] end (or UNBOUND = "\n"), [rsp+16] fd,
+        // Locals: [rsp] sep (str or UNBOUND = " "), [rsp+8] end (or UNBOUND = "\n"), [rsp+16] fd
+        // (1, 2) or a file object whose write() takes the text (rt_print_emit),
         // [rsp+24] flush (truth of the argument, taken while parsing as CPython's clinic does).
         const saved = [rbx, rbp, r12, r13, r14, r15] as const;
         const out = a.newLabel();
@@ -130,8 +132,13 @@ export const builtinsModule: RuntimeModule = {
         a.mov(rax, UNBOUND);
         a.mov(qword(mem(rsp)), rax);
         a.mov(qword(mem(rsp, 8)), rax);
-        a.mov(qword(mem(rsp, 16)), 1);
         a.mov(qword(mem(rsp, 24)), 0);
+        // No file= (or None): sys.stdout, which a program may have replaced.
+        a.mov(rdi, g('rt_const_None'));
+        a.call(sym('rt_stream_fd'));
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
+        a.mov(qword(mem(rsp, 16)), rax);
         // Keywords: sep, end, file, flush.
         const noKw = a.newLabel();
         a.test(r14, r14);
@@ -232,9 +239,11 @@ export const builtinsModule: RuntimeModule = {
           a.test(rbx, rbx);
           a.je(first);
           a.mov(rdi, qword(mem(rsp)));
-          a.lea(rsi, rip(sym('str_space')));
+          a.mov(rsi, g('bi_s_space.v'));
           a.mov(rdx, qword(mem(rsp, 16)));
           a.call(sym('rt_print_part'));
+          a.cmp(rax, g('rt_const_exc'));
+          a.je(fail);
           a.bind(first);
           a.mov(rdi, qword(sib(r12, rbx, 8)));
           a.call(sym('rt_str'));
@@ -242,17 +251,39 @@ export const builtinsModule: RuntimeModule = {
           a.je(fail);
           a.mov(rdi, rax);
           a.mov(rsi, qword(mem(rsp, 16)));
-          a.call(sym('rt_str_write'));
+          a.call(sym('rt_print_emit'));
+          a.cmp(rax, g('rt_const_exc'));
+          a.je(fail);
           a.inc(rbx);
           a.jmp(loop);
           a.bind(done);
           a.mov(rdi, qword(mem(rsp, 8)));
-          a.lea(rsi, rip(sym('str_newline_c')));
+          a.mov(rsi, g('bi_s_newline.v'));
           a.mov(rdx, qword(mem(rsp, 16)));
           a.call(sym('rt_print_part'));
+          a.cmp(rax, g('rt_const_exc'));
+          a.je(fail);
           const noFlush = a.newLabel();
+          const fdFlush = a.newLabel();
           a.cmp(qword(mem(rsp, 24)), 0);
           a.je(noFlush);
+          a.cmp(qword(mem(rsp, 16)), 2);
+          a.jbe(fdFlush);
+          // a file object: file.flush()
+          a.mov(rdi, qword(mem(rsp, 16)));
+          a.mov(rsi, g('bi_s_flush.v'));
+          a.call(sym('rt_getattr'));
+          a.cmp(rax, g('rt_const_exc'));
+          a.je(fail);
+          a.mov(rdi, rax);
+          a.xor(esi, esi);
+          a.xor(edx, edx);
+          a.xor(ecx, ecx);
+          a.call(sym('rt_call'));
+          a.cmp(rax, g('rt_const_exc'));
+          a.je(fail);
+          a.jmp(noFlush);
+          a.bind(fdFlush);
           a.call(sym('rt_flush_stdout'));
           a.bind(noFlush);
           a.mov(rax, g('rt_const_None'));
@@ -266,17 +297,48 @@ export const builtinsModule: RuntimeModule = {
     },
     {
       name: 'rt_print_part',
-      contract: 'rdi=str value or UNBOUND, rsi=NUL-terminated default, edx=fd: write the str, or the default when UNBOUND; clobbers caller-saved',
+      contract: 'rdi=str value or UNBOUND, rsi=default str value, rdx=fd or file object (rt_print_emit): write the str, or the default when UNBOUND -> rax=0 or EXC; may allocate, may raise',
       emit(a: Assembler<any>) {
-        const dflt = a.newLabel();
         a.cmp(rdi, g('rt_const_unbound'));
-        a.je(dflt);
-        a.mov(esi, edx);
-        a.jmp(sym('rt_str_write'));
-        a.bind(dflt);
+        a.cmove(rdi, rsi);
+        a.mov(rsi, rdx);
+        a.jmp(sym('rt_print_emit'));
+      },
+    },
+    {
+      name: 'rt_print_emit',
+      contract: 'rdi=str value, rsi=fd (1 stdout, 2 stderr) or a file object -> write it to the fd, or call file.write(str) (CPython PyFile_WriteObject) -> rax=0 or EXC; may allocate, may raise',
+      emit(a: Assembler<any>) {
+        const obj = a.newLabel();
+        const out = a.newLabel();
+        a.cmp(rsi, 2);
+        a.ja(obj);
+        a.sub(rsp, 8);
+        a.call(sym('rt_str_write'));
+        a.add(rsp, 8);
+        a.xor(eax, eax);
+        a.ret();
+        a.bind(obj);
+        // [rsp] = the str (the argument vector of write), [rsp+8] the file
+        a.sub(rsp, 24);
+        a.mov(qword(mem(rsp)), rdi);
+        a.mov(qword(mem(rsp, 8)), rsi);
         a.mov(rdi, rsi);
-        a.mov(esi, edx);
-        a.jmp(sym('rt_write_cstr'));
+        a.mov(rsi, g('bi_s_write.v'));
+        a.call(sym('rt_getattr'));
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
+        a.mov(rdi, rax);
+        a.mov(rsi, rsp);
+        a.mov(edx, 1);
+        a.xor(ecx, ecx);
+        a.call(sym('rt_call'));
+        a.cmp(rax, g('rt_const_exc'));
+        a.je(out);
+        a.xor(eax, eax);
+        a.bind(out);
+        a.add(rsp, 24);
+        a.ret();
       },
     },
     {
@@ -314,12 +376,34 @@ export const builtinsModule: RuntimeModule = {
     },
     {
       name: 'rt_stream_fd',
-      contract: 'rdi=a file= argument -> rax=its fd (None: stdout; sys.stdout/sys.stderr objects: 1/2) or EXC; may allocate',
+      contract: 'rdi=a file= argument -> rax=its fd (None: sys.stdout\'s; sys.stdout/sys.stderr objects: 1/2), else the object itself (print calls its write()), or EXC; may allocate',
       emit(a: Assembler<any>) {
         const notNone = a.newLabel();
         const notStream = a.newLabel();
+        const noSys = a.newLabel();
         a.cmp(rdi, g('rt_const_None'));
         a.jne(notNone);
+        // None: sys.stdout, unless the program never imported sys (then it is fd 1)
+        a.mov(rdi, qword(rip(sym('rt_modules_table'))));
+        a.mov(rax, boxInt(0n));
+        a.cmp(rdi, rax);
+        a.je(noSys);
+        a.mov(rsi, g('bi_s_stdout.v'));
+        a.sub(rsp, 8);
+        a.call(sym('rt_getattr'));
+        a.add(rsp, 8);
+        const ok = a.newLabel();
+        a.cmp(rax, g('rt_const_exc'));
+        a.jne(ok);
+        a.ret();
+        a.bind(ok);
+        a.cmp(rax, g('rt_const_unbound'));
+        a.je(noSys);
+        a.cmp(rax, g('rt_const_None'));
+        a.je(noSys);
+        a.mov(rdi, rax);
+        a.jmp(notNone);
+        a.bind(noSys);
         a.mov(eax, 1);
         a.ret();
         a.bind(notNone);
@@ -335,10 +419,8 @@ export const builtinsModule: RuntimeModule = {
         a.sar(rax, 16);
         a.ret();
         a.bind(notStream);
-        a.mov(rdx, rdi);
-        a.lea(rdi, rip(sym('type_AttributeError')));
-        a.lea(rsi, rip(sym('msg_no_write')));
-        a.jmp(sym('rt_raise_fmt'));
+        a.mov(rax, rdi);
+        a.ret();
       },
     },
     {
@@ -395,7 +477,11 @@ export const builtinsModule: RuntimeModule = {
     },
   ],
   data: [
-    cstr('msg_no_write', "'%T' object has no attribute 'write'"),
+    ...staticStr('bi_s_write', 'write'),
+    ...staticStr('bi_s_flush', 'flush'),
+    ...staticStr('bi_s_stdout', 'stdout'),
+    ...staticStr('bi_s_space', ' '),
+    ...staticStr('bi_s_newline', '\n'),
     cstr('msg_len_args', 'len() takes exactly one argument (%d given)'),
     cstr('msg_len_no_kw', 'len() takes no keyword arguments'),
     cstr('msg_repr_args', 'repr() takes exactly one argument (%d given)'),

@@ -4,8 +4,8 @@
 //
 // A bytes object is `raw` (layout.ts BYTES: length, cached hash or -1, the bytes and a NUL).
 // A bytearray (layout `fixed`, BYTEARRAY below) holds its contents as a bytes object that it
-// replaces on mutation (append builds a new one: O(n) per append, correct but not CPython's
-// amortized growth). Reading operations on a bytearray run on that bytes object; results of
+// replaces on mutation; append() over-allocates that object as CPython does and then fills
+// it in place, so a loop of appends is linear. Reading operations on a bytearray run on that bytes object; results of
 // bytearray slicing and concatenation are bytearrays, as in CPython. Comparisons mix bytes
 // and bytearray freely. bytearray is unhashable (its hash slot raises TypeError).
 //
@@ -20,8 +20,14 @@ import { type BiSpec, parseArgs, specData } from './bi_args.js';
 import { cstr } from './exc.js';
 import { SLICEOUT } from './slice.js';
 
-/** bytearray: its contents as a bytes value (replaced on mutation). */
-export const BYTEARRAY = { bytes: 16, size: 24 } as const;
+/**
+ * bytearray: its contents as a bytes value (replaced on mutation), and `cap`: 0, or (raw
+ * count, below 2^48 so the collector reads it as a double) the data bytes that contents
+ * object has room for when append() made it and nothing else has seen it, so append() can
+ * grow it in place (CPython's amortized over-allocation, bytearrayobject.c). Every other
+ * store of `bytes` resets `cap` to 0.
+ */
+export const BYTEARRAY = { bytes: 16, cap: 24, size: 32 } as const;
 /** memoryview: the bytes or bytearray it views (the whole object; no format, shape or slicing views). */
 export const MEMORYVIEW = { obj: 16, size: 24 } as const;
 
@@ -445,6 +451,8 @@ routines.push(
       bytesOf(a, rdi, other);
       a.bind(other);
       a.mov(r12, rax);
+      const retry = a.newLabel();
+      a.bind(retry);
       a.mov(rdi, r13);
       a.call(sym('rt_int_to_i64'));
       a.cmp(edx, 2);
@@ -514,6 +522,23 @@ routines.push(
         a.jmp(out);
       }
       a.bind(bad);
+      {
+        // an object with __index__ (the class's; builtinsub.ts rt_index_i64)
+        const none = a.newLabel();
+        a.mov(rdi, r13);
+        a.call(sym('rt_index_i64'));
+        a.cmp(edx, 1);
+        a.je(range);
+        a.cmp(edx, 2);
+        a.je(none);
+        a.test(edx, edx);
+        a.jne(sliceFail);
+        a.mov(rdi, rax);
+        a.call(sym('rt_int_from_i64'));
+        a.mov(r13, rax);
+        a.jmp(retry);
+        a.bind(none);
+      }
       a.mov(rdx, r13);
       a.lea(rdi, rip(sym('type_TypeError')));
       a.lea(rsi, rip(sym(`msg_${t}_indices`)));
@@ -606,7 +631,7 @@ function byteValue(a: Assembler<any>, fail: Label, msg: string): void {
 routines.push(
   {
     name: 'rt_bytes_build',
-    contract: "rdi=source -> rax=bytes(source) for one argument: bytes as it is, a bytearray's contents, an int's count of zero bytes, the ints of an iterable; or EXC (TypeError \"string argument without an encoding\", \"cannot convert 'float' object to bytes\", ValueError \"negative count\", \"bytes must be in range(0, 256)\"); may allocate, may raise",
+    contract: "rdi=source, rsi=type value bytes or bytearray (for the messages) -> rax=bytes(source) for one argument: bytes as it is, a bytearray's contents, an int's count of zero bytes, the ints of an iterable; or EXC (TypeError \"string argument without an encoding\", \"cannot convert 'float' object to bytes\", ValueError \"negative count\", \"bytes must be in range(0, 256)\"); may allocate, may raise",
     emit(a: Assembler<any>) {
       const out = a.newLabel();
       const fail = a.newLabel();
@@ -615,6 +640,7 @@ routines.push(
       const iterate = a.newLabel();
       prologue(a, SAVED, 8);
       a.mov(r12, rdi);
+      a.mov(qword(mem(rsp, 0)), rsi);
       bytesOf(a, r12, notBytes);
       {
         const copy = a.newLabel();
@@ -680,10 +706,10 @@ routines.push(
       a.call(sym('rt_type_of'));
       a.cmp(qword(mem(rax, typeSlot('iter'))), 0);
       a.jne(iterate);
-      a.mov(rdx, r12);
-      a.lea(rdi, rip(sym('type_TypeError')));
-      a.lea(rsi, rip(sym('msg_bytes_cannot_convert')));
-      a.call(sym('rt_raise_fmt'));
+      // __bytes__ (bytes only), an object with __index__ counts zero bytes, else TypeError (runtime/core/bytesx.ts)
+      a.mov(rdi, qword(mem(rsp, 0)));
+      a.mov(rsi, r12);
+      a.call(sym('rt_bytesx_build'));
       a.jmp(out);
       a.bind(iterate);
       {
@@ -816,6 +842,8 @@ routines.push(
         a.bind(noErrors);
       }
       a.mov(rdi, r12);
+      a.lea(rsi, rip(sym(`type_${t}`)));
+      boxPtr(a, rsi, rcx);
       a.call(sym('rt_bytes_build'));
       a.cmp(rax, g('rt_const_exc'));
       a.je(out);
@@ -837,7 +865,7 @@ routines.push(
   })),
   {
     name: 'rt_bytearray_meth_append',
-    contract: 'bytearray.append(item) (vector ABI) -> None after replacing the contents by a copy one byte longer, or EXC (ValueError "byte must be in range(0, 256)", the index errors, TypeError for the argument count); may allocate, may raise',
+    contract: 'bytearray.append(item) (vector ABI) -> None after writing the byte into the spare room of the contents (BYTEARRAY.cap), or into a copy with room for len + len/8 + 3..6 more, or EXC (ValueError "byte must be in range(0, 256)", the index errors, TypeError for the argument count); may allocate, may raise',
     emit(a: Assembler<any>) {
       const out = a.newLabel();
       const fail = a.newLabel();
@@ -861,13 +889,39 @@ routines.push(
       unboxPtr(a, rax);
       a.mov(r14, qword(mem(rax, BYTEARRAY.bytes)));
       unboxPtr(a, r14);
+      {
+        // room left: write the byte in place (the data after it is zero: the NUL stays)
+        const grow = a.newLabel();
+        a.mov(rdx, qword(mem(r14, BYTES.length)));
+        a.cmp(rdx, qword(mem(rax, BYTEARRAY.cap)));
+        a.jae(grow);
+        a.mov(rax, r13);
+        a.mov(byte(sib(r14, rdx, 1, BYTES.data)), al);
+        a.inc(qword(mem(r14, BYTES.length)));
+        a.mov(rax, g('rt_const_None'));
+        a.jmp(out);
+        a.bind(grow);
+      }
+      // new capacity: n + n/8 + (n < 9 ? 3 : 6) + 1 (PyByteArray_Resize's growth)
       a.mov(rdi, qword(mem(r14, BYTES.length)));
-      a.inc(rdi);
+      a.mov(rcx, rdi);
+      a.shr(rcx, 3);
+      a.lea(rdi, sib(rdi, rcx, 1, 4));
+      {
+        const small = a.newLabel();
+        a.cmp(qword(mem(r14, BYTES.length)), 9);
+        a.jb(small);
+        a.add(rdi, 3);
+        a.bind(small);
+      }
+      a.mov(rbx, rdi);
       a.call(sym('rt_bytes_alloc'));
       a.mov(r15, rax);
+      a.mov(rcx, qword(mem(r14, BYTES.length)));
+      a.lea(rdx, mem(rcx, 1));
+      a.mov(qword(mem(r15, BYTES.length)), rdx);
       a.lea(rdi, mem(r15, BYTES.data));
       a.lea(rsi, mem(r14, BYTES.data));
-      a.mov(rcx, qword(mem(r14, BYTES.length)));
       a.rep_movsb();
       a.mov(rax, r13);
       a.mov(byte(mem(rdi)), al);
@@ -876,6 +930,7 @@ routines.push(
       a.mov(rcx, r12);
       unboxPtr(a, rcx);
       a.mov(qword(mem(rcx, BYTEARRAY.bytes)), rax);
+      a.mov(qword(mem(rcx, BYTEARRAY.cap)), rbx);
       a.mov(rax, g('rt_const_None'));
       a.jmp(out);
       a.bind(fail);
@@ -900,6 +955,10 @@ routines.push(
       a.mov(r12, rdi);
       a.mov(r13, rsi);
       a.mov(ebx, edx);
+      // bytes % args and bytearray += / *= in place: runtime/core/bytesx.ts
+      a.call(sym('rt_bytesx_binop'));
+      a.cmp(rax, g('rt_const_unbound'));
+      a.jne(out);
       a.and(ebx, 15);
       a.cmp(ebx, OP_MUL);
       a.je(mul);
@@ -1039,7 +1098,7 @@ routines.push(
   })),
   ...(['bytes', 'bytearray', 'memoryview'] as const).map((t): RuntimeRoutine => ({
     name: `rt_contains_${t}`,
-    contract: `contains slot of ${t}: rdi=container, rsi=item -> eax=1/0: an int is a byte value (ValueError "byte must be in range(0, 256)"), a bytes-like item a substring; -1 with TypeError "a bytes-like object is required, not 'str'"; may allocate (only to raise)`,
+    contract: `contains slot of ${t}: rdi=container, rsi=item -> eax=1/0: an int is a byte value (ValueError "byte must be in range(0, 256)"), a bytes-like item a substring, an object with __index__ its byte value; -1 with TypeError "a bytes-like object is required, not 'str'"; may allocate, may raise (__index__)`,
     emit(a: Assembler<any>) {
       const out = a.newLabel();
       const fail = a.newLabel();
@@ -1057,6 +1116,8 @@ routines.push(
       a.je(notInt);
       a.mov(rdi, r13);
       byteValue(a, fail, 'msg_bytes_byte_range');
+      const scanInt = a.newLabel();
+      a.bind(scanInt);
       {
         const scan = a.newLabel();
         a.xor(ecx, ecx);
@@ -1070,6 +1131,27 @@ routines.push(
         a.jmp(scan);
       }
       a.bind(notInt);
+      {
+        // an object with __index__ is a byte value too (PyNumber_AsSsize_t first)
+        const noIndex = a.newLabel();
+        const badByte = a.newLabel();
+        a.mov(rdi, r13);
+        a.call(sym('rt_index_i64'));
+        a.cmp(edx, 2);
+        a.je(noIndex);
+        a.cmp(edx, 1);
+        a.je(badByte);
+        a.test(edx, edx);
+        a.jne(fail);
+        a.cmp(rax, 255);
+        a.jbe(scanInt);
+        a.bind(badByte);
+        a.lea(rdi, rip(sym('type_ValueError')));
+        a.lea(rsi, rip(sym('msg_bytes_byte_range')));
+        a.call(sym('rt_raise_cstr'));
+        a.jmp(fail);
+        a.bind(noIndex);
+      }
       bytesOf(a, r13, bad);
       a.mov(r13, rax);
       {
@@ -1356,6 +1438,5 @@ export const bytesObjModule: RuntimeModule = {
     cstr('msg_bytes_negative', 'negative count'),
     cstr('msg_bytes_too_big', "cannot fit '%T' into an index-sized integer"),
     cstr('msg_bytes_append_args', 'bytearray.append() takes exactly one argument (%d given)'),
-    cstr('msg_bytes_cannot_convert', "cannot convert '%T' object to bytes"),
   ] satisfies RuntimeDatum[],
 };

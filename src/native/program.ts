@@ -641,8 +641,18 @@ function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globa
  */
 const OPEN_MODULE = '_edgepyc_files';
 
+/**
+ * The runtime/nativelib module behind the bytes features written in Python (bytes %
+ * formatting, hex/fromhex, bytearray mutators; runtime/core/bytesx.ts): compiled with the
+ * program when a module could make a bytes object (a bytes constant, or one of
+ * BYTES_NAMES). Without it those paths raise SystemError naming the missing module.
+ */
+const BYTES_MODULE = '_edgepyc_bytes';
+const hasBytesConst = (c: Const): boolean => c.k === 'bytes' || (c.k === 'tuple' && c.items.some(hasBytesConst));
+const BYTES_NAMES: ReadonlySet<string> = new Set(['bytes', 'bytearray', 'encode', 'memoryview', 'to_bytes', 'open', 'BytesIO', 'fromhex', 'tobytes']);
+
 /** Modules of runtime/nativelib: Python source compiled with the program that imports them. */
-const NATIVE_LIB_MODULES: ReadonlySet<string> = new Set(['asyncio', 'contextlib', 'time', 'atexit', OPEN_MODULE]);
+const NATIVE_LIB_MODULES: ReadonlySet<string> = new Set(['asyncio', 'contextlib', 'time', 'atexit', OPEN_MODULE, BYTES_MODULE]);
 
 function nativeLibDir(): string {
   return join(stdlibDir(), '..', 'nativelib');
@@ -819,6 +829,7 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
       // Exception groups and except* run Python of runtime/lib (runtime/core/excgroup.ts).
       if (unit.name !== EG_MODULE && (co.names.some((n) => EXCEPTION_GROUP_TYPES.has(n) && !unit.globalIndex.has(n)) || co.ops.some((op) => GENERIC[op] === Op.CHECK_EG_MATCH))) load(EG_MODULE);
       if (unit.name !== OPEN_MODULE && co.names.includes('open') && !unit.globalIndex.has('open')) load(OPEN_MODULE);
+      if (unit.name !== BYTES_MODULE && (co.consts.some(hasBytesConst) || co.names.some((n) => BYTES_NAMES.has(n)))) load(BYTES_MODULE);
       for (let i = 0; i < co.ops.length; i++) {
         if (GENERIC[co.ops[i]] !== Op.IMPORT_NAME) continue;
         const levelConst = i >= 2 && GENERIC[co.ops[i - 2]] === Op.LOAD_CONST ? co.consts[co.args[i - 2]] : null;
@@ -966,6 +977,14 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
     for (const [co, m] of evalSites) evalChain.set(co, new Map([...m.keys()].map((j) => [j, name])));
   }
 
+  // The bytes features written in Python import their module through this chain (runtime/core/bytesx.ts).
+  const bytesUnit = byName.get(BYTES_MODULE);
+  b.rodataItem('rt_bytesx_chain', 8, (a) => {
+    a.u64(bytesUnit === undefined ? 0 : 1);
+    a.u64(0);
+    if (bytesUnit !== undefined) a.u64(sym(modinfoSym(bytesUnit)));
+  });
+
   // atexit's callbacks run at exit through this chain (count 0: no atexit; atexitrt.ts).
   const atexitByName = byName.get('atexit');
   const atexitUnit = atexitByName !== undefined && isLibraryUnit(atexitByName) ? atexitByName : undefined;
@@ -1097,7 +1116,7 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
     functions.push({ code: co, stitched, entry: entrySym.get(co)!, codeSymbol: codeSym.get(co)! });
     // The evaluator's frames stand for the evaluated code: one `File "<string>"` entry.
     const unitName = unitOf.get(co)!.name;
-    const tb = unitName === EG_MODULE ? 'hidden' : !unitName.startsWith(EVAL_MODULE) ? 'source' : co.name === '_run' ? 'evalString' : 'hidden';
+    const tb = unitName === EG_MODULE || unitName === BYTES_MODULE ? 'hidden' : !unitName.startsWith(EVAL_MODULE) ? 'source' : co.name === '_run' ? 'evalString' : 'hidden';
     emitCodeObject(b, co, codeSym.get(co)!, entrySym.get(co)!, stitched, codeSymbol, tb);
   }
   // The inline caches of every instruction (zero: empty), in bss.
