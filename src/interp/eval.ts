@@ -607,6 +607,13 @@ export function run(entry: Frame): any {
             if (typeof a === 'number' && typeof b === 'number' && (a | 0) === a && (b | 0) === b) {
               let r: number;
               switch (arg & 15) {
+                case 7: // a << b: exact (a power-of-two product) while the result is safe
+                  r = b >= 0 && b < 32 ? a * 2 ** b : NaN;
+                  if (!(r <= MAX_SAFE && r >= -MAX_SAFE)) r = NaN;
+                  break;
+                case 8: // a >> b floors; past 31 only the sign is left
+                  r = b >= 0 ? (b < 32 ? a >> b : a < 0 ? -1 : 0) : NaN;
+                  break;
                 case 9: r = a & b; break;
                 case 10: r = a | b; break;
                 case 11: r = a ^ b; break;

@@ -33,6 +33,8 @@ export interface RtCode {
   consts: any[];
   counters: Int32Array;
   caches: any[];
+  /** Deoptimizations per instruction: each one doubles the wait before respecializing. */
+  deopts: Uint8Array;
   /** Profile mode: executions of each instruction. */
   execCounts: Float64Array | null;
   /** Profile mode: taken count of each branch instruction. */
@@ -159,6 +161,7 @@ export function rtOf(code: CodeObject): RtCode {
       consts: code.consts.map(constValue),
       counters: new Int32Array(n).fill(WARMUP),
       caches: new Array(n),
+      deopts: new Uint8Array(n),
       execCounts: null,
       taken: null,
       callTargets: null,

@@ -74,7 +74,13 @@ function fail(code: CodeObject, pc: number, reason: string): void {
   rt.counters[pc] = backoff;
 }
 
-/** A specialized instruction's guard failed. */
+/**
+ * A specialized instruction's guard failed. After MISS_LIMIT misses it goes back to the
+ * generic op, which waits 64 executions before specializing again, twice as long after
+ * each further deoptimization (up to 64 << 10): a polymorphic site (a method called on
+ * several classes) otherwise churns through specialize/miss/deoptimize forever (CPython
+ * backs off the same way: adaptive_counter_backoff).
+ */
 export function miss(code: CodeObject, pc: number): void {
   const rt = rtOfCode(code);
   const op = code.ops[pc];
@@ -83,8 +89,11 @@ export function miss(code: CodeObject, pc: number): void {
   if (--rt.counters[pc] <= 0) {
     s.deopts++;
     code.ops[pc] = GENERIC[op];
-    rt.caches[pc] = 64;
-    rt.counters[pc] = 64;
+    const d = rt.deopts[pc];
+    if (d < 10) rt.deopts[pc] = d + 1;
+    const wait = 64 << d;
+    rt.caches[pc] = wait;
+    rt.counters[pc] = wait;
   }
 }
 
@@ -114,6 +123,8 @@ export function specializeBinaryOp(code: CodeObject, pc: number, a: any, b: any,
       case 2: return specialize(code, pc, Op.BINARY_OP_MUL_INT, null);
       case 4: return specialize(code, pc, Op.BINARY_OP_FLOORDIV_INT, null);
       case 5: return specialize(code, pc, Op.BINARY_OP_MOD_INT, null);
+      case 7:
+      case 8:
       case 9:
       case 10:
       case 11: return specialize(code, pc, Op.BINARY_OP_BITWISE_INT, null);
