@@ -1377,7 +1377,8 @@ const entries: RuntimeRoutine[] = TYPES.flatMap((t) => [
 ]);
 
 const METHODS: RuntimeMethod[] = TYPES.flatMap((t) => [
-  ...[...DELEGATED.map((m) => m.name), ...UNARY, ...Object.keys(CUSTOM)].map((m) => ({ type: t, name: m, entry: `rt_${t}_meth_${m}` })),
+  // startswith/endswith enter through bytesx.ts, which takes a tuple of prefixes to Python (stops at the first match)
+  ...[...DELEGATED.map((m) => m.name), ...UNARY, ...Object.keys(CUSTOM)].map((m) => ({ type: t, name: m, entry: m === 'startswith' || m === 'endswith' ? `rt_bytesx_${t}_${m}` : `rt_${t}_meth_${m}` })),
   { type: t, name: 'maketrans', entry: 'rt_bytes_meth_maketrans', kind: 'staticmethod' as const },
 ]);
 

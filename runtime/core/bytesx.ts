@@ -33,7 +33,7 @@ const OP_MUL = 2;
 const OP_MOD = 5;
 
 /** Python functions of _edgepyc_bytes called from here. */
-const PY_NAMES = ['mod', 'hex', 'fromhex', 'ba_extend', 'ba_insert', 'ba_pop', 'ba_remove', 'ba_clear', 'ba_reverse', 'ba_copy', 'ba_alloc', 'ba_setitem', 'ba_delitem', 'ba_iadd', 'ba_imul', 'build'] as const;
+const PY_NAMES = ['startswith', 'endswith', 'mod', 'hex', 'fromhex', 'ba_extend', 'ba_insert', 'ba_pop', 'ba_remove', 'ba_clear', 'ba_reverse', 'ba_copy', 'ba_alloc', 'ba_setitem', 'ba_delitem', 'ba_iadd', 'ba_imul', 'build'] as const;
 type PyName = (typeof PY_NAMES)[number];
 
 /** Methods forwarded with the vector ABI: [type, method name, Python function, mutator?, kind]. */
@@ -225,6 +225,34 @@ const routines: RuntimeRoutine[] = [
       epilogue(a, [r12, r13], 24);
     },
   },
+  ...(['bytes', 'bytearray'] as const).flatMap((t) =>
+    (['startswith', 'endswith'] as const).map((m): RuntimeRoutine => ({
+      name: `rt_bytesx_${t}_${m}`,
+      contract: `${t}.${m} with the vector ABI: with a tuple of prefixes (args[1]), _edgepyc_bytes.${m}(*args) (CPython's loop: the first match wins before a later item is checked); otherwise rt_${t}_meth_${m}; may allocate, may raise`,
+      emit(a) {
+        const native = a.newLabel();
+        a.cmp(rsi, 2);
+        a.jb(native);
+        a.mov(rax, qword(mem(rdi, 8)));
+        a.mov(rcx, rax);
+        a.shr(rcx, 48);
+        a.cmp(ecx, 0xfffc);
+        a.jne(native);
+        unboxPtr(a, rax);
+        a.mov(rax, qword(mem(rax)));
+        a.lea(rcx, rip(sym('type_tuple')));
+        a.cmp(rax, rcx);
+        a.jne(native);
+        a.mov(rcx, rdx);
+        a.mov(rdx, rsi);
+        a.mov(rsi, rdi);
+        a.mov(rdi, g(`bx_s_${m}.v`));
+        a.jmp(sym('rt_bytesx_call'));
+        a.bind(native);
+        a.jmp(sym(`rt_${t}_meth_${m}`));
+      },
+    })),
+  ),
   {
     name: 'rt_bytesx_build',
     contract: 'rdi=type value (bytes or bytearray), rsi=source object bytes()/bytearray() cannot convert natively -> rax=_edgepyc_bytes.build(type, source): the bytes of an __index__ count, else its TypeError; may allocate, may raise',

@@ -360,6 +360,31 @@ def fromhex(cls, *args, **kw):
     return cls(r)
 
 
+# ---- startswith / endswith with a tuple ---------------------------------------------------
+
+def _tailmatch(name, self, args, kw):
+    """_Py_bytes_tailmatch: the items of the tuple in order, the first match wins."""
+    if kw:
+        raise TypeError(('bytearray.' if isinstance(self, bytearray) else 'bytes.') + name + '() takes no keyword arguments')
+    m = getattr(bytes(self), name)
+    rest = args[1:]
+    m(b'', *rest)  # the start/end arguments are checked before any item (never with a tuple here)
+    for item in args[0]:
+        if not isinstance(item, _BYTES_LIKE):
+            raise TypeError("a bytes-like object is required, not '" + _tname(item) + "'")
+        if m(bytes(item), *rest):
+            return True
+    return False
+
+
+def startswith(self, *args, **kw):
+    return _tailmatch('startswith', self, args, kw)
+
+
+def endswith(self, *args, **kw):
+    return _tailmatch('endswith', self, args, kw)
+
+
 # ---- bytes(n) for an __index__ object ----------------------------------------------------
 
 def build(cls, src):
