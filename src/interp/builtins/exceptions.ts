@@ -1,7 +1,7 @@
 // Methods and attributes of the builtin exception types, including exception groups
 // (PEP 654: split/subgroup/derive and the except* helpers of the eval loop).
 
-import { getset, method } from '../bi.js';
+import { getset, method, readonlyMember } from '../bi.js';
 import { egHooks } from '../eval_support.js';
 import * as E from '../exceptions.js';
 import { newExc, pyErr, setExcAttr, getExcAttr } from '../exceptions.js';
@@ -300,18 +300,21 @@ function makeGroup(msg: string, excs: any[]): PyBaseException {
   return call(allExc ? E.ExceptionGroup : E.BaseExceptionGroup, [msg, newList(excs)]);
 }
 
-function groupNew(a: any[]): any {
+/** PySequence_Check: a __getitem__ that is not a dict's. */
+function isSequence(v: any): boolean {
+  if (v instanceof PyDict || typeOf(v).isSubtype(dictType)) return false;
+  return typeof v === 'string' || typeOf(v).lookup('__getitem__') !== undefined;
+}
+
+function groupNew(a: any[], kw: PyKwargs | null): any {
   let t = a[0] as PyType;
+  // BaseExceptionGroup_new (Objects/exceptions.c): no keywords, then the arguments.
+  if (kw !== null && kw.size > 0) throw pyErr(E.TypeError, `${t.name}() takes no keyword arguments`);
   if (a.length !== 3) throw pyErr(E.TypeError, `BaseExceptionGroup.__new__() takes exactly 2 arguments (${a.length - 1} given)`);
   const msg = a[1];
-  if (typeof msg !== 'string') throw pyErr(E.TypeError, `argument 1 must be str, not ${typeName(msg)}`);
-  let seq: any[];
-  try {
-    seq = toArray(a[2]);
-  } catch {
-    throw pyErr(E.TypeError, 'second argument (exceptions) must be a sequence');
-  }
-  if (a[2] instanceof PyDict || typeof a[2] === 'string') throw pyErr(E.TypeError, 'second argument (exceptions) must be a sequence');
+  if (typeof msg !== 'string') throw pyErr(E.TypeError, `BaseExceptionGroup.__new__() argument 1 must be str, not ${typeName(msg)}`);
+  if (!isSequence(a[2])) throw pyErr(E.TypeError, 'second argument (exceptions) must be a sequence');
+  const seq: any[] = toArray(a[2]);
   if (seq.length === 0) throw pyErr(E.ValueError, 'second argument (exceptions) must be a non-empty sequence');
   seq.forEach((x, i) => {
     if (!(x instanceof PyBaseException)) throw pyErr(E.ValueError, `Item ${i} of second argument (exceptions) is not an exception`);
@@ -347,8 +350,9 @@ function splitGroup(eg: PyBaseException, pred: (e: any) => boolean): [any, any] 
     g.traceback = eg.traceback;
     g.cause = eg.cause;
     g.context = eg.context;
+    // exceptiongroup_subset: the derived group gets a copy of the notes.
     const notes = getExcAttr(eg, '__notes__');
-    if (notes !== undefined) setExcAttr(g, '__notes__', notes);
+    if (notes !== undefined && isSequence(notes)) setExcAttr(g, '__notes__', newList(toArray(notes)));
     return g;
   };
   return [mk(matched), mk(rest)];
@@ -356,15 +360,31 @@ function splitGroup(eg: PyBaseException, pred: (e: any) => boolean): [any, any] 
 
 function deriveWith(eg: PyBaseException, items: any[]): PyBaseException {
   const d = typeOf(eg).lookup('derive');
-  if (d !== undefined && d !== deriveRef.f) return callDescr(d, eg, [newList(items)]);
-  return makeGroup(groupMsg(eg), items);
+  if (d === undefined || d === deriveRef.f) return makeGroup(groupMsg(eg), items);
+  const g = callDescr(d, eg, [newList(items)]);
+  if (!(g instanceof PyBaseException) || !typeOf(g).isSubtype(E.BaseExceptionGroup)) {
+    throw pyErr(E.TypeError, 'derive must return an instance of BaseExceptionGroup');
+  }
+  return g;
 }
 
 const deriveRef: { f: any } = { f: undefined };
 
+/** get_matcher_type (Objects/exceptions.c): an exception type, a tuple of them, or a callable. */
 function conditionPredicate(cond: any): (e: any) => boolean {
-  if (cond instanceof PyType) return (e) => typeOf(e).isSubtype(cond);
-  if (cond instanceof PyTuple) return (e) => cond.items.some((t: PyType) => typeOf(e).isSubtype(t));
+  const bad = (): never => {
+    throw pyErr(E.TypeError, 'expected a function, exception type or tuple of exception types');
+  };
+  const isExcType = (t: any): boolean => t instanceof PyType && t.isSubtype(E.BaseException);
+  if (cond instanceof PyType) {
+    if (!isExcType(cond)) bad();
+    return (e) => typeOf(e).isSubtype(cond);
+  }
+  if (cond instanceof PyTuple) {
+    if (!cond.items.every(isExcType)) bad();
+    return (e) => cond.items.some((t: PyType) => typeOf(e).isSubtype(t));
+  }
+  if (typeOf(cond).lookup('__call__') === undefined) bad();
   return (e) => isTrue(call(cond, [e]));
 }
 
@@ -376,8 +396,9 @@ function installExceptionGroups(): void {
     const n = groupExcs(a[0]).length;
     return `${groupMsg(a[0])} (${n} sub-exception${n === 1 ? '' : 's'})`;
   });
-  getset(G, 'message', (e) => groupMsg(e));
-  getset(G, 'exceptions', (e) => getExcAttr(e, 'exceptions'));
+  // READONLY members in CPython (BaseExceptionGroup_members).
+  readonlyMember(G, 'message', (e) => groupMsg(e));
+  readonlyMember(G, 'exceptions', (e) => getExcAttr(e, 'exceptions'));
   deriveRef.f = method(G, 'derive', (a) => makeGroup(groupMsg(a[0]), toArray(a[1])));
   method(G, 'split', (a) => {
     const [m, r] = splitGroup(a[0], conditionPredicate(a[1]));
