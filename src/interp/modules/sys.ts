@@ -6,7 +6,7 @@
 
 import { readSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
-import { exactlyOne, fn, getset, method, noKw, parseArgs, unpackArity } from '../bi.js';
+import { exactlyOne, fn, getset, method, noArgs, noKw, parseArgs, unpackArity } from '../bi.js';
 import { asyncgenHooks } from '../generators.js';
 import { intOf } from '../arith.js';
 import { pyErr, RecursionError, SystemExit, TypeError, ValueError, newExc } from '../exceptions.js';
@@ -319,12 +319,18 @@ export function initSys(m: PyModule, argv: string[], path: string[], executable:
     return f === undefined ? 24 : callMethod(a[0], '__sizeof__', []) + 16;
   });
   def('_getframe', (a) => getFrame(a.length > 0 ? Number(intOf(a[0]) ?? 0) : 0));
-  def('exc_info', () => {
+  def('exc_info', (a, kw) => {
+    noKw('sys.exc_info', kw);
+    noArgs('sys.exc_info', a);
     const e = currentHandled();
     if (e === None) return newTuple([None, None, None]);
     return newTuple([typeOf(e), e, (e as PyBaseException).traceback ?? None]);
   });
-  def('exception', () => currentHandled());
+  def('exception', (a, kw) => {
+    noKw('sys.exception', kw);
+    noArgs('sys.exception', a);
+    return currentHandled();
+  });
   def('get_int_max_str_digits', () => N.getIntMaxStrDigits());
   def('set_int_max_str_digits', (a, kw) => {
     const v = a.length > 0 ? a[0] : kw?.get('maxdigits');
