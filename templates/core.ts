@@ -9,6 +9,7 @@ import { boxInt, CELL, GEN_FINISHED, GENERATOR } from '../src/native/layout.js';
 import { cold, D, GEN, H, type HoleDesc, L, RT, S, SA, SLOT, type TemplateDef, type TplAsm } from '../src/native/stencil.js';
 import { callRt, excCheck, flowOf, loadOperands } from './util.js';
 import { emitEvalCall, type EvalScope, isEvalScope } from './evalcall.js';
+import { emitLocalsCall } from './localscall.js';
 import { leaveFrame } from './frame.js';
 
 /** Generators: mark the generator finished (before returning). */
@@ -737,10 +738,14 @@ export const coreTemplates: TemplateDef<any>[] = [
   {
     op: 'CALL',
     doc: 'rt_call; `super()` with no arguments in a method passes the __class__ cell and the first argument; `globals()` passes the module; `eval(...)` calls the evaluator with the namespaces',
-    variant: (ins) => ({ super0: ins.facts.super0 === true, globals0: ins.facts.globals0 === true, globalsStore: ins.facts.globalsStore === true, evalCall: isEvalScope(ins.facts.evalCall) ? ins.facts.evalCall : '' }),
-    emit(a: TplAsm, p: { super0: boolean; globals0: boolean; globalsStore: boolean; evalCall: EvalScope | '' }) {
+    variant: (ins) => ({ super0: ins.facts.super0 === true, globals0: ins.facts.globals0 === true, globalsStore: ins.facts.globalsStore === true, evalCall: isEvalScope(ins.facts.evalCall) ? ins.facts.evalCall : '', localsCall: typeof ins.facts.localsCall === 'string' ? ins.facts.localsCall : '' }),
+    emit(a: TplAsm, p: { super0: boolean; globals0: boolean; globalsStore: boolean; evalCall: EvalScope | ''; localsCall: string }) {
       if (p.evalCall !== '') {
         emitEvalCall(a, p.evalCall, 'call');
+        return;
+      }
+      if (p.localsCall !== '') {
+        emitLocalsCall(a, p.localsCall);
         return;
       }
       if (p.globals0) {

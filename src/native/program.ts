@@ -241,6 +241,11 @@ class ProgramBuilder {
         if (CPYTHON_BUILTINS.has(tname) && !this.builtinNames.has(tname)) this.builtinNames.set(tname, name);
       }
     }
+    // CPython's other names of OSError (the same type object; builtins_dict has them too).
+    for (const alias of ['IOError', 'EnvironmentError'] as const) {
+      const os = this.builtinNames.get('OSError');
+      if (os !== undefined) this.builtinNames.set(alias, os);
+    }
   }
 
   private fresh(prefix: string): string {
@@ -484,6 +489,28 @@ function globalsStoreAt(co: CodeObject, i: number): boolean {
   return g === Op.LOAD_FAST || g === Op.LOAD_DEREF || g === Op.LOAD_NAME || g === Op.LOAD_GLOBAL;
 }
 
+/**
+ * `locals()`, `vars()` or `dir()` called with no argument right after the load at i of the
+ * builtin (a name the module never binds): which one, or null. The CALL passes the caller's
+ * namespace (runtime/core/localscall.ts). At module level, locals() and vars() are the globals
+ * snapshot, accepted only where the dict is read at once as globals() is (decision 0012).
+ */
+function localsCallName(co: CodeObject, i: number, globals: ReadonlyMap<string, number>): 'locals' | 'vars' | 'dir' | null {
+  const g = GENERIC[co.ops[i]];
+  if (g !== Op.LOAD_GLOBAL && g !== Op.LOAD_NAME) return null;
+  const name = co.names[co.args[i]];
+  if ((name !== 'locals' && name !== 'vars' && name !== 'dir') || globals.has(name)) return null;
+  if (g === Op.LOAD_NAME && co.ops.some((op, k) => GENERIC[op] === Op.STORE_NAME && co.names[co.args[k]] === name)) return null;
+  if (!(i + 1 < co.ops.length && GENERIC[co.ops[i + 1]] === Op.CALL && co.args[i + 1] === 0)) return null;
+  if (name !== 'dir' && localsScope(co) === 'module' && (!globalsReadAtOnce(co, i) || globalsStoreAt(co, i))) return null;
+  return name;
+}
+
+/** Where code keeps its local names: a function's frame, a class body's namespace, the module. */
+function localsScope(co: CodeObject): 'function' | 'class' | 'module' {
+  return (co.flags & CO_OPTIMIZED) !== 0 ? 'function' : isClassBody(co) ? 'class' : 'module';
+}
+
 /** The runtime/lib module that evaluates eval()'s expressions (runtime/core/evalcall.ts); its parser is `${EVAL_MODULE}parse`. */
 const EVAL_MODULE = '_edgepyc_eval';
 
@@ -594,8 +621,12 @@ function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globa
     if (missing === null && GENERIC[co.ops[i]] === Op.LOAD_GLOBAL) {
       const name = co.names[co.args[i]];
       if (!globals.has(name) && !b.builtinNames.has(name) && CPYTHON_BUILTINS.has(name)) missing = `builtin:${name}`;
-      // vars() and dir() without an argument read the caller's local namespace.
-      else if (!globals.has(name) && (name === 'vars' || name === 'dir') && i + 1 < co.ops.length && GENERIC[co.ops[i + 1]] === Op.CALL && co.args[i + 1] === 0) missing = `builtin:${name}() without an argument`;
+      // locals(), vars() and dir() without an argument read the caller's local namespace:
+      // only as a direct call (localsCallName), which the CALL template compiles.
+      else if (!globals.has(name) && (name === 'vars' || name === 'dir') && i + 1 < co.ops.length && GENERIC[co.ops[i + 1]] === Op.CALL && co.args[i + 1] === 0 && localsCallName(co, i, globals) === null) missing = `builtin:${name}() without an argument`;
+    }
+    if (missing === null && (GENERIC[co.ops[i]] === Op.LOAD_GLOBAL || GENERIC[co.ops[i]] === Op.LOAD_NAME) && co.names[co.args[i]] === 'locals' && !globals.has('locals') && localsCallName(co, i, globals) === null) {
+      missing = localsScope(co) === 'module' && GENERIC[co.ops[i + 1]] === Op.CALL && co.args[i + 1] === 0 ? 'feature:locals() at module level other than `k in locals()`, `locals()[k]` or `locals().get(k)`' : 'feature:locals other than a direct call locals()';
     }
     // The builtins module as a module global (CPython's __builtins__): there is no builtins
     // module object natively.
@@ -1050,6 +1081,8 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
           facts.super0 = true;
           facts.slot = co.nlocals + cell;
         }
+      } else if (g === Op.CALL && i > 0 && localsCallName(co, i - 1, globalIndex) !== null) {
+        facts.localsCall = `${localsScope(co)}:${localsCallName(co, i - 1, globalIndex)}`;
       } else if (g === Op.CALL && i > 0 && isGlobalsCall(co, i - 1, globalIndex)) {
         facts.globals0 = true;
         if (globalsStoreAt(co, i - 1)) facts.globalsStore = true;

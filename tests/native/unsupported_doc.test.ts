@@ -50,6 +50,8 @@ for (const m of image.modules) {
 const builtins = new Set<string>(['NotImplemented', 'Ellipsis']);
 for (const m of image.modules) for (const b of m.builtins ?? []) builtins.add(b.name);
 for (const n of defined) if (n.startsWith('type_')) builtins.add(n.slice(5));
+// CPython's other names of OSError, bound to the same type (program.ts ProgramBuilder).
+if (builtins.has('OSError')) for (const n of ['IOError', 'EnvironmentError']) builtins.add(n);
 
 /** Generic ops (the only ones checkSupported sees) that have no usable native template. */
 function refusedOps(): string[] {
