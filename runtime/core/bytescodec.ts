@@ -25,6 +25,7 @@ import { BYTES, STR, TUPLE } from '../../src/native/layout.js';
 import type { RuntimeMethod, RuntimeModule, RuntimeRoutine } from '../../src/native/rt.js';
 import { epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { cstr } from './exc.js';
+import { staticStr } from './descrkit.js';
 import { CODECS, HANDLERS } from './strencode.js';
 
 const H = Object.fromEntries(HANDLERS.map((h, i) => [h, i])) as Record<(typeof HANDLERS)[number], number>;
@@ -344,6 +345,7 @@ const decodeObj: RuntimeRoutine = {
   emit(a) {
     const out = a.newLabel();
     // [rsp] object, [rsp+8] encoding, [rsp+16] errors, [rsp+24] fname
+    const forward = a.newLabel();
     prologue(a, SAVED, 40);
     a.mov(qword(mem(rsp)), rdi);
     a.mov(qword(mem(rsp, 8)), rsi);
@@ -372,11 +374,26 @@ const decodeObj: RuntimeRoutine = {
     a.mov(r13d, eax);
     a.cmp(eax, -1);
     a.jne(haveCodec);
-    a.lea(rdi, rip(sym('type_LookupError')));
-    a.lea(rsi, rip(sym('msg_dec_unknown')));
-    a.mov(rdx, qword(mem(rsp, 8)));
-    a.call(sym('rt_raise_fmt'));
-    a.jmp(out);
+    {
+      // another codec: _edgepyc_bytes.decode(object, encoding, errors) (UTF-16/32, utf-8-sig;
+      // LookupError "unknown encoding" for the rest), after the errors argument's check
+      const strict = a.newLabel();
+      a.mov(rdi, qword(mem(rsp, 16)));
+      a.cmp(rdi, g('rt_const_unbound'));
+      a.je(strict);
+      requireStr(a, 16, 'msg_dec_errors_type', out);
+      a.jmp(forward);
+      a.bind(strict);
+      a.mov(rax, g('bc_s_strict.v'));
+      a.mov(qword(mem(rsp, 16)), rax);
+      a.bind(forward);
+      a.mov(rdi, g('bx_s_decode.v'));
+      a.mov(rsi, rsp);
+      a.mov(edx, 3);
+      a.xor(ecx, ecx);
+      a.call(sym('rt_bytesx_call'));
+      a.jmp(out);
+    }
     a.bind(haveCodec);
     a.xor(r14, r14);
     const haveErrors = a.newLabel();
@@ -551,7 +568,7 @@ export const bytesCodecModule: RuntimeModule = {
     cstr('msg_dec_need_bytes', 'decoding to str: need a bytes-like object, %T found'),
     cstr('msg_dec_encoding_type', "%s() argument 'encoding' must be str, not %T"),
     cstr('msg_dec_errors_type', "%s() argument 'errors' must be str, not %T"),
-    cstr('msg_dec_unknown', 'unknown encoding: %U'),
+    ...staticStr('bc_s_strict', 'strict'),
     cstr('msg_dec_unbound', "unbound method bytes.decode() needs an argument"),
     cstr('msg_dec_many', 'decode() takes at most 2 arguments (%d given)'),
     cstr('msg_dec_dup', "argument for decode() given by name ('%s') and position (%d)"),

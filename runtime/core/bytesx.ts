@@ -1,7 +1,9 @@
 // Runtime: the bytes and bytearray features written in Python (runtime/nativelib/_edgepyc_bytes.py):
 // bytes % formatting (PEP 461), hex()/fromhex(), the bytearray mutators (extend, insert,
 // pop, remove, clear, reverse, item and slice assignment and deletion, += and *=), copy()
-// and __alloc__().
+// and __alloc__(), startswith/endswith with a tuple, and the codecs the runtime has no
+// routines for (UTF-16, UTF-32, utf-8-sig: str.encode in strencode.ts and bytes.decode in
+// bytescodec.ts call _edgepyc_bytes.encode/decode for an encoding they do not know).
 //
 // Role: each entry here forwards its arguments, unchanged, to the function of the same
 // role in _edgepyc_bytes, imported through `rt_bytesx_chain` (emitted by the program
@@ -33,7 +35,7 @@ const OP_MUL = 2;
 const OP_MOD = 5;
 
 /** Python functions of _edgepyc_bytes called from here. */
-const PY_NAMES = ['startswith', 'endswith', 'mod', 'hex', 'fromhex', 'ba_extend', 'ba_insert', 'ba_pop', 'ba_remove', 'ba_clear', 'ba_reverse', 'ba_copy', 'ba_alloc', 'ba_setitem', 'ba_delitem', 'ba_iadd', 'ba_imul', 'build'] as const;
+const PY_NAMES = ['encode', 'decode', 'startswith', 'endswith', 'mod', 'hex', 'fromhex', 'ba_extend', 'ba_insert', 'ba_pop', 'ba_remove', 'ba_clear', 'ba_reverse', 'ba_copy', 'ba_alloc', 'ba_setitem', 'ba_delitem', 'ba_iadd', 'ba_imul', 'build'] as const;
 type PyName = (typeof PY_NAMES)[number];
 
 /** Methods forwarded with the vector ABI: [type, method name, Python function, mutator?, kind]. */

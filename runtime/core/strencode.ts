@@ -519,11 +519,27 @@ const encodeMethod = strMethod(ENCODE_SPEC, 'rt_str_meth_encode', 'bytes or EXC'
   a.call(sym('rt_str_encoding_lookup'));
   a.test(eax, eax);
   a.jns(haveCodec);
-  a.mov(rdx, ARG(1));
-  a.lea(rdi, rip(sym('type_LookupError')));
-  a.lea(rsi, rip(sym('msg_enc_unknown_encoding')));
-  a.call(sym('rt_raise_fmt'));
-  a.jmp(out);
+  {
+    // another codec: _edgepyc_bytes.encode(self, encoding, errors) (UTF-16/32, utf-8-sig;
+    // LookupError "unknown encoding" for the rest; runtime/core/bytesx.ts)
+    const strict = a.newLabel();
+    const forward = a.newLabel();
+    a.mov(rax, ARG(2));
+    a.cmp(rax, g('rt_const_unbound'));
+    a.je(strict);
+    requireStrClinic(a, rax, 'msg_enc_errors_type', out);
+    a.jmp(forward);
+    a.bind(strict);
+    a.mov(rax, g('bc_s_strict.v'));
+    a.mov(ARG(2), rax);
+    a.bind(forward);
+    a.mov(rdi, g('bx_s_encode.v'));
+    a.mov(rsi, rsp); // ARG(0..2): self, encoding, errors
+    a.mov(edx, 3);
+    a.xor(ecx, ecx);
+    a.call(sym('rt_bytesx_call'));
+    a.jmp(out);
+  }
   a.bind(utf8);
   a.xor(eax, eax);
   a.bind(haveCodec);
@@ -909,7 +925,6 @@ export const strEncodeModule: RuntimeModule = {
     cstr('msg_enc_one', "'%s' codec can't encode character '%s' in position %d: %s"),
     cstr('msg_enc_range', "'%s' codec can't encode characters in position %d-%d: %s"),
     cstr('msg_enc_unknown_handler', "unknown error handler name '%U'"),
-    cstr('msg_enc_unknown_encoding', 'unknown encoding: %U'),
     cstr('msg_enc_encoding_type', "encode() argument 'encoding' must be str, not %U"),
     cstr('msg_enc_errors_type', "encode() argument 'errors' must be str, not %U"),
   ],

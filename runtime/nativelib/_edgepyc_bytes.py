@@ -595,3 +595,210 @@ def mod(fmt, args):
 
 def _hexof(c):
     return '0x' + (_HEX[c >> 4] if c >= 16 else '') + _HEX[c & 15]
+
+
+# ---- the UTF-16 and UTF-32 codecs, utf-8-sig (Objects/unicodeobject.c, Lib/encodings) ----
+
+_CODECS = {
+    'utf_16': ('utf-16', 2, None), 'utf16': ('utf-16', 2, None), 'u16': ('utf-16', 2, None),
+    'utf_16_le': ('utf-16-le', 2, 'little'), 'utf_16le': ('utf-16-le', 2, 'little'), 'unicodelittleunmarked': ('utf-16-le', 2, 'little'),
+    'utf_16_be': ('utf-16-be', 2, 'big'), 'utf_16be': ('utf-16-be', 2, 'big'), 'unicodebigunmarked': ('utf-16-be', 2, 'big'),
+    'utf_32': ('utf-32', 4, None), 'utf32': ('utf-32', 4, None), 'u32': ('utf-32', 4, None),
+    'utf_32_le': ('utf-32-le', 4, 'little'), 'utf_32le': ('utf-32-le', 4, 'little'),
+    'utf_32_be': ('utf-32-be', 4, 'big'), 'utf_32be': ('utf-32-be', 4, 'big'),
+    'utf_8_sig': ('utf-8-sig', 1, None),
+}
+_HANDLERS = ('strict', 'ignore', 'replace', 'backslashreplace', 'xmlcharrefreplace', 'namereplace', 'surrogateescape', 'surrogatepass')
+
+
+def _codec(encoding):
+    """encodings.normalize_encoding and the aliases of Lib/encodings/aliases.py."""
+    out = []
+    punct = False
+    for ch in encoding:
+        if ch.isalnum() or ch == '.':
+            if punct and out:
+                out.append('_')
+            out.append(ch.lower())
+            punct = False
+        else:
+            punct = True
+    norm = ''.join(out)
+    c = _CODECS.get(norm)
+    if c is None:
+        raise LookupError('unknown encoding: ' + encoding)
+    # PyUnicode_Decode/AsEncodedString call utf-16 and utf-32 directly; the others go through
+    # the codec registry, which wraps a handler's plain TypeError/LookupError (_PyErr_TrySetFromCause).
+    return c + (norm in ('utf_16', 'utf_32'),)
+
+
+def _handler_error(cls, msg, what, encoding, direct):
+    if direct:
+        raise cls(msg)
+    raise cls(what + " with '" + encoding + "' codec failed (" + cls.__name__ + ': ' + msg + ')')
+
+
+def _raise(cls, enc, obj, start, end, reason):
+    e = cls(enc, obj, start, end, reason)
+    what = 'decode' if cls is UnicodeDecodeError else 'encode'
+    if end - start == 1:
+        if what == 'decode':
+            b = obj[start]
+            desc = 'byte 0x' + _HEX[b >> 4] + _HEX[b & 15]
+        else:
+            desc = 'character ' + ascii(obj[start])[:-1][1:].join("''")
+        msg = "'" + enc + "' codec can't " + what + ' ' + desc + ' in position ' + str(start) + ': ' + reason
+    else:
+        msg = "'" + enc + "' codec can't " + what + (' bytes' if what == 'decode' else ' characters') + ' in position ' + str(start) + '-' + str(end - 1) + ': ' + reason
+    if str(e) != msg:
+        # a runtime whose UnicodeError has no attributes yet: the message alone
+        e = cls(msg)
+    raise e
+
+
+def _check_errors(errors, what, encoding, direct):
+    if errors not in _HANDLERS:
+        _handler_error(LookupError, "unknown error handler name '" + errors + "'", what, encoding, direct)
+
+
+def _unit(data, i, size, order):
+    return int.from_bytes(data[i:i + size], order)
+
+
+def decode(obj, encoding, errors):
+    """bytes.decode / str(bytes, ...) for the codecs the runtime does not have."""
+    name, size, order, direct = _codec(encoding)
+    data = bytes(obj)
+    if size == 1:  # utf-8-sig
+        if data[:3] == b'\xef\xbb\xbf':
+            data = data[3:]
+        try:
+            if errors == 'xmlcharrefreplace' or errors == 'namereplace':
+                try:
+                    return data.decode('utf-8')
+                except UnicodeDecodeError:
+                    pass
+                raise TypeError("don't know how to handle UnicodeDecodeError in error callback")
+            return data.decode('utf-8', errors)
+        except (TypeError, LookupError) as e:
+            if type(e) is TypeError or type(e) is LookupError:
+                raise type(e)("decoding with '" + encoding + "' codec failed (" + type(e).__name__ + ': ' + str(e) + ')') from e
+            raise
+    i = 0
+    if order is None:
+        bom_le = b'\xff\xfe' if size == 2 else b'\xff\xfe\x00\x00'
+        bom_be = b'\xfe\xff' if size == 2 else b'\x00\x00\xfe\xff'
+        order = 'little'
+        if data[:size] == bom_le:
+            i = size
+        elif data[:size] == bom_be:
+            order = 'big'
+            i = size
+    name = ('utf-16-' if size == 2 else 'utf-32-') + ('le' if order == 'little' else 'be')
+    out = []
+    n = len(data)
+    while i < n:
+        reason = None
+        end = i + size
+        if n - i < size:
+            reason = 'truncated data'
+            end = n
+        else:
+            u = _unit(data, i, size, order)
+            if size == 2:
+                if 0xd800 <= u < 0xdc00:
+                    if n - i < 4:
+                        reason = 'unexpected end of data' if n - i >= 2 else 'truncated data'
+                        end = n
+                    else:
+                        v = _unit(data, i + 2, 2, order)
+                        if 0xdc00 <= v < 0xe000:
+                            out.append(chr(0x10000 + ((u - 0xd800) << 10) + (v - 0xdc00)))
+                            i += 4
+                            continue
+                        reason = 'illegal UTF-16 surrogate'
+                elif 0xdc00 <= u < 0xe000:
+                    reason = 'illegal encoding'
+            else:
+                if u > 0x10ffff:
+                    reason = 'code point not in range(0x110000)'
+                elif 0xd800 <= u < 0xe000:
+                    reason = 'code point in surrogate code point range(0xd800, 0xe000)'
+            if reason is None:
+                out.append(chr(u))
+                i += size
+                continue
+        if errors == 'surrogatepass' and n - i >= size and 0xd800 <= _unit(data, i, size, order) < 0xe000:
+            out.append(chr(_unit(data, i, size, order)))
+            i += size
+            continue
+        if errors == 'strict' or errors == 'surrogatepass' or errors not in _HANDLERS:
+            _check_errors(errors, 'decoding', encoding, direct)
+            _raise(UnicodeDecodeError, name, obj if isinstance(obj, bytes) else data, i, end, reason)
+        if errors == 'xmlcharrefreplace' or errors == 'namereplace':
+            _handler_error(TypeError, "don't know how to handle UnicodeDecodeError in error callback", 'decoding', encoding, direct)
+        if errors == 'replace':
+            out.append('\ufffd')
+        elif errors == 'backslashreplace':
+            for b in data[i:end]:
+                out.append('\\x' + _HEX[b >> 4] + _HEX[b & 15])
+        elif errors == 'surrogateescape':
+            # PyCodec_SurrogateEscapeErrors: the bytes >= 128 up to the first ASCII one
+            k = i
+            while k < end and data[k] >= 128:
+                out.append(chr(0xdc00 + data[k]))
+                k += 1
+            if k == i:
+                _raise(UnicodeDecodeError, name, obj if isinstance(obj, bytes) else data, i, end, reason)
+            i = k
+            continue
+        elif errors != 'ignore':
+            _raise(UnicodeDecodeError, name, data, i, end, reason)
+        i = end
+    return ''.join(out)
+
+
+def encode(s, encoding, errors):
+    """str.encode for the codecs the runtime does not have."""
+    name, size, order, direct = _codec(encoding)
+    if size == 1:  # utf-8-sig
+        try:
+            return b'\xef\xbb\xbf' + s.encode('utf-8', errors)
+        except (TypeError, LookupError) as e:
+            if type(e) is TypeError or type(e) is LookupError:
+                raise type(e)("encoding with '" + encoding + "' codec failed (" + type(e).__name__ + ': ' + str(e) + ')') from e
+            raise
+    out = []
+    if order is None:
+        order = 'little'
+        out.append(b'\xff\xfe' if size == 2 else b'\xff\xfe\x00\x00')
+
+    def put(cp):
+        if size == 4 or cp < 0x10000:
+            out.append(cp.to_bytes(size, order))
+        else:
+            cp -= 0x10000
+            out.append((0xd800 + (cp >> 10)).to_bytes(2, order) + (0xdc00 + (cp & 0x3ff)).to_bytes(2, order))
+    i = 0
+    for ch in s:
+        cp = ord(ch)
+        if 0xd800 <= cp < 0xe000:
+            if errors == 'surrogatepass':
+                out.append(cp.to_bytes(size, order))
+            elif errors == 'ignore':
+                pass
+            elif errors == 'replace':
+                put(63)
+            elif errors == 'backslashreplace' or errors == 'namereplace':
+                for c in '\\u' + _HEX[cp >> 12] + _HEX[(cp >> 8) & 15] + _HEX[(cp >> 4) & 15] + _HEX[cp & 15]:
+                    put(ord(c))
+            elif errors == 'xmlcharrefreplace':
+                for c in '&#' + str(cp) + ';':
+                    put(ord(c))
+            else:
+                _check_errors(errors, 'encoding', encoding, direct)
+                _raise(UnicodeEncodeError, name, s, i, i + 1, 'surrogates not allowed')
+        else:
+            put(cp)
+        i += 1
+    return b''.join(out)
