@@ -8,6 +8,7 @@
 
 import type { CodeObject } from '../bytecode/code.js';
 import { arity, fn, getset, method, readonlyMember, staticMethod, classMethod } from './bi.js';
+import { checkClassAssignment, deleteClassAttribute, recordSlots } from './classassign.js';
 import { run } from './eval.js';
 import { AttributeError, pyErr, RuntimeError, TypeError, ValueError } from './exceptions.js';
 import { builtinsOf, Frame, initCells, tstate } from './frame.js';
@@ -255,6 +256,7 @@ function installSlots(t: PyType, dict: PyDict): void {
   const spec = dict.getStr('__slots__');
   const names: any[] = typeof spec === 'string' ? [spec] : toArray(spec);
   let wantsDict = false;
+  let wantsWeakref = false;
   const seen = new Set<string>();
   const baseHasDict = t.bases.some((b) => b.instanceDict && b !== objectType);
   for (const n of names) {
@@ -266,13 +268,17 @@ function installSlots(t: PyType, dict: PyDict): void {
       wantsDict = true;
       continue;
     }
-    if (n === '__weakref__') continue;
+    if (n === '__weakref__') {
+      wantsWeakref = true;
+      continue;
+    }
     const mangled = mangleSlot(t.name, n);
     if (seen.has(mangled)) throw pyErr(TypeError, `__slots__ items must be unique`);
     seen.add(mangled);
     if (dict.has(mangled)) throw pyErr(ValueError, `'${mangled}' in __slots__ conflicts with class variable`);
   }
   t.instanceDict = wantsDict || baseHasDict;
+  recordSlots(t, seen, wantsDict, wantsWeakref);
   if (seen.size > 0) slotAdders.add(t);
   for (const n of seen) {
     const d = new PyGetSet(memberDescriptorType, n, t.name, (o) => {
@@ -618,10 +624,9 @@ export function installClassBuiltins(): void {
   });
   classMethod(o, '__subclasshook__', () => NotImplemented);
   getset(o, '__class__', (x) => typeOf(x), (x, v) => {
-    if (!(v instanceof PyType)) throw pyErr(TypeError, `__class__ must be set to a class, not '${typeName(v)}' object`);
-    if (!(x instanceof PyInstance) || v.layout !== 'object') throw pyErr(TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
-    x.cls = v;
+    (x as PyObject).cls = checkClassAssignment(x, typeOf(x), v, typeName(v));
   });
+  (o.ns.getStr('__class__') as PyGetSet).del = deleteClassAttribute;
   getset(o, '__dict__', instanceDictOf, setInstanceDict);
   (o.ns.getStr('__dict__') as PyGetSet).del = deleteInstanceDict;
   method(o, '__getstate__', (a) => {
