@@ -814,6 +814,40 @@ export const listModule: RuntimeModule = {
         a.mov(rsi, qword(sib(rax, r15, 8)));
         a.cmp(rdi, rsi);
         a.je(next);
+        // Two small ints with different bits differ (one encoding per value): answer
+        // here without rt_eq + rt_richcompare (sort keys such as (-count, word) tuples).
+        const generic = a.newLabel();
+        ifNotSmallInt(a, rdi, rax, generic);
+        ifNotSmallInt(a, rsi, rax, generic);
+        a.cmp(r14d, 2);
+        a.je(differ);
+        a.cmp(r14d, 3);
+        a.je(differ);
+        // The payload is the low 48 bits, sign-extended: shifting both left keeps the order.
+        a.shl(rdi, 16);
+        a.shl(rsi, 16);
+        a.mov(edx, r14d);
+        a.call(sym('rt_cont_cmp_result'));
+        a.jmp(out);
+        // Two exact strs: one three-way code-point compare (unicode_compare) answers both
+        // the equality test and the ordering; str subclasses may override the operators.
+        const notStrs = a.newLabel();
+        a.bind(generic);
+        ifNotExact(a, rdi, 'str', rax, rcx, notStrs);
+        ifNotExact(a, rsi, 'str', rax, rcx, notStrs);
+        a.call(sym('rt_str_cmp'));
+        a.test(eax, eax);
+        a.je(next);
+        a.cmp(r14d, 2);
+        a.je(differ);
+        a.cmp(r14d, 3);
+        a.je(differ);
+        a.movsxd(rdi, eax);
+        a.xor(esi, esi);
+        a.mov(edx, r14d);
+        a.call(sym('rt_cont_cmp_result'));
+        a.jmp(out);
+        a.bind(notStrs);
         a.call(sym('rt_eq'));
         a.test(eax, eax);
         a.je(differ);
