@@ -337,9 +337,39 @@ function encodeLoop(s: string, enc: Encoder, errors: string, out: ByteBuilder): 
 const LATIN1 = /^[\x00-\xff]*$/;
 const ASCII = /^[\x00-\x7f]*$/;
 
+/**
+ * The encodings PyUnicode_Decode and PyUnicode_AsEncodedString (Objects/unicodeobject.c)
+ * run directly after _Py_normalize_encoding; every other name goes through the codec
+ * registry, which wraps a handler's TypeError or LookupError (wrap_codec_error).
+ */
+const FAST_PATH: ReadonlySet<string> = new Set(['utf8', 'utf_8', 'utf16', 'utf_16', 'utf32', 'utf_32', 'ascii', 'us_ascii', 'latin1', 'latin_1', 'iso_8859_1', 'iso8859_1']);
+
+/**
+ * _PyErr_TrySetFromCause as used by the registry: "encoding with 'X' codec failed
+ * (LookupError: ...)", same type, chained as the cause. UnicodeError subclasses carry more
+ * state and pass through unchanged, as do errors raised on the fast paths.
+ */
+function viaRegistry<T>(operation: 'encoding' | 'decoding', encoding: string, run: () => T): T {
+  if (FAST_PATH.has(normalizeEncoding(encoding))) return run();
+  try {
+    return run();
+  } catch (e) {
+    if (!(e instanceof PyBaseException) || !(e.cls === TypeError || e.cls === LookupError)) throw e;
+    const w = pyErr(e.cls, `${operation} with '${encoding}' codec failed (${typeName(e)}: ${String(e.args.items[0] ?? '')})`);
+    w.cause = e;
+    w.context = e;
+    w.suppressContext = true;
+    throw w;
+  }
+}
+
 /** str.encode(encoding, errors) */
 export function encodeStr(s: string, encoding: string, errors: string): Uint8Array {
   const codec = needCodec(encoding);
+  return viaRegistry('encoding', encoding, () => encodeWith(s, codec, errors));
+}
+
+function encodeWith(s: string, codec: Codec, errors: string): Uint8Array {
   switch (codec) {
     case 'ascii':
       if (ASCII.test(s)) return latin1Bytes(s);
@@ -417,6 +447,10 @@ function decodeHandler(name: string, errors: string, b: Uint8Array, start: numbe
       out.cp(r[0]);
       return start + r[1];
     }
+    case 'xmlcharrefreplace':
+    case 'namereplace':
+      // PyCodec_XMLCharRefReplaceErrors / NameReplaceErrors only know UnicodeEncodeError.
+      throw pyErr(TypeError, "don't know how to handle UnicodeDecodeError in error callback");
     default:
       throw unknownHandler(errors);
   }
@@ -587,6 +621,10 @@ function decodeUtf32(b: Uint8Array, errors: string, from: number, le: boolean): 
 /** bytes.decode(encoding, errors) */
 export function decodeBytes(b: Uint8Array, encoding: string, errors: string): string {
   const codec = needCodec(encoding);
+  return viaRegistry('decoding', encoding, () => decodeWith(b, codec, errors));
+}
+
+function decodeWith(b: Uint8Array, codec: Codec, errors: string): string {
   switch (codec) {
     case 'utf-8':
       return decodeUtf8(b, errors);
