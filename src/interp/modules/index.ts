@@ -8,11 +8,16 @@ import { dictType, PyType } from '../typeobj.js';
 import { builtinModules, loadModule, reloadModule, resolveName } from '../imports.js';
 import { PyDict } from '../pydict.js';
 import { pyErr, KeyError, ValueError, TypeError } from '../exceptions.js';
-import { call, newTuple, None, typeName } from '../protocol.js';
-import { PyFloat, type PyModule } from '../objects.js';
+import { call, eq, isCallable, newTuple, None, typeName } from '../protocol.js';
+import { PyFloat, type PyKwargs, type PyModule } from '../objects.js';
 import { unicodedata } from '../../unicode/index.js';
 
-export const atexitHandlers: [any, any[]][] = [];
+/**
+ * atexit callbacks in registration order: function, positional arguments, keywords (null when
+ * none). unregister() blanks entries instead of removing them, as atexit_delete_cb does, so a
+ * callback that unregisters another while they run skips it without shifting the rest.
+ */
+export const atexitHandlers: ({ f: any; args: any[]; kw: PyKwargs | null } | null)[] = [];
 
 function initGc(m: PyModule): void {
   const d = m.dict!;
@@ -53,29 +58,40 @@ function initImportlib(m: PyModule): void {
 
 function initAtexit(m: PyModule): void {
   const d = m.dict!;
-  d.setStr('register', fn('register', (a) => {
-    atexitHandlers.push([a[0], a.slice(1)]);
+  // atexit_register (Modules/atexitmodule.c): a callable first, then any arguments.
+  d.setStr('register', fn('register', (a, kw) => {
+    if (a.length === 0) throw pyErr(TypeError, 'register() takes at least 1 argument (0 given)');
+    if (!isCallable(a[0])) throw pyErr(TypeError, 'the first argument must be callable');
+    atexitHandlers.push({ f: a[0], args: a.slice(1), kw: kw !== null && kw !== undefined && kw.size > 0 ? new Map(kw) : null });
     return a[0];
   }));
+  // atexit_unregister compares with ==, not identity.
   d.setStr('unregister', fn('unregister', (a) => {
-    for (let i = atexitHandlers.length - 1; i >= 0; i--) if (atexitHandlers[i][0] === a[0]) atexitHandlers.splice(i, 1);
+    for (let i = 0; i < atexitHandlers.length; i++) {
+      const cb = atexitHandlers[i];
+      if (cb !== null && eq(cb.f, a[0])) atexitHandlers[i] = null;
+    }
     return None;
   }));
 }
 
 /**
  * Run atexit handlers (last registered first). An exception in one is reported through
- * `report` and the others still run (atexitmodule.c atexit_callfuncs).
+ * `report` and the others still run; callbacks registered meanwhile never run
+ * (atexitmodule.c atexit_callfuncs walks the entries that existed when it started, then
+ * clears them all).
  */
 export function runAtexit(report: (e: unknown, f: any) => void): void {
-  while (atexitHandlers.length > 0) {
-    const [f, args] = atexitHandlers.pop()!;
+  for (let i = atexitHandlers.length - 1; i >= 0; i--) {
+    const cb = atexitHandlers[i];
+    if (cb === null) continue;
     try {
-      call(f, args);
+      call(cb.f, cb.args, cb.kw);
     } catch (e) {
-      report(e, f);
+      report(e, cb.f);
     }
   }
+  atexitHandlers.length = 0;
 }
 
 function chr1(fname: string, v: any): number {
