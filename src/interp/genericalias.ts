@@ -13,7 +13,7 @@ import { genericAliasHook, typeClassRef } from './containers.js';
 import { AttributeError, pyErr, TypeError } from './exceptions.js';
 import { PyBaseException, PyList, PyObject, PyTuple, PyWrapper } from './objects.js';
 import {
-  call, callDescr, eq, genericGetAttr, getAttrOpt, hash, isTrue, newTuple, None, NotImplemented, setAttr, typeOf,
+  call, callDescr, eq, genericGetAttr, getAttr, getAttrOpt, hash, isTrue, newTuple, None, NotImplemented, setAttr, typeOf,
 } from './protocol.js';
 import {
   dictType, frozensetType, iteratorType, listType, noneType, PyType, setType, staticmethodType, tupleType, typeType,
@@ -198,10 +198,9 @@ export function installGenericAlias(): void {
   method(G, '__getattribute__', (a) => {
     const g = a[0] as PyGenericAlias;
     const name = a[1] as string;
-    if (!OWN_ATTRS.has(name)) {
-      const v = getAttrOpt(g.origin, name);
-      if (v !== undefined) return v;
-    }
+    // ga_getattro (Objects/genericaliasobject.c): every other name, and its AttributeError,
+    // is the origin's.
+    if (!OWN_ATTRS.has(name)) return getAttr(g.origin, name);
     return genericGetAttr(g, name);
   });
   getset(G, '__origin__', (g: PyGenericAlias) => g.origin);
