@@ -10,8 +10,8 @@
 import { fn, getset, method } from './bi.js';
 import { reprHook } from './classes.js';
 import { pyErr, TypeError } from './exceptions.js';
-import { PyObject, PyTuple, PyWrapper } from './objects.js';
-import { None, toArray } from './protocol.js';
+import { PyBaseException, PyObject, PyTuple, PyWrapper } from './objects.js';
+import { getIter, None, toArray } from './protocol.js';
 import { PyDict } from './pydict.js';
 import { computeMro, dictType, PyType, staticmethodType, tupleType, typeType } from './typeobj.js';
 
@@ -62,7 +62,16 @@ export function structSeqType(qualified: string, fields: string[], nseq: number 
     const cls = a[0] as PyType;
     const seq = a.length > 1 ? a[1] : kw?.get('sequence');
     if (seq === undefined) throw pyErr(TypeError, `${qualified}() missing required argument 'sequence' (pos 1)`);
-    const items = toArray(seq);
+    // PySequence_Fast(arg, "constructor requires a sequence"): any iterable; a TypeError
+    // from getting the iterator gets that message.
+    let it: any;
+    try {
+      it = getIter(seq);
+    } catch (e) {
+      if (e instanceof PyBaseException && e.cls.isSubtype(TypeError)) throw pyErr(TypeError, 'constructor requires a sequence');
+      throw e;
+    }
+    const items = toArray(it);
     const n = fields.length;
     if (items.length < nseq) {
       const what = nseq === n ? `a ${nseq}-sequence` : `an at least ${nseq}-sequence`;

@@ -163,7 +163,66 @@ function strftime(fmt: string, tm: Tm): string {
       out += ch;
       continue;
     }
+    // glibc's extensions between '%' and the conversion: flags - _ 0 ^ #, a field width, and
+    // the E/O modifiers (no alternative forms in the C locale).
+    const start = i;
+    let flags = '';
+    while (i + 1 < fmt.length && '-_0^#'.includes(fmt[i + 1])) flags += fmt[++i];
+    let width = '';
+    while (i + 1 < fmt.length && fmt[i + 1] >= '0' && fmt[i + 1] <= '9') width += fmt[++i];
+    while (i + 1 < fmt.length && (fmt[i + 1] === 'E' || fmt[i + 1] === 'O')) i++;
+    if (i + 1 >= fmt.length) {
+      out += fmt.slice(start);
+      break;
+    }
     const c = fmt[++i];
+    if (flags === '' && width === '' && i === start + 1) {
+      out += conversion(c, tm);
+      continue;
+    }
+    const field = conversion(c, tm);
+    if (field === `%${c}`) {
+      out += fmt.slice(start, i + 1);
+      continue;
+    }
+    out += applyFlags(field, c, flags, width === '' ? 0 : Number(width));
+  }
+  return out;
+}
+
+/** Conversions whose result is one number (padded with zeros or, for e k l, spaces). */
+const NUMERIC_CONVERSIONS = 'CdegGHIjklmMsSuUVwWyY';
+
+/** glibc strftime's flags and width applied to one converted field. */
+function applyFlags(field: string, c: string, flags: string, width: number): string {
+  const numeric = NUMERIC_CONVERSIONS.includes(c) && /^[ 0-9-]+$/.test(field);
+  let f = field;
+  let padChar = numeric && !'ekl'.includes(c) ? '0' : ' ';
+  for (const fl of flags) {
+    if (fl === '-') padChar = '';
+    else if (fl === '_') padChar = ' ';
+    else if (fl === '0') padChar = '0';
+  }
+  if (numeric) {
+    // Re-pad the digits: strip the conversion's own padding, then pad as the flags say.
+    const neg = f.trimStart().startsWith('-');
+    const digits = f.replace(/^[ 0-]+(?=\d)/, '') || '0';
+    const natural = Math.max(f.length, width);
+    const body = (neg ? '-' : '') + digits;
+    f = padChar === '' ? body : body.padStart(natural, padChar);
+    if (padChar === '0' && neg) f = '-' + digits.padStart(natural - 1, '0');
+  } else if (width > f.length) {
+    f = f.padStart(width, padChar === '0' ? '0' : ' ');
+  }
+  if (flags.includes('^')) f = f.toUpperCase();
+  else if (flags.includes('#')) f = 'pP'.includes(c) || c === 'Z' ? f.toLowerCase() : 'aAbBh'.includes(c) ? f.toUpperCase() : f;
+  return f;
+}
+
+/** One strftime conversion without flags, in the POSIX locale; unknown ones stay as written. */
+function conversion(c: string, tm: Tm): string {
+  let out = '';
+  {
     const sundayWday = (tm.wday + 1) % 7; // Sunday = 0
     switch (c) {
       case 'a': out += DAYS[tm.wday].slice(0, 3); break;
@@ -171,7 +230,7 @@ function strftime(fmt: string, tm: Tm): string {
       case 'b': case 'h': out += MONTHS[tm.mon - 1].slice(0, 3); break;
       case 'B': out += MONTHS[tm.mon - 1]; break;
       case 'c': out += `${DAYS[tm.wday].slice(0, 3)} ${MONTHS[tm.mon - 1].slice(0, 3)} ${pad(tm.mday, 2, ' ')} ${pad(tm.hour)}:${pad(tm.min)}:${pad(tm.sec)} ${tm.year}`; break;
-      case 'C': out += pad(Math.floor(tm.year / 100)); break;
+      case 'C': out += String(Math.floor(tm.year / 100)); break; // glibc: unpadded, like %Y
       case 'd': out += pad(tm.mday); break;
       case 'D': out += `${pad(tm.mon)}/${pad(tm.mday)}/${pad(((tm.year % 100) + 100) % 100)}`; break;
       case 'e': out += pad(tm.mday, 2, ' '); break;
