@@ -52,6 +52,10 @@ export class Parser extends ExprParser {
   parseEvalInput(): A.Expr {
     while (this.k() === T.NEWLINE || this.k() === T.INDENT) this.i++;
     const e = this.parseStarExprs();
+    // eval: expressions NEWLINE* ENDMARKER (Grammar/python.gram): unlike a statement's
+    // star_expressions, a bare `*a` (alone or in an unparenthesized tuple) is invalid there.
+    const starred = e.t === 'Starred' ? e : e.t === 'Tuple' && !e.parens ? e.elts.find((x) => x.t === 'Starred') : undefined;
+    if (starred !== undefined) this.fail('invalidSyntax', starred.s);
     while (this.k() === T.NEWLINE || this.k() === T.DEDENT) this.i++;
     if (this.k() !== T.ENDMARKER) this.failHere();
     return e;

@@ -731,6 +731,7 @@ export class ExprParser {
       }
       if (c === 35) this.fail('fstringComment', p);
       if (c === 40 || c === 91 || c === 123) depth++;
+      else if ((c === 41 || c === 93) && depth === 0) this.fail('fstringUnmatched', p, [t[p]]);
       else if (c === 41 || c === 93 || (c === 125 && depth > 0)) depth--;
       else if (depth === 0) {
         const n = t.charCodeAt(p + 1);
@@ -891,7 +892,8 @@ export class ExprParser {
     }
     if (this.k() === T.RPAR) {
       this.i++;
-      if (first.t === 'Starred') this.fail('cantUseStarred', first.s, [], { end: first.e });
+      // invalid_group (Grammar/python.gram): '(' starred_expression ')'.
+      if (first.t === 'Starred') this.fail('starredNotAllowed', first.s, [], { end: first.e });
       // Parentheses only group; keep the inner node but remember the outer span for tuples.
       if (first.t === 'Tuple') return { ...first, parens: true };
       return first;
