@@ -11,7 +11,7 @@
 // is one compare of type(v).layout.
 
 import {
-  type Assembler, type Gpr, type Label, al, byte, cl, ecx, edx, eax, mem, qword, r12, r13, r14, r14d, rax, rcx, rdi, rdx, rip, rsi, rsp, sib, sym, r8, r9,
+  type Assembler, type Gpr, type Label, al, byte, cl, cx, dword, ecx, edx, eax, mem, qword, r12, r13, r14, r14d, rax, rcx, rdi, rdx, rip, rsi, rsp, sib, sym, r8, r9, word,
 } from '../../src/asm/index.js';
 import { BIGINT, LAYOUTS, type LayoutKind, LIST, STR, TAG_INT, TAG_OBJ, TUPLE, TYPE, TYPEFLAG_BUILTIN, VALUES, typeSlot } from '../../src/native/layout.js';
 import type { RuntimeDatum, RuntimeModule } from '../../src/native/rt.js';
@@ -588,9 +588,15 @@ export const contSharedModule: RuntimeModule = {
         a.imul(rax, rcx);
         a.add(rdi, STR.data);
         a.add(rsi, STR.data);
-        a.bind(words);
+        // rax = bytes to compare. Eight at a time; the last 1..8 bytes of a str of at
+        // least 8 bytes as one (overlapping) qword ending at the end of the data, shorter
+        // ones by 4, 2 and 1 bytes: dict and set probes compare short words (no byte loop).
         a.cmp(rax, 8);
         a.jb(tail);
+        a.bind(words);
+        a.cmp(rax, 8);
+        const last = a.newLabel();
+        a.jbe(last);
         a.mov(rcx, qword(mem(rdi)));
         a.cmp(rcx, qword(mem(rsi)));
         a.jne(no);
@@ -598,16 +604,35 @@ export const contSharedModule: RuntimeModule = {
         a.add(rsi, 8);
         a.sub(rax, 8);
         a.jmp(words);
+        a.bind(last);
+        a.mov(rcx, qword(sib(rdi, rax, 1, -8)));
+        a.cmp(rcx, qword(sib(rsi, rax, 1, -8)));
+        a.jne(no);
+        a.jmp(yes);
         a.bind(tail);
-        a.test(rax, rax);
+        const two = a.newLabel();
+        const one = a.newLabel();
+        a.test(al, 4);
+        a.je(two);
+        a.mov(ecx, dword(mem(rdi)));
+        a.cmp(ecx, dword(mem(rsi)));
+        a.jne(no);
+        a.add(rdi, 4);
+        a.add(rsi, 4);
+        a.bind(two);
+        a.test(al, 2);
+        a.je(one);
+        a.mov(cx, word(mem(rdi)));
+        a.cmp(cx, word(mem(rsi)));
+        a.jne(no);
+        a.add(rdi, 2);
+        a.add(rsi, 2);
+        a.bind(one);
+        a.test(al, 1);
         a.je(yes);
         a.movzx(ecx, byte(mem(rdi)));
         a.cmp(byte(mem(rsi)), cl);
         a.jne(no);
-        a.inc(rdi);
-        a.inc(rsi);
-        a.dec(rax);
-        a.jmp(tail);
         a.bind(yes);
         a.mov(eax, 1);
         a.ret();
