@@ -41,6 +41,8 @@ import { callExModule } from './core/callex.js';
 import { namespacesModule } from './core/namespaces.js';
 import { evalCallModule } from './core/evalcall.js';
 import { localsCallModule } from './core/localscall.js';
+import { builtinDocsModule } from './core/builtindocs.js';
+import { iterStateModule } from './core/bi_iterstate.js';
 import { modulesModule } from './core/modules.js';
 import { abcFlagsModule } from './core/abcflags.js';
 import { sysInfoModule } from './core/sysinfo.js';
@@ -117,7 +119,7 @@ export function runtimeModules(): RuntimeModule[] {
   // Ints (docs/int.md).
   modules.push(...intModules);
   // Calls, frames, tracebacks, generic operations, attributes, modules, entry.
-  modules.push(funcModule, callExModule, namespacesModule, evalCallModule, localsCallModule, tracebackModule, tbNotesModule, suggestModule, sysExcModule, excGroupModule, withModule, matchModule, signalsModule, opsModule, attrsModule, attrCacheModule, instValuesModule, classesModule, classNsModule, mroEntriesModule, atexitRtModule, pyslotsModule, genModule, coroModule, modulesModule, sysInfoModule, abcFlagsModule, globalsWriteModule, timeModule, osFileModule, funcReprModule, userModulesModule, buildModule, builtinsModule, entryModule);
+  modules.push(funcModule, callExModule, namespacesModule, evalCallModule, localsCallModule, builtinDocsModule, iterStateModule, tracebackModule, tbNotesModule, suggestModule, sysExcModule, excGroupModule, withModule, matchModule, signalsModule, opsModule, attrsModule, attrCacheModule, instValuesModule, classesModule, classNsModule, mroEntriesModule, atexitRtModule, pyslotsModule, genModule, coroModule, modulesModule, sysInfoModule, abcFlagsModule, globalsWriteModule, timeModule, osFileModule, funcReprModule, userModulesModule, buildModule, builtinsModule, entryModule);
   // Builtin functions and types (docs/builtins-native.md).
   modules.push(...biModules, metaclassModule, unionModule, intSubModule, builtinSubModule);
   // Descriptor types, exception attributes; then the dunder methods of builtin types, computed

@@ -574,6 +574,7 @@ export const attrsModule: RuntimeModule = {
         a.jmp(out);
         // Not in the MRO: the metatype's attributes bound to the class (type.mro, __base__).
         a.bind(meta);
+        const docs = a.newLabel();
         a.mov(rdi, r12);
         a.call(sym('rt_type_of'));
         a.mov(r14, rax);
@@ -581,7 +582,7 @@ export const attrsModule: RuntimeModule = {
         a.mov(rsi, r13);
         a.call(sym('rt_type_lookup'));
         a.cmp(rax, g('rt_const_unbound'));
-        a.je(out);
+        a.je(docs);
         a.cmp(rax, g('rt_const_exc'));
         a.je(out);
         a.mov(rdi, rax);
@@ -589,6 +590,12 @@ export const attrsModule: RuntimeModule = {
         a.mov(rdx, r14);
         boxPtr(a, rdx, rcx);
         a.call(sym('rt_descr_get'));
+        a.jmp(out);
+        // A builtin type's __doc__ (CPython's tp_doc), when the program keeps it.
+        a.bind(docs);
+        a.mov(rdi, r12);
+        a.mov(rsi, r13);
+        a.call(sym('rt_type_doc'));
         a.bind(out);
         epilogue(a, [r12, r13, r14]);
       },

@@ -179,7 +179,16 @@ export const getsetModule: RuntimeModule = {
       a.add(rsp, 8);
       a.ret();
     }),
-    getter('rt_bfn_get_doc', 'rax=None (docstrings of builtins are not kept natively); clobbers rax', (a) => {
+    getter('rt_bfn_get_doc', "rax=the builtin's CPython docstring when the program keeps it (runtime/core/builtindocs.ts), else None; clobbers rax, rcx, rdx, rdi", (a) => {
+      const none = a.newLabel();
+      a.mov(rax, rdi);
+      unboxPtr(a, rax);
+      a.mov(rdi, qword(mem(rax, BUILTIN.entry)));
+      a.call(sym('rt_doc_lookup'));
+      a.cmp(rax, g('rt_const_unbound'));
+      a.je(none);
+      a.ret();
+      a.bind(none);
       a.mov(rax, g('rt_const_None'));
       a.ret();
     }),

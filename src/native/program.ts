@@ -17,6 +17,7 @@ import { basename, dirname, join } from 'node:path';
 import { BUILTIN_MODULES, CPYTHON_MODULE_NAMES, nativeModuleNames } from '../../runtime/core/modules.js';
 import { typeDictData } from '../../runtime/core/methods.js';
 import { suggestionCandidate } from '../../runtime/core/suggest.js';
+import { FUNCTION_DOCS, METHOD_DOCS, TYPE_DOCS } from '../../runtime/core/builtindocs.data.js';
 import { Assembler, type AsmOutput } from '../asm/index.js';
 import type { CodeObject, Const } from '../bytecode/code.js';
 import { CO_OPTIMIZED, CO_VARARGS, CO_VARKEYWORDS, isGeneratorLike } from '../bytecode/code.js';
@@ -1031,6 +1032,39 @@ export function buildProgram(moduleCode: CodeObject, options: ProgramOptions = {
     a.u64(openUnit === undefined ? 0 : 1);
     a.u64(0);
     if (openUnit !== undefined) a.u64(sym(modinfoSym(openUnit)));
+  });
+
+  // Docstrings of builtins (runtime/core/builtindocs.ts): only when a module of the program
+  // names __doc__, and only for the builtin functions, types and methods it names.
+  const docEntries: [string, string][] = [];
+  {
+    const named = new Set<string>();
+    let wantsDocs = false;
+    for (const u of units) {
+      if (isLibraryUnit(u)) continue;
+      for (const co of u.codes) {
+        for (const n of co.names) named.add(n);
+        if (co.names.includes('__doc__')) wantsDocs = true;
+      }
+    }
+    if (wantsDocs) {
+      for (const m of runtime) {
+        for (const f of m.builtins ?? []) if (named.has(f.name) && FUNCTION_DOCS[f.name] !== undefined) docEntries.push([f.entry, FUNCTION_DOCS[f.name]]);
+        for (const md of m.methods ?? []) {
+          const doc = METHOD_DOCS[`${md.type}.${md.name}`];
+          if (doc !== undefined && named.has(md.name) && md.kind !== 'getter' && md.kind !== 'member' && !docEntries.some(([e]) => e === md.entry)) docEntries.push([md.entry, doc]);
+        }
+      }
+      for (const [t, doc] of Object.entries(TYPE_DOCS)) if (named.has(t) && b.definedRuntime.has(`type_${t}`)) docEntries.push([`type_${t}`, doc]);
+    }
+  }
+  const docWords = docEntries.map(([key, doc]) => [key, b.str(doc)] as const);
+  b.rodataItem('rt_doc_table', 8, (a) => {
+    a.u64(docWords.length);
+    for (const [key, str] of docWords) {
+      a.u64(sym(key));
+      a.u64(sym(`box:${str}`));
+    }
   });
 
   // ---- profile
