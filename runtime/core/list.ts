@@ -13,13 +13,33 @@
 import {
   type Assembler, type Label, eax, ebp, ecx, edi, edx, esi, mem, qword, r12, r13, r14, r14d, r15, r8, r9, rax, rbp, rcx, rdi, rdx, rip, rsi, rsp, sib, sym,
 } from '../../src/asm/index.js';
-import { LAYOUTS, LIST, SEQITER, TYPE, UNBOUND, VALUES } from '../../src/native/layout.js';
+import { LAYOUTS, LIST, SEQITER, TUPLE, TYPE, UNBOUND, VALUES } from '../../src/native/layout.js';
 import type { RuntimeModule } from '../../src/native/rt.js';
 import { boxPtr, epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { emitStr } from '../../src/native/statics.js';
 import { cstr } from './exc.js';
 import { argSpec, argSpecDatum, callChecked, checkArgs, ifNotExact, ifNotLayout, ifNotSmallInt, raise } from './listshared.js';
 import { indexProtocol } from './builtinsub.js';
+
+/**
+ * rt_cont_seqitems (rdi -> rax items, rdx length; clobbers rax rdx) for rt_cont_seqcompare,
+ * whose ebp holds the layout id both operands have: a tuple's items inline (no call), a
+ * list's through the routine.
+ */
+function seqItems(a: Assembler<any>): void {
+  const call = a.newLabel();
+  const done = a.newLabel();
+  a.cmp(ebp, LAYOUTS.tuple.id);
+  a.jne(call);
+  a.mov(rax, rdi);
+  unboxPtr(a, rax);
+  a.mov(rdx, qword(mem(rax, TUPLE.length)));
+  a.add(rax, TUPLE.items);
+  a.jmp(done);
+  a.bind(call);
+  a.call(sym('rt_cont_seqitems'));
+  a.bind(done);
+}
 
 export const LIST_SIZE = LIST.items + 8;
 export const SEQITER_SIZE = SEQITER.index + 8;
@@ -786,10 +806,10 @@ export const listModule: RuntimeModule = {
         }
         // == and != of different lengths answer at once.
         a.mov(rdi, r12);
-        a.call(sym('rt_cont_seqitems'));
+        seqItems(a);
         a.mov(r15, rdx);
         a.mov(rdi, r13);
-        a.call(sym('rt_cont_seqitems'));
+        seqItems(a);
         a.cmp(rdx, r15);
         const sameLen = a.newLabel();
         a.je(sameLen);
@@ -801,13 +821,13 @@ export const listModule: RuntimeModule = {
         a.xor(r15, r15); // index
         a.bind(loop);
         a.mov(rdi, r12);
-        a.call(sym('rt_cont_seqitems'));
+        seqItems(a);
         a.cmp(r15, rdx);
         a.jae(sizes);
         a.mov(r8, qword(sib(rax, r15, 8)));
         a.mov(rdi, r13);
         a.push(r8);
-        a.call(sym('rt_cont_seqitems'));
+        seqItems(a);
         a.pop(rdi);
         a.cmp(r15, rdx);
         a.jae(sizes);
@@ -859,10 +879,10 @@ export const listModule: RuntimeModule = {
         // No differing item within the shorter length: compare the lengths.
         a.bind(sizes);
         a.mov(rdi, r12);
-        a.call(sym('rt_cont_seqitems'));
+        seqItems(a);
         a.push(rdx);
         a.mov(rdi, r13);
-        a.call(sym('rt_cont_seqitems'));
+        seqItems(a);
         a.mov(rsi, rdx);
         a.pop(rdi);
         a.mov(edx, r14d);
@@ -883,13 +903,13 @@ export const listModule: RuntimeModule = {
         a.jmp(out);
         a.bind(ordering);
         a.mov(rdi, r13);
-        a.call(sym('rt_cont_seqitems'));
+        seqItems(a);
         a.cmp(r15, rdx);
         a.jae(sizes);
         a.mov(rsi, qword(sib(rax, r15, 8)));
         a.push(rsi);
         a.mov(rdi, r12);
-        a.call(sym('rt_cont_seqitems'));
+        seqItems(a);
         a.pop(rsi);
         a.cmp(r15, rdx);
         a.jae(sizes);
