@@ -182,7 +182,8 @@ function strftime(fmt: string, tm: Tm): string {
     }
     const field = conversion(c, tm);
     if (field === `%${c}`) {
-      out += fmt.slice(start, i + 1);
+      // glibc copies an unknown conversion as written, still padded to the width.
+      out += fmt.slice(start, i + 1).padStart(width === '' ? 0 : Number(width), ' ');
       continue;
     }
     out += applyFlags(field, c, flags, width === '' ? 0 : Number(width));
@@ -209,7 +210,7 @@ function applyFlags(field: string, c: string, flags: string, width: number): str
     const digits = f.replace(/^[ 0-]+(?=\d)/, '') || '0';
     const natural = Math.max(f.length, width);
     const body = (neg ? '-' : '') + digits;
-    f = padChar === '' ? body : body.padStart(natural, padChar);
+    f = padChar === '' ? body.padStart(width, ' ') : body.padStart(natural, padChar);
     if (padChar === '0' && neg) f = '-' + digits.padStart(natural - 1, '0');
   } else if (width > f.length) {
     f = f.padStart(width, padChar === '0' ? '0' : ' ');
