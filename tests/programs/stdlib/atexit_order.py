@@ -1,19 +1,25 @@
-# atexit: callbacks run after the main module, last registered first, with their
-# arguments; one that raises is reported on stderr and the others still run.
+# atexit: argument checks, == in unregister, keywords kept, a callback
+# that unregisters an earlier-registered one before it runs.
 import atexit
-
-
-def bad():
-    raise ValueError('boom')
-
-
-def greet(name, punct='!'):
-    print('bye', name + punct)
-
-
-atexit.register(print, 'last')
-atexit.register(greet, 'world', punct='?')
-atexit.register(bad)
-h = atexit.register(greet, 'never')
-atexit.unregister(greet)
-print('main done')
+try:
+    atexit.register()
+except TypeError as e:
+    print('TypeError:', e)
+class K:
+    def __init__(self, n): self.n = n
+    def __eq__(self, o): return isinstance(o, K) and o.n == self.n
+    def __hash__(self): return 0
+    def __call__(self): print('K called', self.n)
+atexit.register(K(1))
+atexit.unregister(K(1))
+atexit.unregister(K(2))
+atexit.register(print, 'run last', sep='|', end='!\n')
+def first():
+    print('first (never: unregistered by second)')
+def second():
+    print('second')
+    atexit.unregister(first)
+atexit.register(first)
+atexit.register(second)
+atexit.register(print, 'a', 'b', sep='-')
+print('end')
