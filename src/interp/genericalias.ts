@@ -7,7 +7,7 @@
 // de-duplication of union members, isinstance() through a union, and the TypeError for
 // isinstance() against a parameterised generic.
 
-import { classMethod, fn, getset, method } from './bi.js';
+import { classMethod, fn, getset, method, readonlyMember } from './bi.js';
 import { reprHook } from './classes.js';
 import { genericAliasHook, typeClassRef } from './containers.js';
 import { AttributeError, pyErr, TypeError } from './exceptions.js';
@@ -203,10 +203,12 @@ export function installGenericAlias(): void {
     if (!OWN_ATTRS.has(name)) return getAttr(g.origin, name);
     return genericGetAttr(g, name);
   });
-  getset(G, '__origin__', (g: PyGenericAlias) => g.origin);
-  getset(G, '__args__', (g: PyGenericAlias) => g.args);
+  // ga_members: __origin__, __args__ and __unpacked__ are READONLY members ("readonly
+  // attribute"); __parameters__ is a getset without a setter.
+  readonlyMember(G, '__origin__', (g: PyGenericAlias) => g.origin);
+  readonlyMember(G, '__args__', (g: PyGenericAlias) => g.args);
   getset(G, '__parameters__', (g: PyGenericAlias) => g.parameters);
-  getset(G, '__unpacked__', () => false);
+  readonlyMember(G, '__unpacked__', () => false);
   method(G, '__repr__', (a) => gaRepr(a[0]));
   method(G, '__call__', (a, kw) => {
     const g = a[0] as PyGenericAlias;
