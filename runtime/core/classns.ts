@@ -22,6 +22,22 @@ function unlessExactDict(a: Assembler<any>, other: ReturnType<Assembler<any>['ne
   a.jne(other);
 }
 
+/**
+ * After a call that returned rax: go to `out` with rax unless it is EXC for a KeyError; for a
+ * KeyError, clear it and fall through. Clobbers caller-saved registers.
+ */
+function catchKeyError(a: Assembler<any>, out: ReturnType<Assembler<any>['newLabel']>): void {
+  a.cmp(rax, g('rt_const_exc'));
+  a.jne(out);
+  a.mov(rdi, g('rt_exc'));
+  a.lea(rsi, rip(sym('type_KeyError')));
+  a.call(sym('rt_isinstance_type'));
+  a.test(eax, eax);
+  a.mov(rax, g('rt_const_exc'));
+  a.je(out);
+  clearExc(a);
+}
+
 export const classNsModule: RuntimeModule = {
   name: 'classns',
   routines: [
@@ -39,15 +55,7 @@ export const classNsModule: RuntimeModule = {
         a.pop(rsi);
         prologue(a, [r12]);
         a.call(sym('rt_getitem'));
-        a.cmp(rax, g('rt_const_exc'));
-        a.jne(out);
-        a.mov(rdi, g('rt_exc'));
-        a.lea(rsi, rip(sym('type_KeyError')));
-        a.call(sym('rt_isinstance_type'));
-        a.test(eax, eax);
-        a.mov(rax, g('rt_const_exc'));
-        a.je(out);
-        clearExc(a);
+        catchKeyError(a, out);
         a.mov(rax, g('rt_const_unbound'));
         a.bind(out);
         epilogue(a, [r12]);
@@ -82,15 +90,7 @@ export const classNsModule: RuntimeModule = {
         prologue(a, [r12, r13]);
         a.mov(r12, rsi);
         a.call(sym('rt_delitem'));
-        a.cmp(rax, g('rt_const_exc'));
-        a.jne(out);
-        a.mov(rdi, g('rt_exc'));
-        a.lea(rsi, rip(sym('type_KeyError')));
-        a.call(sym('rt_isinstance_type'));
-        a.test(eax, eax);
-        a.mov(rax, g('rt_const_exc'));
-        a.je(out);
-        clearExc(a);
+        catchKeyError(a, out);
         a.mov(rdi, r12);
         a.call(sym('rt_raise_name_error'));
         a.bind(out);
