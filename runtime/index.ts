@@ -98,6 +98,7 @@ import { bytesMethModule } from './core/bytesmeth.js';
 import { bytesCodecModule } from './core/bytescodec.js';
 import { bytesxModule } from './core/bytesx.js';
 import { genericAliasModule } from './core/genericalias.js';
+import { gaAttrsModule } from './core/gaattrs.js';
 import { withModule } from './core/withctx.js';
 import { matchModule } from './core/match.js';
 import { signalsModule } from './core/signals.js';
@@ -126,7 +127,7 @@ export function runtimeModules(): RuntimeModule[] {
   // from every module above (keep them last). docs/classes-native.md.
   modules.push(descrKitModule, descrModule, descrSuperModule, excAttrsModule, slotsModule);
   // Data attributes of builtin types, complex numbers (docs/types-native.md).
-  modules.push(getsetModule, complexModule, complexFmtModule, mathIntModule, iterSeqModule, stdinModule, bytesObjModule, bytesMethModule, bytesCodecModule, bytesxModule, genericAliasModule);
+  modules.push(getsetModule, complexModule, complexFmtModule, mathIntModule, iterSeqModule, stdinModule, bytesObjModule, bytesMethModule, bytesCodecModule, bytesxModule, genericAliasModule, gaAttrsModule);
   modules.push(wrappersModule(modules));
   return [...modules, objectsModule(modules), { name: 'builtin-objects', routines: [], data: builtinFunctionObjects(modules) }, methodsModule(modules)];
 }
