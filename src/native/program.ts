@@ -512,6 +512,39 @@ function localsScope(co: CodeObject): 'function' | 'class' | 'module' {
   return (co.flags & CO_OPTIMIZED) !== 0 ? 'function' : isClassBody(co) ? 'class' : 'module';
 }
 
+/** Builtin types CPython lets a class derive from that native classes cannot yet (docs/native-unsupported.md). */
+const UNSUBCLASSABLE_NATIVELY: ReadonlySet<string> = new Set(['bytes', 'bytearray', 'enumerate', 'zip', 'map', 'filter', 'reversed', 'super']);
+
+/**
+ * Whether the value loaded at instruction i is directly one of the bases of a class
+ * statement: an argument of the __build_class__ call (LOAD_BUILD_CLASS; the function and the
+ * name come first), not part of a larger expression.
+ */
+function isClassBase(co: CodeObject, i: number): boolean {
+  const depths = stackDepths(co);
+  const p = depths[i];
+  if (p < 0) return false;
+  for (let k = i - 1; k >= 0; k--) {
+    if (depths[k] < 0 || GENERIC[co.ops[k]] !== Op.LOAD_BUILD_CLASS) continue;
+    const d = depths[k];
+    if (p < d + 3) return false;
+    // The loaded value must stay in its slot until the call of __build_class__ takes it.
+    for (let j = i + 1; j < co.ops.length; j++) {
+      if (depths[j] < 0) continue;
+      const gj = GENERIC[co.ops[j]];
+      if (gj === Op.CALL && depths[j] - co.args[j] - 1 === d) return true;
+      if (gj === Op.CALL_KW && depths[j] - co.args[j] - 2 === d) return true;
+      if (gj === Op.CALL_FUNCTION_EX && depths[j] - 2 - (co.args[j] & 1) === d) return false;
+      const def = OPS[gj];
+      const pops = typeof def.pop === 'number' ? def.pop : def.pop(co.args[j]);
+      if (depths[j] - pops <= p) return false;
+      if ((gj === Op.COPY || gj === Op.SWAP) && depths[j] - co.args[j] <= p) return false;
+    }
+    return false;
+  }
+  return false;
+}
+
 /** The runtime/lib module that evaluates eval()'s expressions (runtime/core/evalcall.ts); its parser is `${EVAL_MODULE}parse`. */
 const EVAL_MODULE = '_edgepyc_eval';
 
@@ -628,6 +661,12 @@ function checkSupported(co: CodeObject, source: Source, b: ProgramBuilder, globa
     }
     if (missing === null && (GENERIC[co.ops[i]] === Op.LOAD_GLOBAL || GENERIC[co.ops[i]] === Op.LOAD_NAME) && co.names[co.args[i]] === 'locals' && !globals.has('locals') && localsCallName(co, i, globals) === null) {
       missing = localsScope(co) === 'module' && GENERIC[co.ops[i + 1]] === Op.CALL && co.args[i + 1] === 0 ? 'feature:locals() at module level other than `k in locals()`, `locals()[k]` or `locals().get(k)`' : 'feature:locals other than a direct call locals()';
+    }
+    // A class statement naming, as a base, a builtin type the native class machinery cannot
+    // lay out yet (runtime/core/classes.ts rt_new_type): refused here rather than a TypeError
+    // when the class is created.
+    if (missing === null && (GENERIC[co.ops[i]] === Op.LOAD_GLOBAL || GENERIC[co.ops[i]] === Op.LOAD_NAME) && UNSUBCLASSABLE_NATIVELY.has(co.names[co.args[i]]) && !globals.has(co.names[co.args[i]]) && isClassBase(co, i)) {
+      missing = `feature:subclasses of '${co.names[co.args[i]]}'`;
     }
     // The builtins module as a module global (CPython's __builtins__): there is no builtins
     // module object natively.
