@@ -36,7 +36,7 @@ import { ValueCodec } from './values.js';
  * pruned (the program must be built with keepAll so that none was dropped already).
  */
 export const SESSION_ROOTS = [
-  'rt_gc_enter', 'rt_runtime_init', 'rt_gc_add_roots', 'rt_modules_init', 'rt_flush_stdout', 'rt_gc_report',
+  'rt_gc_enter', 'rt_runtime_init', 'rt_gc_add_roots', 'rt_modules_init', 'rt_flush_stdout', 'rt_gc_report', 'rt_run_atexit',
   'rt_call', 'rt_str', 'rt_repr', 'rt_print_exception', 'rt_stdout_len',
   'rt_str_from_utf8', 'rt_int_from_mag', 'rt_list_new', 'rt_list_append', 'rt_dict_new', 'rt_dict_setitem',
   'rt_stack_base', 'rt_vs_base', 'rt_vs_top', 'rt_vs_limit', 'rt_exc', 'rt_argc', 'rt_argv', 'rt_envp',
@@ -286,6 +286,8 @@ export class NativeSession {
     const img = this.image;
     if (this.started) {
       try {
+        // As at a program's exit (rt_program_main): atexit callbacks, then the reports.
+        this.enter(this.sym.rt_run_atexit);
         this.enter(this.sym.rt_gc_report);
         this.enter(this.sym.rt_flush_stdout);
       } catch {

@@ -223,9 +223,9 @@ describe('compiling', () => {
   });
 
   test('a construct the native backend refuses rejects with its name and position', async () => {
-    const err = await compile('f = open("x")\n', { filename: 'nat.py' }).catch((e: unknown) => e);
+    const err = await compile('f = exec("x")\n', { filename: 'nat.py' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CompileError);
-    expect((err as CompileError).message).toBe("nat.py:1:5: native backend does not support builtin 'open' yet");
+    expect((err as CompileError).message).toBe("nat.py:1:5: native backend does not support builtin 'exec' yet");
   });
 
   test('top-level code that raises rejects with a PythonError', async () => {

@@ -25,8 +25,8 @@ test('rt_program_main still calls the routines NativeSession.start() replays, in
       .filter((n) => !n.startsWith('rt_signals_'));
     // start(): rt_runtime_init, rt_gc_add_roots per module, rt_modules_init, the main code's
     // entry (indirect); an uncaught exception goes to rt_handle_uncaught (a PythonError in a
-    // session); then rt_gc_report and rt_flush_stdout (dispose() and afterCall()).
-    expect(calls).toEqual(['rt_runtime_init', 'rt_gc_add_roots', 'rt_modules_init', 'indirect', 'rt_handle_uncaught', 'rt_gc_report', 'rt_flush_stdout']);
+    // session); then rt_run_atexit, rt_gc_report and rt_flush_stdout (dispose() and afterCall()).
+    expect(calls).toEqual(['rt_runtime_init', 'rt_gc_add_roots', 'rt_modules_init', 'indirect', 'rt_handle_uncaught', 'rt_run_atexit', 'rt_gc_report', 'rt_flush_stdout']);
   } finally {
     session.dispose();
   }

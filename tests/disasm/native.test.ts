@@ -91,7 +91,7 @@ describe('the command', () => {
     expect(ok.stdout).toMatch(/call rt_call$/m);
     const bad = await execa(EDGEPYC, ['disasm', 'fib.py', '--function', 'nope'], { cwd: FIX, reject: false });
     expect(bad.exitCode).toBe(2);
-    expect(bad.stderr).toBe("edgepyc: no function named 'nope' in fib.py");
+    expect(bad.stderr).toBe("edgepyc: error: no function named 'nope' in fib.py");
   });
 
   test('--bytecode keeps the bytecode-only listing', async () => {
