@@ -57,6 +57,20 @@ def _bytes_arg(b):
     raise TypeError("a bytes-like object is required, not '%s'" % type(b).__name__)
 
 
+def _readlines(f, hint):
+    """IOBase.readlines: lines until the end, or until their total length reaches hint > 0."""
+    lines = []
+    total = 0
+    while True:
+        line = f.readline()
+        if not line:
+            return lines
+        lines.append(line)
+        total += len(line)
+        if hint is not None and 0 < hint <= total:
+            return lines
+
+
 class FileIO:
     """A file descriptor: unbuffered reads and writes of bytes."""
 
@@ -321,16 +335,7 @@ class _Buffered:
         return line
 
     def readlines(self, hint=-1):
-        lines = []
-        total = 0
-        while True:
-            line = self.readline()
-            if not line:
-                return lines
-            lines.append(line)
-            total += len(line)
-            if hint is not None and 0 < hint <= total:
-                return lines
+        return _readlines(self, hint)
 
     def __iter__(self):
         if self.raw.closed:
@@ -641,16 +646,7 @@ class TextIOWrapper:
         return self._take(end)
 
     def readlines(self, hint=-1):
-        lines = []
-        total = 0
-        while True:
-            line = self.readline()
-            if not line:
-                return lines
-            lines.append(line)
-            total += len(line)
-            if hint is not None and 0 < hint <= total:
-                return lines
+        return _readlines(self, hint)
 
     def __iter__(self):
         self._check_open()
