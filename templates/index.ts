@@ -11,10 +11,11 @@ import { coreTemplates } from './core.js';
 import { frameTemplates } from './frame.js';
 import { loopTemplates } from './loops.js';
 import { stmtTemplates } from './stmts.js';
+import { subscrTemplates } from './subscr.js';
 
 export const TEMPLATES: ReadonlyMap<string, TemplateDef<any>> = (() => {
   const m = new Map<string, TemplateDef<any>>();
-  for (const t of [...frameTemplates, ...coreTemplates, ...attrTemplates, ...seqIterTemplates, ...arithTemplates, ...callTemplates, ...loopTemplates, ...stmtTemplates, ...asyncTemplates]) {
+  for (const t of [...frameTemplates, ...coreTemplates, ...attrTemplates, ...seqIterTemplates, ...arithTemplates, ...callTemplates, ...loopTemplates, ...stmtTemplates, ...subscrTemplates, ...asyncTemplates]) {
     if (m.has(t.op)) throw new Error(`template ${t.op} defined twice`);
     m.set(t.op, t);
   }

@@ -12,6 +12,7 @@ import { epilogue, g, prologue, unboxPtr } from '../../src/native/macros.js';
 import { cstr } from './exc.js';
 import { argSpec, argSpecDatum, callChecked, checkArgs, ifNotExact, ifNotSmallInt, raise } from './listshared.js';
 import { seqBinop, seqContains } from './list.js';
+import { indexProtocol } from './builtinsub.js';
 
 const XXPRIME_1 = 11400714785074694791n;
 const XXPRIME_2 = 14029467366897019727n;
@@ -104,6 +105,7 @@ export const tupleOpsModule: RuntimeModule = {
         a.je(have);
         a.cmp(edx, 1);
         a.je(tooBig);
+        indexProtocol(a, [rdi, rsi], have, tooBig); // the class's __index__ (builtinsub.ts)
         a.mov(rdx, rsi);
         raise(a, 'TypeError', 'msg_tuple_indices', [rdx]);
         a.bind(tooBig);

@@ -117,3 +117,20 @@ test('a generator keeps one copy', async () => {
   expect(copies(piecesOf(asm, 'iters.gen')).opt).toHaveLength(0);
   expect(copies(piecesOf(asm, 'iters.evens')).opt.length).toBeGreaterThan(0);
 }, 300000);
+
+test('list and tuple subscripts with an int compile inline, the runtime call out of line', async () => {
+  const exe = await buildProfiled('subscripts');
+  const r = await execa(EDGEPYC, ['build', 'subscripts.py', '--use-profile', `${exe}.profile`, '--emit', 'asm', '-o', '-'], { cwd: DIR, reject: false, timeout: 120000 });
+  expect(r.exitCode, r.stderr as string).toBe(0);
+  const asm = r.stdout as string;
+  for (const [fn, op, call] of [
+    ['subscripts.get', 'BINARY_SUBSCR_LIST_INT', 'rt_getitem'],
+    ['subscripts.tget', 'BINARY_SUBSCR_TUPLE_INT', 'rt_getitem'],
+    ['subscripts.put', 'STORE_SUBSCR_LIST_INT', 'rt_setitem'],
+  ] as const) {
+    const ps = piecesOf(asm, fn).filter((p) => p.label === op);
+    expect(ps.filter((p) => !p.cold).length, `${fn} ${op}`).toBeGreaterThan(0);
+    expect(ps.filter((p) => !p.cold).flatMap((p) => p.code).some((l) => l.includes(`call ${call}`)), `${fn}: ${call} in the hot part`).toBe(false);
+    expect(ps.filter((p) => p.cold).flatMap((p) => p.code).some((l) => l.includes(`call ${call}`)), `${fn}: ${call} out of line`).toBe(true);
+  }
+}, 300000);
