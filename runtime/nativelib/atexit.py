@@ -17,7 +17,7 @@ import sys
 _callbacks = []
 
 
-def register(func, *args, **kwargs):
+def register(*args, **kwargs):
     """Register a function to be executed upon normal program termination
 
     func - function to be called at exit
@@ -25,6 +25,11 @@ def register(func, *args, **kwargs):
     kwargs - optional keyword arguments to pass to func
 
     func is returned to facilitate usage as a decorator."""
+    # METH_VARARGS | METH_KEYWORDS in atexitmodule.c: func is positional-only, checked by hand.
+    if not args:
+        raise TypeError('register() takes at least 1 argument (0 given)')
+    func = args[0]
+    args = args[1:]
     if not callable(func):
         raise TypeError('the first argument must be callable')
     _callbacks.append((func, args, kwargs))

@@ -648,10 +648,13 @@ def _strftime(fmt, tm):
         i += 1
         pad = None
         upper = False
+        change_case = False
         while i < n and fmt[i] in '_-0^#':
             if fmt[i] == '^':
                 upper = True
-            elif fmt[i] != '#':
+            elif fmt[i] == '#':
+                change_case = True
+            else:
                 pad = fmt[i]
             i += 1
         w = 0
@@ -667,16 +670,21 @@ def _strftime(fmt, tm):
         i += 1
         num = None  # (value, width, default pad)
         text = None
+        lower = False
         if d == '%':
             text = '%'
         elif d == 'a':
             text = _DAYS[tm[6]][:3]
+            upper = upper or change_case
         elif d == 'A':
             text = _DAYS[tm[6]]
+            upper = upper or change_case
         elif d in 'bh':
             text = _MONTHS[tm[1]][:3]
+            upper = upper or change_case
         elif d == 'B':
             text = _MONTHS[tm[1]]
+            upper = upper or change_case
         elif d == 'c':
             text = _strftime('%a %b %e %H:%M:%S %Y', tm)
         elif d == 'C':
@@ -711,6 +719,7 @@ def _strftime(fmt, tm):
             text = '\n'
         elif d == 'p':
             text = 'PM' if tm[3] >= 12 else 'AM'
+            lower = change_case
         elif d == 'P':
             text = 'pm' if tm[3] >= 12 else 'am'
         elif d == 'r':
@@ -755,8 +764,13 @@ def _strftime(fmt, tm):
             if not zone and tm[8] >= 0:
                 zone = _zone.names()[1 if tm[8] else 0]
             text = zone or ''
+            lower = change_case
         else:
-            out.append(fmt[start:i])
+            # glibc's bad_format: the conversion as written, padded to the width.
+            text = fmt[start:i]
+            if w and len(text) < w:
+                text = text.rjust(w, '0' if pad == '0' else ' ')
+            out.append(text)
             continue
         if num is not None:
             value, width, dpad = num
@@ -766,15 +780,23 @@ def _strftime(fmt, tm):
             digits = str(abs(value))
             sign = '-' if value < 0 else ''
             if p == '-':
+                # No padding to the conversion's own width; an explicit width still pads
+                # with spaces (glibc's add() pads with '0' only for the '0' flag).
                 text = sign + digits
+                if w and len(text) < w:
+                    text = text.rjust(w)
             elif p == '_':
                 text = (sign + digits).rjust(width)
             else:
                 text = sign + digits.rjust(width - len(sign), '0')
         else:
             if w and len(text) < w:
-                text = text.rjust(w, ' ' if pad in (None, '_') else '0')
-            if upper:
+                text = text.rjust(w, '0' if pad == '0' else ' ')
+            # glibc: '^' upper-cases; '#' swaps the case of %a %A %b %B %h (upper) and of
+            # %p %Z (lower), and wins over '^' for %p and %Z.
+            if lower:
+                text = text.lower()
+            elif upper:
                 text = text.upper()
         out.append(text)
     return ''.join(out)
